@@ -1,0 +1,408 @@
+package auth
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"net/mail"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// Config tunes the Service. Zero fields take the defaults in NewService.
+type Config struct {
+	Params          Params
+	IdleTimeout     time.Duration // default 30 min
+	AbsoluteTimeout time.Duration // default 12 h
+	// MaxAccountFailures and MaxAddressFailures within ThrottleWindow lock
+	// further attempts for that account or address until the window passes.
+	MaxAccountFailures int           // default 5
+	MaxAddressFailures int           // default 30
+	ThrottleWindow     time.Duration // default 15 min
+	Issuer             string        // shown in authenticator apps, default "Spil"
+	Now                func() time.Time
+}
+
+// Service logs accounts in and keeps their sessions.
+type Service struct {
+	store Store
+	cfg   Config
+	dummy func() string // a hash to verify against when no account matches
+}
+
+// NewService returns a Service on store.
+func NewService(store Store, cfg Config) *Service {
+	if cfg.Params == (Params{}) {
+		cfg.Params = DefaultParams
+	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = 30 * time.Minute
+	}
+	if cfg.AbsoluteTimeout == 0 {
+		cfg.AbsoluteTimeout = 12 * time.Hour
+	}
+	if cfg.MaxAccountFailures == 0 {
+		cfg.MaxAccountFailures = 5
+	}
+	if cfg.MaxAddressFailures == 0 {
+		cfg.MaxAddressFailures = 30
+	}
+	if cfg.ThrottleWindow == 0 {
+		cfg.ThrottleWindow = 15 * time.Minute
+	}
+	if cfg.Issuer == "" {
+		cfg.Issuer = "Spil"
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Service{store: store, cfg: cfg}
+	s.dummy = sync.OnceValue(func() string {
+		h, _ := HashPassword(RandomPassword(), cfg.Params)
+		return h
+	})
+	return s
+}
+
+// Config returns the effective configuration.
+func (s *Service) Config() Config { return s.cfg }
+
+func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
+
+// NormalizeEmail lower-cases and trims an e-mail address.
+func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+// throttleKey hashes the counted key so the failures table holds no e-mail
+// addresses or IP addresses in the clear.
+func throttleKey(scope, key string) string {
+	sum := sha256.Sum256([]byte(scope + ":" + key))
+	return hex.EncodeToString(sum[:16])
+}
+
+// ErrThrottled is returned while an account or address is locked out.
+var ErrThrottled = care.Errorf(care.TooMany, "login.throttled")
+
+// ErrBadLogin is returned for any wrong e-mail/password combination, so the
+// answer does not tell which part was wrong or whether the account exists.
+var ErrBadLogin = care.Errorf(care.Unauthorized, "login.bad_credentials")
+
+// ErrBadCode is returned for a wrong, reused or expired second-factor code.
+var ErrBadCode = care.Errorf(care.Unauthorized, "mfa.bad_code")
+
+func (s *Service) throttled(ctx context.Context, email, addr string) error {
+	since := s.now().Add(-s.cfg.ThrottleWindow)
+	n, err := s.store.CountLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, email), since)
+	if err != nil {
+		return err
+	}
+	if n >= s.cfg.MaxAccountFailures {
+		return ErrThrottled
+	}
+	if addr != "" {
+		n, err = s.store.CountLoginFailures(ctx, ScopeAddress, throttleKey(ScopeAddress, addr), since)
+		if err != nil {
+			return err
+		}
+		if n >= s.cfg.MaxAddressFailures {
+			return ErrThrottled
+		}
+	}
+	return nil
+}
+
+func (s *Service) fail(ctx context.Context, email, addr string) error {
+	at := s.now()
+	if err := s.store.RecordLoginFailure(ctx, ScopeAccount, throttleKey(ScopeAccount, email), at); err != nil {
+		return err
+	}
+	if addr != "" {
+		return s.store.RecordLoginFailure(ctx, ScopeAddress, throttleKey(ScopeAddress, addr), at)
+	}
+	return nil
+}
+
+// CheckPassword verifies e-mail and password for a login from addr. It
+// returns ErrThrottled while locked out and ErrBadLogin for any mismatch,
+// including disabled and unknown accounts.
+func (s *Service) CheckPassword(ctx context.Context, email, password, addr string) (*Account, error) {
+	email = NormalizeEmail(email)
+	if err := s.throttled(ctx, email, addr); err != nil {
+		return nil, err
+	}
+	if len(password) > 4*MaxPasswordLen {
+		// Never hash megabytes; still count the attempt.
+		password = password[:4*MaxPasswordLen]
+	}
+	a, err := s.store.AccountByEmail(ctx, email)
+	if err != nil && care.ErrorCode(err) != care.NotFound {
+		return nil, err
+	}
+	if a == nil {
+		VerifyPassword(password, s.dummy()) // same work as a real check
+		return nil, s.badLogin(ctx, email, addr)
+	}
+	if !VerifyPassword(password, a.PasswordHash) || !a.Active() {
+		return nil, s.badLogin(ctx, email, addr)
+	}
+	if err := s.store.ClearLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, email)); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (s *Service) badLogin(ctx context.Context, email, addr string) error {
+	if err := s.fail(ctx, email, addr); err != nil {
+		return err
+	}
+	return ErrBadLogin
+}
+
+// CheckCode verifies a TOTP code or a recovery code for a. Each TOTP code and
+// each recovery code works once. Failures count towards the throttle.
+func (s *Service) CheckCode(ctx context.Context, a *Account, code, addr string) error {
+	if err := s.throttled(ctx, a.Email, addr); err != nil {
+		return err
+	}
+	ok := false
+	if looksLikeRecoveryCode(code) {
+		used, err := s.store.UseRecoveryCode(ctx, a.ID, hashRecoveryCode(code), s.now())
+		if err != nil {
+			return err
+		}
+		ok = used
+	} else if step := matchTOTP(a.TOTPSecret, code, s.now()); step > 0 && a.TOTPSecret != "" {
+		used, err := s.store.UseTOTPStep(ctx, a.ID, step)
+		if err != nil {
+			return err
+		}
+		ok = used
+	}
+	if !ok {
+		if err := s.fail(ctx, a.Email, addr); err != nil {
+			return err
+		}
+		return ErrBadCode
+	}
+	return s.store.ClearLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, a.Email))
+}
+
+// BeginEnrolment makes a new TOTP secret and keeps it in the session until
+// ConfirmEnrolment sees its first code.
+func (s *Service) BeginEnrolment(ctx context.Context, sess *Session, a *Account) (*Enrolment, error) {
+	if sess.PendingTOTPSecret != "" {
+		return EnrolmentFromSecret(s.cfg.Issuer, a.Email, sess.PendingTOTPSecret)
+	}
+	e, err := NewEnrolment(s.cfg.Issuer, a.Email)
+	if err != nil {
+		return nil, err
+	}
+	sess.PendingTOTPSecret = e.Secret
+	if err := s.store.UpdateSession(ctx, sess); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// ConfirmEnrolment checks the first code of the pending secret, stores the
+// secret and returns fresh recovery codes to show once.
+func (s *Service) ConfirmEnrolment(ctx context.Context, sess *Session, a *Account, code, addr string) ([]string, error) {
+	if err := s.throttled(ctx, a.Email, addr); err != nil {
+		return nil, err
+	}
+	if sess.PendingTOTPSecret == "" {
+		return nil, care.Errorf(care.Invalid, "mfa.no_enrolment")
+	}
+	step := matchTOTP(sess.PendingTOTPSecret, code, s.now())
+	if step == 0 {
+		if err := s.fail(ctx, a.Email, addr); err != nil {
+			return nil, err
+		}
+		return nil, ErrBadCode
+	}
+	codes, hashes := newRecoveryCodes()
+	if err := s.store.SetAccountTOTP(ctx, a.ID, sess.PendingTOTPSecret, step, hashes); err != nil {
+		return nil, err
+	}
+	a.TOTPSecret, a.TOTPLastStep = sess.PendingTOTPSecret, step
+	sess.PendingTOTPSecret = ""
+	sess.MFADone = true
+	if err := s.store.UpdateSession(ctx, sess); err != nil {
+		return nil, err
+	}
+	return codes, nil
+}
+
+// StartSession creates a new session for a and returns its token. A login
+// always gets a new token, so a token planted before login is worthless.
+func (s *Service) StartSession(ctx context.Context, a *Account, mfaDone bool) (string, *Session, error) {
+	token, hash := newToken()
+	now := s.now()
+	sess := &Session{TokenHash: hash, AccountID: a.ID, MFADone: mfaDone, CreatedAt: now, LastSeenAt: now}
+	if err := s.store.CreateSession(ctx, sess); err != nil {
+		return "", nil, err
+	}
+	return token, sess, nil
+}
+
+// RenewSession replaces the session with a new token, keeping its state;
+// used when the second factor is given.
+func (s *Service) RenewSession(ctx context.Context, old *Session) (string, *Session, error) {
+	token, hash := newToken()
+	now := s.now()
+	sess := *old
+	sess.TokenHash, sess.CreatedAt, sess.LastSeenAt = hash, now, now
+	if err := s.store.CreateSession(ctx, &sess); err != nil {
+		return "", nil, err
+	}
+	if err := s.store.DeleteSession(ctx, old.TokenHash); err != nil {
+		return "", nil, err
+	}
+	return token, &sess, nil
+}
+
+// Session returns the live session for token and its account. Expired
+// sessions (idle or absolute) and sessions of disabled accounts are deleted
+// and answer care.Unauthorized.
+func (s *Service) Session(ctx context.Context, token string) (*Session, *Account, error) {
+	if token == "" || len(token) > 128 {
+		return nil, nil, care.Errorf(care.Unauthorized, "session.none")
+	}
+	hash := HashToken(token)
+	sess, err := s.store.SessionByTokenHash(ctx, hash)
+	if care.ErrorCode(err) == care.NotFound {
+		return nil, nil, care.Errorf(care.Unauthorized, "session.none")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	now := s.now()
+	if now.Sub(sess.LastSeenAt) > s.cfg.IdleTimeout || now.Sub(sess.CreatedAt) > s.cfg.AbsoluteTimeout {
+		if err := s.store.DeleteSession(ctx, hash); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, care.Errorf(care.Unauthorized, "session.expired")
+	}
+	a, err := s.store.AccountByID(ctx, sess.AccountID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !a.Active() {
+		if err := s.store.DeleteSession(ctx, hash); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, care.Errorf(care.Unauthorized, "session.none")
+	}
+	// Write the last-seen time at most once a minute to spare the database.
+	if now.Sub(sess.LastSeenAt) > time.Minute {
+		if err := s.store.TouchSession(ctx, hash, now); err != nil {
+			return nil, nil, err
+		}
+		sess.LastSeenAt = now
+	}
+	return sess, a, nil
+}
+
+// EndSession logs out: the session is deleted on the server.
+func (s *Service) EndSession(ctx context.Context, token string) error {
+	if token == "" {
+		return nil
+	}
+	return s.store.DeleteSession(ctx, HashToken(token))
+}
+
+// Cleanup deletes expired sessions and old throttle records.
+func (s *Service) Cleanup(ctx context.Context) error {
+	now := s.now()
+	if _, err := s.store.DeleteSessions(ctx, now.Add(-s.cfg.IdleTimeout), now.Add(-s.cfg.AbsoluteTimeout)); err != nil {
+		return err
+	}
+	_, err := s.store.DeleteLoginFailures(ctx, now.Add(-s.cfg.ThrottleWindow))
+	return err
+}
+
+// NewAccount describes an account to create.
+type NewAccount struct {
+	OrganisationID int64
+	Email          string
+	Name           string
+	Role           care.Role
+	Password       string
+	MFAExempt      bool
+}
+
+// FieldErrors maps a form field to a catalog key describing what is wrong.
+type FieldErrors map[string]string
+
+// CreateAccount validates and creates an account. Invalid input returns
+// FieldErrors wrapped in a care.Invalid error.
+func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, error) {
+	fe := FieldErrors{}
+	email := NormalizeEmail(n.Email)
+	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != email || len(email) > 254 {
+		fe["email"] = "account.email_invalid"
+	}
+	name := strings.TrimSpace(n.Name)
+	if name == "" {
+		fe["name"] = "field.required"
+	} else if len(name) > 200 {
+		fe["name"] = "field.too_long"
+	}
+	if !n.Role.Valid() {
+		fe["role"] = "account.role_invalid"
+	}
+	if err := CheckPasswordPolicy(n.Password); err != nil {
+		fe["password"] = care.ErrorMessage(err)
+	}
+	if len(fe) > 0 {
+		return nil, &InvalidFields{Fields: fe}
+	}
+	hash, err := HashPassword(n.Password, s.cfg.Params)
+	if err != nil {
+		return nil, err
+	}
+	a := &Account{
+		OrganisationID: n.OrganisationID, Email: email, Name: name, Role: n.Role,
+		PasswordHash: hash, MFAExempt: n.MFAExempt, CreatedAt: s.now(),
+	}
+	if err := s.store.CreateAccount(ctx, a); err != nil {
+		if care.ErrorCode(err) == care.Conflict {
+			return nil, &InvalidFields{Fields: FieldErrors{"email": "account.email_taken"}}
+		}
+		return nil, err
+	}
+	return a, nil
+}
+
+// InvalidFields is a care.Invalid error that says which fields are wrong.
+type InvalidFields struct{ Fields FieldErrors }
+
+func (e *InvalidFields) Error() string { return "invalid: " + strings.Join(keys(e.Fields), ", ") }
+
+// Unwrap makes care.ErrorCode see an Invalid error.
+func (e *InvalidFields) Unwrap() error { return care.Errorf(care.Invalid, "form.invalid") }
+
+func keys(m FieldErrors) []string {
+	ks := slices.Collect(maps.Keys(m))
+	slices.Sort(ks)
+	return ks
+}
+
+// SetPassword checks the policy and sets a new password for the account.
+func (s *Service) SetPassword(ctx context.Context, id int64, password string) error {
+	if err := CheckPasswordPolicy(password); err != nil {
+		return &InvalidFields{Fields: FieldErrors{"password": care.ErrorMessage(err)}}
+	}
+	hash, err := HashPassword(password, s.cfg.Params)
+	if err != nil {
+		return err
+	}
+	return s.store.SetAccountPassword(ctx, id, hash)
+}
+
+// Store returns the account store, for the admin surfaces.
+func (s *Service) Store() Store { return s.store }

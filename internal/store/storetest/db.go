@@ -1,0 +1,91 @@
+// Package storetest is the one conformance suite for the store, run on
+// SQLite always and on PostgreSQL whenever SPIL_TEST_POSTGRES holds a DSN.
+// Other packages use Databases to run their own tests on both.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/spil-zorg/spil/internal/store"
+)
+
+// DB is one database to test against.
+type DB struct {
+	Name string
+	// Open returns a fresh, migrated, empty store that is closed and dropped
+	// when the test ends.
+	Open func(t testing.TB) *store.Store
+}
+
+// Databases returns SQLite and, when SPIL_TEST_POSTGRES is set, PostgreSQL.
+func Databases() []DB {
+	dbs := []DB{{Name: "sqlite", Open: openSQLite}}
+	if dsn := os.Getenv("SPIL_TEST_POSTGRES"); dsn != "" {
+		dbs = append(dbs, DB{Name: "postgres", Open: func(t testing.TB) *store.Store { return openPostgres(t, dsn) }})
+	}
+	return dbs
+}
+
+// SQLitePath returns a fresh SQLite file path in the test's temp dir.
+func SQLitePath(t testing.TB) string { return filepath.Join(t.TempDir(), "spil.db") }
+
+func openSQLite(t testing.TB) *store.Store {
+	t.Helper()
+	return openMigrated(t, SQLitePath(t))
+}
+
+func openMigrated(t testing.TB, dsn string) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	return s
+}
+
+// PostgresDSN creates a fresh schema in the SPIL_TEST_POSTGRES database and
+// returns a DSN whose search_path points at it; the schema is dropped when
+// the test ends.
+func PostgresDSN(t testing.TB, base string) string {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := store.Open(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to PostgreSQL: %v", err)
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "t_" + hex.EncodeToString(b)
+	if err := admin.ExecRaw(ctx, `CREATE SCHEMA `+schema); err != nil {
+		admin.Close()
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = admin.ExecRaw(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
+		admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("SPIL_TEST_POSTGRES: %v", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func openPostgres(t testing.TB, base string) *store.Store {
+	t.Helper()
+	return openMigrated(t, PostgresDSN(t, base))
+}
