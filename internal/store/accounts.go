@@ -280,3 +280,10 @@ func (s *Store) DeleteLoginFailures(ctx context.Context, before time.Time) (int6
 	}
 	return res.RowsAffected()
 }
+
+// FirstOrganisation returns the id of the oldest organisation.
+func (s *Store) FirstOrganisation(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM organisations ORDER BY id LIMIT 1 /* Store.FirstOrganisation */`).Scan(&id)
+	return id, notFound(err, "organisation")
+}

@@ -20,25 +20,22 @@ func (s *Store) CreateFamily(ctx context.Context, f *care.Family) error {
 	return s.db.QueryRowContext(ctx, "/* Store.CreateFamily */ "+familyInsert, familyArgs(f)...).Scan(&f.ID)
 }
 
-// CreateFamilies inserts many families in one transaction per call, for demo
-// and load-test data; next yields families until it returns false.
-func (s *Store) CreateFamilies(ctx context.Context, next func() (*care.Family, bool)) (int, error) {
-	n := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+// CreateFamilies inserts many families in one transaction, for demo and
+// load-test data, and sets their IDs.
+func (s *Store) CreateFamilies(ctx context.Context, fs []*care.Family) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, "/* Store.CreateFamilies */ "+familyInsert)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
-		for f, ok := next(); ok; f, ok = next() {
+		for _, f := range fs {
 			if err := stmt.QueryRowContext(ctx, familyArgs(f)...).Scan(&f.ID); err != nil {
 				return err
 			}
-			n++
 		}
 		return nil
 	})
-	return n, err
 }
 
 // FamilyCount returns the number of families of an organisation.

@@ -343,16 +343,23 @@ func testFamilies(t *testing.T, s *store.Store) {
 	if err := s.CreateFamily(ctx, f); err != nil || f.ID == 0 {
 		t.Fatalf("CreateFamily: id %d, %v", f.ID, err)
 	}
-	i := 0
-	n, err := s.CreateFamilies(ctx, func() (*care.Family, bool) {
-		if i == 5 {
-			return nil, false
-		}
-		i++
-		return &care.Family{OrganisationID: otherOrg, ChildName: "Kind", BirthDate: t0, Sex: "unknown", Intensity: care.Regular, CreatedAt: t0}, true
-	})
-	if err != nil || n != 5 {
-		t.Fatalf("CreateFamilies = %d, %v", n, err)
+	var batch []*care.Family
+	for range 5 {
+		batch = append(batch, &care.Family{OrganisationID: otherOrg, ChildName: "Kind", BirthDate: t0, Sex: "unknown", Intensity: care.Regular, CreatedAt: t0})
+	}
+	if err := s.CreateFamilies(ctx, batch); err != nil {
+		t.Fatalf("CreateFamilies: %v", err)
+	}
+	if batch[4].ID == 0 || batch[4].ID == batch[3].ID {
+		t.Errorf("CreateFamilies set IDs %d, %d", batch[3].ID, batch[4].ID)
+	}
+	// A bad family in a batch stores none of it.
+	bad := []*care.Family{
+		{OrganisationID: otherOrg, ChildName: "Goed", BirthDate: t0, Sex: "male", Intensity: care.Regular, CreatedAt: t0},
+		{OrganisationID: otherOrg, ChildName: "Fout", BirthDate: t0, Sex: "male", Intensity: "very", CreatedAt: t0},
+	}
+	if err := s.CreateFamilies(ctx, bad); err == nil {
+		t.Error("a batch with an invalid family was stored")
 	}
 	for _, tc := range []struct {
 		org  int64
@@ -362,8 +369,7 @@ func testFamilies(t *testing.T, s *store.Store) {
 			t.Errorf("FamilyCount(%d) = %d, %v; want %d", tc.org, got, err, tc.want)
 		}
 	}
-	bad := &care.Family{OrganisationID: org, ChildName: "X", BirthDate: t0, Sex: "female", Intensity: "very", CreatedAt: t0}
-	if err := s.CreateFamily(ctx, bad); err == nil {
+	if err := s.CreateFamily(ctx, &care.Family{OrganisationID: org, ChildName: "X", BirthDate: t0, Sex: "female", Intensity: "very", CreatedAt: t0}); err == nil {
 		t.Error("a family with an unknown intensity was stored")
 	}
 }

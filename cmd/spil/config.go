@@ -1,0 +1,179 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of every subcommand, read from flags that each
+// default from an environment variable SPIL_<FLAG> (SPIL_<FLAG>_FILE for
+// secrets). One Config is passed down; there are no globals.
+type Config struct {
+	DB              string
+	Addr            string
+	LogFormat       string
+	LogLevel        string
+	Demo            bool
+	DemoPassword    string
+	HTTPS           bool
+	TLSCert         string
+	TLSKey          string
+	TrustProxy      bool
+	IdleTimeout     time.Duration
+	AbsoluteTimeout time.Duration
+	Families        int
+	Seed            int
+	OrgName         string
+
+	// User subcommand.
+	Email string
+	Name  string
+	Role  string
+}
+
+// env is how the configuration reads its surroundings; tests and fuzzers
+// pass their own.
+type env struct {
+	getenv   func(string) string
+	readFile func(string) ([]byte, error)
+}
+
+func osEnv() env { return env{getenv: os.Getenv, readFile: os.ReadFile} }
+
+// flags is a FlagSet that takes defaults from the environment and collects
+// errors in those defaults.
+type flags struct {
+	*flag.FlagSet
+	env  env
+	errs []error
+}
+
+func newFlags(name, usage string, e env, out io.Writer) *flags {
+	fs := flag.NewFlagSet("spil "+name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.Usage = func() {
+		fmt.Fprintf(out, "Usage: spil %s\n\n", usage)
+		fmt.Fprintf(out, "Every flag can also be set with the environment variable named after it\n")
+		fmt.Fprintf(out, "(--idle-timeout: SPIL_IDLE_TIMEOUT); secrets also from a file (SPIL_DB_FILE).\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return &flags{FlagSet: fs, env: e}
+}
+
+// envName is the environment variable of a flag: --idle-timeout -> SPIL_IDLE_TIMEOUT.
+func envName(flagName string) string {
+	return "SPIL_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// lookup returns the environment default of a flag; for secrets a
+// SPIL_<FLAG>_FILE names a file holding the value.
+func (f *flags) lookup(name string, secret bool) (string, bool) {
+	if v := f.env.getenv(envName(name)); v != "" {
+		return v, true
+	}
+	if secret {
+		if path := f.env.getenv(envName(name) + "_FILE"); path != "" {
+			b, err := f.env.readFile(path)
+			if err != nil {
+				f.errs = append(f.errs, fmt.Errorf("%s_FILE: cannot read the file", envName(name)))
+				return "", false
+			}
+			return strings.TrimRight(string(b), "\r\n"), true
+		}
+	}
+	return "", false
+}
+
+func (f *flags) str(p *string, name, def, usage string, secret bool) {
+	if v, ok := f.lookup(name, secret); ok {
+		def = v
+	}
+	f.StringVar(p, name, def, usage)
+}
+
+func (f *flags) boolean(p *bool, name string, def bool, usage string) {
+	if v, ok := f.lookup(name, false); ok {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			f.errs = append(f.errs, fmt.Errorf("%s: %q is not true or false", envName(name), v))
+		} else {
+			def = b
+		}
+	}
+	f.BoolVar(p, name, def, usage)
+}
+
+func (f *flags) duration(p *time.Duration, name string, def time.Duration, usage string) {
+	if v, ok := f.lookup(name, false); ok {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			f.errs = append(f.errs, fmt.Errorf("%s: %q is not a duration like 30m or 12h", envName(name), v))
+		} else {
+			def = d
+		}
+	}
+	f.DurationVar(p, name, def, usage)
+}
+
+func (f *flags) integer(p *int, name string, def int, usage string) {
+	if v, ok := f.lookup(name, false); ok {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			f.errs = append(f.errs, fmt.Errorf("%s: %q is not a whole number", envName(name), v))
+		} else {
+			def = n
+		}
+	}
+	f.IntVar(p, name, def, usage)
+}
+
+// parse parses args and returns the positional arguments left.
+func (f *flags) parse(args []string) ([]string, error) {
+	if err := f.Parse(args); err != nil {
+		return nil, err
+	}
+	if len(f.errs) > 0 {
+		return nil, errors.Join(f.errs...)
+	}
+	return f.Args(), nil
+}
+
+// Flags shared by the subcommands.
+
+func (f *flags) dbFlag(c *Config) {
+	f.str(&c.DB, "db", "spil.db", "database: a SQLite file path, or a postgres:// URL", true)
+}
+
+func (f *flags) logFlags(c *Config) {
+	f.str(&c.LogFormat, "log-format", "text", "log format: text or json", false)
+	f.str(&c.LogLevel, "log-level", "info", "log level: debug, info, warn or error", false)
+}
+
+// check validates values that flag parsing cannot.
+func (c *Config) check() error {
+	var errs []error
+	if c.LogFormat != "" && c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("--log-format must be text or json"))
+	}
+	switch c.LogLevel {
+	case "", "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("--log-level must be debug, info, warn or error"))
+	}
+	if c.IdleTimeout < 0 || c.AbsoluteTimeout < 0 || (c.AbsoluteTimeout > 0 && c.IdleTimeout > c.AbsoluteTimeout) {
+		errs = append(errs, fmt.Errorf("--idle-timeout must be positive and not longer than --absolute-timeout"))
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, fmt.Errorf("--tls-cert and --tls-key go together"))
+	}
+	if c.Families < 0 {
+		errs = append(errs, fmt.Errorf("--families must not be negative"))
+	}
+	return errors.Join(errs...)
+}

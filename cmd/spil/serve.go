@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/auth"
+	"github.com/spil-zorg/spil/internal/store"
+	"github.com/spil-zorg/spil/internal/web"
+)
+
+var serveCommand = command{
+	name:    "serve",
+	usage:   "serve [flags]",
+	summary: "run the web server",
+	flags: func(f *flags, c *Config) {
+		f.dbFlag(c)
+		f.logFlags(c)
+		f.str(&c.Addr, "addr", ":8080", "address to listen on", false)
+		f.boolean(&c.Demo, "demo", false, "demo mode: fill an empty database with fictional families and demo accounts, show a DEMO banner")
+		f.str(&c.DemoPassword, "demo-password", "", "password for every demo account (default: random, printed at start)", true)
+		f.boolean(&c.HTTPS, "https", false, "Spil is reached over HTTPS (here or at a proxy): secure cookies and HSTS")
+		f.str(&c.TLSCert, "tls-cert", "", "TLS certificate file, to serve HTTPS directly", false)
+		f.str(&c.TLSKey, "tls-key", "", "TLS private key file", true)
+		f.boolean(&c.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind your own proxy)")
+		f.duration(&c.IdleTimeout, "idle-timeout", 30*time.Minute, "log out after this long without activity")
+		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
+	},
+	run: runServe,
+}
+
+// openStore opens the database; SQLite is migrated on the spot, PostgreSQL
+// must be migrated with 'spil migrate' first (several instances may share it).
+func openStore(ctx context.Context, a *app, autoMigrate bool) (*store.Store, error) {
+	s, err := store.Open(ctx, a.cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	if autoMigrate && s.Dialect() == "sqlite" {
+		ran, err := s.Migrate(ctx)
+		if err != nil {
+			s.Close()
+			return nil, err
+		}
+		for _, m := range ran {
+			a.log.Info("migrated", "migration", m)
+		}
+		return s, nil
+	}
+	pending, err := s.Pending(ctx)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	if len(pending) > 0 {
+		s.Close()
+		return nil, fmt.Errorf("the database schema is behind (%d migrations pending: %s); run 'spil migrate --db ...' first",
+			len(pending), strings.Join(pending, ", "))
+	}
+	return s, nil
+}
+
+func newAuth(c *Config, s *store.Store) *auth.Service {
+	return auth.NewService(s, auth.Config{IdleTimeout: c.IdleTimeout, AbsoluteTimeout: c.AbsoluteTimeout})
+}
+
+func runServe(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("unexpected arguments: %s", strings.Join(args, " "))
+	}
+	c := a.cfg
+	s, err := openStore(ctx, a, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	authSvc := newAuth(c, s)
+	if c.Demo {
+		if err := setUpDemo(ctx, a, s, authSvc); err != nil {
+			return err
+		}
+	}
+	srv, err := web.New(web.Config{
+		Secure: c.HTTPS || c.TLSCert != "", Demo: c.Demo, TrustProxy: c.TrustProxy, Logger: a.log,
+	}, authSvc, s)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Addr:              c.Addr,
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	go cleanupLoop(ctx, a, authSvc)
+	a.log.Info("serving", "addr", ln.Addr().String(), "database", s.Dialect(), "demo", c.Demo)
+	errc := make(chan error, 1)
+	go func() {
+		if c.TLSCert != "" {
+			errc <- hs.ServeTLS(ln, c.TLSCert, c.TLSKey)
+		} else {
+			errc <- hs.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// cleanupLoop deletes expired sessions and old throttle records.
+func cleanupLoop(ctx context.Context, a *app, authSvc *auth.Service) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		if err := authSvc.Cleanup(ctx); err != nil && ctx.Err() == nil {
+			a.log.Warn("cleanup failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
