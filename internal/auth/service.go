@@ -281,7 +281,7 @@ func (s *Service) Session(ctx context.Context, token string) (*Session, *Account
 		return nil, nil, err
 	}
 	now := s.now()
-	if now.Sub(sess.LastSeenAt) > s.cfg.IdleTimeout || now.Sub(sess.CreatedAt) > s.cfg.AbsoluteTimeout {
+	if now.Sub(sess.LastSeenAt) >= s.cfg.IdleTimeout || now.Sub(sess.CreatedAt) >= s.cfg.AbsoluteTimeout {
 		if err := s.store.DeleteSession(ctx, hash); err != nil {
 			return nil, nil, err
 		}
