@@ -384,7 +384,7 @@ type InvalidFields struct{ Fields FieldErrors }
 func (e *InvalidFields) Error() string { return "invalid: " + strings.Join(keys(e.Fields), ", ") }
 
 // Unwrap makes care.ErrorCode see an Invalid error.
-func (e *InvalidFields) Unwrap() error { return care.Errorf(care.Invalid, "form.invalid") }
+func (e *InvalidFields) Unwrap() error { return care.Errorf(care.Invalid, "invalid form") }
 
 func keys(m FieldErrors) []string {
 	ks := slices.Collect(maps.Keys(m))

@@ -49,7 +49,7 @@ func parseDSN(dsn string) (d dialect, source, path string, err error) {
 		return postgresDialect, dsn, "", nil
 	}
 	path = strings.TrimPrefix(dsn, "sqlite:")
-	if path == "" || strings.ContainsAny(path, "?#") || strings.HasPrefix(path, "file:") {
+	if path == "" || strings.HasPrefix(path, "file:") {
 		return 0, "", "", fmt.Errorf("store: %q is neither a SQLite file path nor a postgres:// URL", dsn)
 	}
 	return sqliteDialect, sqliteSource(path), path, nil

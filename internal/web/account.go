@@ -1,0 +1,92 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/spil-zorg/spil/internal/auth"
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// AccountPage shows the own account and changes the password.
+type AccountPage struct {
+	BasePage
+	RoleKey       string
+	RecoveryLeft  int
+	Errors        Fields
+	PasswordSaved bool
+}
+
+func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.accountPage(r)
+	if err != nil {
+		return err
+	}
+	p.PasswordSaved = r.URL.Query().Get("saved") == "1"
+	s.render(w, r, http.StatusOK, "account", p)
+	return nil
+}
+
+func (s *Server) accountPage(r *http.Request) (*AccountPage, error) {
+	a := accountOf(r)
+	left, err := s.auth.Store().UnusedRecoveryCodes(r.Context(), a.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &AccountPage{BasePage: s.base(r, "account.title"), RoleKey: "role." + string(a.Role), RecoveryLeft: left, Errors: Fields{}}, nil
+}
+
+func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	a := accountOf(r)
+	p, err := s.accountPage(r)
+	if err != nil {
+		return err
+	}
+	current, next, repeat := v.Get("current"), v.Get("new"), v.Get("repeat")
+	switch {
+	case current == "":
+		p.Errors["current"] = "field.required"
+	case len(current) > 4*auth.MaxPasswordLen || !auth.VerifyPassword(current, a.PasswordHash):
+		p.Errors["current"] = "account.current_wrong"
+	}
+	if err := auth.CheckPasswordPolicy(next); err != nil {
+		p.Errors["new"] = care.ErrorMessage(err)
+	} else if next != repeat {
+		p.Errors["repeat"] = "account.repeat_differs"
+	}
+	if len(p.Errors) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, "account", p)
+		return nil
+	}
+	if err := s.auth.SetPassword(r.Context(), a.ID, next); err != nil {
+		return err
+	}
+	s.log.InfoContext(r.Context(), "account: password changed", "account", a.ID)
+	http.Redirect(w, r, "/account?saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// languageSubmit switches the language: for the account when logged in,
+// and in a cookie for the login pages.
+func (s *Server) languageSubmit(w http.ResponseWriter, r *http.Request) error {
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	lang := v.Get("lang")
+	if !validLang(lang) {
+		lang = "nl"
+	}
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, Secure: s.cfg.Secure, SameSite: http.SameSiteLaxMode})
+	if c := currentOf(r); c.account != nil {
+		if err := s.accounts.SetAccountLocale(r.Context(), c.account.ID, lang); err != nil {
+			return err
+		}
+	}
+	http.Redirect(w, r, localPath(v.Get("next")), http.StatusSeeOther)
+	return nil
+}

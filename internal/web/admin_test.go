@@ -1,0 +1,143 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/web"
+)
+
+func TestAdminCreatesAccount(t *testing.T) {
+	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+		_, secret := a.account("admin@example.org", care.RoleAdmin, true)
+		c := a.client()
+		c.login("admin@example.org", secret)
+
+		p := c.post("/admin/accounts", url.Values{"name": {""}, "email": {"geen-adres"}, "role": {"baas"}})
+		if p.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("invalid form: %d", p.StatusCode)
+		}
+		if got := p.fieldError("name"); got != "Vul dit veld in." {
+			t.Errorf("name error %q", got)
+		}
+		if attr(p.byID("email"), "value") != "geen-adres" {
+			t.Error("the typed e-mail was not kept")
+		}
+		p = c.post("/admin/accounts", url.Values{"name": {"Zoë <b>de</b> Vries"}, "email": {"geen-adres"}, "role": {"baas"}})
+		if got := p.fieldError("email"); !strings.Contains(got, "geldig e-mailadres") {
+			t.Errorf("email error %q", got)
+		}
+		if got := p.fieldError("role"); got != "Kies een rol uit de lijst." {
+			t.Errorf("role error %q", got)
+		}
+		if attr(p.byID("name"), "value") != "Zoë <b>de</b> Vries" {
+			t.Errorf("the typed name was not kept: %q", attr(p.byID("name"), "value"))
+		}
+		all, _ := a.store.Accounts(context.Background())
+		if len(all) != 1 {
+			t.Fatalf("invalid input stored an account: %d accounts", len(all))
+		}
+
+		p = c.post("/admin/accounts", url.Values{"name": {"Zoë <b>de</b> Vries"}, "email": {"Zoe@Example.org"}, "role": {"provider"}})
+		if p.StatusCode != http.StatusOK {
+			t.Fatalf("create: %d", p.StatusCode)
+		}
+		initial := text(p.byID("initial-password"))
+		if len(initial) < 12 {
+			t.Fatalf("initial password %q", initial)
+		}
+		// The name is shown as text, never as markup.
+		if p.tag("b") != nil {
+			t.Error("a typed <b> became an element")
+		}
+		created, err := a.store.AccountByEmail(context.Background(), "zoe@example.org")
+		if err != nil || created.Role != care.RoleProvider || created.MFAEnrolled() || created.MFAExempt {
+			t.Fatalf("created account %+v, %v", created, err)
+		}
+		// The new account logs in with the initial password and must set up MFA.
+		n := a.client()
+		if p := n.post("/login", url.Values{"email": {"zoe@example.org"}, "password": {initial}}); p.Header.Get("Location") != "/mfa/setup" {
+			t.Errorf("new account's first login goes to %q", p.Header.Get("Location"))
+		}
+		// The same e-mail twice is refused next to the field.
+		p = c.post("/admin/accounts", url.Values{"name": {"Ander"}, "email": {"zoe@example.org"}, "role": {"family"}})
+		if got := p.fieldError("email"); got != "Er is al een account met dit e-mailadres." {
+			t.Errorf("duplicate e-mail: %q", got)
+		}
+	})
+}
+
+func TestAdminDisableEnableResetMFA(t *testing.T) {
+	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+		admin, secret := a.account("admin@example.org", care.RoleAdmin, true)
+		user, userSecret := a.account("user@example.org", care.RoleCaseManager, true)
+		c := a.client()
+		c.login("admin@example.org", secret)
+		u := a.client()
+		u.login("user@example.org", userSecret)
+
+		if p := c.post("/admin/accounts/"+itoa(user.ID)+"/disable", nil); p.Header.Get("Location") != "/admin/accounts?done=disabled" {
+			t.Fatalf("disable: %d %q", p.StatusCode, p.Header.Get("Location"))
+		}
+		if p := u.get("/"); p.StatusCode != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/login") {
+			t.Errorf("disabled user's session still works: %d", p.StatusCode)
+		}
+		if p := a.client().post("/login", url.Values{"email": {"user@example.org"}, "password": {password}}); p.StatusCode != http.StatusUnauthorized {
+			t.Errorf("disabled user logs in: %d", p.StatusCode)
+		}
+		if p := c.get("/admin/accounts?done=disabled"); !strings.Contains(p.body, "uitgeschakeld en overal uitgelogd") {
+			t.Error("no confirmation after disabling")
+		}
+		if p := c.post("/admin/accounts/"+itoa(admin.ID)+"/disable", nil); p.StatusCode != http.StatusBadRequest {
+			t.Errorf("disabling oneself: %d, want 400", p.StatusCode)
+		}
+		c.post("/admin/accounts/"+itoa(user.ID)+"/enable", nil)
+		c.post("/admin/accounts/"+itoa(user.ID)+"/reset-mfa", nil)
+		got, _ := a.store.AccountByID(context.Background(), user.ID)
+		if !got.Active() || got.MFAEnrolled() {
+			t.Errorf("after enable and reset: active %v, enrolled %v", got.Active(), got.MFAEnrolled())
+		}
+		if p := a.client().post("/login", url.Values{"email": {"user@example.org"}, "password": {password}}); p.Header.Get("Location") != "/mfa/setup" {
+			t.Errorf("after MFA reset the login goes to %q", p.Header.Get("Location"))
+		}
+	})
+}
+
+func TestPasswordChange(t *testing.T) {
+	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+		_, secret := a.account("h@example.org", care.RoleFamily, true)
+		c := a.client()
+		c.login("h@example.org", secret)
+		const newPassword = "een nieuwe lange zin voor thuis"
+		tests := []struct {
+			form  url.Values
+			field string
+			want  string
+		}{
+			{url.Values{"current": {"fout wachtwoord!"}, "new": {newPassword}, "repeat": {newPassword}}, "current", "Dit is niet je huidige wachtwoord."},
+			{url.Values{"current": {password}, "new": {"kort"}, "repeat": {"kort"}}, "new", "Het wachtwoord moet minstens 12 tekens lang zijn."},
+			{url.Values{"current": {password}, "new": {"password1234"}, "repeat": {"password1234"}}, "new", "Dit wachtwoord wordt heel vaak gebruikt en is makkelijk te raden. Kies een ander."},
+			{url.Values{"current": {password}, "new": {newPassword}, "repeat": {newPassword + "x"}}, "repeat", "De twee wachtwoorden zijn niet hetzelfde."},
+		}
+		for _, tt := range tests {
+			p := c.post("/account/password", tt.form)
+			if p.StatusCode != http.StatusUnprocessableEntity || p.fieldError(tt.field) != tt.want {
+				t.Errorf("%s: %d %q, want %q", tt.field, p.StatusCode, p.fieldError(tt.field), tt.want)
+			}
+		}
+		p := c.post("/account/password", url.Values{"current": {password}, "new": {newPassword}, "repeat": {newPassword}})
+		if p.Header.Get("Location") != "/account?saved=1" {
+			t.Fatalf("save: %d %q", p.StatusCode, p.Header.Get("Location"))
+		}
+		if p := a.client().post("/login", url.Values{"email": {"h@example.org"}, "password": {newPassword}}); p.StatusCode != http.StatusSeeOther {
+			t.Errorf("login with the new password: %d", p.StatusCode)
+		}
+		if p := a.client().post("/login", url.Values{"email": {"h@example.org"}, "password": {password}}); p.StatusCode != http.StatusUnauthorized {
+			t.Errorf("login with the old password: %d", p.StatusCode)
+		}
+	})
+}

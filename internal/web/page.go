@@ -1,0 +1,102 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/spil-zorg/spil/internal/auth"
+)
+
+// BasePage is what every page template gets: language, the account, the
+// demo flag and helpers for texts and static URLs.
+type BasePage struct {
+	translator
+	Lang    string
+	Title   string // catalog key
+	Account *auth.Account
+	Demo    bool
+	Path    string // the current path, for the language switch to return to
+	assets  *assets
+}
+
+// Static returns the URL of an embedded static file.
+func (p *BasePage) Static(name string) string { return p.assets.url(name) }
+
+// LoggedIn reports whether a fully logged-in account sees the page.
+func (p *BasePage) LoggedIn() bool { return p.Account != nil }
+
+// IsAdmin reports whether the account is an administrator.
+func (p *BasePage) IsAdmin() bool { return p.Account != nil && p.Account.Role == "admin" }
+
+// OtherLang is the language the switch offers.
+func (p *BasePage) OtherLang() string {
+	if p.Lang == "en" {
+		return "nl"
+	}
+	return "en"
+}
+
+func (s *Server) base(r *http.Request, title string) BasePage {
+	lang := s.i18n.lang(r)
+	p := BasePage{
+		translator: s.i18n.translator(lang),
+		Lang:       lang, Title: title, Demo: s.cfg.Demo, Path: r.URL.Path, assets: s.assets,
+	}
+	if c := currentOf(r); c.loggedIn() {
+		p.Account = c.account
+	}
+	return p
+}
+
+func parseTemplates() (map[string]*template.Template, error) {
+	layout, err := template.New("layout.html").ParseFS(files, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(files, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, n := range names {
+		if n == "templates/layout.html" {
+			continue
+		}
+		t, err := template.Must(layout.Clone()).ParseFS(files, n)
+		if err != nil {
+			return nil, err
+		}
+		pages[strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")] = t
+	}
+	return pages, nil
+}
+
+// render executes a page into a buffer first, so a template error never
+// leaves half a page behind.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, page any) {
+	t, ok := s.pages[name]
+	var buf bytes.Buffer
+	if !ok {
+		s.log.Error("unknown template", "name", name)
+		http.Error(w, "Er ging iets mis.", http.StatusInternalServerError)
+		return
+	}
+	if err := t.ExecuteTemplate(&buf, "layout.html", page); err != nil {
+		s.log.Error("render failed", "template", name, "err", err)
+		http.Error(w, "Er ging iets mis.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// ErrorPage tells the user what went wrong, without internal details.
+type ErrorPage struct {
+	BasePage
+	Status  int
+	Message string // catalog key
+}

@@ -1,0 +1,165 @@
+// Package web serves Spil's pages: server-rendered HTML with embedded
+// templates, styles, htmx and language catalogs. Handlers return an error;
+// one adapter turns error kinds into a status and a friendly page.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/auth"
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+//go:embed templates locales static
+var files embed.FS
+
+// Config is what the web server needs to know.
+type Config struct {
+	// Secure is true when Spil is reached over HTTPS (directly or behind a
+	// TLS proxy): cookies get Secure and the __Host- prefix, and HSTS is sent.
+	Secure bool
+	// Demo allows demo accounts to skip the second factor and shows the demo
+	// banner on every page.
+	Demo bool
+	// TrustProxy takes the client address from X-Forwarded-For (last hop),
+	// for login throttling behind a reverse proxy.
+	TrustProxy bool
+	Logger     *slog.Logger
+	Now        func() time.Time
+}
+
+// Accounts is the store the admin pages use to list accounts and organisations.
+type Accounts interface {
+	Ping(ctx context.Context) error
+	Accounts(ctx context.Context) ([]*auth.Account, error)
+	AccountByID(ctx context.Context, id int64) (*auth.Account, error)
+	DisableAccount(ctx context.Context, id int64, at time.Time) error
+	EnableAccount(ctx context.Context, id int64) error
+	ResetAccountMFA(ctx context.Context, id int64) error
+	SetAccountLocale(ctx context.Context, id int64, locale string) error
+}
+
+// Server holds everything the handlers share.
+type Server struct {
+	cfg      Config
+	auth     *auth.Service
+	accounts Accounts
+	pages    map[string]*template.Template
+	i18n     *catalog
+	assets   *assets
+	log      *slog.Logger
+}
+
+// New returns a Server. It parses every template and catalog up front, so a
+// broken template stops the start instead of a page.
+func New(cfg Config, authSvc *auth.Service, accounts Accounts) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	cat, err := loadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	as, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{cfg: cfg, auth: authSvc, accounts: accounts, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
+}
+
+// Handler returns the whole site with its middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.routes(mux)
+	var h http.Handler = s.withFriendlyMuxErrors(mux)
+	h = s.withSession(h)
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusForbidden)
+	}))
+	h = cop.Handler(h)
+	h = s.withSecurityHeaders(h)
+	h = s.withLogging(h)
+	h = s.withRecover(h)
+	return h
+}
+
+// handler is an http.Handler that returns an error; see (*Server).handle.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts a handler: an error becomes a status and an error page, and
+// only server errors are logged (without user input).
+func (s *Server) handle(h handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+// statusOf maps an error kind to an HTTP status; this table is the only one.
+func statusOf(code care.Code) int {
+	switch code {
+	case care.NotFound:
+		return http.StatusNotFound
+	case care.Invalid:
+		return http.StatusBadRequest
+	case care.Conflict:
+		return http.StatusConflict
+	case care.Forbidden:
+		// Deny without telling what exists.
+		return http.StatusNotFound
+	case care.Unauthorized:
+		return http.StatusUnauthorized
+	case care.TooMany:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	status := statusOf(care.ErrorCode(err))
+	if errors.Is(err, errTooLarge) {
+		status = http.StatusRequestEntityTooLarge
+	}
+	if status >= 500 {
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "route", r.Pattern, "err", err)
+	}
+	s.renderError(w, r, status)
+}
+
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
+	p := &ErrorPage{BasePage: s.base(r, "error.title"), Status: status}
+	switch status {
+	case http.StatusNotFound:
+		p.Message = "error.not_found"
+	case http.StatusMethodNotAllowed:
+		p.Message = "error.method"
+	case http.StatusBadRequest:
+		p.Message = "error.bad_request"
+	case http.StatusRequestEntityTooLarge:
+		p.Message = "error.too_large"
+	case http.StatusTooManyRequests:
+		p.Message = "error.too_many"
+	case http.StatusUnauthorized:
+		p.Message = "error.unauthorized"
+	case http.StatusForbidden:
+		p.Message = "error.cross_origin"
+	default:
+		p.Message = "error.internal"
+	}
+	s.render(w, r, status, "error", p)
+}
