@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/store"
@@ -20,6 +21,12 @@ var backupCommand = command{
 	run: func(ctx context.Context, a *app, args []string) error {
 		if len(args) != 1 {
 			return errors.New("name the backup file: spil backup FILE")
+		}
+		if !isPostgres(a.cfg.DB) {
+			// store.Open would create a missing file and back up nothing.
+			if _, err := os.Stat(sqlitePath(a.cfg.DB)); err != nil {
+				return fmt.Errorf("no database to back up: %w", err)
+			}
 		}
 		s, err := store.Open(ctx, a.cfg.DB)
 		if err != nil {
@@ -49,11 +56,12 @@ var restoreCommand = command{
 		if isPostgres(a.cfg.DB) {
 			return errors.New("PostgreSQL is restored with pg_restore; see docs/operations.md")
 		}
-		safety, err := store.Restore(ctx, args[0], a.cfg.DB, time.Now())
+		db := sqlitePath(a.cfg.DB)
+		safety, err := store.Restore(ctx, args[0], db, time.Now())
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.out, "Restored %s from %s.\n", a.cfg.DB, args[0])
+		fmt.Fprintf(a.out, "Restored %s from %s.\n", db, args[0])
 		if safety != "" {
 			fmt.Fprintf(a.out, "The database it replaced is kept as %s.\n", safety)
 		}

@@ -91,10 +91,16 @@ func (f *flags) lookup(name string, secret bool) (string, bool) {
 }
 
 func (f *flags) str(p *string, name, def, usage string, secret bool) {
-	if v, ok := f.lookup(name, secret); ok {
+	v, ok := f.lookup(name, secret)
+	if ok && !secret {
 		def = v
 	}
 	f.StringVar(p, name, def, usage)
+	if ok && secret {
+		// Set the value but keep it out of the default that --help and
+		// flag errors print.
+		*p = v
+	}
 }
 
 func (f *flags) boolean(p *bool, name string, def bool, usage string) {
@@ -133,15 +139,30 @@ func (f *flags) integer(p *int, name string, def int, usage string) {
 	f.IntVar(p, name, def, usage)
 }
 
-// parse parses args and returns the positional arguments left.
+// parse parses args and returns the positional arguments. Flags may come
+// before and after positional arguments (spil user add --email ...); after
+// "--" everything is positional.
 func (f *flags) parse(args []string) ([]string, error) {
-	if err := f.Parse(args); err != nil {
-		return nil, err
+	var positional []string
+	for {
+		if err := f.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := f.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
 	if len(f.errs) > 0 {
 		return nil, errors.Join(f.errs...)
 	}
-	return f.Args(), nil
+	return positional, nil
 }
 
 // Flags shared by the subcommands.

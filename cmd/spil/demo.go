@@ -77,6 +77,7 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  E-MAIL\tROLE\tPASSWORD")
+	listed := 0
 	for _, d := range demoAccounts {
 		acc, err := s.AccountByEmail(ctx, d.Email)
 		if care.ErrorCode(err) == care.NotFound {
@@ -91,12 +92,18 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 		if pw == "" {
 			pw = auth.RandomPassword()
 		}
-		if err := authSvc.SetPassword(ctx, acc.ID, pw); err != nil {
+		if err := authSvc.SetPassword(ctx, acc.ID, pw, ""); err != nil {
 			return fmt.Errorf("demo password: %v (SPIL_DEMO_PASSWORD must follow the password rules: at least 12 characters, not a common password)", care.ErrorMessage(err))
 		}
 		fmt.Fprintf(tw, "  %s\t%s (%s)\t%s\n", d.Email, d.Role, d.About, pw)
+		listed++
 	}
 	tw.Flush()
+	if listed == 0 {
+		fmt.Fprintf(a.out, "\nSpil demo mode, on a database that demo mode did not fill: it has no demo accounts.\n"+
+			"Start demo mode on a new database (--db) to get the demo families and accounts.\n\n")
+		return nil
+	}
 	fmt.Fprintf(a.out, "\nSpil demo mode. Log in with one of these accounts (no second factor needed in demo mode):\n\n%s\n", b.String())
 	return nil
 }

@@ -7,9 +7,11 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/auth"
+	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/store"
 	"github.com/spil-zorg/spil/internal/web"
 )
@@ -26,7 +28,7 @@ var serveCommand = command{
 		f.str(&c.DemoPassword, "demo-password", "", "password for every demo account (default: random, printed at start)", true)
 		f.boolean(&c.HTTPS, "https", false, "Spil is reached over HTTPS (here or at a proxy): secure cookies and HSTS")
 		f.str(&c.TLSCert, "tls-cert", "", "TLS certificate file, to serve HTTPS directly", false)
-		f.str(&c.TLSKey, "tls-key", "", "TLS private key file", true)
+		f.str(&c.TLSKey, "tls-key", "", "TLS private key file", false)
 		f.boolean(&c.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind your own proxy)")
 		f.duration(&c.IdleTimeout, "idle-timeout", 30*time.Minute, "log out after this long without activity")
 		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
@@ -74,6 +76,16 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("unexpected arguments: %s", strings.Join(args, " "))
 	}
 	c := a.cfg
+	if c.IdleTimeout <= 0 || c.AbsoluteTimeout <= 0 {
+		return fmt.Errorf("--idle-timeout and --absolute-timeout must be longer than zero")
+	}
+	if c.Demo && c.DemoPassword != "" {
+		// Check before anything is written, and name the rule that failed.
+		if err := auth.CheckPasswordPolicy(c.DemoPassword); err != nil {
+			return fmt.Errorf("SPIL_DEMO_PASSWORD (--demo-password) must follow the password rules: "+
+				"%d to %d characters, not a common password (%s)", auth.MinPasswordLen, auth.MaxPasswordLen, care.ErrorMessage(err))
+		}
+	}
 	s, err := openStore(ctx, a, true)
 	if err != nil {
 		return err
@@ -104,7 +116,13 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	go cleanupLoop(ctx, a, authSvc)
+	// The cleanup stops, and is waited for, before the store closes and
+	// runServe returns, also when the server fails.
+	cleanupCtx, stopCleanup := context.WithCancel(ctx)
+	var cleanup sync.WaitGroup
+	cleanup.Go(func() { cleanupLoop(cleanupCtx, a, authSvc) })
+	defer cleanup.Wait()
+	defer stopCleanup()
 	a.log.Info("serving", "addr", ln.Addr().String(), "database", s.Dialect(), "demo", c.Demo)
 	errc := make(chan error, 1)
 	go func() {

@@ -14,8 +14,8 @@ import (
 
 var userCommand = command{
 	name:    "user",
-	usage:   "user add|disable|enable|reset-mfa|list [flags]",
-	summary: "create, disable and list accounts, reset a second factor",
+	usage:   "user add|disable|enable|reset-mfa|reset-password|list [flags]",
+	summary: "create, disable and list accounts, reset a password or second factor",
 	flags: func(f *flags, c *Config) {
 		f.dbFlag(c)
 		f.logFlags(c)
@@ -29,7 +29,7 @@ var userCommand = command{
 
 func runUser(ctx context.Context, a *app, args []string) error {
 	if len(args) != 1 {
-		return errors.New("say what to do: add, disable, enable, reset-mfa or list")
+		return errors.New("say what to do: add, disable, enable, reset-mfa, reset-password or list")
 	}
 	s, err := openStore(ctx, a, true)
 	if err != nil {
@@ -74,7 +74,7 @@ func runUser(ctx context.Context, a *app, args []string) error {
 		}
 		fmt.Fprintf(a.out, "Created %s (%s). Temporary password, shown once:\n\n  %s\n\nAt the first login the user sets up two-step verification.\n", acc.Email, acc.Role, password)
 		return nil
-	case "disable", "enable", "reset-mfa":
+	case "disable", "enable", "reset-mfa", "reset-password":
 		acc, err := s.AccountByEmail(ctx, auth.NormalizeEmail(c.Email))
 		if err != nil {
 			return fmt.Errorf("no account with that e-mail address")
@@ -84,6 +84,13 @@ func runUser(ctx context.Context, a *app, args []string) error {
 			err = s.DisableAccount(ctx, acc.ID, time.Now())
 		case "enable":
 			err = s.EnableAccount(ctx, acc.ID)
+		case "reset-password":
+			password := auth.RandomPassword()
+			if err := authSvc.SetPassword(ctx, acc.ID, password, ""); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.out, "New temporary password for %s, shown once:\n\n  %s\n\nAll its sessions have ended.\n", acc.Email, password)
+			return nil
 		default:
 			err = s.ResetAccountMFA(ctx, acc.ID)
 		}
@@ -93,7 +100,7 @@ func runUser(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.out, "Done: %s %s.\n", args[0], acc.Email)
 		return nil
 	}
-	return fmt.Errorf("unknown action %q: use add, disable, enable, reset-mfa or list", args[0])
+	return fmt.Errorf("unknown action %q: use add, disable, enable, reset-mfa, reset-password or list", args[0])
 }
 
 // firstOrganisation returns the organisation new accounts join, creating it

@@ -51,7 +51,9 @@ type Store interface {
 	AccountByID(ctx context.Context, id int64) (*Account, error)
 	AccountByEmail(ctx context.Context, email string) (*Account, error)
 	Accounts(ctx context.Context) ([]*Account, error)
-	SetAccountPassword(ctx context.Context, id int64, hash string) error
+	// SetAccountPassword replaces the hash and deletes the account's sessions
+	// except keepSession.
+	SetAccountPassword(ctx context.Context, id int64, hash, keepSession string) error
 	// DisableAccount marks the account disabled and deletes all its sessions.
 	DisableAccount(ctx context.Context, id int64, at time.Time) error
 	EnableAccount(ctx context.Context, id int64) error

@@ -149,10 +149,16 @@ func (s *Service) CheckPassword(ctx context.Context, email, password, addr strin
 	if !VerifyPassword(password, a.PasswordHash) || !a.Active() {
 		return nil, s.badLogin(ctx, email, addr)
 	}
-	if err := s.store.ClearLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, email)); err != nil {
-		return nil, err
-	}
+	// The failure count is not cleared here but only when the whole login
+	// succeeds (LoginComplete): else the password alone would reset the
+	// count of wrong second-factor codes.
 	return a, nil
+}
+
+// LoginComplete clears the account's failure count once the login has
+// fully succeeded, second factor included.
+func (s *Service) LoginComplete(ctx context.Context, a *Account) error {
+	return s.store.ClearLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, a.Email))
 }
 
 func (s *Service) badLogin(ctx context.Context, email, addr string) error {
@@ -188,7 +194,7 @@ func (s *Service) CheckCode(ctx context.Context, a *Account, code, addr string) 
 		}
 		return ErrBadCode
 	}
-	return s.store.ClearLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, a.Email))
+	return s.LoginComplete(ctx, a)
 }
 
 // BeginEnrolment makes a new TOTP secret and keeps it in the session until
@@ -226,6 +232,9 @@ func (s *Service) ConfirmEnrolment(ctx context.Context, sess *Session, a *Accoun
 	}
 	codes, hashes := newRecoveryCodes()
 	if err := s.store.SetAccountTOTP(ctx, a.ID, sess.PendingTOTPSecret, step, hashes); err != nil {
+		return nil, err
+	}
+	if err := s.LoginComplete(ctx, a); err != nil {
 		return nil, err
 	}
 	a.TOTPSecret, a.TOTPLastStep = sess.PendingTOTPSecret, step
@@ -393,7 +402,9 @@ func keys(m FieldErrors) []string {
 }
 
 // SetPassword checks the policy and sets a new password for the account.
-func (s *Service) SetPassword(ctx context.Context, id int64, password string) error {
+// Every other session of the account ends; keepSession (a token hash) may
+// stay, so whoever changes their own password stays logged in.
+func (s *Service) SetPassword(ctx context.Context, id int64, password, keepSession string) error {
 	if err := CheckPasswordPolicy(password); err != nil {
 		return &InvalidFields{Fields: FieldErrors{"password": care.ErrorMessage(err)}}
 	}
@@ -401,7 +412,7 @@ func (s *Service) SetPassword(ctx context.Context, id int64, password string) er
 	if err != nil {
 		return err
 	}
-	return s.store.SetAccountPassword(ctx, id, hash)
+	return s.store.SetAccountPassword(ctx, id, hash, keepSession)
 }
 
 // Store returns the account store, for the admin surfaces.

@@ -127,12 +127,16 @@ func TestThrottlePerAccount(t *testing.T) {
 		if _, err := f.svc.CheckPassword(ctx, "bram@example.org", goodPassword, "198.51.100.1"); err != nil {
 			t.Fatalf("after the window: %v", err)
 		}
-		// Success clears the account's count.
+		// A complete login clears the account's count.
+		a, _ := f.store.AccountByEmail(ctx, "bram@example.org")
+		if err := f.svc.LoginComplete(ctx, a); err != nil {
+			t.Fatal(err)
+		}
 		for range 4 {
 			f.svc.CheckPassword(ctx, "bram@example.org", "wrong password!", "198.51.100.1")
 		}
 		if _, err := f.svc.CheckPassword(ctx, "bram@example.org", goodPassword, "198.51.100.1"); err != nil {
-			t.Fatalf("4 failures after a success locked the account: %v", err)
+			t.Fatalf("4 failures after a complete login locked the account: %v", err)
 		}
 	})
 }
@@ -339,6 +343,31 @@ func TestCreateAccountValidation(t *testing.T) {
 			if len(inv.Fields) != len(tt.want) {
 				t.Errorf("%s: fields %v, want %v", tt.n.Email, inv.Fields, tt.want)
 			}
+		}
+	})
+}
+
+// The right password must not reset the count of wrong second-factor codes,
+// or anyone with the password could guess codes without end.
+func TestPasswordDoesNotResetCodeThrottle(t *testing.T) {
+	forEachDB(t, func(t *testing.T, f *fixture) {
+		ctx := context.Background()
+		a := f.account(t, "mfa@example.org")
+		secret := f.enrol(t, a)
+		for i := range 5 {
+			if _, err := f.svc.CheckPassword(ctx, a.Email, goodPassword, "192.0.2.1"); err != nil {
+				t.Fatalf("round %d: password refused: %v", i, err)
+			}
+			if err := f.svc.CheckCode(ctx, a, "000000", "192.0.2.1"); err != auth.ErrBadCode {
+				t.Fatalf("round %d: wrong code gave %v", i, err)
+			}
+		}
+		code, _ := totp.GenerateCode(secret, f.clock.Now())
+		if _, err := f.svc.CheckPassword(ctx, a.Email, goodPassword, "192.0.2.1"); err != auth.ErrThrottled {
+			t.Errorf("after 5 wrong codes the password gave %v, want ErrThrottled", err)
+		}
+		if err := f.svc.CheckCode(ctx, a, code, "192.0.2.1"); err != auth.ErrThrottled {
+			t.Errorf("after 5 wrong codes a right code gave %v, want ErrThrottled", err)
 		}
 	})
 }

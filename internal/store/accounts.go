@@ -100,9 +100,20 @@ func (s *Store) execAccount(ctx context.Context, q string, args ...any) error {
 	return nil
 }
 
-// SetAccountPassword replaces the password hash.
-func (s *Store) SetAccountPassword(ctx context.Context, id int64, hash string) error {
-	return s.execAccount(ctx, `UPDATE accounts SET password_hash = $1 WHERE id = $2 /* Store.SetAccountPassword */`, hash, id)
+// SetAccountPassword replaces the password hash and ends every session of
+// the account except keepSession (a token hash, or "" to end them all).
+func (s *Store) SetAccountPassword(ctx context.Context, id int64, hash, keepSession string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = $1 WHERE id = $2 /* Store.SetAccountPassword */`, hash, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return care.Errorf(care.NotFound, "account not found")
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2 /* Store.SetAccountPassword */`, id, keepSession)
+		return err
+	})
 }
 
 // SetAccountLocale sets the account's language ("" follows the browser).

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -38,7 +39,7 @@ func CheckIntegrity(ctx context.Context, file string) error {
 	if _, err := os.Stat(file); err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
-	db, err := sql.Open("sqlite", "file:"+file+"?mode=ro")
+	db, err := sql.Open("sqlite", "file:"+url.PathEscape(file)+"?mode=ro")
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,10 @@ func Restore(ctx context.Context, file, dbPath string, now time.Time) (string, e
 			_, _ = s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 			s.Close()
 		}
-		safety = dbPath + ".before-restore-" + now.UTC().Format("20060102T150405Z")
+		safety, err = unusedName(dbPath + ".before-restore-" + now.UTC().Format("20060102T150405Z"))
+		if err != nil {
+			return "", err
+		}
 		if err := os.Rename(dbPath, safety); err != nil {
 			return "", fmt.Errorf("store: restore: %w", err)
 		}
@@ -118,6 +122,19 @@ func Restore(ctx context.Context, file, dbPath string, now time.Time) (string, e
 		return safety, fmt.Errorf("store: restore: %w", err)
 	}
 	return safety, nil
+}
+
+// unusedName returns base, or base with a counter, naming no existing file,
+// so a second restore never overwrites the first one's safety copy.
+func unusedName(base string) (string, error) {
+	name := base
+	for i := 2; i < 1000; i++ {
+		if _, err := os.Lstat(name); os.IsNotExist(err) {
+			return name, nil
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	return "", fmt.Errorf("store: restore: too many safety copies named %s-*", base)
 }
 
 // Path returns the SQLite file, or "" on PostgreSQL.

@@ -50,7 +50,8 @@ func parseDSN(dsn string) (d dialect, source, path string, err error) {
 	}
 	path = strings.TrimPrefix(dsn, "sqlite:")
 	if path == "" || strings.HasPrefix(path, "file:") {
-		return 0, "", "", fmt.Errorf("store: %q is neither a SQLite file path nor a postgres:// URL", dsn)
+		// The value is not repeated: a mistyped URL may hold a password.
+		return 0, "", "", fmt.Errorf("store: --db is neither a SQLite file path nor a postgres:// URL")
 	}
 	return sqliteDialect, sqliteSource(path), path, nil
 }

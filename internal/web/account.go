@@ -61,7 +61,7 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, "account", p)
 		return nil
 	}
-	if err := s.auth.SetPassword(r.Context(), a.ID, next); err != nil {
+	if err := s.auth.SetPassword(r.Context(), a.ID, next, currentOf(r).session.TokenHash); err != nil {
 		return err
 	}
 	s.log.InfoContext(r.Context(), "account: password changed", "account", a.ID)

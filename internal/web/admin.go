@@ -15,10 +15,12 @@ type AdminAccountsPage struct {
 	Roles    []care.Role
 	Form     struct{ Name, Email, Role string }
 	Errors   Fields
-	// Created is the account just made, with its initial password shown once.
-	Created         *auth.Account
-	InitialPassword string
-	Done            string // catalog key of what the last action did
+	// PasswordFor is the account just made or reset; its temporary password
+	// is shown once, with PasswordNote (a catalog key) saying which it was.
+	PasswordFor  *auth.Account
+	TempPassword string
+	PasswordNote string
+	Done         string // catalog key of what the last action did
 }
 
 func (s *Server) adminPage(r *http.Request) (*AdminAccountsPage, error) {
@@ -78,7 +80,7 @@ func (s *Server) adminAccountCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	p.Created, p.InitialPassword = a, password
+	p.PasswordFor, p.TempPassword, p.PasswordNote = a, password, "admin.created"
 	p.Form.Role = string(care.RoleCaseManager)
 	s.render(w, r, http.StatusOK, "admin_accounts", p)
 	return nil
@@ -114,4 +116,30 @@ func (s *Server) adminAccountAction(action string) handler {
 		http.Redirect(w, r, "/admin/accounts?done="+action, http.StatusSeeOther)
 		return nil
 	}
+}
+
+// adminPasswordReset gives an account a new temporary password, shown once,
+// and ends all its sessions: for someone who forgot theirs.
+func (s *Server) adminPasswordReset(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return care.Errorf(care.NotFound, "account not found")
+	}
+	a, err := s.accounts.AccountByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	password := auth.RandomPassword()
+	if err := s.auth.SetPassword(r.Context(), a.ID, password, ""); err != nil {
+		return err
+	}
+	s.log.InfoContext(r.Context(), "admin: password reset", "account", a.ID, "by", accountOf(r).ID)
+	p, err := s.adminPage(r)
+	if err != nil {
+		return err
+	}
+	p.PasswordFor, p.TempPassword, p.PasswordNote = a, password, "admin.password_reset"
+	p.Form.Role = string(care.RoleCaseManager)
+	s.render(w, r, http.StatusOK, "admin_accounts", p)
+	return nil
 }

@@ -96,12 +96,24 @@ func TestAdminDisableEnableResetMFA(t *testing.T) {
 			t.Errorf("disabling oneself: %d, want 400", p.StatusCode)
 		}
 		c.post("/admin/accounts/"+itoa(user.ID)+"/enable", nil)
+		u.login("user@example.org", userSecret)
+		p := c.post("/admin/accounts/"+itoa(user.ID)+"/reset-password", nil)
+		temp := text(p.byID("initial-password"))
+		if p.StatusCode != http.StatusOK || len(temp) < 12 || !strings.Contains(text(p.byID("temporary")), "user@example.org") {
+			t.Fatalf("reset password: %d %q", p.StatusCode, text(p.byID("temporary")))
+		}
+		if p := u.get("/"); p.StatusCode != http.StatusSeeOther {
+			t.Errorf("session survived a password reset: %d", p.StatusCode)
+		}
+		if p := a.client().post("/login", url.Values{"email": {"user@example.org"}, "password": {temp}}); p.StatusCode != http.StatusSeeOther {
+			t.Errorf("temporary password does not work: %d", p.StatusCode)
+		}
 		c.post("/admin/accounts/"+itoa(user.ID)+"/reset-mfa", nil)
 		got, _ := a.store.AccountByID(context.Background(), user.ID)
 		if !got.Active() || got.MFAEnrolled() {
 			t.Errorf("after enable and reset: active %v, enrolled %v", got.Active(), got.MFAEnrolled())
 		}
-		if p := a.client().post("/login", url.Values{"email": {"user@example.org"}, "password": {password}}); p.Header.Get("Location") != "/mfa/setup" {
+		if p := a.client().post("/login", url.Values{"email": {"user@example.org"}, "password": {temp}}); p.Header.Get("Location") != "/mfa/setup" {
 			t.Errorf("after MFA reset the login goes to %q", p.Header.Get("Location"))
 		}
 	})

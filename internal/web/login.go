@@ -87,6 +87,11 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	mfaDone := !s.mfaRequired(a)
+	if mfaDone {
+		if err := s.auth.LoginComplete(r.Context(), a); err != nil {
+			return err
+		}
+	}
 	token, _, err := s.auth.StartSession(r.Context(), a, mfaDone)
 	if err != nil {
 		return err

@@ -29,5 +29,6 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("POST /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountCreate)))
 	mux.Handle("POST /admin/accounts/{id}/disable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("disabled"))))
 	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("enabled"))))
+	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(care.RoleAdmin, s.adminPasswordReset)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("mfa-reset"))))
 }

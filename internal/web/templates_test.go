@@ -43,7 +43,7 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			"home":     &HomePage{BasePage: base("home.title"), RoleKey: "role.admin"},
 			"account":  &AccountPage{BasePage: base("account.title"), RoleKey: "role.admin", RecoveryLeft: 3, Errors: Fields{"new": "password.common"}, PasswordSaved: true},
 			"admin_accounts": &AdminAccountsPage{BasePage: base("admin.title"), Accounts: []*auth.Account{acc, {ID: 2, Name: "Off", Role: care.RoleFamily, DisabledAt: time.Now()}},
-				Roles: care.Roles, Errors: Fields{"role": "account.role_invalid"}, Created: acc, InitialPassword: "pw", Done: "admin.done.disabled"},
+				Roles: care.Roles, Errors: Fields{"role": "account.role_invalid"}, PasswordFor: acc, TempPassword: "pw", PasswordNote: "admin.password_reset", Done: "admin.done.disabled"},
 		}
 		for name := range s.pages {
 			page, ok := cases[name]

@@ -27,6 +27,7 @@ func Run(t *testing.T, open func(t testing.TB) *store.Store) {
 		{"RecoveryCodes", testRecoveryCodes},
 		{"ResetMFA", testResetMFA},
 		{"Sessions", testSessions},
+		{"PasswordChangeEndsOtherSessions", testPasswordChangeEndsOtherSessions},
 		{"LoginFailures", testLoginFailures},
 		{"Families", testFamilies},
 		{"ForeignKeysEnforced", testForeignKeysEnforced},
@@ -95,7 +96,7 @@ func testAccounts(t *testing.T, s *store.Store) {
 	if err != nil || got.Email != b.Email {
 		t.Fatalf("AccountByID = %v, %v", got, err)
 	}
-	if err := s.SetAccountPassword(ctx, a.ID, "newhash"); err != nil {
+	if err := s.SetAccountPassword(ctx, a.ID, "newhash", ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetAccountLocale(ctx, a.ID, "en"); err != nil {
@@ -114,7 +115,7 @@ func testAccounts(t *testing.T, s *store.Store) {
 	if err != nil || len(all) != 2 {
 		t.Fatalf("Accounts = %d, %v; want 2", len(all), err)
 	}
-	if err := s.SetAccountPassword(ctx, 99999, "x"); care.ErrorCode(err) != care.NotFound {
+	if err := s.SetAccountPassword(ctx, 99999, "x", ""); care.ErrorCode(err) != care.NotFound {
 		t.Errorf("SetAccountPassword on missing account: %v, want NotFound", err)
 	}
 }
@@ -378,5 +379,35 @@ func testForeignKeysEnforced(t *testing.T, s *store.Store) {
 	a := &auth.Account{OrganisationID: 424242, Email: "fk@example.org", Name: "FK", Role: care.RoleAdmin, PasswordHash: "h", CreatedAt: t0}
 	if err := s.CreateAccount(context.Background(), a); err == nil {
 		t.Error("an account in a missing organisation was stored: foreign keys are off")
+	}
+}
+
+func testPasswordChangeEndsOtherSessions(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	org := newOrg(t, s)
+	a := newAccount(t, s, org, "pw@example.org")
+	b := newAccount(t, s, org, "other@example.org")
+	for _, x := range []struct {
+		hash string
+		id   int64
+	}{{"keep", a.ID}, {"end1", a.ID}, {"end2", a.ID}, {"b", b.ID}} {
+		if err := s.CreateSession(ctx, &auth.Session{TokenHash: x.hash, AccountID: x.id, CreatedAt: t0, LastSeenAt: t0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetAccountPassword(ctx, a.ID, "h2", "keep"); err != nil {
+		t.Fatal(err)
+	}
+	for hash, alive := range map[string]bool{"keep": true, "end1": false, "end2": false, "b": true} {
+		_, err := s.SessionByTokenHash(ctx, hash)
+		if (err == nil) != alive {
+			t.Errorf("session %s: alive %v, want %v", hash, err == nil, alive)
+		}
+	}
+	if err := s.SetAccountPassword(ctx, a.ID, "h3", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SessionByTokenHash(ctx, "keep"); care.ErrorCode(err) != care.NotFound {
+		t.Error("an admin reset left a session alive")
 	}
 }

@@ -1,0 +1,18 @@
+//go:build e2e
+
+// Package e2e holds Spil's browser tests. Each test starts Spil in-process
+// on a fresh SQLite database behind an httptest server, with a clock the
+// test can move forward, and drives a headless Chromium through chromedp:
+// logging in with a password and a TOTP code, throttling, logout, session
+// expiry, the language switch, enrolling a second factor, the admin pages
+// at phone width and demo mode.
+//
+// The tests only build with the e2e tag:
+//
+//	go test -tags e2e -count=1 -v ./e2e/...
+//
+// SPIL_CHROMIUM names the browser binary (default /usr/bin/chromium). When
+// it is missing the tests skip, except when CI is set: then they fail.
+// Screenshots go to SPIL_E2E_ARTIFACTS (default: spil-e2e in the system's
+// temporary directory); each test logs the paths it wrote.
+package e2e
