@@ -66,9 +66,9 @@ func runUser(ctx context.Context, a *app, args []string) error {
 		acc, err := authSvc.CreateAccount(ctx, auth.NewAccount{
 			OrganisationID: org, Email: c.Email, Name: c.Name, Role: care.Role(c.Role), Password: password,
 		})
-		var inv *auth.InvalidFields
+		var inv care.FieldErrors
 		if errors.As(err, &inv) {
-			return fmt.Errorf("cannot create the account: %v", inv.Fields)
+			return fmt.Errorf("cannot create the account: %v", map[string]string(inv))
 		} else if err != nil {
 			return err
 		}

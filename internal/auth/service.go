@@ -4,9 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"maps"
 	"net/mail"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -344,13 +342,10 @@ type NewAccount struct {
 	MFAExempt      bool
 }
 
-// FieldErrors maps a form field to a catalog key describing what is wrong.
-type FieldErrors map[string]string
-
 // CreateAccount validates and creates an account. Invalid input returns
-// FieldErrors wrapped in a care.Invalid error.
+// care.FieldErrors.
 func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, error) {
-	fe := FieldErrors{}
+	fe := care.FieldErrors{}
 	email := NormalizeEmail(n.Email)
 	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != email || len(email) > 254 {
 		fe["email"] = "account.email_invalid"
@@ -368,7 +363,7 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, er
 		fe["password"] = care.ErrorMessage(err)
 	}
 	if len(fe) > 0 {
-		return nil, &InvalidFields{Fields: fe}
+		return nil, fe
 	}
 	hash, err := HashPassword(n.Password, s.cfg.Params)
 	if err != nil {
@@ -380,25 +375,11 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, er
 	}
 	if err := s.store.CreateAccount(ctx, a); err != nil {
 		if care.ErrorCode(err) == care.Conflict {
-			return nil, &InvalidFields{Fields: FieldErrors{"email": "account.email_taken"}}
+			return nil, care.FieldErrors{"email": "account.email_taken"}
 		}
 		return nil, err
 	}
 	return a, nil
-}
-
-// InvalidFields is a care.Invalid error that says which fields are wrong.
-type InvalidFields struct{ Fields FieldErrors }
-
-func (e *InvalidFields) Error() string { return "invalid: " + strings.Join(keys(e.Fields), ", ") }
-
-// Unwrap makes care.ErrorCode see an Invalid error.
-func (e *InvalidFields) Unwrap() error { return care.Errorf(care.Invalid, "invalid form") }
-
-func keys(m FieldErrors) []string {
-	ks := slices.Collect(maps.Keys(m))
-	slices.Sort(ks)
-	return ks
 }
 
 // SetPassword checks the policy and sets a new password for the account.
@@ -406,7 +387,7 @@ func keys(m FieldErrors) []string {
 // stay, so whoever changes their own password stays logged in.
 func (s *Service) SetPassword(ctx context.Context, id int64, password, keepSession string) error {
 	if err := CheckPasswordPolicy(password); err != nil {
-		return &InvalidFields{Fields: FieldErrors{"password": care.ErrorMessage(err)}}
+		return care.FieldErrors{"password": care.ErrorMessage(err)}
 	}
 	hash, err := HashPassword(password, s.cfg.Params)
 	if err != nil {

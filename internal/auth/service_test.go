@@ -327,21 +327,21 @@ func TestCreateAccountValidation(t *testing.T) {
 		for _, tt := range tests {
 			tt.n.OrganisationID = f.org
 			_, err := f.svc.CreateAccount(ctx, tt.n)
-			inv, ok := err.(*auth.InvalidFields)
+			inv, ok := err.(care.FieldErrors)
 			if !ok {
-				t.Errorf("CreateAccount(%+v) = %v, want InvalidFields", tt.n.Email, err)
+				t.Errorf("CreateAccount(%+v) = %v, want FieldErrors", tt.n.Email, err)
 				continue
 			}
 			if care.ErrorCode(err) != care.Invalid {
 				t.Errorf("kind %s, want invalid", care.ErrorCode(err))
 			}
 			for k, v := range tt.want {
-				if inv.Fields[k] != v {
-					t.Errorf("%s: field %s = %q, want %q", tt.n.Email, k, inv.Fields[k], v)
+				if inv[k] != v {
+					t.Errorf("%s: field %s = %q, want %q", tt.n.Email, k, inv[k], v)
 				}
 			}
-			if len(inv.Fields) != len(tt.want) {
-				t.Errorf("%s: fields %v, want %v", tt.n.Email, inv.Fields, tt.want)
+			if len(inv) != len(tt.want) {
+				t.Errorf("%s: fields %v, want %v", tt.n.Email, inv, tt.want)
 			}
 		}
 	})

@@ -13,17 +13,194 @@ const (
 	Waakvlam  Intensity = "waakvlam"
 )
 
+// Intensities lists the intensities from most to least involved.
+var Intensities = []Intensity{Intensive, Regular, Waakvlam}
+
 // Family is one family's file, centred on the child.
 type Family struct {
-	ID             int64
-	OrganisationID int64
-	ChildName      string
-	BirthDate      time.Time // a date: midnight UTC
-	Sex            string    // female, male, other, unknown
-	Diagnosis      string    // empty: no diagnosis yet
-	ICD10          string
-	Intensity      Intensity
-	Summary        string
-	Deceased       bool
-	CreatedAt      time.Time
+	ID              int64
+	OrganisationID  int64
+	ChildName       string
+	BirthDate       time.Time // a date: midnight UTC
+	Sex             string    // female, male, other, unknown
+	BSN             string    // optional; passes the 11-test when set
+	Diagnosis       string    // main diagnosis; empty: no diagnosis yet
+	ICD10           string
+	Secondary       []Diagnosis
+	LivingSituation string
+	CultureNotes    string // language, culture, religion: what matters for care
+	Intensity       Intensity
+	NextContact     time.Time // zero when not planned
+	Summary         string
+	Deceased        bool
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+}
+
+// Diagnosis is a secondary diagnosis.
+type Diagnosis struct {
+	ID          int64
+	Description string
+	ICD10       string
+}
+
+// Member is a parent, carer, sibling or other member of the family.
+type Member struct {
+	ID        int64
+	FamilyID  int64
+	Kind      string // parent, carer, sibling, other
+	Name      string
+	Relation  string // e.g. moeder, stiefvader, broer
+	Custody   bool
+	Phone     string
+	Email     string
+	Language  string
+	BirthDate time.Time // zero when unknown; used for siblings
+	Notes     string
+}
+
+// Episode is the family's case management: the referral, why, and whether
+// the family accepted it. Declining is respected and can be undone.
+type Episode struct {
+	FamilyID         int64
+	ReferralDate     time.Time
+	ReferredBy       string
+	Reason           string
+	FactorWish       bool   // the family wants it
+	FactorComplexity bool   // the care is complex
+	FactorCapacity   bool   // regular providers cannot carry it
+	SurpriseQuestion string // yes, no, unknown: would you be surprised if the child died within a year?
+	Status           string // offered, accepted, declined, ended
+	StatusDate       time.Time
+	StatusNote       string
+	DivisionOfTasks  string // how the two case managers share the work
+}
+
+// CaseManagers are the duo assigned to a family (either may be missing).
+type CaseManagers struct {
+	KCT   Person // Kinder Comfort Team, hospital side
+	Thuis Person // daily life
+}
+
+// Person names an account.
+type Person struct {
+	AccountID int64
+	Name      string
+}
+
+// NetworkMember is a provider or informal carer in the care network.
+type NetworkMember struct {
+	ID               int64
+	FamilyID         int64
+	Name             string
+	Role             string // gp, paediatrician, homecare, ...
+	Organisation     string
+	Line             int // line of care 1-3; 0 for informal carers and others
+	Domain           string
+	Phone            string
+	Email            string
+	Reachability     string // when and how to reach them
+	AlwaysReachable  bool   // 24/7
+	Responsibilities string // who does what
+	Bereavement      bool   // discusses bereavement care with the parents
+}
+
+// IntensityChange records a step up or down.
+type IntensityChange struct {
+	ID          int64
+	FamilyID    int64
+	Intensity   Intensity
+	NextContact time.Time
+	Reason      string
+	ChangedAt   time.Time
+	ChangedBy   Person
+}
+
+// Contact is one registered contact (CaPalCa minimum set).
+type Contact struct {
+	ID          int64
+	FamilyID    int64
+	Date        time.Time
+	Kind        string // home_visit, phone, video, email, meeting
+	With        string // child, parent, both, provider, family
+	Location    string
+	DurationMin int
+	TravelMin   int
+	Topics      string
+	FollowUp    string
+	CreatedAt   time.Time
+	CreatedBy   Person
+}
+
+// Task is an action with an owner and a due date. It is closed by saying
+// what was done.
+type Task struct {
+	ID        int64
+	FamilyID  int64
+	Title     string
+	OwnerKind string // casemanager, network, family
+	OwnerName string
+	DueDate   time.Time // zero when none
+	Status    string    // open, done
+	DoneNote  string
+	DoneAt    time.Time
+	DoneBy    Person
+	CreatedAt time.Time
+	CreatedBy Person
+}
+
+// Overdue reports whether the task is open past its due date on day.
+func (t *Task) Overdue(day time.Time) bool {
+	return t.Status == "open" && !t.DueDate.IsZero() && t.DueDate.Before(DateOf(day))
+}
+
+// File is everything on one family's page.
+type File struct {
+	Family       Family
+	Members      []Member
+	Episode      *Episode // nil before intake is complete
+	CaseManagers CaseManagers
+	Network      []NetworkMember
+	Intensity    []IntensityChange // newest first
+	Contacts     []Contact         // newest first
+	Tasks        []Task            // open first, by due date
+}
+
+// HasGP reports whether a GP is in the network; a missing GP is shown.
+func (f *File) HasGP() bool {
+	for _, n := range f.Network {
+		if n.Role == "gp" {
+			return true
+		}
+	}
+	return false
+}
+
+// CaseloadItem is one row of a case manager's caseload.
+type CaseloadItem struct {
+	FamilyID    int64
+	ChildName   string
+	BirthDate   time.Time
+	Intensity   Intensity
+	NextContact time.Time
+	OpenTasks   int
+	Overdue     int
+	Status      string // episode status, "" when none
+	Deceased    bool
+}
+
+// DateOf returns the date of t in the Netherlands, as midnight UTC.
+func DateOf(t time.Time) time.Time {
+	y, m, d := t.In(Amsterdam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// AgeOn returns the age in whole years on day.
+func AgeOn(birth, day time.Time) int {
+	day = DateOf(day)
+	age := day.Year() - birth.Year()
+	if day.Month() < birth.Month() || day.Month() == birth.Month() && day.Day() < birth.Day() {
+		age--
+	}
+	return age
 }

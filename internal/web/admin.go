@@ -66,8 +66,8 @@ func (s *Server) adminAccountCreate(w http.ResponseWriter, r *http.Request) erro
 		OrganisationID: accountOf(r).OrganisationID, Email: p.Form.Email, Name: p.Form.Name,
 		Role: care.Role(p.Form.Role), Password: password,
 	})
-	if inv, ok := err.(*auth.InvalidFields); ok {
-		for k, msg := range inv.Fields {
+	if inv, ok := err.(care.FieldErrors); ok {
+		for k, msg := range inv {
 			p.Errors[k] = msg
 		}
 		s.render(w, r, http.StatusUnprocessableEntity, "admin_accounts", p)

@@ -29,10 +29,7 @@ func parseForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 var errTooLarge = care.Errorf(care.Invalid, "form too large")
 
 // Fields maps a form field to the catalog key of what is wrong with it.
-type Fields map[string]string
-
-// Has reports whether the field has an error (for aria-invalid).
-func (f Fields) Has(name string) bool { _, ok := f[name]; return ok }
+type Fields = care.FieldErrors
 
 // field returns a trimmed value that is at most max characters, or records
 // an error for the field.
