@@ -89,7 +89,7 @@ func newApp(t *testing.T, cfg web.Config) *app {
 	}
 	cfg.Now = c.Now
 	cfg.Logger = slog.New(logs)
-	srv, err := web.New(cfg, authSvc, s)
+	srv, err := web.New(cfg, authSvc, s, care.NewService(s, c.Now))
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
 	}

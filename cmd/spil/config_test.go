@@ -46,7 +46,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	demo.Families = 1000
 	demo.Seed = 1
 	want := map[string]Config{
-		"serve": serve, "migrate": common, "user": user, "demo": demo, "backup": common, "restore": common,
+		"serve": serve, "migrate": common, "user": user, "demo": demo, "backup": common, "restore": common, "audit-verify": common,
 	}
 	for _, c := range commands() {
 		t.Run(c.name, func(t *testing.T) {

@@ -32,7 +32,7 @@ type app struct {
 }
 
 func commands() []command {
-	return []command{serveCommand, migrateCommand, userCommand, demoCommand, backupCommand, restoreCommand}
+	return []command{serveCommand, migrateCommand, userCommand, demoCommand, backupCommand, restoreCommand, auditVerifyCommand}
 }
 
 func main() {

@@ -99,7 +99,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	srv, err := web.New(web.Config{
 		Secure: c.HTTPS || c.TLSCert != "", Demo: c.Demo, TrustProxy: c.TrustProxy, Logger: a.log,
-	}, authSvc, s)
+	}, authSvc, s, care.NewService(s, nil))
 	if err != nil {
 		return err
 	}

@@ -97,3 +97,13 @@ func (d dialect) createMigrationsTable() string {
 	}
 	return `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at ` + ts + ` NOT NULL)`
 }
+
+// lockAudit serialises appends to the audit chain. SQLite write transactions
+// (BEGIN IMMEDIATE) are exclusive already.
+func (d dialect) lockAudit(ctx context.Context, q queryer) error {
+	if d != postgresDialect {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7351003)`)
+	return err
+}

@@ -16,8 +16,17 @@ import (
 // Store is Spil's database. It is safe for concurrent use.
 type Store struct {
 	db      *sql.DB
+	q       queryer // db, or the transaction of an Atomic call
+	inTx    bool
 	dialect dialect
 	path    string // the SQLite file; empty on PostgreSQL
+}
+
+// queryer is what *sql.DB and *sql.Tx share.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL
@@ -37,7 +46,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to %s: %w", d, err)
 	}
-	return &Store{db: db, dialect: d, path: path}, nil
+	return &Store{db: db, q: db, dialect: d, path: path}, nil
 }
 
 // Close closes the database.

@@ -52,7 +52,7 @@ func newApp(t *testing.T, open func(testing.TB) *store.Store, cfg web.Config) *a
 	a := auth.NewService(s, auth.Config{Params: auth.TestParams, Now: c.Now})
 	cfg.Now = c.Now
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(cfg, a, s)
+	srv, err := web.New(cfg, a, s, care.NewService(s, c.Now))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,15 +50,16 @@ type Server struct {
 	cfg      Config
 	auth     *auth.Service
 	accounts Accounts
+	care     *care.Service
 	pages    map[string]*template.Template
 	i18n     *catalog
 	assets   *assets
 	log      *slog.Logger
 }
 
-// New returns a Server. It parses every template and catalog up front, so a
+// New returns a Server. careSvc is the one door to family data. It parses every template and catalog up front, so a
 // broken template stops the start instead of a page.
-func New(cfg Config, authSvc *auth.Service, accounts Accounts) (*Server, error) {
+func New(cfg Config, authSvc *auth.Service, accounts Accounts, careSvc *care.Service) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -77,7 +78,7 @@ func New(cfg Config, authSvc *auth.Service, accounts Accounts) (*Server, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &Server{cfg: cfg, auth: authSvc, accounts: accounts, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
+	return &Server{cfg: cfg, auth: authSvc, accounts: accounts, care: careSvc, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
 }
 
 // Handler returns the whole site with its middleware.

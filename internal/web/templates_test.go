@@ -21,7 +21,7 @@ import (
 // TestEveryTemplateExecutes renders every page template with its page
 // struct, in both languages; a new template without a case fails here.
 func TestEveryTemplateExecutes(t *testing.T) {
-	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, nil, nil)
+	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

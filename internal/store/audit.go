@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+const auditColumns = `id, at, actor_id, actor_role, family_id, object_type, object_id, action, outcome, access_point,
+	authorised, relationship, consent, emergency, prev_hash, hash`
+
+// AppendAudit chains e to the last record and inserts it. The chain is
+// extended by one writer at a time: SQLite's write transactions are
+// exclusive, PostgreSQL takes a transaction-level advisory lock.
+func (s *Store) AppendAudit(ctx context.Context, e *care.AuditEvent) error {
+	return s.Atomic(ctx, func(cs care.Store) error {
+		st := cs.(*Store)
+		if err := st.dialect.lockAudit(ctx, st.q); err != nil {
+			return err
+		}
+		e.PrevHash = care.GenesisHash
+		var last string
+		err := st.q.QueryRowContext(ctx, `SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 /* Store.AppendAudit */`).Scan(&last)
+		if err == nil {
+			e.PrevHash = last
+		} else if care.ErrorCode(notFound(err, "")) != care.NotFound {
+			return err
+		}
+		e.At = e.At.UTC().Truncate(time.Microsecond) // PostgreSQL keeps microseconds
+		e.Hash = e.ComputeHash()
+		return st.q.QueryRowContext(ctx, `/* Store.AppendAudit */ INSERT INTO audit_events (at, actor_id, actor_role, family_id,
+			object_type, object_id, action, outcome, access_point, authorised, relationship, consent, emergency, prev_hash, hash)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+			e.At, e.ActorID, string(e.ActorRole), e.FamilyID, e.ObjectType, e.ObjectID, string(e.Action), e.Outcome,
+			e.AccessPoint, e.Authorised, e.Relationship, e.Consent, e.Emergency, e.PrevHash, e.Hash).Scan(&e.ID)
+	})
+}
+
+// AuditEvents returns up to limit records with an id above afterID, in order.
+func (s *Store) AuditEvents(ctx context.Context, afterID int64, limit int) ([]care.AuditEvent, error) {
+	return s.auditQuery(ctx, `SELECT `+auditColumns+` FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2 /* Store.AuditEvents */`, afterID, limit)
+}
+
+// FamilyAuditEvents returns the records about one family, oldest first.
+func (s *Store) FamilyAuditEvents(ctx context.Context, familyID int64) ([]care.AuditEvent, error) {
+	return s.auditQuery(ctx, `SELECT `+auditColumns+` FROM audit_events WHERE family_id = $1 ORDER BY id /* Store.FamilyAuditEvents */`, familyID)
+}
+
+func (s *Store) auditQuery(ctx context.Context, q string, args ...any) ([]care.AuditEvent, error) {
+	rows, err := s.q.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var es []care.AuditEvent
+	for rows.Next() {
+		var e care.AuditEvent
+		if err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.ActorRole, &e.FamilyID, &e.ObjectType, &e.ObjectID, &e.Action,
+			&e.Outcome, &e.AccessPoint, &e.Authorised, &e.Relationship, &e.Consent, &e.Emergency, &e.PrevHash, &e.Hash); err != nil {
+			return nil, err
+		}
+		e.At = e.At.UTC()
+		es = append(es, e)
+	}
+	return es, rows.Err()
+}
+
+// ChainBreak describes the first record whose hash does not follow.
+type ChainBreak struct {
+	ID     int64
+	Reason string
+}
+
+// VerifyAudit walks the whole chain and returns the number of records and
+// the first break, or nil when the chain is intact.
+func (s *Store) VerifyAudit(ctx context.Context) (int, *ChainBreak, error) {
+	prev := care.GenesisHash
+	var after int64
+	n := 0
+	for {
+		batch, err := s.AuditEvents(ctx, after, 1000)
+		if err != nil {
+			return n, nil, err
+		}
+		if len(batch) == 0 {
+			return n, nil, nil
+		}
+		for _, e := range batch {
+			n++
+			if e.PrevHash != prev {
+				return n, &ChainBreak{ID: e.ID, Reason: "its previous hash does not match the record before it (a record was removed or changed)"}, nil
+			}
+			if e.ComputeHash() != e.Hash {
+				return n, &ChainBreak{ID: e.ID, Reason: "its content does not match its hash (the record was changed)"}, nil
+			}
+			prev, after = e.Hash, e.ID
+		}
+	}
+}

@@ -1,0 +1,434 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+var _ care.Store = (*Store)(nil)
+
+// Atomic runs fn with a Store bound to one transaction; inside a
+// transaction it just runs fn.
+func (s *Store) Atomic(ctx context.Context, fn func(care.Store) error) error {
+	if s.inTx {
+		return fn(s)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		bound := *s
+		bound.q, bound.inTx = tx, true
+		return fn(&bound)
+	})
+}
+
+// nullDate turns a zero time into NULL.
+func nullDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func fromNull(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
+}
+
+// Relationship tells whether the account is one of the family's case managers.
+func (s *Store) Relationship(ctx context.Context, accountID, familyID int64) (care.Relationship, error) {
+	var n int
+	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM case_managers
+		WHERE family_id = $1 AND account_id = $2 /* Store.Relationship */`, familyID, accountID).Scan(&n)
+	return care.Relationship{CaseManager: n > 0}, err
+}
+
+// Caseload returns the families the account is a case manager of.
+func (s *Store) Caseload(ctx context.Context, accountID int64, today time.Time) ([]care.CaseloadItem, error) {
+	return s.caseloadItems(ctx, today, `/* Store.Caseload */ WHERE f.id IN (SELECT family_id FROM case_managers WHERE account_id = $1)`, accountID)
+}
+
+// FamiliesWithBirthDate lists an organisation's families with a date of birth, to spot duplicates.
+func (s *Store) FamiliesWithBirthDate(ctx context.Context, organisationID int64, birth time.Time) ([]care.CaseloadItem, error) {
+	return s.caseloadItems(ctx, time.Now(), `/* Store.FamiliesWithBirthDate */ WHERE f.organisation_id = $1 AND f.birth_date = $2`, organisationID, birth.UTC())
+}
+
+func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string, args ...any) ([]care.CaseloadItem, error) {
+	today = care.DateOf(today)
+	rows, err := s.q.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased,
+			COALESCE(e.status, ''),
+			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open'),
+			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`)
+		FROM families f LEFT JOIN episodes e ON e.family_id = f.id `+where+` ORDER BY f.child_name, f.id`,
+		append(args, today)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []care.CaseloadItem
+	for rows.Next() {
+		var it care.CaseloadItem
+		var next sql.NullTime
+		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased,
+			&it.Status, &it.OpenTasks, &it.Overdue); err != nil {
+			return nil, err
+		}
+		it.NextContact = fromNull(next)
+		it.BirthDate = it.BirthDate.UTC()
+		items = append(items, it)
+	}
+	return items, rows.Err()
+}
+
+func argN(n int) string {
+	const digits = "0123456789"
+	if n < 10 {
+		return digits[n : n+1]
+	}
+	return digits[n/10:n/10+1] + digits[n%10:n%10+1]
+}
+
+const familyColumns = `id, organisation_id, child_name, birth_date, sex, bsn, diagnosis, icd10, living_situation,
+	culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at`
+
+// CreateFamilyFile inserts the family, its secondary diagnoses, the episode,
+// the first intensity record and the opening case manager.
+func (s *Store) CreateFamilyFile(ctx context.Context, f *care.Family, e *care.Episode, kind string, accountID int64, at time.Time) error {
+	return s.Atomic(ctx, func(cs care.Store) error {
+		st := cs.(*Store)
+		err := st.q.QueryRowContext(ctx, `/* Store.CreateFamilyFile */
+			INSERT INTO families (organisation_id, child_name, birth_date, sex, bsn, diagnosis, icd10, living_situation,
+				culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+			f.OrganisationID, f.ChildName, f.BirthDate.UTC(), f.Sex, f.BSN, f.Diagnosis, f.ICD10, f.LivingSituation,
+			f.CultureNotes, string(f.Intensity), nullDate(f.NextContact), f.Summary, f.Deceased, at.UTC()).Scan(&f.ID)
+		if err != nil {
+			return err
+		}
+		if err := st.replaceDiagnoses(ctx, f); err != nil {
+			return err
+		}
+		e.FamilyID = f.ID
+		if err := st.SaveEpisode(ctx, e); err != nil {
+			return err
+		}
+		if err := st.AssignCaseManager(ctx, f.ID, kind, accountID); err != nil {
+			return err
+		}
+		_, err = st.q.ExecContext(ctx, `INSERT INTO intensity_changes (family_id, intensity, next_contact, reason, changed_at, changed_by)
+			VALUES ($1, $2, $3, $4, $5, $6)`, f.ID, string(f.Intensity), nullDate(f.NextContact), "intake", at.UTC(), accountID)
+		return err
+	})
+}
+
+func (s *Store) replaceDiagnoses(ctx context.Context, f *care.Family) error {
+	if _, err := s.q.ExecContext(ctx, `DELETE FROM secondary_diagnoses WHERE family_id = $1`, f.ID); err != nil {
+		return err
+	}
+	for i := range f.Secondary {
+		d := &f.Secondary[i]
+		if err := s.q.QueryRowContext(ctx, `INSERT INTO secondary_diagnoses (family_id, description, icd10)
+			VALUES ($1, $2, $3) RETURNING id`, f.ID, d.Description, d.ICD10).Scan(&d.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UpdateFamily saves the child's details.
+func (s *Store) UpdateFamily(ctx context.Context, f *care.Family, at time.Time) error {
+	return s.Atomic(ctx, func(cs care.Store) error {
+		st := cs.(*Store)
+		res, err := st.q.ExecContext(ctx, `/* Store.UpdateFamily */ UPDATE families SET child_name = $1, birth_date = $2, sex = $3,
+			bsn = $4, diagnosis = $5, icd10 = $6, living_situation = $7, culture_notes = $8, summary = $9, updated_at = $10
+			WHERE id = $11`, f.ChildName, f.BirthDate.UTC(), f.Sex, f.BSN, f.Diagnosis, f.ICD10, f.LivingSituation,
+			f.CultureNotes, f.Summary, at.UTC(), f.ID)
+		if err := affectedOne(res, err, "family"); err != nil {
+			return err
+		}
+		return st.replaceDiagnoses(ctx, f)
+	})
+}
+
+func affectedOne(res sql.Result, err error, what string) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return care.Errorf(care.NotFound, "%s not found", what)
+	}
+	return nil
+}
+
+// FamilyFile reads the whole file of one family.
+func (s *Store) FamilyFile(ctx context.Context, familyID int64) (*care.File, error) {
+	var file care.File
+	f := &file.Family
+	var next, updated sql.NullTime
+	err := s.q.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyFile */`, familyID).Scan(
+		&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Sex, &f.BSN, &f.Diagnosis, &f.ICD10, &f.LivingSituation,
+		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated)
+	if err != nil {
+		return nil, notFound(err, "family")
+	}
+	f.BirthDate, f.CreatedAt, f.NextContact, f.UpdatedAt = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next), fromNull(updated)
+	steps := []func(context.Context, *care.File) error{
+		s.loadDiagnoses, s.loadMembers, s.loadEpisode, s.loadCaseManagers, s.loadNetwork, s.loadIntensity, s.loadContacts, s.loadTasks,
+	}
+	for _, step := range steps {
+		if err := step(ctx, &file); err != nil {
+			return nil, err
+		}
+	}
+	return &file, nil
+}
+
+// each runs a query scoped by family and calls scan per row.
+func (s *Store) each(ctx context.Context, query string, familyID int64, scan func(*sql.Rows) error) error {
+	rows, err := s.q.QueryContext(ctx, query, familyID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) loadDiagnoses(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT id, description, icd10 FROM secondary_diagnoses WHERE family_id = $1 ORDER BY id`, file.Family.ID,
+		func(r *sql.Rows) error {
+			var d care.Diagnosis
+			err := r.Scan(&d.ID, &d.Description, &d.ICD10)
+			file.Family.Secondary = append(file.Family.Secondary, d)
+			return err
+		})
+}
+
+func (s *Store) loadMembers(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT id, family_id, kind, name, relation, custody, phone, email, language, birth_date, notes
+		FROM family_members WHERE family_id = $1 ORDER BY CASE kind WHEN 'parent' THEN 0 WHEN 'carer' THEN 1 WHEN 'sibling' THEN 2 ELSE 3 END, id`,
+		file.Family.ID, func(r *sql.Rows) error {
+			var m care.Member
+			var birth sql.NullTime
+			err := r.Scan(&m.ID, &m.FamilyID, &m.Kind, &m.Name, &m.Relation, &m.Custody, &m.Phone, &m.Email, &m.Language, &birth, &m.Notes)
+			m.BirthDate = fromNull(birth)
+			file.Members = append(file.Members, m)
+			return err
+		})
+}
+
+func (s *Store) loadEpisode(ctx context.Context, file *care.File) error {
+	var e care.Episode
+	err := s.q.QueryRowContext(ctx, `SELECT family_id, referral_date, referred_by, reason, factor_wish, factor_complexity,
+		factor_capacity, surprise_question, status, status_date, status_note, division_of_tasks
+		FROM episodes WHERE family_id = $1`, file.Family.ID).Scan(&e.FamilyID, &e.ReferralDate, &e.ReferredBy, &e.Reason,
+		&e.FactorWish, &e.FactorComplexity, &e.FactorCapacity, &e.SurpriseQuestion, &e.Status, &e.StatusDate, &e.StatusNote, &e.DivisionOfTasks)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	e.ReferralDate, e.StatusDate = e.ReferralDate.UTC(), e.StatusDate.UTC()
+	file.Episode = &e
+	return nil
+}
+
+func (s *Store) loadCaseManagers(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT c.kind, a.id, a.name FROM case_managers c JOIN accounts a ON a.id = c.account_id
+		WHERE c.family_id = $1`, file.Family.ID, func(r *sql.Rows) error {
+		var kind string
+		var p care.Person
+		if err := r.Scan(&kind, &p.AccountID, &p.Name); err != nil {
+			return err
+		}
+		if kind == "kct" {
+			file.CaseManagers.KCT = p
+		} else {
+			file.CaseManagers.Thuis = p
+		}
+		return nil
+	})
+}
+
+const networkColumns = `id, family_id, name, role, organisation, line, domain, phone, email, reachability,
+	always_reachable, responsibilities, bereavement`
+
+func (s *Store) loadNetwork(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT `+networkColumns+` FROM network_members WHERE family_id = $1
+		ORDER BY CASE role WHEN 'gp' THEN 0 ELSE 1 END, line, name, id`, file.Family.ID, func(r *sql.Rows) error {
+		var n care.NetworkMember
+		err := r.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.Organisation, &n.Line, &n.Domain, &n.Phone, &n.Email,
+			&n.Reachability, &n.AlwaysReachable, &n.Responsibilities, &n.Bereavement)
+		file.Network = append(file.Network, n)
+		return err
+	})
+}
+
+func (s *Store) loadIntensity(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT i.id, i.family_id, i.intensity, i.next_contact, i.reason, i.changed_at, a.id, a.name
+		FROM intensity_changes i JOIN accounts a ON a.id = i.changed_by
+		WHERE i.family_id = $1 ORDER BY i.changed_at DESC, i.id DESC`, file.Family.ID, func(r *sql.Rows) error {
+		var c care.IntensityChange
+		var next sql.NullTime
+		err := r.Scan(&c.ID, &c.FamilyID, &c.Intensity, &next, &c.Reason, &c.ChangedAt, &c.ChangedBy.AccountID, &c.ChangedBy.Name)
+		c.NextContact, c.ChangedAt = fromNull(next), c.ChangedAt.UTC()
+		file.Intensity = append(file.Intensity, c)
+		return err
+	})
+}
+
+func (s *Store) loadContacts(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT c.id, c.family_id, c.contact_date, c.kind, c.with_whom, c.location, c.duration_min, c.travel_min,
+			c.topics, c.follow_up, c.created_at, a.id, a.name
+		FROM contacts c JOIN accounts a ON a.id = c.created_by
+		WHERE c.family_id = $1 ORDER BY c.contact_date DESC, c.id DESC`, file.Family.ID, func(r *sql.Rows) error {
+		var c care.Contact
+		err := r.Scan(&c.ID, &c.FamilyID, &c.Date, &c.Kind, &c.With, &c.Location, &c.DurationMin, &c.TravelMin,
+			&c.Topics, &c.FollowUp, &c.CreatedAt, &c.CreatedBy.AccountID, &c.CreatedBy.Name)
+		c.Date, c.CreatedAt = c.Date.UTC(), c.CreatedAt.UTC()
+		file.Contacts = append(file.Contacts, c)
+		return err
+	})
+}
+
+func (s *Store) loadTasks(ctx context.Context, file *care.File) error {
+	return s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
+			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name
+		FROM tasks t JOIN accounts c ON c.id = t.created_by LEFT JOIN accounts d ON d.id = t.done_by
+		WHERE t.family_id = $1
+		ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id`,
+		file.Family.ID, func(r *sql.Rows) error {
+			var t care.Task
+			var due, done sql.NullTime
+			err := r.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &due, &t.Status, &t.DoneNote,
+				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name)
+			t.DueDate, t.DoneAt, t.CreatedAt = fromNull(due), fromNull(done), t.CreatedAt.UTC()
+			file.Tasks = append(file.Tasks, t)
+			return err
+		})
+}
+
+// AddMember inserts a family member.
+func (s *Store) AddMember(ctx context.Context, m *care.Member) error {
+	return s.q.QueryRowContext(ctx, `/* Store.AddMember */ INSERT INTO family_members
+		(family_id, kind, name, relation, custody, phone, email, language, birth_date, notes)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		m.FamilyID, m.Kind, m.Name, m.Relation, m.Custody, m.Phone, m.Email, m.Language, nullDate(m.BirthDate), m.Notes).Scan(&m.ID)
+}
+
+// SaveNetworkMember inserts (ID 0) or updates a network member of the family.
+func (s *Store) SaveNetworkMember(ctx context.Context, n *care.NetworkMember) error {
+	if n.ID == 0 {
+		return s.q.QueryRowContext(ctx, `/* Store.SaveNetworkMember */ INSERT INTO network_members
+			(family_id, name, role, organisation, line, domain, phone, email, reachability, always_reachable, responsibilities, bereavement)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			n.FamilyID, n.Name, n.Role, n.Organisation, n.Line, n.Domain, n.Phone, n.Email, n.Reachability,
+			n.AlwaysReachable, n.Responsibilities, n.Bereavement).Scan(&n.ID)
+	}
+	res, err := s.q.ExecContext(ctx, `/* Store.SaveNetworkMember */ UPDATE network_members SET name = $1, role = $2,
+		organisation = $3, line = $4, domain = $5, phone = $6, email = $7, reachability = $8, always_reachable = $9,
+		responsibilities = $10, bereavement = $11 WHERE id = $12 AND family_id = $13`,
+		n.Name, n.Role, n.Organisation, n.Line, n.Domain, n.Phone, n.Email, n.Reachability, n.AlwaysReachable,
+		n.Responsibilities, n.Bereavement, n.ID, n.FamilyID)
+	return affectedOne(res, err, "network member")
+}
+
+// DeleteNetworkMember removes a network member of the family.
+func (s *Store) DeleteNetworkMember(ctx context.Context, familyID, id int64) error {
+	res, err := s.q.ExecContext(ctx, `DELETE FROM network_members WHERE id = $1 AND family_id = $2 /* Store.DeleteNetworkMember */`, id, familyID)
+	return affectedOne(res, err, "network member")
+}
+
+// AddIntensityChange records the change and sets the family's current intensity.
+func (s *Store) AddIntensityChange(ctx context.Context, c *care.IntensityChange) error {
+	return s.Atomic(ctx, func(cs care.Store) error {
+		st := cs.(*Store)
+		res, err := st.q.ExecContext(ctx, `UPDATE families SET intensity = $1, next_contact = $2 WHERE id = $3 /* Store.AddIntensityChange */`,
+			string(c.Intensity), nullDate(c.NextContact), c.FamilyID)
+		if err := affectedOne(res, err, "family"); err != nil {
+			return err
+		}
+		return st.q.QueryRowContext(ctx, `INSERT INTO intensity_changes (family_id, intensity, next_contact, reason, changed_at, changed_by)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, c.FamilyID, string(c.Intensity), nullDate(c.NextContact),
+			c.Reason, c.ChangedAt.UTC(), c.ChangedBy.AccountID).Scan(&c.ID)
+	})
+}
+
+// AddContact inserts a contact.
+func (s *Store) AddContact(ctx context.Context, c *care.Contact) error {
+	return s.q.QueryRowContext(ctx, `/* Store.AddContact */ INSERT INTO contacts (family_id, contact_date, kind, with_whom, location,
+		duration_min, travel_min, topics, follow_up, created_at, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		c.FamilyID, c.Date.UTC(), c.Kind, c.With, c.Location, c.DurationMin, c.TravelMin, c.Topics, c.FollowUp,
+		c.CreatedAt.UTC(), c.CreatedBy.AccountID).Scan(&c.ID)
+}
+
+// CreateTask inserts an open task.
+func (s *Store) CreateTask(ctx context.Context, t *care.Task) error {
+	return s.q.QueryRowContext(ctx, `/* Store.CreateTask */ INSERT INTO tasks (family_id, title, owner_kind, owner_name, due_date,
+		status, created_at, created_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7) RETURNING id`,
+		t.FamilyID, t.Title, t.OwnerKind, t.OwnerName, nullDate(t.DueDate), t.CreatedAt.UTC(), t.CreatedBy.AccountID).Scan(&t.ID)
+}
+
+// CompleteTask closes an open task of the family with a note.
+func (s *Store) CompleteTask(ctx context.Context, familyID, taskID int64, note string, at time.Time, by int64) error {
+	res, err := s.q.ExecContext(ctx, `UPDATE tasks SET status = 'done', done_note = $1, done_at = $2, done_by = $3
+		WHERE id = $4 AND family_id = $5 AND status = 'open' /* Store.CompleteTask */`, note, at.UTC(), by, taskID, familyID)
+	return affectedOne(res, err, "open task")
+}
+
+// SaveEpisode inserts or replaces the family's case management episode.
+func (s *Store) SaveEpisode(ctx context.Context, e *care.Episode) error {
+	if e.StatusDate.IsZero() {
+		e.StatusDate = care.DateOf(time.Now())
+	}
+	_, err := s.q.ExecContext(ctx, `/* Store.SaveEpisode */ INSERT INTO episodes (family_id, referral_date, referred_by, reason,
+			factor_wish, factor_complexity, factor_capacity, surprise_question, status, status_date, status_note, division_of_tasks)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+		ON CONFLICT (family_id) DO UPDATE SET referral_date = excluded.referral_date, referred_by = excluded.referred_by,
+			reason = excluded.reason, factor_wish = excluded.factor_wish, factor_complexity = excluded.factor_complexity,
+			factor_capacity = excluded.factor_capacity, surprise_question = excluded.surprise_question, status = excluded.status,
+			status_date = excluded.status_date, status_note = excluded.status_note, division_of_tasks = excluded.division_of_tasks`,
+		e.FamilyID, e.ReferralDate.UTC(), e.ReferredBy, e.Reason, e.FactorWish, e.FactorComplexity, e.FactorCapacity,
+		e.SurpriseQuestion, e.Status, e.StatusDate.UTC(), e.StatusNote, e.DivisionOfTasks)
+	return err
+}
+
+// AssignCaseManager sets the family's KCT or thuis case manager.
+func (s *Store) AssignCaseManager(ctx context.Context, familyID int64, kind string, accountID int64) error {
+	_, err := s.q.ExecContext(ctx, `/* Store.AssignCaseManager */ INSERT INTO case_managers (family_id, kind, account_id)
+		VALUES ($1, $2, $3) ON CONFLICT (family_id, kind) DO UPDATE SET account_id = excluded.account_id`, familyID, kind, accountID)
+	return err
+}
+
+// CaseManagersOf lists the active case managers of an organisation.
+func (s *Store) CaseManagersOf(ctx context.Context, organisationID int64) ([]care.Person, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT id, name FROM accounts WHERE organisation_id = $1 AND role = 'casemanager'
+		AND disabled_at IS NULL ORDER BY name /* Store.CaseManagersOf */`, organisationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ps []care.Person
+	for rows.Next() {
+		var p care.Person
+		if err := rows.Scan(&p.AccountID, &p.Name); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rows.Err()
+}
