@@ -26,7 +26,7 @@ var demoCommand = command{
 	run: runDemo,
 }
 
-// demoAccount is one of the accounts demo mode makes, one per role.
+// demoAccount is one of the accounts demo mode makes.
 type demoAccount struct {
 	Email string
 	Name  string
@@ -34,18 +34,35 @@ type demoAccount struct {
 	About string
 }
 
+// The two demo case managers: most families are with the KCT case manager,
+// some with both as a duo, and a few with the thuis case manager alone
+// (demo.Family's KCT and Thuis say which).
+const (
+	kctEmail   = "casemanager@demo.spil.test"
+	thuisEmail = "casemanager.thuis@demo.spil.test"
+)
+
 // demoAccounts are listed in the README; keep the two in step.
 var demoAccounts = []demoAccount{
-	{"casemanager@demo.spil.test", "Carla Visser", care.RoleCaseManager, "casemanager KCT"},
+	{kctEmail, demo.KCTCaseManager, care.RoleCaseManager, "casemanager KCT"},
+	{thuisEmail, demo.ThuisCaseManager, care.RoleCaseManager, "casemanager thuis"},
 	{"zorgverlener@demo.spil.test", "Pieter de Graaf", care.RoleProvider, "huisarts"},
 	{"ouder@demo.spil.test", "Sandra Hermans", care.RoleFamily, "moeder van Daan Hermans"},
 	{"coordinator@demo.spil.test", "Ria Jansen", care.RoleCoordinator, "regiocoördinator"},
 	{"beheer@demo.spil.test", "Bas Beheer", care.RoleAdmin, "beheerder"},
 }
 
-// setUpDemo fills an empty database with the demo organisation, families and
-// accounts, and on every start gives the demo accounts a fresh password
-// (or SPIL_DEMO_PASSWORD) and prints it.
+// loadEmail is the case manager that spil demo --families gives the
+// generated families to. It is an ordinary account: it needs a second
+// factor, and its password is only known after spil user reset-password.
+const (
+	loadEmail = "loadtest@demo.spil.test"
+	loadName  = "Casemanager Lasttest"
+)
+
+// setUpDemo fills an empty database with the demo organisation, accounts and
+// families with their files, and on every start gives the demo accounts a
+// fresh password (or SPIL_DEMO_PASSWORD) and prints it.
 func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Service) error {
 	n, err := s.OrganisationCount(ctx)
 	if err != nil {
@@ -57,19 +74,27 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 		if err != nil {
 			return err
 		}
-		var fams []*care.Family
-		for _, f := range demo.Families(now) {
-			fams = append(fams, familyFrom(org, f, now))
-		}
-		if err := s.CreateFamilies(ctx, fams); err != nil {
-			return err
-		}
+		team := map[string]care.Person{}
 		for _, d := range demoAccounts {
-			_, err := authSvc.CreateAccount(ctx, auth.NewAccount{
+			acc, err := authSvc.CreateAccount(ctx, auth.NewAccount{
 				OrganisationID: org, Email: d.Email, Name: d.Name, Role: d.Role, Password: auth.RandomPassword(), MFAExempt: true,
 			})
 			if err != nil {
 				return fmt.Errorf("demo account %s: %w", d.Email, err)
+			}
+			switch d.Email {
+			case kctEmail:
+				team[demo.ByKCT] = care.Person{AccountID: acc.ID, Name: acc.Name}
+			case thuisEmail:
+				team[demo.ByThuis] = care.Person{AccountID: acc.ID, Name: acc.Name}
+			}
+		}
+		fams := demo.Families(now)
+		for i := range fams {
+			f := &fams[i]
+			err := s.Atomic(ctx, func(st care.Store) error { return saveFile(ctx, st, org, f, team) })
+			if err != nil {
+				return fmt.Errorf("demo family %s: %w", f.ChildName, err)
 			}
 		}
 		a.log.Info("demo data created", "families", len(fams), "accounts", len(demoAccounts))
@@ -108,12 +133,76 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 	return nil
 }
 
-func familyFrom(org int64, f demo.Family, now time.Time) *care.Family {
-	return &care.Family{
-		OrganisationID: org, ChildName: f.ChildName, BirthDate: f.BirthDate, Sex: f.Sex,
-		Diagnosis: f.Diagnosis, ICD10: f.ICD10, Intensity: care.Intensity(f.Intensity),
-		Summary: f.Summary, Deceased: f.Deceased, CreatedAt: now,
+// saveFile stores one family's whole file through st: the family with its
+// episode and the case manager who opened the file (KCT when there is one),
+// the other case manager, the members and network, the intensity changes in
+// the order they were made, the contacts, and the tasks, closing those that
+// are done. team maps demo.ByKCT and demo.ByThuis to the accounts that act.
+func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, team map[string]care.Person) error {
+	opener := demo.ByThuis
+	if f.KCT {
+		opener = demo.ByKCT
 	}
+	if len(f.Steps) == 0 {
+		return fmt.Errorf("demo family %s has no intake", f.ChildName)
+	}
+	intake := f.Steps[0]
+	fam := f.CareFamily()
+	fam.OrganisationID = org
+	fam.Intensity, fam.NextContact = intake.Intensity, intake.NextContact
+	fam.CreatedAt = intake.ChangedAt
+	ep := f.Episode
+	if err := st.CreateFamilyFile(ctx, &fam, &ep, opener, team[opener].AccountID, intake.ChangedAt); err != nil {
+		return err
+	}
+	if f.KCT && f.Thuis {
+		if err := st.AssignCaseManager(ctx, fam.ID, demo.ByThuis, team[demo.ByThuis].AccountID); err != nil {
+			return err
+		}
+	}
+	for _, m := range f.Members {
+		m.FamilyID = fam.ID
+		if err := st.AddMember(ctx, &m); err != nil {
+			return err
+		}
+	}
+	for _, n := range f.Network {
+		n.FamilyID = fam.ID
+		if err := st.SaveNetworkMember(ctx, &n); err != nil {
+			return err
+		}
+	}
+	for _, step := range f.Steps[1:] {
+		c := step.IntensityChange
+		c.FamilyID, c.ChangedBy = fam.ID, team[step.By]
+		if err := st.AddIntensityChange(ctx, &c); err != nil {
+			return err
+		}
+	}
+	for _, contact := range f.Contacts {
+		c := contact.Contact
+		c.FamilyID, c.CreatedBy = fam.ID, team[contact.By]
+		if err := st.AddContact(ctx, &c); err != nil {
+			return err
+		}
+	}
+	for _, task := range f.Tasks {
+		t := task.Task
+		by := team[task.By]
+		t.FamilyID, t.CreatedBy = fam.ID, by
+		if t.OwnerKind == "casemanager" && t.OwnerName == "" {
+			t.OwnerName = by.Name
+		}
+		if err := st.CreateTask(ctx, &t); err != nil {
+			return err
+		}
+		if t.Status == "done" {
+			if err := st.CompleteTask(ctx, fam.ID, t.ID, t.DoneNote, t.DoneAt, by.AccountID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func runDemo(ctx context.Context, a *app, args []string) error {
@@ -130,30 +219,64 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	const batchSize = 1000
-	batch := make([]*care.Family, 0, batchSize)
+	if a.cfg.Families == 0 {
+		fmt.Fprintf(a.out, "Generated 0 families in %s.\n", time.Since(start).Round(time.Millisecond))
+		return nil
+	}
+	cm, err := loadCaseManager(ctx, s, newAuth(a.cfg, s), org)
+	if err != nil {
+		return err
+	}
+	team := map[string]care.Person{demo.ByKCT: cm, demo.ByThuis: cm}
+	// One transaction per batch: far faster than one per family, and a
+	// failure loses at most one batch.
+	const batchSize = 500
+	batch := make([]demo.Family, 0, batchSize)
 	flush := func() error {
-		if len(batch) == 0 {
+		err := s.Atomic(ctx, func(st care.Store) error {
+			for i := range batch {
+				if err := saveFile(ctx, st, org, &batch[i], team); err != nil {
+					return err
+				}
+			}
 			return nil
-		}
-		err := s.CreateFamilies(ctx, batch)
+		})
 		batch = batch[:0]
 		return err
 	}
 	now := start.UTC()
 	err = demo.Generate(a.cfg.Families, int64(a.cfg.Seed), now, func(i int, f demo.Family) error {
-		batch = append(batch, familyFrom(org, f, now))
+		batch = append(batch, f)
 		if len(batch) == batchSize {
 			return flush()
 		}
 		return ctx.Err()
 	})
-	if err == nil {
+	if err == nil && len(batch) > 0 {
 		err = flush()
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(a.out, "Generated %d families in %s.\n", a.cfg.Families, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(a.out, "Their case manager is %s; to log in as it, run: spil user reset-password --email %s\n", loadEmail, loadEmail)
 	return nil
+}
+
+// loadCaseManager returns the case manager of generated families, creating
+// the account with a random password the first time.
+func loadCaseManager(ctx context.Context, s *store.Store, authSvc *auth.Service, org int64) (care.Person, error) {
+	acc, err := s.AccountByEmail(ctx, loadEmail)
+	if care.ErrorCode(err) == care.NotFound {
+		acc, err = authSvc.CreateAccount(ctx, auth.NewAccount{
+			OrganisationID: org, Email: loadEmail, Name: loadName, Role: care.RoleCaseManager, Password: auth.RandomPassword(),
+		})
+	}
+	if err != nil {
+		return care.Person{}, fmt.Errorf("load-test case manager %s: %w", loadEmail, err)
+	}
+	if acc.Role != care.RoleCaseManager {
+		return care.Person{}, fmt.Errorf("%s exists but is not a case manager", loadEmail)
+	}
+	return care.Person{AccountID: acc.ID, Name: acc.Name}, nil
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/demo"
 	"github.com/spil-zorg/spil/internal/store"
 )
 
@@ -55,8 +58,213 @@ func TestDemoFamilies(t *testing.T) {
 			if !strings.Contains(r.stdout, "Generated 0 families") || familyCount(t, dsn) != 1000 {
 				t.Errorf("--families 0: %q, %d families", r.stdout, familyCount(t, dsn))
 			}
+			checkLoadFiles(t, s, 1000)
 		})
 	}
+}
+
+// checkLoadFiles checks that the generated families all went to one load-test
+// case manager, an ordinary account, and that their files have content.
+func checkLoadFiles(t *testing.T, s *store.Store, want int) {
+	t.Helper()
+	ctx := context.Background()
+	accounts, err := s.Accounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(accounts) != 1 || accounts[0].Email != loadEmail {
+		t.Fatalf("accounts after the load generator: %d, want only %s", len(accounts), loadEmail)
+	}
+	cm := accounts[0]
+	if cm.Role != care.RoleCaseManager || cm.MFAExempt {
+		t.Errorf("%s: role %s, MFA exempt %v: want an ordinary case manager", cm.Email, cm.Role, cm.MFAExempt)
+	}
+	items, err := s.Caseload(ctx, cm.ID, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != want {
+		t.Fatalf("the load-test case manager holds %d families, want %d", len(items), want)
+	}
+	var network, contacts, tasks, overdue, noGP int
+	for _, it := range items[:100] {
+		f, err := s.FamilyFile(ctx, it.FamilyID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Episode == nil || f.CaseManagers.KCT.AccountID != cm.ID || len(f.Members) == 0 || len(f.Intensity) == 0 {
+			t.Errorf("%s: episode %v, KCT case manager %v, %d members, %d intensity records",
+				f.Family.ChildName, f.Episode, f.CaseManagers.KCT, len(f.Members), len(f.Intensity))
+		}
+		if f.Intensity[0].Intensity != f.Family.Intensity {
+			t.Errorf("%s: the last intensity change is %s, the family is %s", f.Family.ChildName, f.Intensity[0].Intensity, f.Family.Intensity)
+		}
+		if !f.HasGP() {
+			noGP++
+		}
+		network += len(f.Network)
+		contacts += len(f.Contacts)
+		tasks += len(f.Tasks)
+		overdue += it.Overdue
+	}
+	if network < 300 || contacts < 100 || tasks < 100 || overdue == 0 || noGP > 20 {
+		t.Errorf("100 files hold %d network members, %d contacts, %d tasks (%d overdue), %d without GP",
+			network, contacts, tasks, overdue, noGP)
+	}
+}
+
+// TestServeDemoFiles starts demo mode and checks the files it made against
+// the demo families: each has an episode and a case manager, the two demo
+// case managers hold the families the stories give them, and the network,
+// contacts, tasks and intensity history are all there.
+func TestServeDemoFiles(t *testing.T) {
+	for _, d := range databases() {
+		t.Run(d.name, func(t *testing.T) {
+			dsn := d.fresh(t)
+			if d.name == "postgres" {
+				mustSpil(t, "migrate", "--db", dsn)
+			}
+			srv := startServe(t, fakeEnv(nil, nil), "--demo", "--db", dsn)
+			if code := srv.stop(t); code != 0 {
+				t.Fatalf("exit code %d\nstderr:\n%s", code, srv.stderr)
+			}
+			checkDemoFiles(t, openDB(t, dsn))
+		})
+	}
+}
+
+func checkDemoFiles(t *testing.T, s *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	now := time.Now()
+	want := map[string]demo.Family{}
+	var wantKCT, wantThuis, thuisOnly int
+	for _, f := range demo.Families(now) {
+		want[f.ChildName] = f
+		if f.KCT {
+			wantKCT++
+		}
+		if f.Thuis {
+			wantThuis++
+			if !f.KCT {
+				thuisOnly++
+			}
+		}
+	}
+
+	caseload := func(email, name string) (care.Person, map[int64]bool) {
+		t.Helper()
+		acc, err := s.AccountByEmail(ctx, email)
+		if err != nil {
+			t.Fatalf("demo case manager %s: %v", email, err)
+		}
+		if acc.Role != care.RoleCaseManager || acc.Name != name || !acc.MFAExempt {
+			t.Errorf("%s: %s, role %s, MFA exempt %v", email, acc.Name, acc.Role, acc.MFAExempt)
+		}
+		items, err := s.Caseload(ctx, acc.ID, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[int64]bool{}
+		for _, it := range items {
+			ids[it.FamilyID] = true
+		}
+		return care.Person{AccountID: acc.ID, Name: acc.Name}, ids
+	}
+	kct, kctFams := caseload(kctEmail, demo.KCTCaseManager)
+	thuis, thuisFams := caseload(thuisEmail, demo.ThuisCaseManager)
+	if len(kctFams) != wantKCT || len(thuisFams) != wantThuis {
+		t.Errorf("%s holds %d families, %s %d; want %d and %d", kct.Name, len(kctFams), thuis.Name, len(thuisFams), wantKCT, wantThuis)
+	}
+	all := map[int64]bool{}
+	alone := 0
+	for id := range kctFams {
+		all[id] = true
+	}
+	for id := range thuisFams {
+		all[id] = true
+		if !kctFams[id] {
+			alone++
+		}
+	}
+	if alone != thuisOnly || alone < 2 {
+		t.Errorf("%s alone holds %d families, want %d (at least 2)", thuis.Name, alone, thuisOnly)
+	}
+	org, err := s.FirstOrganisation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.FamilyCount(ctx, org); err != nil || n != len(all) || n != len(want) {
+		t.Errorf("%d families (%v), %d with a case manager, want %d", n, err, len(all), len(want))
+	}
+
+	for id := range all {
+		f, err := s.FamilyFile(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := f.Family.ChildName
+		d, ok := want[name]
+		if !ok {
+			t.Errorf("family %q is not a demo family", name)
+			continue
+		}
+		if f.Episode == nil || f.Episode.Status != d.Episode.Status || f.Episode.ReferredBy != d.Episode.ReferredBy {
+			t.Errorf("%s: episode %+v, want status %s", name, f.Episode, d.Episode.Status)
+		}
+		wantKCT, wantThuis := care.Person{}, care.Person{}
+		if d.KCT {
+			wantKCT = kct
+		}
+		if d.Thuis {
+			wantThuis = thuis
+		}
+		if f.CaseManagers.KCT != wantKCT || f.CaseManagers.Thuis != wantThuis {
+			t.Errorf("%s: case managers %+v, want KCT %v and thuis %v", name, f.CaseManagers, wantKCT, wantThuis)
+		}
+		if len(f.Members) != len(d.Members) || len(f.Network) != len(d.Network) || len(f.Contacts) != len(d.Contacts) ||
+			len(f.Tasks) != len(d.Tasks) || len(f.Intensity) != len(d.Steps) {
+			t.Errorf("%s: %d members, %d network, %d contacts, %d tasks, %d intensity records; want %d, %d, %d, %d, %d", name,
+				len(f.Members), len(f.Network), len(f.Contacts), len(f.Tasks), len(f.Intensity),
+				len(d.Members), len(d.Network), len(d.Contacts), len(d.Tasks), len(d.Steps))
+		}
+		if string(f.Family.Intensity) != d.Intensity || f.Family.NextContact.IsZero() || !f.Family.NextContact.After(care.DateOf(now).AddDate(0, 0, -1)) {
+			t.Errorf("%s: intensity %s, next contact %v; want %s and a planned contact", name, f.Family.Intensity, f.Family.NextContact, d.Intensity)
+		}
+		if f.HasGP() != hasGP(d) {
+			t.Errorf("%s: GP in the network %v, want %v", name, f.HasGP(), hasGP(d))
+		}
+		if f.Family.LivingSituation != d.LivingSituation || f.Family.CultureNotes != d.CultureNotes {
+			t.Errorf("%s: living situation or culture notes differ", name)
+		}
+		done := 0
+		for _, tk := range f.Tasks {
+			if tk.Status == "done" {
+				done++
+				if tk.DoneNote == "" || tk.DoneBy.AccountID == 0 {
+					t.Errorf("%s: task %q done without a note or by no one", name, tk.Title)
+				}
+			}
+		}
+		wantDone := 0
+		for _, tk := range d.Tasks {
+			if tk.Status == "done" {
+				wantDone++
+			}
+		}
+		if done != wantDone {
+			t.Errorf("%s: %d tasks done, want %d", name, done, wantDone)
+		}
+	}
+}
+
+func hasGP(f demo.Family) bool {
+	for _, n := range f.Network {
+		if n.Role == "gp" {
+			return true
+		}
+	}
+	return false
 }
 
 func TestDemoUsage(t *testing.T) {

@@ -78,13 +78,22 @@ func (s *Service) access(ctx context.Context, actor Actor, familyID int64, objec
 		}
 		return errNotFound
 	}
-	return s.store.Atomic(ctx, func(st Store) error {
-		var objectID int64
+	var objectID int64
+	err = s.store.Atomic(ctx, func(st Store) error {
+		objectID = 0
 		if err := fn(st, &objectID); err != nil {
 			return err
 		}
 		return st.AppendAudit(ctx, s.event(actor, familyID, object, objectID, action, d, OutcomeSuccess))
 	})
+	if err != nil {
+		// The work was rolled back; the attempt is still on record, e.g. an
+		// id of another family's task tried through one's own family.
+		if aerr := s.store.AppendAudit(ctx, s.event(actor, familyID, object, objectID, action, d, OutcomeFailed)); aerr != nil {
+			return errors.Join(err, aerr)
+		}
+	}
+	return err
 }
 
 // Caseload returns the families the case manager is assigned to, filtered
@@ -111,7 +120,10 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		sortCaseload(items, sortBy)
 		return st.AppendAudit(ctx, s.event(actor, 0, "caseload", 0, ActionSearch, Decision{Allowed: true, Relationship: true}, OutcomeSuccess))
 	})
-	return items, err
+	if err != nil {
+		return nil, err // nothing read is shown without its audit record
+	}
+	return items, nil
 }
 
 // File returns the whole file of one family.
@@ -123,7 +135,10 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 		*id = familyID
 		return err
 	})
-	return f, err
+	if err != nil {
+		return nil, err // nothing read is shown without its audit record
+	}
+	return f, nil
 }
 
 // Intake is a new family file: the child, the referral and the case manager

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
 )
 
 var icd10Pattern = regexp.MustCompile(`^[A-Z][0-9]{2}(\.[0-9]{1,2})?$`)
@@ -178,8 +180,25 @@ func TestGenerateValid(t *testing.T) {
 			}
 			var undiagnosed, deceased, turning18 int
 			sexes, intensities := map[string]int{}, map[string]int{}
+			var noGP, overdue, waakvlam, done int
 			for i, f := range fams {
-				checkFamily(t, fmt.Sprintf("#%d %s", i, f.ChildName), f, today)
+				where := fmt.Sprintf("#%d %s", i, f.ChildName)
+				checkFamily(t, where, f, today)
+				checkFile(t, where, f, today)
+				if !hasGP(f) {
+					noGP++
+				}
+				if f.Intensity == "waakvlam" {
+					waakvlam++
+				}
+				for _, tk := range f.Tasks {
+					if tk.Overdue(today) {
+						overdue++
+					}
+					if tk.Status == "done" {
+						done++
+					}
+				}
 				if f.Diagnosis == "" {
 					undiagnosed++
 				}
@@ -204,6 +223,10 @@ func TestGenerateValid(t *testing.T) {
 			if len(sexes) < 3 || len(intensities) != 3 {
 				t.Errorf("sexes %v, intensities %v: want variety", sexes, intensities)
 			}
+			if noGP == 0 || noGP > n/10 || overdue == 0 || waakvlam == 0 || done == 0 {
+				t.Errorf("%d without GP (want a few), %d overdue tasks, %d on waakvlam, %d done tasks: want some of each",
+					noGP, overdue, waakvlam, done)
+			}
 		})
 	}
 }
@@ -216,7 +239,9 @@ func TestGenerateDeterministic(t *testing.T) {
 	same := func(x, y Family) bool {
 		return x.ChildName == y.ChildName && x.BirthDate.Equal(y.BirthDate) && x.Sex == y.Sex &&
 			x.Diagnosis == y.Diagnosis && x.ICD10 == y.ICD10 && x.Intensity == y.Intensity &&
-			x.Summary == y.Summary && x.Deceased == y.Deceased
+			x.Summary == y.Summary && x.Deceased == y.Deceased &&
+			fmt.Sprint(x.Members, x.Episode, x.Network, x.Steps, x.Contacts, x.Tasks) ==
+				fmt.Sprint(y.Members, y.Episode, y.Network, y.Steps, y.Contacts, y.Tasks)
 	}
 	diff := 0
 	for i := range a {
@@ -272,4 +297,269 @@ func BenchmarkGenerate10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func hasGP(f Family) bool {
+	for _, n := range f.Network {
+		if n.Role == "gp" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFile reports what is wrong with the content of f's file as of today:
+// everything must pass the care validation, dates must fall between the
+// child's birth and today, and the steps must end at the current intensity.
+func checkFile(t *testing.T, where string, f Family, today time.Time) {
+	t.Helper()
+	day := dateOf(today)
+	now := today.UTC()
+	birth := f.BirthDate
+	bad := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Errorf("%s: %s: %v", where, what, err)
+		}
+	}
+	// past reports whether the moment at lies between birth and now.
+	past := func(at time.Time) bool { return !at.Before(birth) && !at.After(now) }
+
+	cf := f.CareFamily()
+	bad("family", cf.Validate(today))
+	if !f.KCT && !f.Thuis {
+		t.Errorf("%s: no case manager", where)
+	}
+	byOK := func(by string) bool { return by == ByKCT && f.KCT || by == ByThuis && f.Thuis }
+
+	names := map[string]bool{f.ChildName: true}
+	parents := 0
+	for _, m := range f.Members {
+		bad("member "+m.Name, m.Validate(today))
+		names[m.Name] = true
+		if m.Kind == "parent" {
+			parents++
+		}
+		if m.Kind == "sibling" && m.BirthDate.IsZero() {
+			t.Errorf("%s: sibling %s has no birth date", where, m.Name)
+		}
+	}
+	if parents == 0 {
+		t.Errorf("%s: no parents", where)
+	}
+
+	e := f.Episode
+	bad("episode", e.Validate(today, birth))
+	if e.StatusDate.Before(e.ReferralDate) || e.StatusDate.After(day) {
+		t.Errorf("%s: status date %v outside referral %v .. today", where, e.StatusDate, e.ReferralDate)
+	}
+
+	if len(f.Network) == 0 {
+		t.Errorf("%s: empty network", where)
+	}
+	for _, n := range f.Network {
+		bad("network member "+n.Name, n.Validate())
+	}
+
+	if len(f.Steps) == 0 {
+		t.Fatalf("%s: no intensity steps", where)
+	}
+	if f.Steps[0].Reason != "intake" {
+		t.Errorf("%s: the first step is %q, want the intake", where, f.Steps[0].Reason)
+	}
+	for i, s := range f.Steps {
+		// Each step was valid on the day it was made.
+		bad(fmt.Sprintf("step %d", i), s.Validate(s.ChangedAt))
+		if !past(s.ChangedAt) || s.ChangedAt.Before(e.ReferralDate) {
+			t.Errorf("%s: step %d at %v is not between the referral and now", where, i, s.ChangedAt)
+		}
+		if i > 0 && s.ChangedAt.Before(f.Steps[i-1].ChangedAt) {
+			t.Errorf("%s: step %d is out of order", where, i)
+		}
+		if !byOK(s.By) {
+			t.Errorf("%s: step %d by %q", where, i, s.By)
+		}
+	}
+	last := f.Steps[len(f.Steps)-1]
+	bad("current step", last.Validate(today))
+	if string(last.Intensity) != f.Intensity {
+		t.Errorf("%s: the steps end at %s, the family is %s", where, last.Intensity, f.Intensity)
+	}
+	if !last.NextContact.After(day) {
+		t.Errorf("%s: next contact %v is not after today", where, last.NextContact)
+	}
+
+	if len(f.Contacts) == 0 {
+		t.Errorf("%s: no contacts", where)
+	}
+	for i, c := range f.Contacts {
+		bad(fmt.Sprintf("contact %d", i), c.Validate(today, birth))
+		if c.Date.Before(birth) || c.Date.After(day) {
+			t.Errorf("%s: contact %d on %v is not between birth %v and today", where, i, c.Date, birth)
+		}
+		if !past(c.CreatedAt) || c.CreatedAt.Before(c.Date) {
+			t.Errorf("%s: contact %d registered at %v", where, i, c.CreatedAt)
+		}
+		if i > 0 && c.Date.Before(f.Contacts[i-1].Date) {
+			t.Errorf("%s: contact %d is out of order", where, i)
+		}
+		if !byOK(c.By) {
+			t.Errorf("%s: contact %d by %q", where, i, c.By)
+		}
+	}
+
+	if len(f.Tasks) == 0 {
+		t.Errorf("%s: no tasks", where)
+	}
+	for i, tk := range f.Tasks {
+		bad("task "+tk.Title, tk.Validate(today))
+		if !past(tk.CreatedAt) {
+			t.Errorf("%s: task %d made at %v", where, i, tk.CreatedAt)
+		}
+		switch tk.Status {
+		case "open":
+			if tk.DoneNote != "" || !tk.DoneAt.IsZero() {
+				t.Errorf("%s: open task %d has a done note or time", where, i)
+			}
+		case "done":
+			if strings.TrimSpace(tk.DoneNote) == "" || tk.DoneAt.Before(tk.CreatedAt) || tk.DoneAt.After(now) {
+				t.Errorf("%s: done task %d: note %q at %v", where, i, tk.DoneNote, tk.DoneAt)
+			}
+		default:
+			t.Errorf("%s: task %d status %q", where, i, tk.Status)
+		}
+		switch tk.OwnerKind {
+		case "family":
+			if !names[tk.OwnerName] {
+				t.Errorf("%s: task %d is owned by %q, who is not in the family", where, i, tk.OwnerName)
+			}
+		case "network":
+			found := false
+			for _, n := range f.Network {
+				found = found || strings.HasPrefix(n.Name, tk.OwnerName) && tk.OwnerName != ""
+			}
+			if !found {
+				t.Errorf("%s: task %d is owned by %q, who is not in the network", where, i, tk.OwnerName)
+			}
+		}
+		if !byOK(tk.By) {
+			t.Errorf("%s: task %d by %q", where, i, tk.By)
+		}
+	}
+}
+
+func TestFamilyFiles(t *testing.T) {
+	for _, today := range testDays {
+		t.Run(today.Format(time.RFC3339), func(t *testing.T) {
+			fams := Families(today)
+			var noGP, overdue, waakvlam, upAndDown, kctOnly, thuisOnly, duo, offered int
+			var alternating, interpreter bool
+			owners := map[string]int{}
+			for _, f := range fams {
+				checkFile(t, f.ChildName, f, today)
+				if n := len(f.Contacts); n < 3 || n > 8 {
+					t.Errorf("%s: %d contacts, want 3-8", f.ChildName, n)
+				}
+				if n := len(f.Steps) - 1; n < 2 || n > 4 {
+					t.Errorf("%s: %d intensity changes after the intake, want 2-4", f.ChildName, n)
+				}
+				if !hasGP(f) {
+					noGP++
+				}
+				bereavement := 0
+				for _, n := range f.Network {
+					if n.Bereavement {
+						bereavement++
+					}
+				}
+				if bereavement != 1 {
+					t.Errorf("%s: %d bereavement contacts, want 1", f.ChildName, bereavement)
+				}
+				if f.Intensity == "waakvlam" {
+					waakvlam++
+				}
+				up, down := false, false
+				for i := 1; i < len(f.Steps); i++ {
+					a, b := rank(f.Steps[i-1].Intensity), rank(f.Steps[i].Intensity)
+					up, down = up || b < a, down || b > a
+				}
+				if up && down {
+					upAndDown++
+				}
+				open := 0
+				for _, tk := range f.Tasks {
+					if tk.Overdue(today) {
+						overdue++
+					}
+					if tk.Status == "open" {
+						open++
+						if tk.OwnerName == "" {
+							t.Errorf("%s: open task %q has no owner's name", f.ChildName, tk.Title)
+						}
+					}
+					owners[tk.OwnerKind+" "+tk.Status]++
+				}
+				if open == 0 {
+					t.Errorf("%s: no open tasks", f.ChildName)
+				}
+				switch {
+				case f.KCT && f.Thuis:
+					duo++
+				case f.KCT:
+					kctOnly++
+				case f.Thuis:
+					thuisOnly++
+				}
+				if f.Episode.Status == "offered" {
+					offered++
+					if f.Episode.StatusNote == "" {
+						t.Errorf("%s: offered again without a note", f.ChildName)
+					}
+				} else if f.Episode.Status != "accepted" {
+					t.Errorf("%s: episode status %q", f.ChildName, f.Episode.Status)
+				}
+				if f.Deceased && f.Episode.Status != "accepted" {
+					t.Errorf("%s: in aftercare with status %q, want accepted", f.ChildName, f.Episode.Status)
+				}
+				alternating = alternating || strings.Contains(f.LivingSituation, "om de week")
+				for _, m := range f.Members {
+					interpreter = interpreter || strings.Contains(m.Notes, "Tolk") || strings.Contains(m.Notes, "tolk")
+				}
+			}
+			if noGP != 1 {
+				t.Errorf("%d families without a GP, want exactly 1", noGP)
+			}
+			if overdue == 0 || waakvlam == 0 || upAndDown == 0 {
+				t.Errorf("%d overdue tasks, %d on waakvlam, %d stepping up and down: want some of each", overdue, waakvlam, upAndDown)
+			}
+			if offered != 1 {
+				t.Errorf("%d families offered case management again, want 1", offered)
+			}
+			if kctOnly+duo <= len(fams)/2 || duo == 0 || thuisOnly < 2 {
+				t.Errorf("KCT only %d, duo %d, thuis only %d: want the KCT case manager on most, some duos, thuis alone on two or more",
+					kctOnly, duo, thuisOnly)
+			}
+			if !alternating || !interpreter {
+				t.Errorf("alternating weeks %v, interpreter %v: want both", alternating, interpreter)
+			}
+			for _, k := range care.TaskOwners {
+				if owners[k+" open"] == 0 {
+					t.Errorf("no open task owned by a %s", k)
+				}
+			}
+			if owners["casemanager done"]+owners["network done"]+owners["family done"] == 0 {
+				t.Error("no task is done")
+			}
+		})
+	}
+}
+
+// rank orders the intensities from most to least involved.
+func rank(in care.Intensity) int {
+	for i, x := range care.Intensities {
+		if x == in {
+			return i
+		}
+	}
+	return -1
 }

@@ -125,20 +125,26 @@ var (
 )
 
 // Generate returns n generated families for load tests through fn, in order
-// i = 0..n-1, deterministic for a seed and today's date. It stops at the
-// first error from fn and returns that error. Families are built one at a
-// time, so n can be large.
+// i = 0..n-1, deterministic for a seed and today's date. Each comes with a
+// small file: parents and siblings, an episode, a care network of three to
+// six members (one in twenty without a GP), one to three intensity steps,
+// one to four contacts and one to three tasks, all held by the KCT case
+// manager. It stops at the first error from fn and returns that error.
+// Families are built one at a time, so n can be large.
 func Generate(n int, seed int64, today time.Time, fn func(i int, f Family) error) error {
 	if n < 0 {
 		return errors.New("demo: negative number of families")
 	}
 	r := rand.New(rand.NewPCG(uint64(seed), 0x5350494c)) // "SPIL"
-	day := dateOf(today)
+	c := newCalendar(today)
+	day := c.day
 	// The oldest possible birth date for an age of at most 23.
 	oldest := time.Date(day.Year()-24, day.Month(), day.Day()+1, 0, 0, 0, 0, time.UTC)
 	span := int(day.Sub(oldest).Hours()/24) + 1
 	for i := range n {
-		if err := fn(i, generate(r, day, span)); err != nil {
+		f := generate(r, day, span)
+		generateFile(r, c, &f)
+		if err := fn(i, f); err != nil {
 			return err
 		}
 	}

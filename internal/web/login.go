@@ -67,6 +67,9 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	a, err := s.auth.CheckPassword(r.Context(), f.Email, f.Password, s.clientAddr(r))
+	if aerr := s.auditLogin(r, f.Email, a, err); aerr != nil {
+		return aerr
+	}
 	switch care.ErrorCode(err) {
 	case "":
 	case care.TooMany:
@@ -105,6 +108,29 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, "/login/code?next="+url.QueryEscape(f.Next), http.StatusSeeOther)
 	default:
 		http.Redirect(w, r, "/mfa/setup", http.StatusSeeOther)
+	}
+	return nil
+}
+
+// auditLogin records a password check in the audit trail: success, or a
+// failure (wrong password, unknown address, throttled) against the account
+// the address names, if any. Errors other than a refused login are not
+// attempts and are not recorded.
+func (s *Server) auditLogin(r *http.Request, email string, a *auth.Account, err error) error {
+	if s.care == nil {
+		return nil
+	}
+	ctx := r.Context()
+	switch care.ErrorCode(err) {
+	case "":
+		return s.care.RecordLogin(ctx, a.ID, a.Role, s.clientAddr(r), care.OutcomeSuccess)
+	case care.Unauthorized, care.TooMany:
+		var id int64
+		var role care.Role
+		if known, lerr := s.auth.Store().AccountByEmail(ctx, auth.NormalizeEmail(email)); lerr == nil {
+			id, role = known.ID, known.Role
+		}
+		return s.care.RecordLogin(ctx, id, role, s.clientAddr(r), care.OutcomeFailed)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,6 +46,11 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			"admin_accounts": &AdminAccountsPage{BasePage: base("admin.title"), Accounts: []*auth.Account{acc, {ID: 2, Name: "Off", Role: care.RoleFamily, DisabledAt: time.Now()}},
 				Roles: care.Roles, Errors: Fields{"role": "account.role_invalid"}, PasswordFor: acc, TempPassword: "pw", PasswordNote: "admin.password_reset", Done: "admin.done.disabled"},
 		}
+		for name, page := range familyCases(s, base("family.title")) {
+			cases[name] = page
+		}
+		forms := formCases(s, base("intake.title"))
+		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			page, ok := cases[name]
 			if !ok {
@@ -62,10 +68,82 @@ func TestEveryTemplateExecutes(t *testing.T) {
 				t.Errorf("%s/%s: untranslated key %q", lang, name, m)
 			}
 		}
+		// Every form drawn by family_form, not only the first.
+		for i, page := range forms {
+			w := httptest.NewRecorder()
+			s.render(w, httptest.NewRequest("GET", "/", nil), 200, "family_form", page)
+			if w.Code != 200 {
+				t.Errorf("%s/family_form %d: status %d: %s", lang, i, w.Code, w.Body)
+			}
+			if m := untranslated.FindString(w.Body.String()); m != "" {
+				t.Errorf("%s/family_form %d: untranslated key %q", lang, i, m)
+			}
+		}
 	}
 }
 
-var untranslated = regexp.MustCompile(`>\s*(login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer)\.[a-z_.-]+\s*<`)
+// familyCases are the caseload and the family page with every part filled.
+func familyCases(s *Server, base BasePage) map[string]any {
+	today := care.DateOf(time.Now())
+	by := care.Person{AccountID: 1, Name: "Carla"}
+	file := &care.File{
+		Family: care.Family{ID: 7, ChildName: "Sam", BirthDate: today.AddDate(-6, 0, 0), Sex: "male", BSN: "111222333",
+			Diagnosis: "Duchenne", ICD10: "G71.0", Secondary: []care.Diagnosis{{Description: "Epilepsie", ICD10: "G40"}},
+			LivingSituation: "Thuis", CultureNotes: "Tolk", Summary: "Kort", Intensity: care.Waakvlam, NextContact: today.AddDate(0, 0, -1), Deceased: true},
+		Members:      []care.Member{{ID: 1, Kind: "parent", Name: "Mo", Custody: true, Phone: "06", Email: "mo@example.org", Language: "Arabisch", Notes: "x"}, {ID: 2, Kind: "sibling", Name: "Lin", BirthDate: today.AddDate(0, -3, 0)}},
+		Episode:      &care.Episode{ReferralDate: today, ReferredBy: "Kinderarts", Reason: "Complex", FactorWish: true, SurpriseQuestion: "no", Status: "declined", StatusDate: today, StatusNote: "Later", DivisionOfTasks: "KCT medisch"},
+		CaseManagers: care.CaseManagers{KCT: by},
+		Network:      []care.NetworkMember{{ID: 3, Name: "Dr. A", Role: "paediatrician", Organisation: "UMC", Line: 3, Domain: "medisch", Phone: "010", Email: "a@example.org", Reachability: "werkdagen", AlwaysReachable: true, Responsibilities: "Medicatie", Bereavement: true}},
+		Intensity:    []care.IntensityChange{{Intensity: care.Waakvlam, Reason: "Stabiel", ChangedAt: time.Now(), ChangedBy: by, NextContact: today}, {Intensity: care.Regular, Reason: "intake", ChangedAt: time.Now(), ChangedBy: by}},
+		Contacts:     []care.Contact{{ID: 4, Date: today, Kind: "home_visit", With: "both", Location: "Thuis", DurationMin: 60, TravelMin: 30, Topics: "School", FollowUp: "Bellen", CreatedBy: by}},
+		Tasks: []care.Task{{ID: 5, Title: "Rolstoel", OwnerKind: "network", OwnerName: "Thuiszorg", DueDate: today.AddDate(0, 0, -2), Status: "open"},
+			{ID: 6, Title: "School", OwnerKind: "family", Status: "open"},
+			{ID: 8, Title: "Indicatie", OwnerKind: "casemanager", Status: "done", DoneNote: "Aangevraagd", DoneAt: time.Now(), DoneBy: by}},
+	}
+	cpage := CarePage{BasePage: base, Today: today}
+	fp := &FamilyPage{CarePage: cpage, File: file}
+	for _, t := range file.Tasks {
+		if t.Status == "open" {
+			fp.OpenTasks = append(fp.OpenTasks, t)
+		} else {
+			fp.DoneTasks = append(fp.DoneTasks, t)
+		}
+	}
+	fp.History = []IntensityRow{{IntensityChange: file.Intensity[0], From: file.Intensity[1].Intensity}, {IntensityChange: file.Intensity[1]}}
+	fp.Done = &DoneForm{TaskID: 5, Note: "x", Error: "field.required"}
+	cp := &CaseloadPage{CarePage: cpage, Query: "sam", Sort: "name", HandedOver: true, Items: []care.CaseloadItem{
+		{FamilyID: 7, ChildName: "Sam", BirthDate: today.AddDate(-6, 0, 0), Intensity: care.Intensive, NextContact: today.AddDate(0, 0, -1), OpenTasks: 2, Overdue: 1, Status: "accepted", Deceased: true},
+		{FamilyID: 9, ChildName: "Noor", BirthDate: today.AddDate(0, -5, 0), Intensity: care.Regular},
+	}}
+	return map[string]any{"family": fp, "caseload": cp}
+}
+
+// formCases draws every family form, the first with every kind of error.
+func formCases(s *Server, base BasePage) []*FormPage {
+	today := care.DateOf(time.Now())
+	file := &care.File{Family: care.Family{ID: 7, ChildName: "Sam"}}
+	page := func(v url.Values, errs Fields) *FormPage {
+		return &FormPage{CarePage: CarePage{BasePage: base, Today: today}, Values: v, Errors: errs, Submit: "form.save", Heading: "intake.title", Cancel: "/families"}
+	}
+	intake := page(url.Values{"child_name": {"Sam"}, "confirm_duplicate": {"1"}, "factor_wish": {"1"}, "kind": {"kct"}},
+		Fields{"child_name": "field.required", "kind": "field.choose", "birth_date": "date.invalid", "sex": "field.required", "bsn": "family.bsn_invalid"})
+	intakeForm(intake, true)
+	pages := []*FormPage{intake}
+	for _, build := range []formBuilder{familyEditForm, memberForm, networkForm(0), networkForm(3), contactForm, intensityForm, taskForm, episodeForm,
+		caseManagersForm([]care.Person{{AccountID: 1, Name: "Carla"}})} {
+		p := page(url.Values{"duration": {"x"}}, Fields{"duration": "field.number", "reason": "field.required"})
+		p.Family = &file.Family
+		build(p, file)
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// keyPrefixes are the first parts of every catalog key.
+const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
+	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date`
+
+var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
 // TestCatalogsMatch checks that Dutch and English have the same keys and
 // that every key used in templates and Go code exists.
@@ -101,7 +179,7 @@ func TestCatalogsMatch(t *testing.T) {
 		}
 	}
 	used := map[string]bool{}
-	literal := regexp.MustCompile(`"((?:login|code|setup|recovery|home|account|admin|error|nav|field|form|password|mfa|demo|footer)\.[a-z_.-]+)"`)
+	literal := regexp.MustCompile(`"((?:` + keyPrefixes + `)\.[a-z_.-]+)"`)
 	walkSources(t, func(src string) {
 		for _, m := range literal.FindAllStringSubmatch(src, -1) {
 			used[m[1]] = true
@@ -113,6 +191,23 @@ func TestCatalogsMatch(t *testing.T) {
 	}
 	for _, d := range []string{"disabled", "enabled", "mfa-reset"} {
 		used["admin.done."+d] = true
+	}
+	// Stored choices are shown through prefix + value.
+	for prefix, values := range map[string][]string{
+		"family.sex.": care.Sexes, "member.kind.": care.MemberKinds, "network.role.": care.NetworkRoles,
+		"network.line.": networkLines, "contact.kind.": care.ContactKinds, "contact.with.": care.ContactWith,
+		"task.owner.": care.TaskOwners, "episode.status.": care.EpisodeStatuses, "episode.set.": care.EpisodeStatuses,
+		"episode.surprise.": care.SurpriseAnswers, "casemanager.kind.": care.CaseManagerKinds, "intensity.level.": intensityValues(),
+	} {
+		for _, v := range values {
+			used[prefix+v] = true
+		}
+	}
+	// The messages the care package puts in FieldErrors and errors.
+	for _, k := range []string{"date.future", "date.birth_future", "date.too_old", "date.before_birth", "date.past", "date.invalid",
+		"field.required", "field.too_long", "field.unreadable", "field.choose", "field.number", "family.bsn_invalid",
+		"family.icd10_invalid", "family.icd10_without_diagnosis", "family.possible_duplicate", "contact.minutes", "account.email_invalid"} {
+		used[k] = true
 	}
 	for k := range used {
 		if !slices.Contains(keys["nl"], k) && !strings.HasSuffix(k, ".") {

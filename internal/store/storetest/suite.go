@@ -31,6 +31,19 @@ func Run(t *testing.T, open func(t testing.TB) *store.Store) {
 		{"LoginFailures", testLoginFailures},
 		{"Families", testFamilies},
 		{"ForeignKeysEnforced", testForeignKeysEnforced},
+		{"FamilyFileRoundTrip", testFamilyFileRoundTrip},
+		{"WrongFamilyID", testWrongFamilyID},
+		{"CompleteTaskOnce", testCompleteTaskOnce},
+		{"Caseload", testCaseload},
+		{"RelationshipAndAssign", testRelationshipAndAssign},
+		{"FamiliesWithBirthDate", testFamiliesWithBirthDate},
+		{"AtomicRollsBack", testAtomicRollsBack},
+		{"AuditChain", testAuditChain},
+		{"AuditVerifyManyBatches", testAuditVerifyManyBatches},
+		{"AuditAppendOnly", testAuditAppendOnly},
+		{"AuditTamperingDetected", testAuditTamperingDetected},
+		{"AuditRehashDetected", testAuditRehashDetected},
+		{"AuditConcurrentAppends", testAuditConcurrentAppends},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

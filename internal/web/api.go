@@ -1,0 +1,313 @@
+package web
+
+// The JSON API under /api/v1. It goes through the same door to family data
+// as the pages (care.Service, which authorises and audits every call), uses
+// the same session cookie, and answers JSON only: one error shape, never a
+// redirect or an HTML page from its own handlers. docs/api.md describes it.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// apiMaxBody bounds every request body; larger ones get a 413.
+const apiMaxBody = 64 << 10
+
+// apiHandler is an API handler that returns an error; see (*Server).apiHandle.
+type apiHandler func(w http.ResponseWriter, r *http.Request) error
+
+// apiRoutes mounts the JSON API. Its routes live on a mux of their own so
+// that unknown paths and wrong methods under /api/ get JSON errors too.
+func (s *Server) apiRoutes(mux *http.ServeMux) {
+	api := http.NewServeMux()
+	api.Handle("GET /api/v1/families", s.apiHandle(s.apiFamilies))
+	api.Handle("POST /api/v1/families", s.apiHandle(s.apiIntake))
+	api.Handle("GET /api/v1/families/{id}", s.apiHandle(s.apiFile))
+	api.Handle("PUT /api/v1/families/{id}", s.apiHandle(s.apiFamilyUpdate))
+	api.Handle("POST /api/v1/families/{id}/members", s.apiHandle(s.apiMemberCreate))
+	api.Handle("POST /api/v1/families/{id}/network", s.apiHandle(s.apiNetworkCreate))
+	api.Handle("PUT /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiNetworkUpdate))
+	api.Handle("DELETE /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiNetworkDelete))
+	api.Handle("POST /api/v1/families/{id}/intensity", s.apiHandle(s.apiIntensityCreate))
+	api.Handle("POST /api/v1/families/{id}/contacts", s.apiHandle(s.apiContactCreate))
+	api.Handle("POST /api/v1/families/{id}/tasks", s.apiHandle(s.apiTaskCreate))
+	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiTaskDone))
+	api.Handle("PUT /api/v1/families/{id}/episode", s.apiHandle(s.apiEpisodeSave))
+	mux.Handle("/api/", s.apiMux(api))
+}
+
+// apiMux serves the API's routes and answers unknown paths (404) and wrong
+// methods (405, with Allow) in the API's error shape.
+func (s *Server) apiMux(api *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, pattern := api.Handler(r)
+		if route, ok := r.Context().Value(routeKey).(*string); ok && pattern != "" {
+			*route = pattern
+		}
+		if pattern != "" {
+			api.ServeHTTP(w, r)
+			return
+		}
+		sw := &swallowWriter{header: http.Header{}}
+		h.ServeHTTP(sw, r)
+		if sw.status < 400 {
+			// A redirect the mux made (path cleaning) is passed on as it is.
+			api.ServeHTTP(w, r)
+			return
+		}
+		if allow := sw.header.Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		if sw.status == http.StatusMethodNotAllowed {
+			s.apiWriteError(w, r, apiErrorf(http.StatusMethodNotAllowed, "method_not_allowed", "this method is not allowed here"))
+			return
+		}
+		s.apiWriteError(w, r, apiErrNotFound)
+	})
+}
+
+// apiHandle adapts an API handler: only fully logged-in requests get
+// through, and an error becomes a status and a JSON error body.
+func (s *Server) apiHandle(h apiHandler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c := currentOf(r)
+		switch {
+		case c.loggedIn():
+		case c.account != nil:
+			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized",
+				"the second factor has not been given: complete the login first"))
+			return
+		case c.expired:
+			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized", "the session has ended: log in again"))
+			return
+		default:
+			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized", "log in first: no session"))
+			return
+		}
+		if err := h(w, r); err != nil {
+			s.apiWriteError(w, r, err)
+		}
+	})
+}
+
+// apiError is an error answered as it is: a status, a code a client can
+// act on, an English message for developers and, for 422, the fields.
+type apiError struct {
+	Status  int
+	Code    string
+	Message string
+	Fields  map[string]string
+}
+
+func (e *apiError) Error() string { return e.Code + ": " + e.Message }
+
+func apiErrorf(status int, code, message string) *apiError {
+	return &apiError{Status: status, Code: code, Message: message}
+}
+
+var apiErrNotFound = apiErrorf(http.StatusNotFound, "not_found", "not found")
+
+// apiFieldNames renames the few care field keys whose request member has
+// another name in the API, so that every key in "fields" names a member of
+// the request body.
+var apiFieldNames = map[string]string{
+	"secondary": "secondary_diagnoses",
+	"duration":  "duration_min",
+	"travel":    "travel_min",
+	"done_note": "note",
+}
+
+// apiErrorOf turns any error into the answer the client gets. Statuses come
+// from statusOf, except that field errors are 422 and a possible duplicate
+// has a code of its own.
+func apiErrorOf(err error) *apiError {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		return ae
+	}
+	var fe care.FieldErrors
+	if errors.As(err, &fe) {
+		fields := make(map[string]string, len(fe))
+		for k, v := range fe {
+			if n, ok := apiFieldNames[k]; ok {
+				k = n
+			}
+			fields[k] = v
+		}
+		return &apiError{Status: http.StatusUnprocessableEntity, Code: "invalid",
+			Message: "some fields are invalid: see fields", Fields: fields}
+	}
+	if errors.Is(err, care.ErrPossibleDuplicate) {
+		return apiErrorf(http.StatusConflict, "possible_duplicate",
+			"a family with the same date of birth and a similar name exists; send \"confirm_duplicate\": true to open the file anyway")
+	}
+	status := statusOf(care.ErrorCode(err))
+	switch status {
+	case http.StatusNotFound:
+		return apiErrNotFound
+	case http.StatusBadRequest:
+		return apiErrorf(status, "bad_request", "the request cannot be handled")
+	case http.StatusConflict:
+		return apiErrorf(status, "conflict", "the request conflicts with the current state")
+	case http.StatusUnauthorized:
+		return apiErrorf(status, "unauthorized", "log in first")
+	case http.StatusTooManyRequests:
+		return apiErrorf(status, "too_many", "too many requests: try again later")
+	}
+	return apiErrorf(http.StatusInternalServerError, "internal", "something went wrong on the server")
+}
+
+// apiWriteError answers err in the one error shape; only server errors are
+// logged (without user input).
+func (s *Server) apiWriteError(w http.ResponseWriter, r *http.Request, err error) {
+	e := apiErrorOf(err)
+	if e.Status >= 500 {
+		s.log.ErrorContext(r.Context(), "api request failed", "method", r.Method, "route", r.Pattern, "err", err)
+	}
+	type body struct {
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
+		Fields  map[string]string `json:"fields,omitempty"`
+	}
+	s.apiWriteJSON(w, r, e.Status, struct {
+		Error body `json:"error"`
+	}{body{e.Code, e.Message, e.Fields}})
+}
+
+// apiWriteJSON encodes v into a buffer first, so an encoding error never
+// leaves half an answer behind.
+func (s *Server) apiWriteJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		s.log.ErrorContext(r.Context(), "api encode failed", "route", r.Pattern, "err", err)
+		status = http.StatusInternalServerError
+		b = []byte(`{"error":{"code":"internal","message":"something went wrong on the server"}}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	w.Write([]byte("\n"))
+}
+
+// apiNoContent answers a write that has nothing to return.
+func apiNoContent(w http.ResponseWriter) { w.WriteHeader(http.StatusNoContent) }
+
+// apiBody reads a JSON request body: application/json (UTF-8) only (415),
+// at most apiMaxBody bytes (413).
+func apiBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "application/json" {
+		return nil, apiErrorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"send the body as Content-Type: application/json")
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return nil, apiErrorf(http.StatusUnsupportedMediaType, "unsupported_media_type", "send the body in UTF-8")
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, apiMaxBody)
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, apiErrorf(http.StatusRequestEntityTooLarge, "too_large",
+				"the request body is larger than "+strconv.Itoa(apiMaxBody>>10)+" KB")
+		}
+		return nil, apiErrorf(http.StatusBadRequest, "bad_request", "the request body could not be read")
+	}
+	return b, nil
+}
+
+// apiPathID returns the positive id in the path value name; anything else
+// is a path that does not exist.
+func apiPathID(r *http.Request, name string) (int64, error) {
+	v := r.PathValue(name)
+	if v == "" || len(v) > 19 || strings.Trim(v, "0123456789") != "" {
+		return 0, apiErrNotFound
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apiErrNotFound
+	}
+	return id, nil
+}
+
+// apiActor is who asks, for the policy and the audit trail.
+func (s *Server) apiActor(r *http.Request) care.Actor {
+	a := accountOf(r)
+	return care.Actor{AccountID: a.ID, Role: a.Role, OrganisationID: a.OrganisationID, AccessPoint: s.clientAddr(r)}
+}
+
+// apiDecodeObject decodes one JSON object into dst, refusing members dst
+// does not have. Its errors are 400s with a message that says what is wrong
+// in terms of the request, never of Go types.
+func apiDecodeObject(b []byte, dst any) error {
+	bad := func(msg string) error { return apiErrorf(http.StatusBadRequest, "bad_request", msg) }
+	trimmed := bytes.TrimSpace(b)
+	switch {
+	case len(trimmed) == 0:
+		return bad("the request body is empty: send a JSON object")
+	case !utf8.Valid(b):
+		return bad("the request body is not valid UTF-8")
+	case trimmed[0] != '{':
+		return bad("the request body must be a JSON object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return bad(apiDecodeMessage(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return bad("the request body must hold one JSON object and nothing after it")
+	}
+	return nil
+}
+
+// apiDecodeMessage explains a decoding error.
+func apiDecodeMessage(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return "the request body is not valid JSON (at byte " + strconv.FormatInt(syntax.Offset, 10) + ")"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the request body is not valid JSON (it ends too soon)"
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return "the request body must be a JSON object"
+		}
+		return "member " + strconv.Quote(typ.Field) + " must be " + apiKindName(typ.Type.Kind().String())
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		switch name {
+		case `"id"`, `"family_id"`:
+			return "unknown member " + name + ": ids come from the path, never from the body"
+		}
+		return "unknown member " + name + ": see the API documentation for the members of this request"
+	}
+	return "the request body could not be decoded"
+}
+
+// apiKindName names a Go kind as a JSON type.
+func apiKindName(kind string) string {
+	switch {
+	case kind == "string":
+		return "a string"
+	case kind == "bool":
+		return "true or false"
+	case strings.HasPrefix(kind, "int"), strings.HasPrefix(kind, "uint"):
+		return "a whole number within range"
+	case strings.HasPrefix(kind, "float"):
+		return "a number"
+	case kind == "slice", kind == "array":
+		return "an array"
+	}
+	return "an object"
+}

@@ -1,0 +1,312 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The API's family routes. Each one reads the path and the body, then makes
+// one call through care.Service, which authorises and audits it: a family
+// the caller is not assigned to answers 404, like one that does not exist.
+
+// apiMaxQuery bounds the name search of the caseload.
+const apiMaxQuery = 200
+
+// apiFamilies is GET /api/v1/families: the caller's caseload, searched by
+// name (q) and sorted by next contact (sort=next, the default) or name.
+func (s *Server) apiFamilies(w http.ResponseWriter, r *http.Request) error {
+	query := r.URL.Query()
+	q := strings.TrimSpace(query.Get("q"))
+	if !utf8.ValidString(q) || strings.ContainsRune(q, 0) || utf8.RuneCountInString(q) > apiMaxQuery {
+		return apiErrorf(http.StatusBadRequest, "bad_request",
+			"q must be readable text of at most "+strconv.Itoa(apiMaxQuery)+" characters")
+	}
+	sortBy := query.Get("sort")
+	switch sortBy {
+	case "":
+		sortBy = "next"
+	case "next", "name":
+	default:
+		return apiErrorf(http.StatusBadRequest, "bad_request", `sort must be "next" or "name"`)
+	}
+	items, err := s.care.Caseload(r.Context(), s.apiActor(r), q, sortBy)
+	if err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusOK, apiCaseload(items))
+	return nil
+}
+
+// apiFile is GET /api/v1/families/{id}: the whole file.
+func (s *Server) apiFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	f, err := s.care.File(r.Context(), s.apiActor(r), id)
+	if err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusOK, apiFile(f, s.cfg.Now()))
+	return nil
+}
+
+// apiIntake is POST /api/v1/families: a new family file, assigned to the
+// caller. A possible duplicate is a 409 until the client confirms it.
+func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	in, err := decodeIntakeJSON(b, s.cfg.Now())
+	if err != nil {
+		return err
+	}
+	id, err := s.care.CreateFamily(r.Context(), s.apiActor(r), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/families/"+strconv.FormatInt(id, 10))
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: id})
+	return nil
+}
+
+// apiFamilyUpdate is PUT /api/v1/families/{id}: the child's details. It
+// reads the file first to keep what this request does not set (intensity
+// and next contact have their own route), so the audit trail shows a read
+// and an update.
+func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	in, err := decodeFamilyJSON(b)
+	if err != nil {
+		return err
+	}
+	actor := s.apiActor(r)
+	file, err := s.care.File(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	f := file.Family
+	f.ChildName, f.BirthDate, f.Sex, f.BSN = in.ChildName, in.BirthDate, in.Sex, in.BSN
+	f.Diagnosis, f.ICD10, f.Secondary = in.Diagnosis, in.ICD10, in.Secondary
+	f.LivingSituation, f.CultureNotes, f.Summary = in.LivingSituation, in.CultureNotes, in.Summary
+	if err := s.care.UpdateFamily(r.Context(), actor, &f); err != nil {
+		return err
+	}
+	apiNoContent(w)
+	return nil
+}
+
+// apiMemberCreate is POST /api/v1/families/{id}/members.
+func (s *Server) apiMemberCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	m, err := decodeMemberJSON(b)
+	if err != nil {
+		return err
+	}
+	m.FamilyID = id
+	if err := s.care.AddMember(r.Context(), s.apiActor(r), &m); err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: m.ID})
+	return nil
+}
+
+// apiNetworkCreate is POST /api/v1/families/{id}/network.
+func (s *Server) apiNetworkCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	n, err := decodeNetworkJSON(b)
+	if err != nil {
+		return err
+	}
+	n.FamilyID = id
+	if err := s.care.SaveNetworkMember(r.Context(), s.apiActor(r), &n); err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: n.ID})
+	return nil
+}
+
+// apiNetworkUpdate is PUT /api/v1/families/{id}/network/{mid}: the member
+// is replaced as a whole. A member of another family is not found.
+func (s *Server) apiNetworkUpdate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	mid, err := apiPathID(r, "mid")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	n, err := decodeNetworkJSON(b)
+	if err != nil {
+		return err
+	}
+	n.ID, n.FamilyID = mid, id
+	if err := s.care.SaveNetworkMember(r.Context(), s.apiActor(r), &n); err != nil {
+		return err
+	}
+	apiNoContent(w)
+	return nil
+}
+
+// apiNetworkDelete is DELETE /api/v1/families/{id}/network/{mid}.
+func (s *Server) apiNetworkDelete(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	mid, err := apiPathID(r, "mid")
+	if err != nil {
+		return err
+	}
+	if err := s.care.DeleteNetworkMember(r.Context(), s.apiActor(r), id, mid); err != nil {
+		return err
+	}
+	apiNoContent(w)
+	return nil
+}
+
+// apiIntensityCreate is POST /api/v1/families/{id}/intensity: a step up or
+// down, which also sets the family's current intensity and next contact.
+func (s *Server) apiIntensityCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	c, err := decodeIntensityJSON(b)
+	if err != nil {
+		return err
+	}
+	c.FamilyID = id
+	if err := s.care.ChangeIntensity(r.Context(), s.apiActor(r), &c); err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: c.ID})
+	return nil
+}
+
+// apiContactCreate is POST /api/v1/families/{id}/contacts.
+func (s *Server) apiContactCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	c, err := decodeContactJSON(b)
+	if err != nil {
+		return err
+	}
+	c.FamilyID = id
+	if err := s.care.AddContact(r.Context(), s.apiActor(r), &c); err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: c.ID})
+	return nil
+}
+
+// apiTaskCreate is POST /api/v1/families/{id}/tasks.
+func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	t, err := decodeTaskJSON(b)
+	if err != nil {
+		return err
+	}
+	t.FamilyID = id
+	if err := s.care.CreateTask(r.Context(), s.apiActor(r), &t); err != nil {
+		return err
+	}
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: t.ID})
+	return nil
+}
+
+// apiTaskDone is POST /api/v1/families/{id}/tasks/{tid}/done: the task is
+// closed with a note of what was done. A task of another family, or one
+// already done, is not found.
+func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	tid, err := apiPathID(r, "tid")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	note, err := decodeTaskDoneJSON(b)
+	if err != nil {
+		return err
+	}
+	if err := s.care.CompleteTask(r.Context(), s.apiActor(r), id, tid, note); err != nil {
+		return err
+	}
+	apiNoContent(w)
+	return nil
+}
+
+// apiEpisodeSave is PUT /api/v1/families/{id}/episode: the referral and the
+// family's decision, replaced as a whole.
+func (s *Server) apiEpisodeSave(w http.ResponseWriter, r *http.Request) error {
+	id, err := apiPathID(r, "id")
+	if err != nil {
+		return err
+	}
+	b, err := apiBody(w, r)
+	if err != nil {
+		return err
+	}
+	e, err := decodeEpisodeJSON(b, s.cfg.Now())
+	if err != nil {
+		return err
+	}
+	e.FamilyID = id
+	if err := s.care.SaveEpisode(r.Context(), s.apiActor(r), &e); err != nil {
+		return err
+	}
+	apiNoContent(w)
+	return nil
+}

@@ -1,0 +1,45 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// CaseloadPage lists the families a case manager is assigned to.
+type CaseloadPage struct {
+	CarePage
+	Items      []care.CaseloadItem
+	Query      string
+	Sort       string // "next" or "name"
+	HandedOver bool   // the case manager just handed a file to a colleague
+}
+
+// ContactLate reports whether the planned contact with a family has passed.
+func (p *CaseloadPage) ContactLate(it care.CaseloadItem) bool {
+	return !it.NextContact.IsZero() && it.NextContact.Before(p.Today)
+}
+
+// caseloadSorts are the orders the list offers; anything else is "next".
+var caseloadSorts = []string{"next", "name"}
+
+func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p := &CaseloadPage{CarePage: s.carePage(r, "caseload.title"), Sort: "next", HandedOver: q.Get("handed_over") == "1"}
+	if sortBy := q.Get("sort"); sortBy == caseloadSorts[1] {
+		p.Sort = sortBy
+	}
+	p.Query = strings.TrimSpace(q.Get("q"))
+	if !utf8.ValidString(p.Query) || utf8.RuneCountInString(p.Query) > care.MaxName {
+		p.Query = ""
+	}
+	items, err := s.care.Caseload(r.Context(), s.actor(r), p.Query, p.Sort)
+	if err != nil {
+		return err
+	}
+	p.Items = items
+	s.render(w, r, http.StatusOK, "caseload", p)
+	return nil
+}

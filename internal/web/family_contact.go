@@ -1,0 +1,56 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// contactForm is quick to fill in on a phone: date (today), kind and with
+// whom are all that is needed; the rest is optional.
+func contactForm(p *FormPage, file *care.File) {
+	p.Heading, p.Intro, p.Action, p.Submit = "contact.title", "contact.intro", familyAction(file, "/contacts"), "contact.submit"
+	p.Cancel = familyURL(file.Family.ID, "contacts")
+	p.Section("",
+		p.DateField("date", "contact.date", true, p.Today),
+		p.Choice("radios", "kind", "contact.kind", "contact.kind.", care.ContactKinds, true),
+		p.Choice("radios", "with", "contact.with", "contact.with.", care.ContactWith, true),
+	)
+	p.Section("contact.section_more",
+		p.Number("duration", "contact.duration", 0, 24*60),
+		p.Number("travel", "contact.travel", 0, 24*60),
+		p.Text("location", "contact.location", care.MaxName, false),
+		p.Area("topics", "contact.topics", care.MaxText, false),
+		p.Area("follow_up", "contact.follow_up", care.MaxText, false),
+	)
+}
+
+func (s *Server) contactNew(w http.ResponseWriter, r *http.Request) error {
+	file, err := s.familyFile(r)
+	if err != nil {
+		return err
+	}
+	v := url.Values{"date": {isoDate(care.DateOf(s.cfg.Now()))}}
+	return s.showForm(w, r, file, "contact.title", v, contactForm)
+}
+
+func (s *Server) contactCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	c, errs := decodeContact(v)
+	if len(errs) > 0 {
+		mergeValidation(errs, c.Validate(s.cfg.Now(), time.Time{}))
+		return s.formAgain(w, r, id, "contact.title", v, errs, contactForm)
+	}
+	c.FamilyID = id
+	err = s.care.AddContact(r.Context(), s.actor(r), &c)
+	return s.afterSave(w, r, id, "contacts", err, "contact.title", v, contactForm)
+}
