@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ var caseloadSorts = []string{"next", "name"}
 func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := &CaseloadPage{CarePage: s.carePage(r, "caseload.title"), Sort: "next", HandedOver: q.Get("handed_over") == "1"}
-	if sortBy := q.Get("sort"); sortBy == caseloadSorts[1] {
+	if sortBy := q.Get("sort"); slices.Contains(caseloadSorts, sortBy) {
 		p.Sort = sortBy
 	}
 	p.Query = strings.TrimSpace(q.Get("q"))

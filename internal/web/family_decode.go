@@ -23,7 +23,8 @@ func dateField(v url.Values, name string, errs Fields) time.Time {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil || len(s) != len(time.DateOnly) || t.Year() < 1 {
+	// Years before 1000 are typing errors (and year 1 is Go's zero time).
+	if err != nil || len(s) != len(time.DateOnly) || t.Year() < 1000 {
 		errs[name] = "date.invalid"
 		return time.Time{}
 	}

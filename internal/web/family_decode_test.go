@@ -70,6 +70,7 @@ func FuzzDecodeIntake(f *testing.F) {
 		"child_name=%00&birth_date=0000-01-01&summary=" + strings.Repeat("x", 4001) + "&status=ended&confirm_duplicate=on",
 		"birth_date=+2019-05-14+&next_contact=2026-02-30&sex=unknown&diagnosis=%ff&factor_wish=1",
 		"child_name=%3Cscript%3E&birth_date=9999-12-31&bsn=111222333&referral_date=1900-01-01",
+		"birth_date=0001-01-01&next_contact=0999-12-31",
 	} {
 		f.Add(seed)
 	}

@@ -100,6 +100,11 @@ func (s *Server) formPage(r *http.Request, title string, file *care.File, v url.
 }
 
 func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, p *FormPage) {
+	if r.Method == http.MethodPost {
+		// A form sent back is shown at its POST address; the language
+		// switch returns to the page the form came from instead.
+		p.Path = p.Cancel
+	}
 	s.render(w, r, status, "family_form", p)
 }
 

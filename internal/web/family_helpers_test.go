@@ -139,3 +139,10 @@ func (p *page) inlineScripts() int {
 
 // within returns the text of the element with the id.
 func (p *page) within(id string) string { return text(p.byID(id)) }
+
+// langNext is where the language switch returns to.
+func (p *page) langNext() string {
+	return attr(find(p.doc, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && n.Data == "input" && attr(n, "name") == "next"
+	}), "value")
+}

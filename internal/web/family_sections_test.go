@@ -149,6 +149,9 @@ func TestIntensityChange(t *testing.T) {
 		if p.fieldError("reason") != "Vul dit veld in." || p.fieldError("next_contact") != "Deze datum ligt in het verleden. Kies een latere dag." {
 			t.Errorf("errors %q, %q", p.fieldError("reason"), p.fieldError("next_contact"))
 		}
+		if p.langNext() != familyPath(id, "#intensity") {
+			t.Errorf("the language switch on a form sent back returns to %q", p.langNext())
+		}
 		next := a.day(0, 3, 0)
 		redirectsTo(t, c.post(familyPath(id, "/intensity"), url.Values{"intensity": {"waakvlam"}, "reason": {"Stabiel, gezin wil rust"}, "next_contact": {next}}),
 			familyPath(id, "#intensity"), "to waakvlam")
@@ -210,6 +213,12 @@ func TestTasks(t *testing.T) {
 		}
 		if p.h1() != "Daan" {
 			t.Errorf("the error is not shown on the family page: h1 %q", p.h1())
+		}
+		if link := find(p.byID("error-summary"), func(n *htmlNode) bool { return n.Data == "a" }); attr(link, "href") != "#done_note-"+itoa(ids[0]) {
+			t.Errorf("the error summary does not lead to the note: %q", attr(link, "href"))
+		}
+		if p.langNext() != familyPath(id, "") {
+			t.Errorf("the language switch returns to %q", p.langNext())
 		}
 		redirectsTo(t, c.post(done, url.Values{"done_note": {"Aangevraagd bij de gemeente, levering over 6 weken"}}), familyPath(id, "#tasks"), "done")
 		// Sent twice, the second goes back to the page without an error.

@@ -91,6 +91,7 @@ func (s *Server) taskDone(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.familyPage(r, file)
 	p.Done = &DoneForm{TaskID: tid, Note: v.Get("done_note"), Error: errs["done_note"]}
+	p.Path = familyURL(id, "")
 	s.render(w, r, http.StatusUnprocessableEntity, "family", p)
 	return nil
 }
