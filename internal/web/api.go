@@ -27,8 +27,8 @@ type apiHandler func(w http.ResponseWriter, r *http.Request) error
 
 // apiRoutes mounts the JSON API. Its routes live on a mux of their own so
 // that unknown paths and wrong methods under /api/ get JSON errors too.
-func (s *Server) apiRoutes(mux *http.ServeMux) {
-	api := http.NewServeMux()
+func (s *Server) apiRoutes(mux *routeMux) {
+	api := newRouteMux(mux.patterns)
 	api.Handle("GET /api/v1/families", s.apiHandle(s.apiFamilies))
 	api.Handle("POST /api/v1/families", s.apiHandle(s.apiIntake))
 	api.Handle("GET /api/v1/families/{id}", s.apiHandle(s.apiFile))
@@ -42,7 +42,7 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	api.Handle("POST /api/v1/families/{id}/tasks", s.apiHandle(s.apiTaskCreate))
 	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiTaskDone))
 	api.Handle("PUT /api/v1/families/{id}/episode", s.apiHandle(s.apiEpisodeSave))
-	mux.Handle("/api/", s.apiMux(api))
+	mux.ServeMux.Handle("/api/", s.apiMux(api.ServeMux))
 }
 
 // apiMux serves the API's routes and answers unknown paths (404) and wrong

@@ -36,6 +36,8 @@ type app struct {
 	auth  *auth.Service
 	clock *clock
 	org   int64
+	care  *care.Service
+	srv   *web.Server
 }
 
 const password = "een heel lang wachtwoord"
@@ -52,13 +54,14 @@ func newApp(t *testing.T, open func(testing.TB) *store.Store, cfg web.Config) *a
 	a := auth.NewService(s, auth.Config{Params: auth.TestParams, Now: c.Now})
 	cfg.Now = c.Now
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := web.New(cfg, a, s, care.NewService(s, c.Now))
+	careSvc := care.NewService(s, c.Now)
+	srv, err := web.New(cfg, a, s, careSvc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &app{t: t, url: ts.URL, store: s, auth: a, clock: c, org: org}
+	return &app{t: t, url: ts.URL, store: s, auth: a, clock: c, org: org, care: careSvc, srv: srv}
 }
 
 // forEachDB runs fn on SQLite and, when configured, PostgreSQL.

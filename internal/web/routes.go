@@ -6,8 +6,37 @@ import (
 	"github.com/spil-zorg/spil/internal/care"
 )
 
+// routeMux is a ServeMux that remembers its patterns, so a test can demand
+// an authorisation rule for every route.
+type routeMux struct {
+	*http.ServeMux
+	patterns *[]string
+}
+
+func newRouteMux(patterns *[]string) *routeMux {
+	return &routeMux{ServeMux: http.NewServeMux(), patterns: patterns}
+}
+
+// Handle registers h for pattern.
+func (m *routeMux) Handle(pattern string, h http.Handler) {
+	*m.patterns = append(*m.patterns, pattern)
+	m.ServeMux.Handle(pattern, h)
+}
+
+// HandleFunc registers f for pattern.
+func (m *routeMux) HandleFunc(pattern string, f func(http.ResponseWriter, *http.Request)) {
+	m.Handle(pattern, http.HandlerFunc(f))
+}
+
+// Routes returns every route pattern the site serves, API included.
+func (s *Server) Routes() []string {
+	var patterns []string
+	s.routes(newRouteMux(&patterns))
+	return patterns
+}
+
 // routes lists every route of the site in one place.
-func (s *Server) routes(mux *http.ServeMux) {
+func (s *Server) routes(mux *routeMux) {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /static/{sum}/{name}", s.serveStatic)

@@ -83,9 +83,10 @@ func New(cfg Config, authSvc *auth.Service, accounts Accounts, careSvc *care.Ser
 
 // Handler returns the whole site with its middleware.
 func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
+	var patterns []string
+	mux := newRouteMux(&patterns)
 	s.routes(mux)
-	var h http.Handler = s.withFriendlyMuxErrors(mux)
+	var h http.Handler = s.withFriendlyMuxErrors(mux.ServeMux)
 	h = s.withSession(h)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,367 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/web"
+)
+
+// access is who may use a route.
+type access int
+
+const (
+	public   access = iota // anyone, logged in or not
+	loggedIn               // any role with a complete login
+	adminOnly
+	caseManager // case managers; no family involved
+	familyFile  // a case manager assigned to the family in the path
+)
+
+// authzTable has one row per route. A route without a row fails
+// TestAuthorizationTable: deciding who may use it is part of adding it.
+var authzTable = map[string]access{
+	"GET /healthz":             public,
+	"GET /readyz":              public,
+	"GET /static/{sum}/{name}": public,
+	"GET /login":               public,
+	"POST /login":              public,
+	"GET /login/code":          public,
+	"POST /login/code":         public,
+	"GET /mfa/setup":           public,
+	"POST /mfa/setup":          public,
+	"POST /logout":             public,
+	"POST /language":           public,
+
+	"GET /{$}":               loggedIn,
+	"GET /account":           loggedIn,
+	"POST /account/password": loggedIn,
+
+	"GET /admin/accounts":                      adminOnly,
+	"POST /admin/accounts":                     adminOnly,
+	"POST /admin/accounts/{id}/disable":        adminOnly,
+	"POST /admin/accounts/{id}/enable":         adminOnly,
+	"POST /admin/accounts/{id}/reset-password": adminOnly,
+	"POST /admin/accounts/{id}/reset-mfa":      adminOnly,
+
+	"GET /families":         caseManager,
+	"GET /families/new":     caseManager,
+	"POST /families":        caseManager,
+	"GET /api/v1/families":  caseManager,
+	"POST /api/v1/families": caseManager,
+
+	"GET /families/{id}":                          familyFile,
+	"GET /families/{id}/edit":                     familyFile,
+	"POST /families/{id}/edit":                    familyFile,
+	"GET /families/{id}/members/new":              familyFile,
+	"POST /families/{id}/members":                 familyFile,
+	"GET /families/{id}/network/new":              familyFile,
+	"POST /families/{id}/network":                 familyFile,
+	"GET /families/{id}/network/{mid}/edit":       familyFile,
+	"POST /families/{id}/network/{mid}":           familyFile,
+	"POST /families/{id}/network/{mid}/delete":    familyFile,
+	"GET /families/{id}/contacts/new":             familyFile,
+	"POST /families/{id}/contacts":                familyFile,
+	"GET /families/{id}/intensity":                familyFile,
+	"POST /families/{id}/intensity":               familyFile,
+	"GET /families/{id}/tasks/new":                familyFile,
+	"POST /families/{id}/tasks":                   familyFile,
+	"POST /families/{id}/tasks/{tid}/done":        familyFile,
+	"GET /families/{id}/episode":                  familyFile,
+	"POST /families/{id}/episode":                 familyFile,
+	"GET /families/{id}/casemanagers":             familyFile,
+	"POST /families/{id}/casemanagers":            familyFile,
+	"GET /api/v1/families/{id}":                   familyFile,
+	"PUT /api/v1/families/{id}":                   familyFile,
+	"POST /api/v1/families/{id}/members":          familyFile,
+	"POST /api/v1/families/{id}/network":          familyFile,
+	"PUT /api/v1/families/{id}/network/{mid}":     familyFile,
+	"DELETE /api/v1/families/{id}/network/{mid}":  familyFile,
+	"POST /api/v1/families/{id}/intensity":        familyFile,
+	"POST /api/v1/families/{id}/contacts":         familyFile,
+	"POST /api/v1/families/{id}/tasks":            familyFile,
+	"POST /api/v1/families/{id}/tasks/{tid}/done": familyFile,
+	"PUT /api/v1/families/{id}/episode":           familyFile,
+}
+
+// authzWorld is one organisation with an account per role and two
+// families: A with case manager "own", B with case manager "other".
+type authzWorld struct {
+	a       *app
+	clients map[string]*client // by actor name; "anonymous" has no session
+	ids     map[string]int64   // account ids by actor name
+	roles   map[string]care.Role
+	famA    int64
+	famB    int64
+	memberA int64
+	taskA   int64
+	adminID int64
+}
+
+func newAuthzWorld(t *testing.T, a *app) *authzWorld {
+	w := &authzWorld{a: a, clients: map[string]*client{"anonymous": a.client()}, ids: map[string]int64{}, roles: map[string]care.Role{}}
+	for _, p := range []struct {
+		name string
+		role care.Role
+	}{
+		{"own", care.RoleCaseManager}, {"other", care.RoleCaseManager}, {"unassigned", care.RoleCaseManager},
+		{"provider", care.RoleProvider}, {"family", care.RoleFamily}, {"coordinator", care.RoleCoordinator}, {"admin", care.RoleAdmin},
+		{"target", care.RoleFamily}, // the account the admin routes act on
+	} {
+		acc, secret := a.account(p.name+"@example.org", p.role, true)
+		c := a.client()
+		c.login(acc.Email, secret)
+		w.clients[p.name], w.ids[p.name], w.roles[p.name] = c, acc.ID, p.role
+	}
+	w.adminID = w.ids["admin"]
+	ctx := context.Background()
+	w.famA = w.intake(t, "own", "Anna Jansen")
+	w.famB = w.intake(t, "other", "Bram de Vries")
+	actorA := w.actor("own")
+	n := &care.NetworkMember{FamilyID: w.famA, Name: "Dr. Huisman", Role: "gp", Line: 1}
+	if err := a.care.SaveNetworkMember(ctx, actorA, n); err != nil {
+		t.Fatal(err)
+	}
+	task := &care.Task{FamilyID: w.famA, Title: "Herindicatie aanvragen", OwnerKind: "casemanager"}
+	if err := a.care.CreateTask(ctx, actorA, task); err != nil {
+		t.Fatal(err)
+	}
+	w.memberA, w.taskA = n.ID, task.ID
+	return w
+}
+
+func (w *authzWorld) actor(name string) care.Actor {
+	return care.Actor{AccountID: w.ids[name], Role: w.roles[name], OrganisationID: w.a.org, AccessPoint: "test"}
+}
+
+func (w *authzWorld) intake(t *testing.T, who, child string) int64 {
+	t.Helper()
+	day := time.Date(2019, 4, 2, 0, 0, 0, 0, time.UTC)
+	id, err := w.a.care.CreateFamily(context.Background(), w.actor(who), care.Intake{
+		Family:  care.Family{ChildName: child, BirthDate: day, Sex: "female", Intensity: care.Regular},
+		Episode: care.Episode{ReferralDate: day.AddDate(1, 0, 0), SurpriseQuestion: "unknown", Status: "accepted"},
+		Kind:    "kct",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// path fills a route pattern's wildcards with ids of family fam.
+func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
+	method, path, _ = strings.Cut(pattern, " ")
+	id := strconv.FormatInt(fam, 10)
+	if strings.HasPrefix(path, "/admin/") {
+		id = strconv.FormatInt(w.ids["target"], 10)
+	}
+	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
+		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css")
+	return method, r.Replace(path)
+}
+
+// send makes the request an actor's browser or API client would make, with
+// an empty form or an empty JSON object as body.
+func (w *authzWorld) send(actor, method, path string) *page {
+	var req *http.Request
+	if strings.HasPrefix(path, "/api/") {
+		var body *strings.Reader
+		if method == http.MethodGet || method == http.MethodDelete {
+			body = strings.NewReader("")
+		} else {
+			body = strings.NewReader("{}")
+		}
+		req, _ = http.NewRequest(method, w.a.url+path, body)
+		if method != http.MethodGet && method != http.MethodDelete {
+			req.Header.Set("Content-Type", "application/json")
+		}
+	} else {
+		req, _ = http.NewRequest(method, w.a.url+path, strings.NewReader(url.Values{}.Encode()))
+		if method == http.MethodPost {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+	}
+	return w.clients[actor].do(req)
+}
+
+func (w *authzWorld) snapshot(t *testing.T, fam int64) (*care.File, int) {
+	t.Helper()
+	ctx := context.Background()
+	f, err := w.a.store.FamilyFile(ctx, fam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := w.a.store.FamilyAuditEvents(ctx, fam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, len(events)
+}
+
+func TestAuthorizationTable(t *testing.T) {
+	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+		routes := a.srv.Routes()
+		for _, r := range routes {
+			if _, ok := authzTable[r]; !ok {
+				t.Errorf("route %q has no row in the authorisation table", r)
+			}
+		}
+		if len(routes) != len(authzTable) {
+			t.Errorf("%d routes, %d rows: the table names routes that do not exist", len(routes), len(authzTable))
+		}
+		w := newAuthzWorld(t, a)
+		for _, pattern := range routes {
+			switch authzTable[pattern] {
+			case adminOnly:
+				w.checkRole(t, pattern, "admin")
+			case caseManager:
+				w.checkRole(t, pattern, "own", "other", "unassigned")
+			case loggedIn:
+				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family", "coordinator", "admin")
+			case familyFile:
+				w.checkFamilyRoute(t, pattern)
+			}
+		}
+	})
+}
+
+// checkRole expects the allowed actors to get an answer other than 404 and
+// everyone else a 404; anonymous requests are sent to log in.
+func (w *authzWorld) checkRole(t *testing.T, pattern string, allowed ...string) {
+	t.Helper()
+	for _, actor := range []string{"own", "other", "unassigned", "provider", "family", "coordinator", "admin"} {
+		method, path := w.path(pattern, w.famA)
+		if pattern == "POST /language" || strings.HasSuffix(pattern, "/disable") && actor == "admin" {
+			continue
+		}
+		p := w.send(actor, method, path)
+		ok := contains(allowed, actor)
+		switch {
+		case ok && (p.StatusCode == http.StatusNotFound || p.StatusCode >= 500):
+			t.Errorf("%s as %s: %d, want access", pattern, actor, p.StatusCode)
+		case !ok && p.StatusCode != http.StatusNotFound:
+			t.Errorf("%s as %s: %d, want 404", pattern, actor, p.StatusCode)
+		}
+	}
+	w.checkAnonymous(t, pattern)
+}
+
+func (w *authzWorld) checkAnonymous(t *testing.T, pattern string) {
+	t.Helper()
+	method, path := w.path(pattern, w.famA)
+	p := w.send("anonymous", method, path)
+	switch {
+	case method == http.MethodGet && !strings.HasPrefix(path, "/api/"):
+		if p.StatusCode != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/login") {
+			t.Errorf("%s anonymous: %d to %q, want a redirect to /login", pattern, p.StatusCode, p.Header.Get("Location"))
+		}
+	case p.StatusCode != http.StatusUnauthorized:
+		t.Errorf("%s anonymous: %d, want 401", pattern, p.StatusCode)
+	}
+}
+
+// checkFamilyRoute sends the request for family A as every actor: only the
+// assigned case manager gets through; every refusal is a 404, changes
+// nothing, and leaves exactly one complete "denied" audit record.
+func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern string) {
+	t.Helper()
+	for _, tc := range []struct {
+		actor string
+		fam   int64
+		allow bool
+		why   string
+	}{
+		{"own", w.famA, true, "own family"},
+		{"own", w.famB, false, "other family"},
+		{"unassigned", w.famA, false, "unassigned case manager"},
+		{"provider", w.famA, false, "provider"},
+		{"family", w.famA, false, "family member of another family"},
+		{"coordinator", w.famA, false, "coordinator"},
+		{"admin", w.famA, false, "admin"},
+	} {
+		method, path := w.path(pattern, tc.fam)
+		if tc.allow && (method == http.MethodDelete || strings.HasSuffix(path, "/delete")) {
+			// Deleting works once: give the allowed request its own member.
+			n := &care.NetworkMember{FamilyID: w.famA, Name: "Fysiotherapeut", Role: "therapist", Line: 1}
+			if err := w.a.care.SaveNetworkMember(context.Background(), w.actor("own"), n); err != nil {
+				t.Fatal(err)
+			}
+			path = strings.Replace(path, "/network/"+strconv.FormatInt(w.memberA, 10), "/network/"+strconv.FormatInt(n.ID, 10), 1)
+		}
+		before, eventsBefore := w.snapshot(t, tc.fam)
+		p := w.send(tc.actor, method, path)
+		name := fmt.Sprintf("%s as %s (%s)", pattern, tc.actor, tc.why)
+		if tc.allow {
+			if p.StatusCode == http.StatusNotFound || p.StatusCode >= 500 {
+				t.Errorf("%s: %d, want access", name, p.StatusCode)
+			}
+			continue
+		}
+		if p.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", name, p.StatusCode)
+		}
+		after, _ := w.snapshot(t, tc.fam)
+		if diff := cmp.Diff(before, after); diff != "" {
+			t.Errorf("%s changed the file:\n%s", name, diff)
+		}
+		events, _ := w.a.store.FamilyAuditEvents(context.Background(), tc.fam)
+		if len(events) != eventsBefore+1 {
+			t.Errorf("%s: %d new audit records, want 1", name, len(events)-eventsBefore)
+			continue
+		}
+		e := events[len(events)-1]
+		if e.ActorID != w.ids[tc.actor] || e.ActorRole != w.roles[tc.actor] || e.FamilyID != tc.fam || e.Outcome != care.OutcomeDenied ||
+			e.Authorised || e.AccessPoint != "127.0.0.1" || e.ObjectType == "" || e.Action == "" || e.At.IsZero() || e.Hash == "" {
+			t.Errorf("%s: audit record %+v", name, e)
+		}
+	}
+	w.checkAnonymous(t, pattern)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFamilyReadIsAudited checks a successful read leaves exactly one
+// complete record.
+func TestFamilyReadIsAudited(t *testing.T) {
+	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+		w := newAuthzWorld(t, a)
+		for _, path := range []string{"/families/" + strconv.FormatInt(w.famA, 10), "/api/v1/families/" + strconv.FormatInt(w.famA, 10)} {
+			_, n := w.snapshot(t, w.famA)
+			if p := w.send("own", http.MethodGet, path); p.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s: %d", path, p.StatusCode)
+			}
+			events, _ := a.store.FamilyAuditEvents(context.Background(), w.famA)
+			if len(events) != n+1 {
+				t.Fatalf("GET %s: %d new records, want 1", path, len(events)-n)
+			}
+			e := events[len(events)-1]
+			want := care.AuditEvent{ActorID: w.ids["own"], ActorRole: care.RoleCaseManager, FamilyID: w.famA, ObjectType: "family",
+				ObjectID: w.famA, Action: care.ActionRead, Outcome: care.OutcomeSuccess, AccessPoint: "127.0.0.1", Authorised: true, Relationship: true}
+			got := e
+			got.ID, got.At, got.PrevHash, got.Hash = 0, time.Time{}, "", ""
+			if diff := cmp.Diff(want, got); diff != "" || e.At.IsZero() || len(e.Hash) != 64 {
+				t.Errorf("GET %s: audit record (-want +got):\n%s", path, diff)
+			}
+		}
+		n, brk, err := a.store.VerifyAudit(context.Background())
+		if err != nil || brk != nil || n == 0 {
+			t.Errorf("VerifyAudit = %d, %+v, %v", n, brk, err)
+		}
+	})
+}
