@@ -5,7 +5,8 @@
 // test can move forward, and drives a headless Chromium through chromedp:
 // logging in with a password and a TOTP code, throttling, logout, session
 // expiry, the language switch, enrolling a second factor, the admin pages
-// at phone width and demo mode.
+// at phone width, demo mode, and the case manager's family file: intake,
+// network, a contact on a phone, intensity, tasks and the caseload.
 //
 // The tests only build with the e2e tag:
 //

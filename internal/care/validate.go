@@ -160,7 +160,8 @@ func (e *Episode) Validate(today, birth time.Time) error {
 		fe["referral_date"] = "field.required"
 	} else {
 		notFuture(fe, "referral_date", e.ReferralDate, today)
-		if e.ReferralDate.Before(birth) {
+		// An impossible birth date is reported at the birth date only.
+		if birthPlausible(birth, today) && e.ReferralDate.Before(birth) {
 			fe["referral_date"] = "date.before_birth"
 		}
 	}
@@ -236,4 +237,10 @@ func (t *Task) Validate(today time.Time) error {
 		fe["due_date"] = "date.past"
 	}
 	return fe.OrNil()
+}
+
+// birthPlausible reports whether birth can bound other dates: set, and not
+// in the future.
+func birthPlausible(birth, today time.Time) bool {
+	return !birth.IsZero() && !birth.After(DateOf(today))
 }

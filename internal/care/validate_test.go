@@ -428,3 +428,16 @@ func TestFieldErrorsIsInvalid(t *testing.T) {
 		t.Errorf("ErrPossibleDuplicate has code %q, want %q", ErrorCode(ErrPossibleDuplicate), Conflict)
 	}
 }
+
+// A future birth date is reported once, at the birth date, not again at the
+// referral date that lies "before" it.
+func TestImpossibleBirthDateReportedOnce(t *testing.T) {
+	today := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	e := Episode{ReferralDate: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), SurpriseQuestion: "unknown", Status: "accepted"}
+	if err := e.Validate(today, time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Errorf("referral with a future birth date: %v, want no error of its own", err)
+	}
+	if err := e.Validate(today, time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)); err == nil {
+		t.Error("a referral before a plausible birth date passed")
+	}
+}
