@@ -81,6 +81,7 @@ func decodeFamily(v url.Values) (care.Family, Fields) {
 	if code := field(v, "icd10", 20, false, errs); !errs.Has("icd10") {
 		f.ICD10 = strings.ToUpper(code)
 	}
+	f.Secondary = secondaryField(v, errs)
 	none := checked(v, "no_diagnosis")
 	switch {
 	case errs.Has("diagnosis"):
@@ -92,12 +93,53 @@ func decodeFamily(v url.Values) (care.Family, Fields) {
 	return f, errs
 }
 
+// maxSecondary bounds the secondary diagnoses of one child.
+const maxSecondary = 20
+
+// secondaryField reads secondary diagnoses: one per line, optionally with
+// an ICD-10 code after a semicolon ("Epilepsie; G40.9").
+func secondaryField(v url.Values, errs Fields) []care.Diagnosis {
+	raw := field(v, "secondary", maxSecondary*(care.MaxShort+10), false, errs)
+	if errs.Has("secondary") || raw == "" {
+		return nil
+	}
+	var ds []care.Diagnosis
+	for _, line := range strings.Split(raw, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		d := care.Diagnosis{Description: line}
+		if desc, code, ok := strings.Cut(line, ";"); ok {
+			d.Description, d.ICD10 = strings.TrimSpace(desc), strings.ToUpper(strings.TrimSpace(code))
+		}
+		ds = append(ds, d)
+	}
+	if len(ds) > maxSecondary {
+		errs["secondary"] = "family.secondary_too_many"
+		return nil
+	}
+	return ds
+}
+
+// encodeSecondary is the inverse of secondaryField.
+func encodeSecondary(ds []care.Diagnosis) string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.Description
+		if d.ICD10 != "" {
+			lines[i] += "; " + d.ICD10
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // encodeFamily is the inverse of decodeFamily, to fill the edit form.
 func encodeFamily(f *care.Family) url.Values {
 	v := url.Values{
 		"child_name": {f.ChildName}, "birth_date": {isoDate(f.BirthDate)}, "sex": {f.Sex}, "bsn": {f.BSN},
 		"diagnosis": {f.Diagnosis}, "icd10": {f.ICD10}, "living_situation": {f.LivingSituation},
-		"culture_notes": {f.CultureNotes}, "summary": {f.Summary},
+		"culture_notes": {f.CultureNotes}, "summary": {f.Summary}, "secondary": {encodeSecondary(f.Secondary)},
 	}
 	if f.Diagnosis == "" {
 		v.Set("no_diagnosis", "1")

@@ -35,6 +35,7 @@ func (s *Server) familyUpdate(w http.ResponseWriter, r *http.Request) error {
 	f := file.Family
 	f.ChildName, f.BirthDate, f.Sex, f.BSN = d.ChildName, d.BirthDate, d.Sex, d.BSN
 	f.Diagnosis, f.ICD10, f.LivingSituation, f.CultureNotes, f.Summary = d.Diagnosis, d.ICD10, d.LivingSituation, d.CultureNotes, d.Summary
+	f.Secondary = d.Secondary
 	if len(errs) > 0 {
 		mergeValidation(errs, f.Validate(s.cfg.Now()))
 		p := s.formPage(r, "family.edit_title", file, v, errs)

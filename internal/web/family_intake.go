@@ -45,6 +45,7 @@ func childSections(p *FormPage) {
 		p.Text("diagnosis", "family.diagnosis", care.MaxShort, false),
 		p.Text("icd10", "family.icd10", 20, false).WithHint(p, "family.icd10_hint"),
 		p.Check("no_diagnosis", "family.no_diagnosis"),
+		p.Area("secondary", "family.secondary", maxSecondary*(care.MaxShort+10), false).WithHint(p, "family.secondary_hint"),
 	)
 	p.Section("intake.section_situation",
 		p.Area("living_situation", "family.living_situation", care.MaxText, false).WithHint(p, "family.living_situation_hint"),

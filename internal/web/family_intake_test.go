@@ -219,3 +219,27 @@ func TestIntakeWarnsAboutDuplicates(t *testing.T) {
 		c.createFamily(intake("Sam Peeters", a.day(-2, 0, 0)))
 	})
 }
+
+func TestSecondaryDiagnoses(t *testing.T) {
+	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.caseManager("carla@example.org")
+		form := with(intake("Mees", a.day(-4, 0, 0)), "secondary", "Epilepsie; g40.9\n\nSlikproblemen")
+		id := c.createFamily(form)
+		p := c.get(familyPath(id, ""))
+		if got := p.within("diagnosis"); !strings.Contains(got, "Epilepsie G40.9") || !strings.Contains(got, "Slikproblemen") {
+			t.Errorf("diagnoses shown: %q", got)
+		}
+		// The edit form shows them one per line, and saving keeps them.
+		e := c.get(familyPath(id, "/edit"))
+		if got := text(e.byID("secondary")); got != "Epilepsie; G40.9 Slikproblemen" {
+			t.Errorf("edit form holds %q", got)
+		}
+		bad := c.post(familyPath(id, "/edit"), with(form, "secondary", "Epilepsie; X"))
+		if bad.StatusCode != http.StatusUnprocessableEntity || bad.fieldError("secondary") == "" {
+			t.Errorf("a bad ICD-10 code: %d %q", bad.StatusCode, bad.fieldError("secondary"))
+		}
+		if got := c.get(familyPath(id, "")).within("diagnosis"); !strings.Contains(got, "Epilepsie G40.9") {
+			t.Errorf("a refused edit changed the diagnoses: %q", got)
+		}
+	})
+}
