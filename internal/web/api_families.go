@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spil-zorg/spil/internal/care"
 )
 
 // The API's family routes. Each one reads the path and the body, then makes
@@ -108,46 +111,12 @@ func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) error {
 
 // apiMemberCreate is POST /api/v1/families/{id}/members.
 func (s *Server) apiMemberCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
-	if err != nil {
-		return err
-	}
-	b, err := apiBody(w, r)
-	if err != nil {
-		return err
-	}
-	m, err := decodeMemberJSON(b)
-	if err != nil {
-		return err
-	}
-	m.FamilyID = id
-	if err := s.care.AddMember(r.Context(), s.apiActor(r), &m); err != nil {
-		return err
-	}
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: m.ID})
-	return nil
+	return apiAdd(s, w, r, decodeMemberJSON, s.care.AddMember, func(m *care.Member) (*int64, *int64) { return &m.FamilyID, &m.ID })
 }
 
 // apiNetworkCreate is POST /api/v1/families/{id}/network.
 func (s *Server) apiNetworkCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
-	if err != nil {
-		return err
-	}
-	b, err := apiBody(w, r)
-	if err != nil {
-		return err
-	}
-	n, err := decodeNetworkJSON(b)
-	if err != nil {
-		return err
-	}
-	n.FamilyID = id
-	if err := s.care.SaveNetworkMember(r.Context(), s.apiActor(r), &n); err != nil {
-		return err
-	}
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: n.ID})
-	return nil
+	return apiAdd(s, w, r, decodeNetworkJSON, s.care.SaveNetworkMember, func(n *care.NetworkMember) (*int64, *int64) { return &n.FamilyID, &n.ID })
 }
 
 // apiNetworkUpdate is PUT /api/v1/families/{id}/network/{mid}: the member
@@ -197,51 +166,26 @@ func (s *Server) apiNetworkDelete(w http.ResponseWriter, r *http.Request) error 
 // apiIntensityCreate is POST /api/v1/families/{id}/intensity: a step up or
 // down, which also sets the family's current intensity and next contact.
 func (s *Server) apiIntensityCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
-	if err != nil {
-		return err
-	}
-	b, err := apiBody(w, r)
-	if err != nil {
-		return err
-	}
-	c, err := decodeIntensityJSON(b)
-	if err != nil {
-		return err
-	}
-	c.FamilyID = id
-	if err := s.care.ChangeIntensity(r.Context(), s.apiActor(r), &c); err != nil {
-		return err
-	}
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: c.ID})
-	return nil
+	return apiAdd(s, w, r, decodeIntensityJSON, s.care.ChangeIntensity, func(c *care.IntensityChange) (*int64, *int64) { return &c.FamilyID, &c.ID })
 }
 
 // apiContactCreate is POST /api/v1/families/{id}/contacts.
 func (s *Server) apiContactCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
-	if err != nil {
-		return err
-	}
-	b, err := apiBody(w, r)
-	if err != nil {
-		return err
-	}
-	c, err := decodeContactJSON(b)
-	if err != nil {
-		return err
-	}
-	c.FamilyID = id
-	if err := s.care.AddContact(r.Context(), s.apiActor(r), &c); err != nil {
-		return err
-	}
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: c.ID})
-	return nil
+	return apiAdd(s, w, r, decodeContactJSON, s.care.AddContact, func(c *care.Contact) (*int64, *int64) { return &c.FamilyID, &c.ID })
 }
 
 // apiTaskCreate is POST /api/v1/families/{id}/tasks.
 func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	return apiAdd(s, w, r, decodeTaskJSON, s.care.CreateTask, func(t *care.Task) (*int64, *int64) { return &t.FamilyID, &t.ID })
+}
+
+// apiAdd is every POST that adds one object to the family in the path: the
+// body is decoded, the family id comes from the path only, the service saves
+// it, and the answer is 201 with the new id. ids returns pointers to the
+// object's family id and its own id.
+func apiAdd[T any](s *Server, w http.ResponseWriter, r *http.Request, decode func([]byte) (T, error),
+	save func(context.Context, care.Actor, *T) error, ids func(*T) (family, id *int64)) error {
+	familyID, err := apiPathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -249,15 +193,16 @@ func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := decodeTaskJSON(b)
+	v, err := decode(b)
 	if err != nil {
 		return err
 	}
-	t.FamilyID = id
-	if err := s.care.CreateTask(r.Context(), s.apiActor(r), &t); err != nil {
+	family, id := ids(&v)
+	*family = familyID
+	if err := save(r.Context(), s.apiActor(r), &v); err != nil {
 		return err
 	}
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: t.ID})
+	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: *id})
 	return nil
 }
 
