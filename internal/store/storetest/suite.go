@@ -44,6 +44,10 @@ func Run(t *testing.T, open func(t testing.TB) *store.Store) {
 		{"AuditTamperingDetected", testAuditTamperingDetected},
 		{"AuditRehashDetected", testAuditRehashDetected},
 		{"AuditConcurrentAppends", testAuditConcurrentAppends},
+		{"Links", testLinks},
+		{"Invitations", testInvitations},
+		{"ConsentRecords", testConsentRecords},
+		{"NotesAndAccessLog", testNotesAndAccessLog},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
