@@ -140,13 +140,16 @@ type Task struct {
 	Title     string
 	OwnerKind string // casemanager, network, family
 	OwnerName string
-	DueDate   time.Time // zero when none
-	Status    string    // open, done
-	DoneNote  string
-	DoneAt    time.Time
-	DoneBy    Person
-	CreatedAt time.Time
-	CreatedBy Person
+	// NetworkMemberID links a task to one provider in the network, who then
+	// sees it in their view and can mark it done; 0 when none.
+	NetworkMemberID int64
+	DueDate         time.Time // zero when none
+	Status          string    // open, done
+	DoneNote        string
+	DoneAt          time.Time
+	DoneBy          Person
+	CreatedAt       time.Time
+	CreatedBy       Person
 }
 
 // Overdue reports whether the task is open past its due date on day.

@@ -23,9 +23,52 @@ const (
 	ActionLogin  Action = "L"
 )
 
-// Relationship is what ties an actor to one family, as the store knows it.
+// Relationship is what ties an actor to one family.
 type Relationship struct {
-	CaseManager bool // assigned as KCT or thuis case manager
+	CaseManager bool  // assigned as KCT or thuis case manager
+	Link        *Link // a family member's or provider's account link, or nil
+	// Consent is the state of consent for a linked provider, evaluated on
+	// the day of the request, so a withdrawal counts at once.
+	Consent ConsentState
+}
+
+// View is a restricted view of a family's file.
+type View string
+
+// The views of the file for roles other than the case managers.
+const (
+	ViewProvider  View = "provider"   // child, network, the provider's own tasks
+	ViewFamily    View = "family"     // the family's own overview
+	ViewAccessLog View = "access_log" // who looked at the file
+)
+
+// AuthorizeView decides whether actor may see a view of the family. Deny
+// by default: a provider needs to be in the network with consent in force,
+// a family member needs their own family's link, and the access log is for
+// the family and their case managers.
+func AuthorizeView(actor Actor, view View, rel Relationship) Decision {
+	linked := func(kinds ...string) bool {
+		if rel.Link == nil {
+			return false
+		}
+		for _, k := range kinds {
+			if rel.Link.Kind == k {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case view == ViewProvider && actor.Role == RoleProvider && linked(LinkProvider) && rel.Consent.Given():
+		return Decision{Allowed: true, Relationship: true, Consent: true}
+	case view == ViewFamily && actor.Role == RoleFamily && linked(LinkParent, LinkChild):
+		return Decision{Allowed: true, Relationship: true}
+	case view == ViewAccessLog && actor.Role == RoleFamily && linked(LinkParent, LinkChild):
+		return Decision{Allowed: true, Relationship: true}
+	case view == ViewAccessLog && actor.Role == RoleCaseManager && rel.CaseManager:
+		return Decision{Allowed: true, Relationship: true}
+	}
+	return Decision{}
 }
 
 // Decision is the policy's answer and the grounds the audit trail records.

@@ -31,6 +31,19 @@ type Store interface {
 	SaveEpisode(ctx context.Context, e *Episode) error
 	AssignCaseManager(ctx context.Context, familyID int64, kind string, accountID int64) error
 	CaseManagersOf(ctx context.Context, organisationID int64) ([]Person, error)
+
+	FamilyByID(ctx context.Context, familyID int64) (*Family, error)
+	LinkOf(ctx context.Context, accountID, familyID int64) (*Link, error)
+	CreateLink(ctx context.Context, l *Link) error
+	LinkedFamilies(ctx context.Context, accountID int64) ([]Link, error)
+	CreateInvitation(ctx context.Context, inv *Invitation) error
+	InvitationByTokenHash(ctx context.Context, hash string) (*Invitation, error)
+	UseInvitation(ctx context.Context, id, accountID int64, at time.Time) error
+	AddConsent(ctx context.Context, c *ConsentRecord) error
+	ConsentRecords(ctx context.Context, familyID, networkMemberID int64) ([]ConsentRecord, error)
+	AddNote(ctx context.Context, n *Note) error
+	Notes(ctx context.Context, familyID int64) ([]Note, error)
+	AccessLog(ctx context.Context, familyID int64, from, to time.Time) ([]AccessEntry, error)
 }
 
 // Service is the one door to family data: every surface calls it, and every

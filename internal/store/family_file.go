@@ -170,16 +170,11 @@ func affectedOne(res sql.Result, err error, what string) error {
 
 // FamilyFile reads the whole file of one family.
 func (s *Store) FamilyFile(ctx context.Context, familyID int64) (*care.File, error) {
-	var file care.File
-	f := &file.Family
-	var next, updated sql.NullTime
-	err := s.q.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyFile */`, familyID).Scan(
-		&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Sex, &f.BSN, &f.Diagnosis, &f.ICD10, &f.LivingSituation,
-		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated)
+	f, err := s.FamilyByID(ctx, familyID)
 	if err != nil {
-		return nil, notFound(err, "family")
+		return nil, err
 	}
-	f.BirthDate, f.CreatedAt, f.NextContact, f.UpdatedAt = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next), fromNull(updated)
+	file := care.File{Family: *f}
 	steps := []func(context.Context, *care.File) error{
 		s.loadDiagnoses, s.loadMembers, s.loadEpisode, s.loadCaseManagers, s.loadNetwork, s.loadIntensity, s.loadContacts, s.loadTasks,
 	}
@@ -306,7 +301,7 @@ func (s *Store) loadContacts(ctx context.Context, file *care.File) error {
 
 func (s *Store) loadTasks(ctx context.Context, file *care.File) error {
 	return s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
-			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name
+			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name, COALESCE(t.network_member_id, 0)
 		FROM tasks t JOIN accounts c ON c.id = t.created_by LEFT JOIN accounts d ON d.id = t.done_by
 		WHERE t.family_id = $1
 		ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id`,
@@ -314,7 +309,7 @@ func (s *Store) loadTasks(ctx context.Context, file *care.File) error {
 			var t care.Task
 			var due, done sql.NullTime
 			err := r.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &due, &t.Status, &t.DoneNote,
-				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name)
+				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name, &t.NetworkMemberID)
 			t.DueDate, t.DoneAt, t.CreatedAt = fromNull(due), fromNull(done), t.CreatedAt.UTC()
 			file.Tasks = append(file.Tasks, t)
 			return err
@@ -379,8 +374,9 @@ func (s *Store) AddContact(ctx context.Context, c *care.Contact) error {
 // CreateTask inserts an open task.
 func (s *Store) CreateTask(ctx context.Context, t *care.Task) error {
 	return s.q.QueryRowContext(ctx, `/* Store.CreateTask */ INSERT INTO tasks (family_id, title, owner_kind, owner_name, due_date,
-		status, created_at, created_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7) RETURNING id`,
-		t.FamilyID, t.Title, t.OwnerKind, t.OwnerName, nullDate(t.DueDate), t.CreatedAt.UTC(), t.CreatedBy.AccountID).Scan(&t.ID)
+		status, created_at, created_by, network_member_id) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8) RETURNING id`,
+		t.FamilyID, t.Title, t.OwnerKind, t.OwnerName, nullDate(t.DueDate), t.CreatedAt.UTC(), t.CreatedBy.AccountID,
+		nullID(t.NetworkMemberID)).Scan(&t.ID)
 }
 
 // CompleteTask closes an open task of the family with a note.
@@ -431,4 +427,18 @@ func (s *Store) CaseManagersOf(ctx context.Context, organisationID int64) ([]car
 		ps = append(ps, p)
 	}
 	return ps, rows.Err()
+}
+
+// FamilyByID reads the family's own row, without the rest of the file.
+func (s *Store) FamilyByID(ctx context.Context, familyID int64) (*care.Family, error) {
+	var f care.Family
+	var next, updated sql.NullTime
+	err := s.q.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyByID */`, familyID).Scan(
+		&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Sex, &f.BSN, &f.Diagnosis, &f.ICD10, &f.LivingSituation,
+		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated)
+	if err != nil {
+		return nil, notFound(err, "family")
+	}
+	f.BirthDate, f.CreatedAt, f.NextContact, f.UpdatedAt = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next), fromNull(updated)
+	return &f, nil
 }

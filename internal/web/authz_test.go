@@ -23,8 +23,11 @@ const (
 	public   access = iota // anyone, logged in or not
 	loggedIn               // any role with a complete login
 	adminOnly
-	caseManager // case managers; no family involved
-	familyFile  // a case manager assigned to the family in the path
+	caseManager  // case managers; no family involved
+	familyFile   // a case manager assigned to the family in the path
+	familyMember // a parent or the child linked to the family in the path
+	provider     // a provider in the family's network, with consent in force
+	linkedList   // family members and providers: the list of their own families
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -136,6 +139,23 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatal(err)
 	}
 	w.memberA, w.taskA = n.ID, task.ID
+	// "family" is a parent with custody linked to A; "provider" is the GP of
+	// A, linked and with that parent's consent.
+	parent := &care.Member{FamilyID: w.famA, Kind: "parent", Name: "Ilse Jansen", Custody: true}
+	if err := a.care.AddMember(ctx, actorA, parent); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []*care.Link{
+		{FamilyID: w.famA, AccountID: w.ids["family"], Kind: care.LinkParent, MemberID: parent.ID},
+		{FamilyID: w.famA, AccountID: w.ids["provider"], Kind: care.LinkProvider, NetworkMemberID: n.ID},
+	} {
+		if err := a.store.CreateLink(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.care.SetConsent(ctx, w.actor("family"), w.famA, n.ID, true, care.ScopeFile); err != nil {
+		t.Fatal(err)
+	}
 	return w
 }
 
@@ -228,7 +248,13 @@ func TestAuthorizationTable(t *testing.T) {
 			case loggedIn:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family", "coordinator", "admin")
 			case familyFile:
-				w.checkFamilyRoute(t, pattern)
+				w.checkFamilyRoute(t, pattern, "own")
+			case familyMember:
+				w.checkFamilyRoute(t, pattern, "family")
+			case provider:
+				w.checkFamilyRoute(t, pattern, "provider")
+			case linkedList:
+				w.checkRole(t, pattern, "family", "provider")
 			}
 		}
 	})
@@ -269,25 +295,23 @@ func (w *authzWorld) checkAnonymous(t *testing.T, pattern string) {
 	}
 }
 
-// checkFamilyRoute sends the request for family A as every actor: only the
-// assigned case manager gets through; every refusal is a 404, changes
-// nothing, and leaves exactly one complete "denied" audit record.
-func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern string) {
+// checkFamilyRoute sends the request for family A (and B) as every actor:
+// only who (linked to or assigned to A) gets through, and only for A; every
+// refusal is a 404, changes nothing, and leaves exactly one complete
+// "denied" audit record.
+func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern, who string) {
 	t.Helper()
-	for _, tc := range []struct {
+	type request struct {
 		actor string
 		fam   int64
 		allow bool
 		why   string
-	}{
-		{"own", w.famA, true, "own family"},
-		{"own", w.famB, false, "other family"},
-		{"unassigned", w.famA, false, "unassigned case manager"},
-		{"provider", w.famA, false, "provider"},
-		{"family", w.famA, false, "family member of another family"},
-		{"coordinator", w.famA, false, "coordinator"},
-		{"admin", w.famA, false, "admin"},
-	} {
+	}
+	cases := []request{{who, w.famB, false, "other family"}}
+	for _, actor := range []string{"own", "unassigned", "provider", "family", "coordinator", "admin"} {
+		cases = append(cases, request{actor, w.famA, actor == who, "family A"})
+	}
+	for _, tc := range cases {
 		method, path := w.path(pattern, tc.fam)
 		if tc.allow && (method == http.MethodDelete || strings.HasSuffix(path, "/delete")) {
 			// Deleting works once: give the allowed request its own member.
