@@ -5,10 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	netmail "net/mail"
+	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spil-zorg/spil/internal/mail"
 )
 
 // Config is every setting of every subcommand, read from flags that each
@@ -27,6 +33,7 @@ type Config struct {
 	TrustProxy      bool
 	IdleTimeout     time.Duration
 	AbsoluteTimeout time.Duration
+	BaseURL         string
 	Families        int
 	Seed            int
 	OrgName         string
@@ -35,6 +42,14 @@ type Config struct {
 	Email string
 	Name  string
 	Role  string
+
+	// E-mail (serve): no SMTP host means no e-mail.
+	SMTPHost     string
+	SMTPPort     int
+	SMTPUsername string
+	SMTPPassword string
+	SMTPFrom     string
+	SMTPTLS      string
 }
 
 // env is how the configuration reads its surroundings; tests and fuzzers
@@ -196,5 +211,71 @@ func (c *Config) check() error {
 	if c.Families < 0 {
 		errs = append(errs, fmt.Errorf("--families must not be negative"))
 	}
+	errs = append(errs, c.checkMail()...)
 	return errors.Join(errs...)
+}
+
+// checkMail validates the base URL and the SMTP settings.
+func (c *Config) checkMail() []error {
+	var errs []error
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+			strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" {
+			errs = append(errs, fmt.Errorf("--base-url must be an address like https://spil.example.nl, without a path"))
+		}
+	}
+	if c.SMTPTLS != "" && !slices.Contains(mail.TLSModes, c.SMTPTLS) {
+		errs = append(errs, fmt.Errorf("--smtp-tls must be %s", strings.Join(mail.TLSModes, ", ")))
+	}
+	if c.SMTPHost == "" {
+		if c.SMTPUsername != "" || c.SMTPPassword != "" || c.SMTPFrom != "" {
+			errs = append(errs, fmt.Errorf("--smtp-username, --smtp-password and --smtp-from need --smtp-host"))
+		}
+		return errs
+	}
+	if c.SMTPPort < 1 || c.SMTPPort > 65535 {
+		errs = append(errs, fmt.Errorf("--smtp-port must be between 1 and 65535"))
+	}
+	if c.SMTPFrom == "" {
+		errs = append(errs, fmt.Errorf("--smtp-from is needed with --smtp-host"))
+	} else if _, err := netmail.ParseAddress(c.SMTPFrom); err != nil {
+		errs = append(errs, fmt.Errorf("--smtp-from must be an e-mail address, like 'Spil <noreply@spil.example.nl>'"))
+	}
+	if c.SMTPPassword != "" && c.SMTPUsername == "" {
+		errs = append(errs, fmt.Errorf("--smtp-password needs --smtp-username"))
+	}
+	return errs
+}
+
+// smtpConfig is the mail package's view of the SMTP flags.
+func (c *Config) smtpConfig() mail.SMTPConfig {
+	return mail.SMTPConfig{Host: c.SMTPHost, Port: c.SMTPPort, Username: c.SMTPUsername, Password: c.SMTPPassword,
+		From: c.SMTPFrom, TLS: c.SMTPTLS}
+}
+
+// baseURL is --base-url, or else the address serve listens on, as seen
+// from the same machine: ":8080" is http://localhost:8080.
+func (c *Config) baseURL() string {
+	if c.BaseURL != "" {
+		return strings.TrimRight(c.BaseURL, "/")
+	}
+	scheme, defaultPort := "http", "80"
+	if c.HTTPS || c.TLSCert != "" {
+		scheme, defaultPort = "https", "443"
+	}
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return scheme + "://localhost"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	if port == defaultPort {
+		if strings.Contains(host, ":") {
+			return scheme + "://[" + host + "]"
+		}
+		return scheme + "://" + host
+	}
+	return scheme + "://" + net.JoinHostPort(host, port)
 }

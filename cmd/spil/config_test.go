@@ -40,6 +40,8 @@ func TestParseConfigDefaults(t *testing.T) {
 	serve.Addr = ":8080"
 	serve.IdleTimeout = 30 * time.Minute
 	serve.AbsoluteTimeout = 12 * time.Hour
+	serve.SMTPPort = 587
+	serve.SMTPTLS = "starttls"
 	user := common
 	user.OrgName = "Mijn organisatie"
 	demo := common
@@ -104,6 +106,13 @@ var flagCases = []flagCase{
 	{flag: "email", env: "carla@kct.example", arg: "pieter@kct.example", get: func(c *Config) any { return c.Email }, fromEnv: "carla@kct.example", fromFlag: "pieter@kct.example"},
 	{flag: "name", env: "Carla Visser", arg: "Pieter de Graaf", get: func(c *Config) any { return c.Name }, fromEnv: "Carla Visser", fromFlag: "Pieter de Graaf"},
 	{flag: "role", env: "casemanager", arg: "admin", get: func(c *Config) any { return c.Role }, fromEnv: "casemanager", fromFlag: "admin"},
+	{flag: "base-url", env: "https://spil.example.nl", arg: "http://127.0.0.1:9000", get: func(c *Config) any { return c.BaseURL }, fromEnv: "https://spil.example.nl", fromFlag: "http://127.0.0.1:9000"},
+	{flag: "smtp-host", env: "smtp.example.nl", arg: "mail.example.org", extraEnv: map[string]string{"SPIL_SMTP_FROM": "noreply@spil.example.nl"}, get: func(c *Config) any { return c.SMTPHost }, fromEnv: "smtp.example.nl", fromFlag: "mail.example.org"},
+	{flag: "smtp-port", env: "465", arg: "2525", get: func(c *Config) any { return c.SMTPPort }, fromEnv: 465, fromFlag: 2525},
+	{flag: "smtp-username", env: "spil", arg: "spil-kct", extraEnv: map[string]string{"SPIL_SMTP_HOST": "smtp.example.nl", "SPIL_SMTP_FROM": "noreply@spil.example.nl"}, get: func(c *Config) any { return c.SMTPUsername }, fromEnv: "spil", fromFlag: "spil-kct"},
+	{flag: "smtp-password", env: "Zeer-Geheim-42", arg: "Ander-Geheim-7", extraEnv: map[string]string{"SPIL_SMTP_HOST": "smtp.example.nl", "SPIL_SMTP_FROM": "noreply@spil.example.nl", "SPIL_SMTP_USERNAME": "spil"}, get: func(c *Config) any { return c.SMTPPassword }, fromEnv: "Zeer-Geheim-42", fromFlag: "Ander-Geheim-7"},
+	{flag: "smtp-from", env: "Spil <noreply@spil.example.nl>", arg: "noreply@kct.example", extraEnv: map[string]string{"SPIL_SMTP_HOST": "smtp.example.nl"}, get: func(c *Config) any { return c.SMTPFrom }, fromEnv: "Spil <noreply@spil.example.nl>", fromFlag: "noreply@kct.example"},
+	{flag: "smtp-tls", env: "tls", arg: "none", get: func(c *Config) any { return c.SMTPTLS }, fromEnv: "tls", fromFlag: "none"},
 }
 
 func TestEveryFlagHasACase(t *testing.T) {
@@ -188,6 +197,7 @@ func TestParseConfigSecretFiles(t *testing.T) {
 		"/run/secrets/db-plain": dsn,
 		"/run/secrets/demo":     "Speeltuin-Zonnebloem-7\n\n",
 		"/run/secrets/key":      "/etc/spil/key.pem\n",
+		"/run/secrets/smtp":     "Smtp-Geheim-8\n",
 	}
 	tests := []struct {
 		name    string
@@ -201,6 +211,8 @@ func TestParseConfigSecretFiles(t *testing.T) {
 		{"db without newline", "backup", map[string]string{"SPIL_DB_FILE": "/run/secrets/db-plain"}, func(c *Config) string { return c.DB }, dsn},
 		{"SPIL_DB beats SPIL_DB_FILE", "serve", map[string]string{"SPIL_DB": "direct.db", "SPIL_DB_FILE": "/run/secrets/db"}, func(c *Config) string { return c.DB }, "direct.db"},
 		{"demo password", "serve", map[string]string{"SPIL_DEMO_PASSWORD_FILE": "/run/secrets/demo"}, func(c *Config) string { return c.DemoPassword }, "Speeltuin-Zonnebloem-7"},
+		{"smtp password", "serve", map[string]string{"SPIL_SMTP_PASSWORD_FILE": "/run/secrets/smtp", "SPIL_SMTP_HOST": "smtp.example.nl",
+			"SPIL_SMTP_USERNAME": "spil", "SPIL_SMTP_FROM": "noreply@spil.example.nl"}, func(c *Config) string { return c.SMTPPassword }, "Smtp-Geheim-8"},
 		// The key flag holds a path, not a secret: no _FILE form.
 		{"tls key is no secret", "serve", map[string]string{"SPIL_TLS_KEY_FILE": "/run/secrets/key"}, func(c *Config) string { return c.TLSKey }, ""},
 		// Only secrets are read from files.
@@ -227,6 +239,7 @@ func TestParseConfigUnreadableSecretFile(t *testing.T) {
 		{"serve", "SPIL_DB_FILE"},
 		{"restore", "SPIL_DB_FILE"},
 		{"serve", "SPIL_DEMO_PASSWORD_FILE"},
+		{"serve", "SPIL_SMTP_PASSWORD_FILE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.command+"/"+tt.variable, func(t *testing.T) {
@@ -259,10 +272,11 @@ func TestParseConfigUnreadableSecretFile(t *testing.T) {
 // Secrets from the environment must not appear in --help or in the usage
 // printed for a wrong flag: both end up in terminals and logs.
 func TestHelpHidesSecrets(t *testing.T) {
-	const dbSecret, pwSecret, keySecret = "Db-Wachtwoord-31", "Demo-Wachtwoord-59", "Sleutel-Geheim-77"
+	const dbSecret, pwSecret, keySecret, smtpSecret = "Db-Wachtwoord-31", "Demo-Wachtwoord-59", "Sleutel-Geheim-77", "Smtp-Wachtwoord-13"
 	e := fakeEnv(map[string]string{
 		"SPIL_DB":                "postgres://spil:" + dbSecret + "@db/spil",
 		"SPIL_DEMO_PASSWORD":     pwSecret,
+		"SPIL_SMTP_PASSWORD":     smtpSecret,
 		"SPIL_TLS_KEY_FILE":      "/run/secrets/key",
 		"SPIL_TLS_CERT":          "cert.pem",
 		"SPIL_ADDR":              "127.0.0.1:9000",
@@ -278,7 +292,7 @@ func TestHelpHidesSecrets(t *testing.T) {
 			if err == nil {
 				t.Fatalf("spil %s %q: no error", c.name, args)
 			}
-			for _, s := range []string{dbSecret, pwSecret, keySecret} {
+			for _, s := range []string{dbSecret, pwSecret, keySecret, smtpSecret} {
 				if strings.Contains(out.String()+err.Error(), s) {
 					t.Errorf("spil %s %q shows a secret:\n%s\n%v", c.name, args, out.String(), err)
 				}
@@ -364,6 +378,26 @@ func TestConfigCheck(t *testing.T) {
 		{"tls both", func(c *Config) { c.TLSCert, c.TLSKey = "cert.pem", "key.pem" }, ""},
 		{"no families", func(c *Config) { c.Families = 0 }, ""},
 		{"negative families", func(c *Config) { c.Families = -1 }, "--families must not be negative"},
+		{"base url", func(c *Config) { c.BaseURL = "https://spil.example.nl/" }, ""},
+		{"base url with port", func(c *Config) { c.BaseURL = "http://127.0.0.1:8080" }, ""},
+		{"base url without scheme", func(c *Config) { c.BaseURL = "spil.example.nl" }, "--base-url must be an address"},
+		{"base url ftp", func(c *Config) { c.BaseURL = "ftp://spil.example.nl" }, "--base-url"},
+		{"base url with path", func(c *Config) { c.BaseURL = "https://spil.example.nl/spil" }, "--base-url"},
+		{"base url with query", func(c *Config) { c.BaseURL = "https://spil.example.nl/?a=b" }, "--base-url"},
+		{"smtp", func(c *Config) {
+			c.SMTPHost, c.SMTPPort, c.SMTPFrom, c.SMTPTLS = "smtp.example.nl", 587, "Spil <noreply@spil.example.nl>", "starttls"
+		}, ""},
+		{"smtp with login", func(c *Config) {
+			c.SMTPHost, c.SMTPPort, c.SMTPFrom, c.SMTPUsername, c.SMTPPassword = "smtp.example.nl", 465, "noreply@spil.example.nl", "spil", "geheim"
+		}, ""},
+		{"smtp without from", func(c *Config) { c.SMTPHost, c.SMTPPort = "smtp.example.nl", 587 }, "--smtp-from is needed with --smtp-host"},
+		{"smtp bad from", func(c *Config) { c.SMTPHost, c.SMTPPort, c.SMTPFrom = "smtp.example.nl", 587, "Spil" }, "--smtp-from must be an e-mail address"},
+		{"smtp port 0", func(c *Config) { c.SMTPHost, c.SMTPPort, c.SMTPFrom = "smtp.example.nl", 0, "noreply@spil.example.nl" }, "--smtp-port must be between 1 and 65535"},
+		{"smtp password without username", func(c *Config) {
+			c.SMTPHost, c.SMTPPort, c.SMTPFrom, c.SMTPPassword = "smtp.example.nl", 587, "noreply@spil.example.nl", "geheim"
+		}, "--smtp-password needs --smtp-username"},
+		{"smtp settings without host", func(c *Config) { c.SMTPFrom = "noreply@spil.example.nl" }, "need --smtp-host"},
+		{"smtp tls unknown", func(c *Config) { c.SMTPTLS = "ssl" }, "--smtp-tls must be starttls, tls, none"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -32,6 +32,19 @@ type demoAccount struct {
 	Name  string
 	Role  care.Role
 	About string
+	// Link, when set, ties the account to a demo family's file.
+	Link *demoLink
+}
+
+// demoLink ties a demo account to one demo family: a parent to a member of
+// the family, a provider to a member of the care network, both by name.
+type demoLink struct {
+	Child string // the family, by the child's name
+	Kind  string // care.LinkParent or care.LinkProvider
+	As    string // the family member or network member the account is
+	// ConsentBy is, for a provider, the e-mail of the demo parent who gave
+	// consent for the whole file; "" leaves the provider without consent.
+	ConsentBy string
 }
 
 // The two demo case managers: most families are with the KCT case manager,
@@ -42,14 +55,34 @@ const (
 	thuisEmail = "casemanager.thuis@demo.spil.test"
 )
 
+// The demo family that a parent and two providers have accounts for.
+const (
+	parentEmail = "ouder@demo.spil.test"
+	linkedChild = "Daan Hermans"
+)
+
 // demoAccounts are listed in the README; keep the two in step.
 var demoAccounts = []demoAccount{
-	{kctEmail, demo.KCTCaseManager, care.RoleCaseManager, "casemanager KCT"},
-	{thuisEmail, demo.ThuisCaseManager, care.RoleCaseManager, "casemanager thuis"},
-	{"zorgverlener@demo.spil.test", "Pieter de Graaf", care.RoleProvider, "huisarts"},
-	{"ouder@demo.spil.test", "Sandra Hermans", care.RoleFamily, "moeder van Daan Hermans"},
-	{"coordinator@demo.spil.test", "Ria Jansen", care.RoleCoordinator, "regiocoördinator"},
-	{"beheer@demo.spil.test", "Bas Beheer", care.RoleAdmin, "beheerder"},
+	{Email: kctEmail, Name: demo.KCTCaseManager, Role: care.RoleCaseManager, About: "casemanager KCT"},
+	{Email: thuisEmail, Name: demo.ThuisCaseManager, Role: care.RoleCaseManager, About: "casemanager thuis"},
+	{Email: "zorgverlener@demo.spil.test", Name: "Pieter de Graaf", Role: care.RoleProvider,
+		About: "huisarts van Daan Hermans, met toestemming",
+		Link:  &demoLink{Child: linkedChild, Kind: care.LinkProvider, As: "Pieter de Graaf", ConsentBy: parentEmail}},
+	{Email: "zorgverlener2@demo.spil.test", Name: "Fenna Mulder", Role: care.RoleProvider,
+		About: "fysiotherapeut van Daan Hermans, zonder toestemming",
+		Link:  &demoLink{Child: linkedChild, Kind: care.LinkProvider, As: "Fenna Mulder"}},
+	{Email: parentEmail, Name: "Sandra Hermans", Role: care.RoleFamily, About: "moeder van Daan Hermans",
+		Link: &demoLink{Child: linkedChild, Kind: care.LinkParent, As: "Sandra Hermans"}},
+	{Email: "coordinator@demo.spil.test", Name: "Ria Jansen", Role: care.RoleCoordinator, About: "regiocoördinator"},
+	{Email: "beheer@demo.spil.test", Name: "Bas Beheer", Role: care.RoleAdmin, About: "beheerder"},
+}
+
+// demoCast is who acts in the demo files: the case managers, and the demo
+// accounts that are linked to families.
+type demoCast struct {
+	team     map[string]care.Person // by demo.ByKCT and demo.ByThuis
+	accounts map[string]int64       // account ids by e-mail; nil makes no links
+	now      time.Time              // when the demo consent was given
 }
 
 // loadEmail is the case manager that spil demo --families gives the
@@ -74,7 +107,7 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 		if err != nil {
 			return err
 		}
-		team := map[string]care.Person{}
+		cast := demoCast{team: map[string]care.Person{}, accounts: map[string]int64{}, now: now}
 		for _, d := range demoAccounts {
 			acc, err := authSvc.CreateAccount(ctx, auth.NewAccount{
 				OrganisationID: org, Email: d.Email, Name: d.Name, Role: d.Role, Password: auth.RandomPassword(), MFAExempt: true,
@@ -82,17 +115,18 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 			if err != nil {
 				return fmt.Errorf("demo account %s: %w", d.Email, err)
 			}
+			cast.accounts[d.Email] = acc.ID
 			switch d.Email {
 			case kctEmail:
-				team[demo.ByKCT] = care.Person{AccountID: acc.ID, Name: acc.Name}
+				cast.team[demo.ByKCT] = care.Person{AccountID: acc.ID, Name: acc.Name}
 			case thuisEmail:
-				team[demo.ByThuis] = care.Person{AccountID: acc.ID, Name: acc.Name}
+				cast.team[demo.ByThuis] = care.Person{AccountID: acc.ID, Name: acc.Name}
 			}
 		}
 		fams := demo.Families(now)
 		for i := range fams {
 			f := &fams[i]
-			err := s.Atomic(ctx, func(st care.Store) error { return saveFile(ctx, st, org, f, team) })
+			err := s.Atomic(ctx, func(st care.Store) error { return saveFile(ctx, st, org, f, cast) })
 			if err != nil {
 				return fmt.Errorf("demo family %s: %w", f.ChildName, err)
 			}
@@ -136,9 +170,10 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 // saveFile stores one family's whole file through st: the family with its
 // episode and the case manager who opened the file (KCT when there is one),
 // the other case manager, the members and network, the intensity changes in
-// the order they were made, the contacts, and the tasks, closing those that
-// are done. team maps demo.ByKCT and demo.ByThuis to the accounts that act.
-func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, team map[string]care.Person) error {
+// the order they were made, the contacts, the tasks, closing those that are
+// done, and the links of the demo accounts with the consent they have.
+func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cast demoCast) error {
+	team := cast.team
 	opener := demo.ByThuis
 	if f.KCT {
 		opener = demo.ByKCT
@@ -160,17 +195,20 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, tea
 			return err
 		}
 	}
+	members, network := map[string]int64{}, map[string]int64{}
 	for _, m := range f.Members {
 		m.FamilyID = fam.ID
 		if err := st.AddMember(ctx, &m); err != nil {
 			return err
 		}
+		members[m.Name] = m.ID
 	}
 	for _, n := range f.Network {
 		n.FamilyID = fam.ID
 		if err := st.SaveNetworkMember(ctx, &n); err != nil {
 			return err
 		}
+		network[n.Name] = n.ID
 	}
 	for _, step := range f.Steps[1:] {
 		c := step.IntensityChange
@@ -193,6 +231,11 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, tea
 		if t.OwnerKind == "casemanager" && t.OwnerName == "" {
 			t.OwnerName = by.Name
 		}
+		if task.ForProvider {
+			if t.NetworkMemberID = network[t.OwnerName]; t.NetworkMemberID == 0 {
+				return fmt.Errorf("task %q: %q is not in the network", t.Title, t.OwnerName)
+			}
+		}
 		if err := st.CreateTask(ctx, &t); err != nil {
 			return err
 		}
@@ -200,6 +243,49 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, tea
 			if err := st.CompleteTask(ctx, fam.ID, t.ID, t.DoneNote, t.DoneAt, by.AccountID); err != nil {
 				return err
 			}
+		}
+	}
+	return saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast)
+}
+
+// saveLinks links the demo accounts that belong to this family, by the
+// names of the members and network members, and records the consent a
+// demo parent gave for a provider.
+func saveLinks(ctx context.Context, st care.Store, familyID int64, child string, members, network map[string]int64, cast demoCast) error {
+	if cast.accounts == nil {
+		return nil
+	}
+	for _, d := range demoAccounts {
+		if d.Link == nil || d.Link.Child != child {
+			continue
+		}
+		l := care.Link{FamilyID: familyID, AccountID: cast.accounts[d.Email], Kind: d.Link.Kind}
+		ids := members
+		if d.Link.Kind == care.LinkProvider {
+			ids = network
+		}
+		id, ok := ids[d.Link.As]
+		if !ok || l.AccountID == 0 {
+			return fmt.Errorf("demo account %s: %q is not in the file of %s", d.Email, d.Link.As, child)
+		}
+		if d.Link.Kind == care.LinkProvider {
+			l.NetworkMemberID = id
+		} else {
+			l.MemberID = id
+		}
+		if err := st.CreateLink(ctx, &l); err != nil {
+			return fmt.Errorf("demo account %s: %w", d.Email, err)
+		}
+		if d.Link.ConsentBy == "" {
+			continue
+		}
+		by := cast.accounts[d.Link.ConsentBy]
+		if by == 0 {
+			return fmt.Errorf("demo account %s: consent by %s, who is no demo account", d.Email, d.Link.ConsentBy)
+		}
+		if err := st.AddConsent(ctx, &care.ConsentRecord{FamilyID: familyID, NetworkMemberID: id, GivenBy: care.Person{AccountID: by},
+			GiverKind: care.GiverParent, Granted: true, Scope: care.ScopeFile, At: cast.now}); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -235,7 +321,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	flush := func() error {
 		err := s.Atomic(ctx, func(st care.Store) error {
 			for i := range batch {
-				if err := saveFile(ctx, st, org, &batch[i], team); err != nil {
+				if err := saveFile(ctx, st, org, &batch[i], demoCast{team: team}); err != nil {
 					return err
 				}
 			}

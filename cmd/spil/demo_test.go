@@ -128,8 +128,115 @@ func TestServeDemoFiles(t *testing.T) {
 			if code := srv.stop(t); code != 0 {
 				t.Fatalf("exit code %d\nstderr:\n%s", code, srv.stderr)
 			}
-			checkDemoFiles(t, openDB(t, dsn))
+			s := openDB(t, dsn)
+			checkDemoFiles(t, s)
+			checkDemoLinks(t, s)
 		})
+	}
+}
+
+// checkDemoLinks checks the demo accounts that are linked to Daan Hermans's
+// file, through the care service as they would use it: his mother with
+// custody, the GP with her consent and a task of his own, and the
+// physiotherapist without consent, who sees nothing. No other demo account
+// is linked to a family.
+func checkDemoLinks(t *testing.T, s *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	svc := care.NewService(s, nil)
+	actor := func(email string) care.Actor {
+		t.Helper()
+		acc, err := s.AccountByEmail(ctx, email)
+		if err != nil {
+			t.Fatalf("demo account %s: %v", email, err)
+		}
+		return care.Actor{AccountID: acc.ID, Role: acc.Role, OrganisationID: acc.OrganisationID, AccessPoint: "test"}
+	}
+	linked := map[string]care.Link{}
+	for _, d := range demoAccounts {
+		a := actor(d.Email)
+		links, err := s.LinkedFamilies(ctx, a.AccountID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case d.Link == nil && len(links) != 0:
+			t.Errorf("%s is linked to %d families, want none", d.Email, len(links))
+		case d.Link != nil && len(links) != 1:
+			t.Errorf("%s is linked to %d families, want 1", d.Email, len(links))
+		case d.Link != nil:
+			linked[d.Email] = links[0]
+		}
+	}
+	mother, gp, physio := linked[parentEmail], linked["zorgverlener@demo.spil.test"], linked["zorgverlener2@demo.spil.test"]
+	if mother.FamilyID == 0 || gp.FamilyID != mother.FamilyID || physio.FamilyID != mother.FamilyID {
+		t.Fatalf("links %+v: want all three in one family", linked)
+	}
+	f, err := s.FamilyFile(ctx, mother.FamilyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Family.ChildName != linkedChild {
+		t.Errorf("the linked family is %s, want %s", f.Family.ChildName, linkedChild)
+	}
+	member := func(id int64) care.Member {
+		for _, m := range f.Members {
+			if m.ID == id {
+				return m
+			}
+		}
+		return care.Member{}
+	}
+	network := func(id int64) care.NetworkMember {
+		for _, n := range f.Network {
+			if n.ID == id {
+				return n
+			}
+		}
+		return care.NetworkMember{}
+	}
+	if m := member(mother.MemberID); mother.Kind != care.LinkParent || m.Name != "Sandra Hermans" || m.Kind != "parent" || !m.Custody {
+		t.Errorf("the mother's link %+v is to %+v: want the parent Sandra Hermans, with custody", mother, m)
+	}
+	if n := network(gp.NetworkMemberID); gp.Kind != care.LinkProvider || n.Name != "Pieter de Graaf" || n.Role != "gp" {
+		t.Errorf("the GP's link %+v is to %+v: want the GP Pieter de Graaf", gp, n)
+	}
+	if n := network(physio.NetworkMemberID); physio.Kind != care.LinkProvider || n.Name != "Fenna Mulder" || n.Role != "therapist" {
+		t.Errorf("the physiotherapist's link %+v is to %+v: want Fenna Mulder, therapist", physio, n)
+	}
+
+	// Consent: the mother's, for the GP only, for the whole file.
+	recs, err := s.ConsentRecords(ctx, f.Family.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].NetworkMemberID != gp.NetworkMemberID || recs[0].GivenBy.AccountID != mother.AccountID ||
+		recs[0].GiverKind != care.GiverParent || !recs[0].Granted || recs[0].Scope != care.ScopeFile {
+		t.Errorf("consent records %+v: want one grant by the mother for the GP", recs)
+	}
+
+	// As they would see it.
+	pf, err := svc.ProviderView(ctx, actor("zorgverlener@demo.spil.test"), f.Family.ID)
+	if err != nil {
+		t.Fatalf("the GP's view: %v", err)
+	}
+	if pf.Scope != care.ScopeFile || pf.Me.ID != gp.NetworkMemberID || len(pf.Tasks) != 1 || pf.Tasks[0].Status != "open" {
+		t.Errorf("the GP sees scope %q, as %+v, tasks %+v: want the whole file and one open task of his own", pf.Scope, pf.Me, pf.Tasks)
+	}
+	if _, err := svc.ProviderView(ctx, actor("zorgverlener2@demo.spil.test"), f.Family.ID); care.ErrorCode(err) != care.NotFound {
+		t.Errorf("the physiotherapist's view without consent: %v, want NotFound", err)
+	}
+	ov, err := svc.FamilyView(ctx, actor(parentEmail), f.Family.ID)
+	if err != nil {
+		t.Fatalf("the mother's view: %v", err)
+	}
+	for _, pc := range ov.Consents {
+		if given := pc.Member.ID == gp.NetworkMemberID; pc.State.Given() != given {
+			t.Errorf("the mother sees consent for %s: %v, want %v", pc.Member.Name, pc.State.Given(), given)
+		}
+	}
+	if !ov.MayConsent {
+		t.Error("the mother may not give consent")
 	}
 }
 

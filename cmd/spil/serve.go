@@ -12,6 +12,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/mail"
 	"github.com/spil-zorg/spil/internal/store"
 	"github.com/spil-zorg/spil/internal/web"
 )
@@ -32,6 +33,13 @@ var serveCommand = command{
 		f.boolean(&c.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind your own proxy)")
 		f.duration(&c.IdleTimeout, "idle-timeout", 30*time.Minute, "log out after this long without activity")
 		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
+		f.str(&c.BaseURL, "base-url", "", "where users reach Spil, e.g. https://spil.example.nl: the start of links in e-mail (default: from --addr)", false)
+		f.str(&c.SMTPHost, "smtp-host", "", "SMTP server for invitation e-mail (none: case managers pass the link on themselves)", false)
+		f.integer(&c.SMTPPort, "smtp-port", 587, "SMTP server port")
+		f.str(&c.SMTPUsername, "smtp-username", "", "SMTP login name (none: no login)", false)
+		f.str(&c.SMTPPassword, "smtp-password", "", "SMTP password", true)
+		f.str(&c.SMTPFrom, "smtp-from", "", "sender of e-mail, e.g. 'Spil <noreply@spil.example.nl>'", false)
+		f.str(&c.SMTPTLS, "smtp-tls", mail.TLSStartTLS, "SMTP encryption: starttls (required), tls (from the start, usually port 465) or none", false)
 	},
 	run: runServe,
 }
@@ -97,8 +105,21 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
+	// Without an SMTP host the interface stays nil: no mailer.
+	var mailer mail.Mailer
+	if c.SMTPHost != "" {
+		m, err := mail.NewSMTP(c.smtpConfig())
+		if err != nil {
+			return err
+		}
+		mailer = m
+		if c.BaseURL == "" {
+			a.log.Warn("e-mail is on but --base-url is not set: links in e-mail lead to " + c.baseURL())
+		}
+	}
 	srv, err := web.New(web.Config{
 		Secure: c.HTTPS || c.TLSCert != "", Demo: c.Demo, TrustProxy: c.TrustProxy, Logger: a.log,
+		Mailer: mailer, BaseURL: c.baseURL(),
 	}, authSvc, s, care.NewService(s, nil))
 	if err != nil {
 		return err
@@ -123,7 +144,8 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	cleanup.Go(func() { cleanupLoop(cleanupCtx, a, authSvc) })
 	defer cleanup.Wait()
 	defer stopCleanup()
-	a.log.Info("serving", "addr", ln.Addr().String(), "database", s.Dialect(), "demo", c.Demo)
+	a.log.Info("serving", "addr", ln.Addr().String(), "database", s.Dialect(), "demo", c.Demo,
+		"base_url", c.baseURL(), "mail", mailer != nil)
 	errc := make(chan error, 1)
 	go func() {
 		if c.TLSCert != "" {

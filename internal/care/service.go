@@ -312,6 +312,20 @@ func (s *Service) CreateTask(ctx context.Context, actor Actor, t *Task) error {
 		if err := t.Validate(s.now()); err != nil {
 			return err
 		}
+		if t.NetworkMemberID != 0 {
+			// The provider a task is linked to must be in this family's network.
+			f, err := st.FamilyFile(ctx, t.FamilyID)
+			if err != nil {
+				return err
+			}
+			found := false
+			for _, n := range f.Network {
+				found = found || n.ID == t.NetworkMemberID
+			}
+			if !found {
+				return FieldErrors{"network_member": "field.choose"}
+			}
+		}
 		t.Status = "open"
 		t.CreatedAt = s.now().UTC()
 		t.CreatedBy = Person{AccountID: actor.AccountID}

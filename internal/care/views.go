@@ -20,7 +20,9 @@ func (s *Service) relationship(ctx context.Context, st Store, actor Actor, famil
 	if rel.Link, err = st.LinkOf(ctx, actor.AccountID, familyID); err != nil || rel.Link == nil {
 		return rel, err
 	}
-	if rel.Link.Kind == LinkProvider {
+	// A provider link that names no network member has no consent: the
+	// store reads "network member 0" as every provider of the family.
+	if rel.Link.Kind == LinkProvider && rel.Link.NetworkMemberID != 0 {
 		f, err := st.FamilyByID(ctx, familyID)
 		if err != nil {
 			return rel, err
@@ -144,7 +146,7 @@ func (s *Service) MyFamilies(ctx context.Context, actor Actor) ([]LinkedFamily, 
 func (s *Service) ProviderCompleteTask(ctx context.Context, actor Actor, familyID, taskID int64, note string) error {
 	return s.view(ctx, actor, familyID, ViewProvider, "task", ActionUpdate, func(st Store, rel Relationship, id *int64) error {
 		*id = taskID
-		if err := s.ownTask(ctx, st, familyID, taskID, func(t Task) bool { return t.NetworkMemberID == rel.Link.NetworkMemberID }); err != nil {
+		if err := s.ownTask(ctx, st, familyID, taskID, func(t Task) bool { return t.NetworkMemberID != 0 && t.NetworkMemberID == rel.Link.NetworkMemberID }); err != nil {
 			return err
 		}
 		return s.completeTask(ctx, st, actor, familyID, taskID, note)
@@ -220,9 +222,16 @@ func (s *Service) FamilyView(ctx context.Context, actor Actor, familyID int64) (
 		*id = familyID
 		ov = &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}
 		ov.File.Family.BSN, ov.File.Contacts = "", nil // contacts are the case managers' registration
-		ov.MayConsent = ov.IsChild || ov.Rule != RuleChild
-		if ov.Notes, err = st.Notes(ctx, familyID); err != nil {
+		// A parent consents only with custody, and only until the child is 16.
+		ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && s.hasCustody(f, rel.Link.MemberID))
+		notes, err := st.Notes(ctx, familyID)
+		if err != nil {
 			return err
+		}
+		for _, n := range notes {
+			if n.Kind != NoteProvider { // a provider's note is for the case managers
+				ov.Notes = append(ov.Notes, n)
+			}
 		}
 		recs, err := st.ConsentRecords(ctx, familyID, 0)
 		if err != nil {
@@ -267,6 +276,9 @@ func (s *Service) SetConsent(ctx context.Context, actor Actor, familyID, network
 			return Errorf(NotFound, "network member not found")
 		}
 		fe := FieldErrors{}
+		if !granted && scope == "" {
+			scope = ScopeFile // a withdrawal withdraws, whatever the scope was
+		}
 		oneOf(fe, "scope", scope, ScopeFile, ScopePlanNetwork)
 		if len(fe) > 0 {
 			return fe

@@ -77,6 +77,10 @@ type Contact struct {
 type Task struct {
 	care.Task
 	By string // ByKCT or ByThuis
+	// ForProvider links the task to the network member named OwnerName
+	// (OwnerKind "network"): it is their own task, which they see in their
+	// view and can close.
+	ForProvider bool
 }
 
 // CareFamily returns the child's details as a care.Family, without the

@@ -442,6 +442,15 @@ func checkFile(t *testing.T, where string, f Family, today time.Time) {
 				t.Errorf("%s: task %d is owned by %q, who is not in the network", where, i, tk.OwnerName)
 			}
 		}
+		if tk.ForProvider {
+			found := false
+			for _, n := range f.Network {
+				found = found || n.Name == tk.OwnerName
+			}
+			if tk.OwnerKind != "network" || !found {
+				t.Errorf("%s: task %d is for a provider, but owned by %s %q, not by name by a network member", where, i, tk.OwnerKind, tk.OwnerName)
+			}
+		}
 		if !byOK(tk.By) {
 			t.Errorf("%s: task %d by %q", where, i, tk.By)
 		}
@@ -455,6 +464,7 @@ func TestFamilyFiles(t *testing.T) {
 			var noGP, overdue, waakvlam, upAndDown, kctOnly, thuisOnly, duo, offered int
 			var alternating, interpreter bool
 			owners := map[string]int{}
+			providerTasks := 0
 			for _, f := range fams {
 				checkFile(t, f.ChildName, f, today)
 				if n := len(f.Contacts); n < 3 || n > 8 {
@@ -498,6 +508,9 @@ func TestFamilyFiles(t *testing.T) {
 						}
 					}
 					owners[tk.OwnerKind+" "+tk.Status]++
+					if tk.ForProvider && tk.Status == "open" {
+						providerTasks++
+					}
 				}
 				if open == 0 {
 					t.Errorf("%s: no open tasks", f.ChildName)
@@ -538,6 +551,9 @@ func TestFamilyFiles(t *testing.T) {
 			if kctOnly+duo <= len(fams)/2 || duo == 0 || thuisOnly < 2 {
 				t.Errorf("KCT only %d, duo %d, thuis only %d: want the KCT case manager on most, some duos, thuis alone on two or more",
 					kctOnly, duo, thuisOnly)
+			}
+			if providerTasks == 0 {
+				t.Error("no open task is a provider's own, for the provider view")
 			}
 			if !alternating || !interpreter {
 				t.Errorf("alternating weeks %v, interpreter %v: want both", alternating, interpreter)

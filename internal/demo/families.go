@@ -8,7 +8,7 @@ import "github.com/spil-zorg/spil/internal/care"
 // daanHermans: a diagnosis after years of searching, night care through the
 // Wlz on a one-year indication that is about to run out. Duo of KCT and thuis.
 func daanHermans(c calendar) Family {
-	const mother, father, gp, neuro = "Sandra Hermans", "Rob Hermans", "Pieter de Graaf", "Dr. Ellen Schepers"
+	const mother, father, gp, neuro, physio = "Sandra Hermans", "Rob Hermans", "Pieter de Graaf", "Dr. Ellen Schepers", "Fenna Mulder"
 	referral := c.ago(1150)
 	return Family{
 		ChildName: "Daan Hermans",
@@ -67,6 +67,9 @@ func daanHermans(c calendar) Family {
 				Responsibilities: "Zeven nachten per week nachtzorg (Wlz); houdt de aanvallenlijst bij."},
 			{Name: "Marieke Janssen", Role: "therapist", Organisation: "Logopediepraktijk Roermond", Line: 1, Domain: "lichamelijk",
 				Reachability: "di en do 8-16", Responsibilities: "Slikadvies en eet- en drinkplan; signaleert verslikken."},
+			{Name: physio, Role: "therapist", Organisation: "Kinderfysiotherapie Roerdal", Line: 1, Domain: "lichamelijk",
+				Phone: "0475 000 187", Reachability: "ma, wo en vr 8-17",
+				Responsibilities: "Kinderfysiotherapie aan huis, twee keer per week: ademhaling, houding en tilhulpmiddelen."},
 			{Name: "Joyce Peeters (intern begeleider)", Role: "school", Organisation: "Mytylschool De Wissel", Domain: "pedagogisch",
 				Reachability:     "schooldagen 8-15.30",
 				Responsibilities: "Onderwijs op maat, drie ochtenden per week; meldt aanvallen op school aan ouders."},
@@ -109,6 +112,7 @@ func daanHermans(c calendar) Family {
 			c.task(ByKCT, c.ago(14), "Noodplan bij aanvallen bijwerken en delen met school", "network", neuro, c.in(7)),
 			c.task(ByKCT, c.ago(14), "Gesprek proactieve zorgplanning plannen met kinderneuroloog en ouders", "casemanager", KCTCaseManager, c.in(14)),
 			c.task(ByThuis, c.ago(6), "Aanmelding brusjesgroep voor Luuk bespreken", "family", mother, c.in(21)),
+			c.forProvider(c.task(ByKCT, c.ago(14), "Medicatieoverzicht bijwerken na de longontsteking", "network", gp, c.in(10))),
 		},
 	}
 }

@@ -64,6 +64,13 @@ func (c calendar) task(by string, made time.Time, title, ownerKind, ownerName st
 	}}
 }
 
+// forProvider makes t the own task of the network member it is owned by,
+// who then sees it in their view.
+func (c calendar) forProvider(t Task) Task {
+	t.ForProvider = true
+	return t
+}
+
 // done closes t on date with a note of what was done.
 func (c calendar) done(t Task, date time.Time, note string) Task {
 	t.Status, t.DoneNote, t.DoneAt = "done", note, c.at(date, 15)

@@ -42,6 +42,7 @@ func (s *Server) apiRoutes(mux *routeMux) {
 	api.Handle("POST /api/v1/families/{id}/tasks", s.apiHandle(s.apiTaskCreate))
 	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiTaskDone))
 	api.Handle("PUT /api/v1/families/{id}/episode", s.apiHandle(s.apiEpisodeSave))
+	api.Handle("GET /api/v1/families/{id}/access-log", s.apiHandle(s.apiAccessLog))
 	mux.ServeMux.Handle("/api/", s.apiMux(api.ServeMux))
 }
 

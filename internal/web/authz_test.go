@@ -28,6 +28,9 @@ const (
 	familyMember // a parent or the child linked to the family in the path
 	provider     // a provider in the family's network, with consent in force
 	linkedList   // family members and providers: the list of their own families
+	// familyOrCaseManager: a case manager assigned to the family in the path,
+	// or a parent or the child linked to it
+	familyOrCaseManager
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -44,6 +47,8 @@ var authzTable = map[string]access{
 	"POST /mfa/setup":          public,
 	"POST /logout":             public,
 	"POST /language":           public,
+	"GET /invite/{token}":      public,
+	"POST /invite/{token}":     public,
 
 	"GET /{$}":               loggedIn,
 	"GET /account":           loggedIn,
@@ -83,6 +88,8 @@ var authzTable = map[string]access{
 	"POST /families/{id}/episode":                 familyFile,
 	"GET /families/{id}/casemanagers":             familyFile,
 	"POST /families/{id}/casemanagers":            familyFile,
+	"GET /families/{id}/invite":                   familyFile,
+	"POST /families/{id}/invite":                  familyFile,
 	"GET /api/v1/families/{id}":                   familyFile,
 	"PUT /api/v1/families/{id}":                   familyFile,
 	"POST /api/v1/families/{id}/members":          familyFile,
@@ -94,6 +101,18 @@ var authzTable = map[string]access{
 	"POST /api/v1/families/{id}/tasks":            familyFile,
 	"POST /api/v1/families/{id}/tasks/{tid}/done": familyFile,
 	"PUT /api/v1/families/{id}/episode":           familyFile,
+	"GET /api/v1/families/{id}/access-log":        familyOrCaseManager,
+
+	"GET /my":               linkedList,
+	"GET /my/families/{id}": familyMember,
+	"POST /my/families/{id}/tasks/{tid}/done":       familyMember,
+	"POST /my/families/{id}/notes":                  familyMember,
+	"POST /my/families/{id}/consent/{mid}":          familyMember,
+	"POST /my/families/{id}/stop":                   familyMember,
+	"GET /my/families/{id}/access-log":              familyMember,
+	"GET /provider/families/{id}":                   provider,
+	"POST /provider/families/{id}/tasks/{tid}/done": provider,
+	"POST /provider/families/{id}/notes":            provider,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -255,6 +274,8 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkFamilyRoute(t, pattern, "provider")
 			case linkedList:
 				w.checkRole(t, pattern, "family", "provider")
+			case familyOrCaseManager:
+				w.checkFamilyRoute(t, pattern, "own", "family")
 			}
 		}
 	})
@@ -296,10 +317,10 @@ func (w *authzWorld) checkAnonymous(t *testing.T, pattern string) {
 }
 
 // checkFamilyRoute sends the request for family A (and B) as every actor:
-// only who (linked to or assigned to A) gets through, and only for A; every
-// refusal is a 404, changes nothing, and leaves exactly one complete
-// "denied" audit record.
-func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern, who string) {
+// only the actors in who (linked to or assigned to A) get through, and only
+// for A; every refusal is a 404, changes nothing, and leaves exactly one
+// complete "denied" audit record.
+func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern string, who ...string) {
 	t.Helper()
 	type request struct {
 		actor string
@@ -307,9 +328,12 @@ func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern, who string) {
 		allow bool
 		why   string
 	}
-	cases := []request{{who, w.famB, false, "other family"}}
+	var cases []request
+	for _, actor := range who {
+		cases = append(cases, request{actor, w.famB, false, "other family"})
+	}
 	for _, actor := range []string{"own", "unassigned", "provider", "family", "coordinator", "admin"} {
-		cases = append(cases, request{actor, w.famA, actor == who, "family A"})
+		cases = append(cases, request{actor, w.famA, contains(who, actor), "family A"})
 	}
 	for _, tc := range cases {
 		method, path := w.path(pattern, tc.fam)

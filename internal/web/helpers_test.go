@@ -53,7 +53,9 @@ func newApp(t *testing.T, open func(testing.TB) *store.Store, cfg web.Config) *a
 	}
 	a := auth.NewService(s, auth.Config{Params: auth.TestParams, Now: c.Now})
 	cfg.Now = c.Now
-	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	careSvc := care.NewService(s, c.Now)
 	srv, err := web.New(cfg, a, s, careSvc)
 	if err != nil {

@@ -1,15 +1,29 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
 
 // HomePage is the start page after login.
 type HomePage struct {
 	BasePage
 	RoleKey string // catalog key describing the role
+	// Families are a family member's or provider's own families.
+	Families []LinkedRow
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	a := accountOf(r)
-	s.render(w, r, http.StatusOK, "home", &HomePage{BasePage: s.base(r, "home.title"), RoleKey: "role." + string(a.Role)})
+	p := &HomePage{BasePage: s.base(r, "home.title"), RoleKey: "role." + string(a.Role)}
+	if a.Role == care.RoleFamily || a.Role == care.RoleProvider {
+		rows, err := s.linkedRows(r)
+		if err != nil {
+			return err
+		}
+		p.Families = rows
+	}
+	s.render(w, r, http.StatusOK, "home", p)
 	return nil
 }

@@ -80,6 +80,26 @@ func (s *Server) routes(mux *routeMux) {
 	mux.Handle("POST /families/{id}/episode", s.handle(s.requireLogin(s.episodeSubmit)))
 	mux.Handle("GET /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersShow)))
 	mux.Handle("POST /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersSubmit)))
+	mux.Handle("GET /families/{id}/invite", s.handle(s.requireLogin(s.invitationNew)))
+	mux.Handle("POST /families/{id}/invite", s.handle(s.requireLogin(s.invitationCreate)))
+
+	// Accepting an invitation: the token in the path is the only key.
+	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))
+	mux.Handle("POST /invite/{token}", s.handle(s.inviteSubmit))
+
+	// The family's own view and the provider's view of a family, each
+	// decided by the care service: a family or provider without the
+	// relationship (or, for a provider, the consent) gets a missing page.
+	mux.Handle("GET /my", s.handle(s.requireLinked(s.myFamilies)))
+	mux.Handle("GET /my/families/{id}", s.handle(s.requireLogin(s.familyViewShow)))
+	mux.Handle("POST /my/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.familyTaskDone)))
+	mux.Handle("POST /my/families/{id}/notes", s.handle(s.requireLogin(s.familyNoteCreate)))
+	mux.Handle("POST /my/families/{id}/consent/{mid}", s.handle(s.requireLogin(s.familyConsent)))
+	mux.Handle("POST /my/families/{id}/stop", s.handle(s.requireLogin(s.familyStop)))
+	mux.Handle("GET /my/families/{id}/access-log", s.handle(s.requireLogin(s.accessLogShow)))
+	mux.Handle("GET /provider/families/{id}", s.handle(s.requireLogin(s.providerShow)))
+	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.providerTaskDone)))
+	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.providerNoteCreate)))
 
 	mux.Handle("GET /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccounts)))
 	mux.Handle("POST /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountCreate)))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/mail"
 )
 
 //go:embed templates locales static
@@ -30,8 +31,14 @@ type Config struct {
 	// TrustProxy takes the client address from X-Forwarded-For (last hop),
 	// for login throttling behind a reverse proxy.
 	TrustProxy bool
-	Logger     *slog.Logger
-	Now        func() time.Time
+	// Mailer sends invitations; nil shows the case manager the link to
+	// pass on instead.
+	Mailer mail.Mailer
+	// BaseURL is where Spil is reached (https://spil.example.nl), for the
+	// links in invitations; empty takes the address of the request.
+	BaseURL string
+	Logger  *slog.Logger
+	Now     func() time.Time
 }
 
 // Accounts is the store the admin pages use to list accounts and organisations.

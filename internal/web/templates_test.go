@@ -49,16 +49,32 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range familyCases(s, base("family.title")) {
 			cases[name] = page
 		}
+		for name, page := range familyViewCases(base("familyview.title")) {
+			cases[name] = page
+		}
+		for name, page := range inviteCases(base) {
+			cases[name] = page
+		}
 		forms := formCases(s, base("intake.title"))
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
-			page, ok := cases[name]
-			if !ok {
+			if _, ok := cases[name]; !ok {
 				t.Errorf("template %s has no test case", name)
-				continue
+			}
+		}
+		for name, page := range cases {
+			tmpl := name
+			if _, ok := s.pages[tmpl]; !ok {
+				// A variant of a template: "home_family" is "home" for a family member.
+				i := strings.LastIndex(name, "_")
+				if i < 0 {
+					t.Errorf("case %s names no template", name)
+					continue
+				}
+				tmpl = name[:i]
 			}
 			w := httptest.NewRecorder()
-			s.render(w, httptest.NewRequest("GET", "/", nil), 200, name, page)
+			s.render(w, httptest.NewRequest("GET", "/", nil), 200, tmpl, page)
 			body := w.Body.String()
 			if w.Code != 200 {
 				t.Errorf("%s/%s: status %d: %s", lang, name, w.Code, body)
@@ -141,7 +157,8 @@ func formCases(s *Server, base BasePage) []*FormPage {
 
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
-	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date`
+	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
+	`familyview|provider|consent|accesslog|note|invitation|mail`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 

@@ -20,28 +20,34 @@ import (
 // Result is one line of the results file: a scenario run, the one full
 // login, or a timed step such as the demo data or audit-verify.
 type Result struct {
-	Kind        string         `json:"kind"` // scenario, login or step
-	DB          string         `json:"db"`
-	Scenario    string         `json:"scenario"`
-	Route       string         `json:"route"`
-	Planned     int            `json:"planned,omitempty"`
-	Concurrency int            `json:"concurrency,omitempty"`
-	Completed   int            `json:"completed,omitempty"` // answers received, good or bad
-	Errors      int            `json:"errors,omitempty"`    // unexpected answers and failed requests
-	Cut         int            `json:"cut,omitempty"`       // not sent or cut off by the time cap
-	Capped      bool           `json:"capped,omitempty"`    // the time cap ended the run
-	CapSeconds  float64        `json:"cap_seconds,omitempty"`
-	WallSeconds float64        `json:"wall_seconds,omitempty"`
-	Throughput  float64        `json:"throughput,omitempty"` // answers per second
-	P50ms       float64        `json:"p50_ms,omitempty"`
-	P90ms       float64        `json:"p90_ms,omitempty"`
-	P99ms       float64        `json:"p99_ms,omitempty"`
-	MaxMs       float64        `json:"max_ms,omitempty"`
-	MeanBytes   int64          `json:"mean_bytes,omitempty"`
-	Statuses    map[string]int `json:"statuses,omitempty"`
-	FirstError  string         `json:"first_error,omitempty"`
-	Detail      string         `json:"detail,omitempty"`
-	Failed      bool           `json:"failed,omitempty"` // a step that exited non-zero
+	Kind        string  `json:"kind"` // scenario, login or step
+	DB          string  `json:"db"`
+	Scenario    string  `json:"scenario"`
+	Route       string  `json:"route"`
+	Planned     int     `json:"planned,omitempty"`
+	Concurrency int     `json:"concurrency,omitempty"`
+	Completed   int     `json:"completed,omitempty"` // answers received, good or bad
+	Errors      int     `json:"errors,omitempty"`    // unexpected answers and failed requests
+	Cut         int     `json:"cut,omitempty"`       // not sent or cut off by the time cap
+	Capped      bool    `json:"capped,omitempty"`    // the time cap ended the run
+	CapSeconds  float64 `json:"cap_seconds,omitempty"`
+	WallSeconds float64 `json:"wall_seconds,omitempty"`
+	Throughput  float64 `json:"throughput,omitempty"` // answers per second
+	P50ms       float64 `json:"p50_ms,omitempty"`
+	P90ms       float64 `json:"p90_ms,omitempty"`
+	P99ms       float64 `json:"p99_ms,omitempty"`
+	MaxMs       float64 `json:"max_ms,omitempty"`
+	MeanBytes   int64   `json:"mean_bytes,omitempty"`
+	// Cores busy on average during the run: the spil server, the load
+	// client, and everything else (PostgreSQL, other work on the machine).
+	CPUServer  float64        `json:"cpu_server"`
+	CPUClient  float64        `json:"cpu_client"`
+	CPURest    float64        `json:"cpu_rest"`
+	Statuses   map[string]int `json:"statuses,omitempty"`
+	FirstError string         `json:"first_error,omitempty"`
+	Detail     string         `json:"detail,omitempty"`
+	Failed     bool           `json:"failed,omitempty"`  // a step that exited non-zero
+	Untimed    bool           `json:"untimed,omitempty"` // a step whose time is of no interest
 }
 
 func ms(d time.Duration) float64 { return math.Round(float64(d.Microseconds())/10) / 100 }
@@ -108,6 +114,7 @@ func (r Result) line() string {
 	if r.Cut > 0 {
 		s += fmt.Sprintf(", %d cut by the %gs cap", r.Cut, r.CapSeconds)
 	}
+	s += fmt.Sprintf("; cores busy: spil %.1f, client %.1f, rest %.1f", r.CPUServer, r.CPUClient, r.CPURest)
 	if r.FirstError != "" {
 		s += " (first error: " + r.FirstError + ")"
 	}
@@ -152,6 +159,8 @@ func cmdStep(args []string) error {
 	results := fs.String("results", "", "results file (JSON lines) to append to")
 	db := fs.String("db", "", "label of the database")
 	name := fs.String("name", "", "name of the step, for the report")
+	which := fs.String("line", "last", "line of the output to keep as the outcome: first or last")
+	untimed := fs.Bool("untimed", false, "the time of the step is of no interest (report shows none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -167,10 +176,14 @@ func cmdStep(args []string) error {
 	runErr := cmd.Run()
 	took := time.Since(t0)
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	detail := lines[len(lines)-1]
+	if *which == "first" {
+		detail = lines[0]
+	}
 	r := Result{
 		Kind: "step", DB: *db, Scenario: *name, Route: strings.Join(argv, " "),
-		WallSeconds: math.Round(took.Seconds()*100) / 100, Detail: strings.TrimSpace(lines[len(lines)-1]),
-		Failed: runErr != nil,
+		WallSeconds: math.Round(took.Seconds()*100) / 100, Detail: strings.TrimSpace(detail),
+		Failed: runErr != nil, Untimed: *untimed,
 	}
 	if runErr != nil {
 		r.FirstError = runErr.Error()
@@ -224,14 +237,18 @@ func cmdReport(args []string, w io.Writer) error {
 				if r.Failed {
 					outcome = "FAILED: " + r.FirstError
 				}
-				fmt.Fprintf(w, "| %s | %.2f s | %s |\n", r.Scenario, r.WallSeconds, mdEscape(outcome))
+				took := fmt.Sprintf("%.2f s", r.WallSeconds)
+				if r.Untimed {
+					took = ""
+				}
+				fmt.Fprintf(w, "| %s | %s | %s |\n", r.Scenario, took, mdEscape(outcome))
 			case r.Kind == "login":
 				fmt.Fprintf(w, "| %s | %s | %s |\n", r.Route, fmtMs(r.P50ms), r.Detail)
 			}
 		}
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| Scenario | Route | Requests | Conc. | Throughput | p50 | p90 | p99 | max | Errors | Mean size |")
-		fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+		fmt.Fprintln(w, "| Scenario | Route | Requests | Conc. | Throughput | p50 | p90 | p99 | max | Errors | Mean size | CPU spil / client / rest |")
+		fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 		for _, r := range all {
 			if r.DB != db || r.Kind != "scenario" {
 				continue
@@ -244,9 +261,10 @@ func cmdReport(args []string, w io.Writer) error {
 			if r.Errors > 0 {
 				errs += " (" + statusList(r.Statuses) + ")"
 			}
-			fmt.Fprintf(w, "| %s | `%s` | %s | %d | %.1f/s | %s | %s | %s | %s | %s | %s |\n",
+			fmt.Fprintf(w, "| %s | `%s` | %s | %d | %.1f/s | %s | %s | %s | %s | %s | %s | %.1f / %.1f / %.1f |\n",
 				r.Scenario, r.Route, reqs, r.Concurrency, r.Throughput,
-				fmtMs(r.P50ms), fmtMs(r.P90ms), fmtMs(r.P99ms), fmtMs(r.MaxMs), errs, fmtBytes(r.MeanBytes))
+				fmtMs(r.P50ms), fmtMs(r.P90ms), fmtMs(r.P99ms), fmtMs(r.MaxMs), errs, fmtBytes(r.MeanBytes),
+				r.CPUServer, r.CPUClient, r.CPURest)
 		}
 		fmt.Fprintln(w)
 	}

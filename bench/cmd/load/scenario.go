@@ -131,6 +131,7 @@ func cmdRun(args []string) error {
 	seed := fs.Uint64("seed", 1, "seed for the choice of families")
 	results := fs.String("results", "", "results file (JSON lines) to append to; optional")
 	db := fs.String("db", "", "label of the database, for the results")
+	serverPID := fs.Int("server-pid", 0, "process id of spil serve, to report its CPU use; optional")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -151,7 +152,9 @@ func cmdRun(args []string) error {
 	if len(e.state.FamilyIDs) == 0 {
 		return errors.New("the state file has no family ids: run 'load login' first")
 	}
+	before := readCPU(*serverPID)
 	res := runScenario(e, sc, *n, *c, *maxDur, *seed)
+	res.setCPU(before, readCPU(*serverPID))
 	res.DB = *db
 	fmt.Println(res.line())
 	if *results != "" {

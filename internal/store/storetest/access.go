@@ -139,7 +139,7 @@ func testConsentRecords(t *testing.T, s *store.Store) {
 		t.Fatalf("all records: %d, %v", len(all), err)
 	}
 	one, err := s.ConsentRecords(ctx, f.family, f.network)
-	if err != nil || len(one) != 2 || one[0].Granted != true || one[1].Granted != false || one[0].GivenBy.Name == "" {
+	if err != nil || len(one) != 2 || !one[0].Granted || one[1].Granted || one[0].GivenBy.Name == "" {
 		t.Fatalf("records of one provider: %+v, %v", one, err)
 	}
 	if st := care.EvaluateConsent(time.Date(2016, 1, 2, 0, 0, 0, 0, time.UTC), t0.Add(2*time.Hour), one); st.Given() {

@@ -1,0 +1,517 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// The family's own pages live under /my: the list of their families (also
+// for providers), the overview of one family and who looked at it. What a
+// family member may see and do is decided by the care service; a refusal
+// is a missing page.
+
+// LinkedRow is one family in the list of a family member or provider.
+type LinkedRow struct {
+	care.LinkedFamily
+	URL     string // "" when the family cannot be opened (yet)
+	Waiting bool   // a provider without the family's consent
+}
+
+// MyFamiliesPage lists the families an account is linked to.
+type MyFamiliesPage struct {
+	CarePage
+	Families []LinkedRow
+	Provider bool
+}
+
+// requireLinked lets family members and providers through; everyone else
+// gets the missing page.
+func (s *Server) requireLinked(h handler) handler {
+	return s.requireLogin(func(w http.ResponseWriter, r *http.Request) error {
+		if role := accountOf(r).Role; role != care.RoleFamily && role != care.RoleProvider {
+			return care.Errorf(care.NotFound, "page not found")
+		}
+		return h(w, r)
+	})
+}
+
+// linkedRows reads the actor's families through the care service.
+func (s *Server) linkedRows(r *http.Request) ([]LinkedRow, error) {
+	fams, err := s.care.MyFamilies(r.Context(), s.actor(r))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]LinkedRow, 0, len(fams))
+	for _, f := range fams {
+		row := LinkedRow{LinkedFamily: f}
+		switch {
+		case f.Kind == care.LinkProvider && !f.Consent:
+			row.Waiting = true
+		case f.Kind == care.LinkProvider:
+			row.URL = providerURL(f.FamilyID, "")
+		default:
+			row.URL = myFamilyURL(f.FamilyID, "")
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// Single is the one family of the account when it has exactly one that it
+// can open, so the start page links straight to it; nil otherwise.
+func (p *HomePage) Single() *LinkedRow {
+	if len(p.Families) == 1 && p.Families[0].URL != "" {
+		return &p.Families[0]
+	}
+	return nil
+}
+
+func (s *Server) myFamilies(w http.ResponseWriter, r *http.Request) error {
+	rows, err := s.linkedRows(r)
+	if err != nil {
+		return err
+	}
+	p := &MyFamiliesPage{CarePage: s.carePage(r, "familyview.list_title"), Families: rows, Provider: accountOf(r).Role == care.RoleProvider}
+	if p.Provider {
+		p.Title = "provider.list_title"
+	}
+	s.render(w, r, http.StatusOK, "my_families", p)
+	return nil
+}
+
+// myFamilyURL is a page of the family's own view, at a section when anchor is set.
+func myFamilyURL(id int64, rest string) string {
+	return "/my/families/" + strconv.FormatInt(id, 10) + rest
+}
+
+// FamilyViewPage is the family's own overview: who to call, who does what,
+// what is to be done, their wishes and who may see the file.
+type FamilyViewPage struct {
+	CarePage
+	Ov        *care.FamilyOverview
+	Base      string               // the path of this family's view
+	Call      []care.NetworkMember // who has a phone number, day-and-night first
+	OpenTasks []care.Task
+	DoneTasks []care.Task
+	Wishes    []care.Note
+	Notes     []care.Note // the family's notes
+	// Custody tells whether the viewer is a parent with custody or the
+	// child: only they can give consent.
+	Custody bool
+	Saved   string // catalog key of what was just saved
+	Error   string // catalog key of a message above the page
+	Done    *DoneForm
+	Note    NoteForm
+	Consent *ConsentForm
+	Stop    StopForm
+}
+
+// NoteForm is what was typed in the note form, with its errors.
+type NoteForm struct {
+	Kind   string
+	Body   string
+	Errors Fields
+}
+
+// ConsentForm is the consent form of one provider sent back with a message.
+type ConsentForm struct {
+	MemberID int64
+	Error    string // catalog key
+}
+
+// StopForm is the form that stops or declines case management.
+type StopForm struct {
+	Open  bool
+	Note  string
+	Error string // catalog key
+}
+
+// savedKeys are the confirmations the view shows after a redirect.
+var savedKeys = []string{"task", "note", "consent", "stop"}
+
+func (s *Server) familyViewPage(r *http.Request, ov *care.FamilyOverview) *FamilyViewPage {
+	id := ov.File.Family.ID
+	p := &FamilyViewPage{CarePage: s.carePage(r, "familyview.title"), Ov: ov, Base: myFamilyURL(id, ""), Custody: ov.IsChild}
+	p.Path = p.Base
+	for _, m := range ov.File.Members {
+		if m.ID == ov.Link.MemberID && m.Custody && !ov.IsChild {
+			p.Custody = true
+		}
+	}
+	for _, n := range ov.File.Network {
+		if n.Phone != "" {
+			p.Call = append(p.Call, n)
+		}
+	}
+	slices.SortStableFunc(p.Call, func(a, b care.NetworkMember) int {
+		switch {
+		case a.AlwaysReachable == b.AlwaysReachable:
+			return 0
+		case a.AlwaysReachable:
+			return -1
+		}
+		return 1
+	})
+	for _, t := range ov.File.Tasks {
+		if t.Status == "open" {
+			p.OpenTasks = append(p.OpenTasks, t)
+		} else {
+			p.DoneTasks = append(p.DoneTasks, t)
+		}
+	}
+	for _, n := range ov.Notes {
+		if n.Kind == care.NoteWish {
+			p.Wishes = append(p.Wishes, n)
+		} else {
+			p.Notes = append(p.Notes, n)
+		}
+	}
+	p.Note = NoteForm{Kind: care.NoteWish, Errors: Fields{}}
+	return p
+}
+
+// W translates key in simpler words when the child is the reader: the
+// child's version of a key has "child." after its first part.
+func (p *FamilyViewPage) W(key string, data ...any) string {
+	if p.Ov != nil && p.Ov.IsChild {
+		if head, tail, ok := strings.Cut(key, "."); ok {
+			ck := head + ".child." + tail
+			if v := p.T(ck, data...); v != ck {
+				return v
+			}
+		}
+	}
+	return p.T(key, data...)
+}
+
+// ChildName is the child's name.
+func (p *FamilyViewPage) ChildName() string { return p.Ov.File.Family.ChildName }
+
+// Ours reports whether a task is the family's to do.
+func (p *FamilyViewPage) Ours(t care.Task) bool { return t.OwnerKind == "family" }
+
+// Overdue reports whether an open task is past its due date today.
+func (p *FamilyViewPage) Overdue(t care.Task) bool { return t.Overdue(p.Today) }
+
+// ContactLate reports whether the planned next contact has passed.
+func (p *FamilyViewPage) ContactLate() bool {
+	n := p.Ov.File.Family.NextContact
+	return !n.IsZero() && n.Before(p.Today)
+}
+
+// DoneNote is what was typed in the done form of task id.
+func (p *FamilyViewPage) DoneNote(id int64) string {
+	if p.Done != nil && p.Done.TaskID == id {
+		return p.Done.Note
+	}
+	return ""
+}
+
+// DoneError is the catalog key of the error at the done form of task id.
+func (p *FamilyViewPage) DoneError(id int64) string {
+	if p.Done != nil && p.Done.TaskID == id {
+		return p.Done.Error
+	}
+	return ""
+}
+
+// RuleText says in words whose consent counts today.
+func (p *FamilyViewPage) RuleText() string {
+	return p.W("consent.rule."+string(p.Ov.Rule), "Name", p.ChildName())
+}
+
+// MayGiveConsent reports whether the viewer gets the consent buttons.
+func (p *FamilyViewPage) MayGiveConsent() bool { return p.Ov.MayConsent && p.Custody }
+
+// Blocked is the catalog key that explains why the viewer has no consent
+// buttons, or "".
+func (p *FamilyViewPage) Blocked() string {
+	switch {
+	case p.Ov.IsChild:
+		return ""
+	case p.Ov.Rule == care.RuleChild:
+		return "consent.blocked_child_decides"
+	case !p.Custody:
+		return "consent.blocked_no_custody"
+	}
+	return ""
+}
+
+// Missing says who must still consent for a provider, or "".
+func (p *FamilyViewPage) Missing(st care.ConsentState) string {
+	var who []string
+	for _, g := range st.Missing {
+		switch g {
+		case care.GiverParent:
+			who = append(who, p.W("consent.who_parents"))
+		case care.GiverChild:
+			who = append(who, p.W("consent.who_child", "Name", p.ChildName()))
+		}
+	}
+	if len(who) == 0 {
+		return ""
+	}
+	return p.W("consent.still_needed", "Who", strings.Join(who, " "+p.T("consent.and")+" "))
+}
+
+// Scope is the words for a consent scope.
+func (p *FamilyViewPage) Scope(scope string) string {
+	if scope != care.ScopeFile && scope != care.ScopePlanNetwork {
+		return ""
+	}
+	return p.T("consent.scope." + scope)
+}
+
+// Mine says what the viewer chose last for a provider, or "".
+func (p *FamilyViewPage) Mine(pc care.ProviderConsent) string {
+	switch {
+	case pc.Mine == nil:
+		return p.W("consent.mine_none")
+	case pc.Mine.Granted:
+		return p.W("consent.mine_granted", "Date", p.Date(pc.Mine.At), "Scope", p.Scope(pc.Mine.Scope))
+	}
+	return p.W("consent.mine_withdrawn", "Date", p.Date(pc.Mine.At))
+}
+
+// ScopeChecked tells which scope radio is checked for a provider: the
+// viewer's last grant, else the narrow one.
+func (p *FamilyViewPage) ScopeChecked(pc care.ProviderConsent, scope string) bool {
+	if pc.Mine != nil && pc.Mine.Granted {
+		return pc.Mine.Scope == scope
+	}
+	return scope == care.ScopePlanNetwork
+}
+
+// MayWithdraw reports whether a withdraw button makes sense for a provider.
+func (p *FamilyViewPage) MayWithdraw(pc care.ProviderConsent) bool {
+	return pc.State.Given() || pc.Mine != nil && pc.Mine.Granted
+}
+
+// ConsentError is the catalog key of the message at a provider's consent, or "".
+func (p *FamilyViewPage) ConsentError(memberID int64) string {
+	if p.Consent != nil && p.Consent.MemberID == memberID {
+		return p.Consent.Error
+	}
+	return ""
+}
+
+// NoteError is the catalog key of the error at a field of the note form.
+func (p *FamilyViewPage) NoteError(name string) string { return p.Note.Errors[name] }
+
+// MayStop reports whether the family can decline or stop case management now.
+func (p *FamilyViewPage) MayStop() bool {
+	e := p.Ov.File.Episode
+	return e != nil && (e.Status == "offered" || e.Status == "accepted")
+}
+
+// familyView reads the overview of the family in the path.
+func (s *Server) familyView(r *http.Request) (*care.FamilyOverview, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return s.care.FamilyView(r.Context(), s.actor(r), id)
+}
+
+func (s *Server) familyViewShow(w http.ResponseWriter, r *http.Request) error {
+	ov, err := s.familyView(r)
+	if err != nil {
+		return err
+	}
+	p := s.familyViewPage(r, ov)
+	if saved := r.URL.Query().Get("saved"); slices.Contains(savedKeys, saved) {
+		p.Saved = "familyview.saved." + saved
+	}
+	s.render(w, r, http.StatusOK, "familyview", p)
+	return nil
+}
+
+// familyViewAgain draws the view again after a form came back: change
+// fills in what was typed and the message.
+func (s *Server) familyViewAgain(w http.ResponseWriter, r *http.Request, status int, change func(*FamilyViewPage)) error {
+	ov, err := s.familyView(r)
+	if err != nil {
+		return err
+	}
+	p := s.familyViewPage(r, ov)
+	change(p)
+	s.render(w, r, status, "familyview", p)
+	return nil
+}
+
+func savedURL(id int64, what, anchor string) string {
+	return myFamilyURL(id, "?saved="+url.QueryEscape(what)+"#"+anchor)
+}
+
+// familyTaskDone closes one of the family's own tasks with a short note.
+func (s *Server) familyTaskDone(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	tid, err := pathID(r, "tid")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	errs := Fields{}
+	note := field(v, "done_note", care.MaxShort, true, errs)
+	if len(errs) == 0 {
+		err = s.care.FamilyCompleteTask(r.Context(), s.actor(r), id, tid, note)
+		if err == nil {
+			http.Redirect(w, r, savedURL(id, "task", "tasks"), http.StatusSeeOther)
+			return nil
+		}
+		fe, ok := fieldErrorsOf(err)
+		if !ok {
+			if care.ErrorMessage(err) == "task not found" {
+				return s.taskSentTwice(w, r, id, tid, err)
+			}
+			return err
+		}
+		errs = fe
+	}
+	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
+		p.Done = &DoneForm{TaskID: tid, Note: v.Get("done_note"), Error: errs["done_note"]}
+		p.Error = "familyview.task_not_done"
+	})
+}
+
+// taskSentTwice answers a done form for a task that is no longer open:
+// when it was done already (the form was sent twice), back to the tasks.
+func (s *Server) taskSentTwice(w http.ResponseWriter, r *http.Request, id, tid int64, notFound error) error {
+	ov, err := s.care.FamilyView(r.Context(), s.actor(r), id)
+	if err != nil {
+		return err
+	}
+	for _, t := range ov.File.Tasks {
+		if t.ID == tid && t.Status == "done" && t.OwnerKind == "family" {
+			http.Redirect(w, r, myFamilyURL(id, "#tasks"), http.StatusSeeOther)
+			return nil
+		}
+	}
+	return notFound
+}
+
+// familyNoteCreate adds a wish or a note of the family.
+func (s *Server) familyNoteCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	errs := Fields{}
+	kind := v.Get("kind")
+	if kind != care.NoteWish && kind != care.NoteFamily {
+		errs["kind"] = "field.choose"
+	}
+	body := field(v, "body", care.MaxText, true, errs)
+	if len(errs) == 0 {
+		err = s.care.AddFamilyNote(r.Context(), s.actor(r), id, kind, body)
+		if err == nil {
+			http.Redirect(w, r, savedURL(id, "note", "notes"), http.StatusSeeOther)
+			return nil
+		}
+		fe, ok := fieldErrorsOf(err)
+		if !ok {
+			return err
+		}
+		errs = fe
+	}
+	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
+		p.Note = NoteForm{Kind: kind, Body: v.Get("body"), Errors: errs}
+		p.Error = "familyview.note_not_saved"
+	})
+}
+
+// consentMessages are the refusals of SetConsent that the family is told
+// about on the page itself: they are answers, not missing pages.
+var consentMessages = []string{"consent.no_custody", "consent.child_decides"}
+
+// familyConsent grants or withdraws consent for one provider.
+func (s *Server) familyConsent(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	mid, err := pathID(r, "mid")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	again := func(status int, msg string) error {
+		return s.familyViewAgain(w, r, status, func(p *FamilyViewPage) {
+			p.Consent = &ConsentForm{MemberID: mid, Error: msg}
+			p.Error = msg
+		})
+	}
+	var granted bool
+	switch v.Get("action") {
+	case "grant":
+		granted = true
+	case "withdraw":
+	default:
+		return again(http.StatusUnprocessableEntity, "consent.choose_action")
+	}
+	err = s.care.SetConsent(r.Context(), s.actor(r), id, mid, granted, v.Get("scope"))
+	switch {
+	case err == nil:
+		http.Redirect(w, r, savedURL(id, "consent", "consent-"+strconv.FormatInt(mid, 10)), http.StatusSeeOther)
+		return nil
+	case care.ErrorCode(err) == care.Forbidden && slices.Contains(consentMessages, care.ErrorMessage(err)):
+		return again(http.StatusForbidden, care.ErrorMessage(err))
+	}
+	if _, ok := fieldErrorsOf(err); ok {
+		return again(http.StatusUnprocessableEntity, "consent.choose_scope")
+	}
+	return err
+}
+
+// familyStop declines or stops case management, after the confirm step.
+func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	errs := Fields{}
+	note := field(v, "stop_note", care.MaxText, false, errs)
+	msg := ""
+	switch {
+	case v.Get("confirm") != "yes":
+		msg = "familyview.stop_confirm"
+	case len(errs) > 0:
+		msg = errs["stop_note"]
+	default:
+		err = s.care.StopCaseManagement(r.Context(), s.actor(r), id, note)
+		if err == nil {
+			http.Redirect(w, r, savedURL(id, "stop", "status"), http.StatusSeeOther)
+			return nil
+		}
+		if _, ok := fieldErrorsOf(err); !ok {
+			return err
+		}
+		msg = "familyview.stop_failed"
+	}
+	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
+		p.Stop = StopForm{Open: true, Note: v.Get("stop_note"), Error: msg}
+		p.Error = msg
+	})
+}

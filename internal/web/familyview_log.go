@@ -1,0 +1,139 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// AccessLogPage is "who looked at our file": one line per access in a
+// period, in words.
+type AccessLogPage struct {
+	CarePage
+	FamilyID  int64
+	ChildName string
+	IsChild   bool
+	Entries   []care.AccessEntry
+	From, To  time.Time // the period shown, both days included
+	Errors    Fields
+}
+
+// accessLogDays is the period shown when none is asked for.
+const accessLogDays = 30
+
+// accessObjects are the words for what was looked at; anything else is the file.
+var accessObjects = map[string]string{
+	"family": "file", "family_view": "file", "provider_view": "file",
+	"network_member": "network", "case_manager": "network", "member": "members",
+	"task": "task", "consent": "consent", "access_log": "access_log", "note": "note",
+	"episode": "episode", "contact": "contact", "intensity": "intensity", "invitation": "invitation",
+}
+
+// What says in words what was done with what ("het dossier bekeken").
+func (p *AccessLogPage) What(e care.AccessEntry) string {
+	o, ok := accessObjects[e.ObjectType]
+	if !ok {
+		o = "file"
+	}
+	did := "—"
+	if a, ok := accessActions[e.Action]; ok {
+		did = p.T("accesslog.action." + a)
+	}
+	return p.T("accesslog.entry", "Object", p.T("accesslog.object."+o), "Action", did)
+}
+
+// accessActions are the words for the audit action codes.
+var accessActions = map[care.Action]string{
+	care.ActionCreate: "created", care.ActionRead: "read", care.ActionUpdate: "updated", care.ActionDelete: "deleted",
+	care.ActionPrint: "printed", care.ActionExport: "exported", care.ActionSearch: "searched", care.ActionLogin: "login",
+}
+
+// Role is the role of whoever it was, in words.
+func (p *AccessLogPage) Role(e care.AccessEntry) string {
+	if !e.Role.Valid() {
+		return "—"
+	}
+	return p.T("role." + string(e.Role))
+}
+
+// Organisation is the organisation of whoever it was; a family member's
+// account belongs to the organisation that runs Spil, which says nothing.
+func (p *AccessLogPage) Organisation(e care.AccessEntry) string {
+	if e.Role == care.RoleFamily || e.Organisation == "" {
+		return "—"
+	}
+	return e.Organisation
+}
+
+// Denied reports whether the access was refused.
+func (p *AccessLogPage) Denied(e care.AccessEntry) bool { return e.Outcome == care.OutcomeDenied }
+
+// Failed reports whether the access was allowed but did not succeed.
+func (p *AccessLogPage) Failed(e care.AccessEntry) bool { return e.Outcome == care.OutcomeFailed }
+
+// FromValue and ToValue are the dates in the filter form.
+func (p *AccessLogPage) FromValue() string { return isoDate(p.From) }
+
+// ToValue is the last day of the period, as typed in a date field.
+func (p *AccessLogPage) ToValue() string { return isoDate(p.To) }
+
+// parseDay reads a date field; an empty field keeps def.
+func parseDay(v, name string, def time.Time, errs Fields) time.Time {
+	if v == "" {
+		return def
+	}
+	d, err := time.Parse(time.DateOnly, v)
+	if err != nil || d.Year() < 2000 || d.Year() > 2999 {
+		errs[name] = "date.invalid"
+		return def
+	}
+	return d
+}
+
+// midnight is the start of day d in the Netherlands.
+func midnight(d time.Time) time.Time {
+	y, m, dd := d.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, care.Amsterdam)
+}
+
+func (s *Server) accessLogShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if accountOf(r).Role != care.RoleFamily {
+		// This page is part of the family's own view (a case manager reads
+		// the log through the API): asking for that view records the refusal.
+		if _, err := s.care.FamilyView(r.Context(), s.actor(r), id); err != nil {
+			return err
+		}
+		return care.Errorf(care.NotFound, "page not found")
+	}
+	p := &AccessLogPage{CarePage: s.carePage(r, "accesslog.title"), FamilyID: id, Errors: Fields{}}
+	defTo := p.Today
+	defFrom := defTo.AddDate(0, 0, -accessLogDays)
+	q := r.URL.Query()
+	p.From = parseDay(q.Get("from"), "from", defFrom, p.Errors)
+	p.To = parseDay(q.Get("to"), "to", defTo, p.Errors)
+	if p.From.After(p.To) {
+		p.Errors["to"] = "accesslog.to_before_from"
+		p.From, p.To = defFrom, defTo
+	}
+	p.Entries, err = s.care.AccessLog(r.Context(), s.actor(r), id, midnight(p.From), midnight(p.To.AddDate(0, 0, 1)))
+	if err != nil {
+		return err
+	}
+	// The child's name, from the account's own list.
+	rows, err := s.linkedRows(r)
+	if err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if row.FamilyID == id {
+			p.ChildName, p.IsChild = row.ChildName, row.Kind == care.LinkChild
+		}
+	}
+	s.render(w, r, http.StatusOK, "accesslog", p)
+	return nil
+}

@@ -1,0 +1,242 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/mail"
+)
+
+// A case manager invites a parent or carer, the child (from 12) or a
+// provider in the network to make an account. The link holds a one-time
+// token; it goes out by e-mail when Spil has a mailer, and is shown to the
+// case manager otherwise (or when sending fails) to pass on.
+
+// InviteSentPage says that an invitation was made: sent by e-mail, or
+// with the link for the case manager to pass on.
+type InviteSentPage struct {
+	CarePage
+	Family     *care.Family
+	Name       string
+	Email      string
+	Link       string // only when not sent
+	Expires    time.Time
+	Sent       bool // the e-mail went out
+	SendFailed bool // there is a mailer, but sending failed
+}
+
+// inviteKinds are the kinds of invitation the form offers for file today:
+// the child only from MinChildAccountAge.
+func inviteKinds(file *care.File, today time.Time) []string {
+	kinds := []string{care.LinkParent}
+	if care.AgeOn(file.Family.BirthDate, today) >= care.MinChildAccountAge {
+		kinds = append(kinds, care.LinkChild)
+	}
+	return append(kinds, care.LinkProvider)
+}
+
+// inviteForm asks whom to invite and where the link goes.
+func inviteForm(p *FormPage, file *care.File) {
+	p.Heading, p.Intro, p.Submit = "invitation.title", "invitation.intro", "invitation.submit"
+	p.Action = familyAction(file, "/invite")
+	var parents, network []Option
+	for _, m := range file.Members {
+		if m.Kind == "parent" || m.Kind == "carer" {
+			parents = append(parents, Option{Value: strconv.FormatInt(m.ID, 10), Label: personLabel(m.Name, m.Relation)})
+		}
+	}
+	for _, n := range file.Network {
+		network = append(network, Option{Value: strconv.FormatInt(n.ID, 10), Label: personLabel(n.Name, p.Label("network.role.", n.Role))})
+	}
+	kind := p.Choice("radios", "kind", "invitation.kind", "invitation.kind.", inviteKinds(file, p.Today), true)
+	if care.AgeOn(file.Family.BirthDate, p.Today) < care.MinChildAccountAge {
+		kind = kind.WithHint(p, "invitation.child_from_12")
+	}
+	p.Section("", kind)
+	p.Section("invitation.who",
+		personChoice(p, "member", "invitation.member", parents).WithHint(p, "invitation.member_hint"),
+		personChoice(p, "network_member", "invitation.network_member", network).WithHint(p, "invitation.network_member_hint"),
+	)
+	email := p.Email("email", "invitation.email")
+	email.Required = true
+	p.Section("invitation.contact",
+		p.Text("name", "invitation.name", care.MaxName, false).WithHint(p, "invitation.contact_hint"),
+		email,
+	)
+}
+
+// personLabel is "Name (what)" or just the name.
+func personLabel(name, what string) string {
+	if what == "" || what == "—" {
+		return name
+	}
+	return name + " (" + what + ")"
+}
+
+// personChoice is a select over people of the file, labelled by name.
+func personChoice(p *FormPage, name, label string, people []Option) Control {
+	c := p.control("select", name, label, false)
+	c.Options = append(c.Options, Option{Value: "", Label: p.T("form.choose"), Selected: c.Value == ""})
+	for _, o := range people {
+		o.Selected = o.Value == c.Value
+		c.Options = append(c.Options, o)
+	}
+	return c
+}
+
+// decodeInvitation reads the invite form; ids that are not numbers are
+// not a choice.
+func decodeInvitation(v url.Values) (care.Invitation, Fields) {
+	errs := Fields{}
+	inv := care.Invitation{
+		Kind:  field(v, "kind", 20, false, errs),
+		Name:  field(v, "name", care.MaxName, false, errs),
+		Email: field(v, "email", 254, false, errs),
+	}
+	for name, id := range map[string]*int64{"member": &inv.MemberID, "network_member": &inv.NetworkMemberID} {
+		if s := strings.TrimSpace(v.Get(name)); s != "" {
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil || n <= 0 {
+				errs[name] = "field.choose"
+				continue
+			}
+			*id = n
+		}
+	}
+	return inv, errs
+}
+
+// fillFromFile takes what the case manager left empty from the file: the
+// name and e-mail address of the chosen member, or the child's name.
+func fillFromFile(inv *care.Invitation, file *care.File) {
+	name, email := "", ""
+	switch inv.Kind {
+	case care.LinkParent:
+		for _, m := range file.Members {
+			if m.ID == inv.MemberID {
+				name, email = m.Name, m.Email
+			}
+		}
+	case care.LinkProvider:
+		for _, n := range file.Network {
+			if n.ID == inv.NetworkMemberID {
+				name, email = n.Name, n.Email
+			}
+		}
+	case care.LinkChild:
+		name = file.Family.ChildName
+	}
+	if inv.Name == "" {
+		inv.Name = name
+	}
+	if inv.Email == "" {
+		inv.Email = email
+	}
+}
+
+// invitationNew draws the form; ?kind=parent&member=3 (or provider and
+// network_member) chooses the person and fills in their name and address.
+func (s *Server) invitationNew(w http.ResponseWriter, r *http.Request) error {
+	file, err := s.familyFile(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	v := url.Values{}
+	inv, errs := decodeInvitation(url.Values{"kind": {q.Get("kind")}, "member": {q.Get("member")}, "network_member": {q.Get("network_member")}})
+	if len(errs) == 0 && inv.Kind != "" {
+		fillFromFile(&inv, file)
+		v.Set("kind", inv.Kind)
+		if inv.MemberID != 0 {
+			v.Set("member", strconv.FormatInt(inv.MemberID, 10))
+		}
+		if inv.NetworkMemberID != 0 {
+			v.Set("network_member", strconv.FormatInt(inv.NetworkMemberID, 10))
+		}
+		v.Set("name", inv.Name)
+		v.Set("email", inv.Email)
+	}
+	return s.showForm(w, r, file, "invitation.title", v, inviteForm)
+}
+
+func (s *Server) invitationCreate(w http.ResponseWriter, r *http.Request) error {
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	// Reading the file first also refuses (and audits) whoever may not see it.
+	file, err := s.familyFile(r)
+	if err != nil {
+		return err
+	}
+	again := func(errs Fields) error {
+		p := s.formPage(r, "invitation.title", file, v, errs)
+		inviteForm(p, file)
+		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
+		return nil
+	}
+	inv, errs := decodeInvitation(v)
+	if len(errs) > 0 {
+		return again(errs)
+	}
+	inv.FamilyID = file.Family.ID
+	fillFromFile(&inv, file)
+	token, err := s.care.CreateInvitation(r.Context(), s.actor(r), &inv)
+	if fe, ok := fieldErrorsOf(err); ok {
+		return again(fe)
+	}
+	if err != nil {
+		return err
+	}
+	s.log.InfoContext(r.Context(), "invitation created", "invitation", inv.ID)
+
+	p := &InviteSentPage{CarePage: s.carePage(r, "invitation.sent_title"), Family: &file.Family,
+		Name: inv.Name, Email: inv.Email, Expires: inv.ExpiresAt}
+	p.Path = familyURL(file.Family.ID, "")
+	link := s.baseURL(r) + "/invite/" + token
+	if s.cfg.Mailer != nil {
+		err := s.cfg.Mailer.Send(r.Context(), s.invitationMail(r, &inv, link))
+		if err == nil {
+			p.Sent = true
+			s.log.InfoContext(r.Context(), "invitation e-mail sent", "invitation", inv.ID)
+		} else {
+			// The mail package keeps the address out of its errors.
+			s.log.WarnContext(r.Context(), "invitation e-mail not sent", "invitation", inv.ID, "err", err)
+			p.SendFailed = true
+		}
+	}
+	if !p.Sent {
+		p.Link = link
+	}
+	s.render(w, r, http.StatusOK, "invite_sent", p)
+	return nil
+}
+
+// invitationMail is the e-mail with the link, in Dutch: the invitee has
+// no language setting yet.
+func (s *Server) invitationMail(r *http.Request, inv *care.Invitation, link string) mail.Message {
+	t := s.i18n.translator("nl")
+	until := formatDate(inv.ExpiresAt, "nl") + " " + inv.ExpiresAt.In(care.Amsterdam).Format("15:04")
+	return mail.Message{
+		To:      inv.Email,
+		Subject: t.T("mail.invitation.subject"),
+		Text:    t.T("mail.invitation.body", "Name", inv.Name, "Sender", accountOf(r).Name, "Link", link, "Until", until),
+	}
+}
+
+// baseURL is where links in e-mail lead: the configured address, or else
+// the address this request came in on.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.cfg.BaseURL != "" {
+		return strings.TrimRight(s.cfg.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil || s.cfg.Secure {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
