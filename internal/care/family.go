@@ -167,6 +167,7 @@ type File struct {
 	Intensity    []IntensityChange // newest first
 	Contacts     []Contact         // newest first
 	Tasks        []Task            // open first, by due date
+	Notes        []Note            // from the family and providers, newest first
 }
 
 // HasGP reports whether a GP is in the network; a missing GP is shown.

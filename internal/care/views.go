@@ -222,6 +222,7 @@ func (s *Service) FamilyView(ctx context.Context, actor Actor, familyID int64) (
 		*id = familyID
 		ov = &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}
 		ov.File.Family.BSN, ov.File.Contacts = "", nil // contacts are the case managers' registration
+		ov.File.Notes = nil                            // the family's own notes follow below, without providers' notes
 		// A parent consents only with custody, and only until the child is 16.
 		ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && s.hasCustody(f, rel.Link.MemberID))
 		notes, err := st.Notes(ctx, familyID)

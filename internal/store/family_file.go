@@ -176,7 +176,7 @@ func (s *Store) FamilyFile(ctx context.Context, familyID int64) (*care.File, err
 	}
 	file := care.File{Family: *f}
 	steps := []func(context.Context, *care.File) error{
-		s.loadDiagnoses, s.loadMembers, s.loadEpisode, s.loadCaseManagers, s.loadNetwork, s.loadIntensity, s.loadContacts, s.loadTasks,
+		s.loadDiagnoses, s.loadMembers, s.loadEpisode, s.loadCaseManagers, s.loadNetwork, s.loadIntensity, s.loadContacts, s.loadTasks, s.loadNotes,
 	}
 	for _, step := range steps {
 		if err := step(ctx, &file); err != nil {
@@ -441,4 +441,10 @@ func (s *Store) FamilyByID(ctx context.Context, familyID int64) (*care.Family, e
 	}
 	f.BirthDate, f.CreatedAt, f.NextContact, f.UpdatedAt = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next), fromNull(updated)
 	return &f, nil
+}
+
+func (s *Store) loadNotes(ctx context.Context, file *care.File) error {
+	var err error
+	file.Notes, err = s.Notes(ctx, file.Family.ID)
+	return err
 }
