@@ -6,7 +6,9 @@
 // logging in with a password and a TOTP code, throttling, logout, session
 // expiry, the language switch, enrolling a second factor, the admin pages
 // at phone width, demo mode, and the case manager's family file: intake,
-// network, a contact on a phone, intensity, tasks and the caseload.
+// network, a contact on a phone, intensity, tasks and the caseload; and
+// the family's access: invitations, consent given and withdrawn, the
+// provider's view and the family's list of who looked at their file.
 //
 // The tests only build with the e2e tag:
 //

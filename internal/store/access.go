@@ -158,10 +158,15 @@ func (s *Store) Notes(ctx context.Context, familyID int64) ([]care.Note, error) 
 }
 
 // AccessLog returns the audit records about one family between from and
-// to, newest first, with the actor's name and organisation.
+// to, newest first, with the actor's name and organisation: for a provider
+// linked to the family, the organisation named in its care network.
 func (s *Store) AccessLog(ctx context.Context, familyID int64, from, to time.Time) ([]care.AccessEntry, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT e.at, COALESCE(a.name, ''), COALESCE(o.name, ''), e.actor_role, e.object_type, e.action, e.outcome
+	rows, err := s.q.QueryContext(ctx, `SELECT e.at, COALESCE(a.name, ''),
+			CASE WHEN COALESCE(nm.organisation, '') <> '' THEN nm.organisation ELSE COALESCE(o.name, '') END,
+			e.actor_role, e.object_type, e.action, e.outcome
 		FROM audit_events e LEFT JOIN accounts a ON a.id = e.actor_id LEFT JOIN organisations o ON o.id = a.organisation_id
+			LEFT JOIN family_accounts fa ON fa.account_id = e.actor_id AND fa.family_id = e.family_id
+			LEFT JOIN network_members nm ON nm.id = fa.network_member_id
 		WHERE e.family_id = $1 AND e.at >= $2 AND e.at < $3
 		ORDER BY e.id DESC /* Store.AccessLog */`, familyID, from.UTC(), to.UTC())
 	if err != nil {
