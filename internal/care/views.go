@@ -153,6 +153,10 @@ func (s *Service) ProviderCompleteTask(ctx context.Context, actor Actor, familyI
 	})
 }
 
+// ErrTaskNotOpen answers for a task that is not open or not the caller's:
+// a form sent twice meets it too.
+var ErrTaskNotOpen = Errorf(NotFound, "task not found")
+
 // ownTask checks that the open task belongs to whoever mine says.
 func (s *Service) ownTask(ctx context.Context, st Store, familyID, taskID int64, mine func(Task) bool) error {
 	f, err := st.FamilyFile(ctx, familyID)
@@ -164,7 +168,7 @@ func (s *Service) ownTask(ctx context.Context, st Store, familyID, taskID int64,
 			return nil
 		}
 	}
-	return Errorf(NotFound, "task not found")
+	return ErrTaskNotOpen
 }
 
 func (s *Service) completeTask(ctx context.Context, st Store, actor Actor, familyID, taskID int64, note string) error {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -372,7 +373,7 @@ func (s *Server) familyTaskDone(w http.ResponseWriter, r *http.Request) error {
 		}
 		fe, ok := fieldErrorsOf(err)
 		if !ok {
-			if care.ErrorMessage(err) == "task not found" {
+			if errors.Is(err, care.ErrTaskNotOpen) {
 				return s.taskSentTwice(w, r, id, tid, err)
 			}
 			return err

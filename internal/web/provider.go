@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -129,7 +130,7 @@ func (s *Server) providerTaskDone(w http.ResponseWriter, r *http.Request) error 
 		}
 		fe, ok := fieldErrorsOf(err)
 		if !ok {
-			if care.ErrorMessage(err) == "task not found" && s.providerTaskClosed(r, tid) {
+			if errors.Is(err, care.ErrTaskNotOpen) && s.providerTaskClosed(r, tid) {
 				// Sent twice: the task is already done.
 				http.Redirect(w, r, providerURL(id, "#tasks"), http.StatusSeeOther)
 				return nil
