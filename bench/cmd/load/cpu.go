@@ -7,16 +7,17 @@ import (
 )
 
 // cpuTicks is CPU time in clock ticks (USER_HZ, 100 per second on Linux):
-// busy time of the whole machine, of the server process and of this one.
-// It lets the report say how busy the server was and whether anything else
-// ran during a scenario. Zero where /proc cannot be read.
+// busy time of the whole machine, of the server process, of the database
+// server's processes and of this one. It lets the report say how busy the
+// server was and whether anything else ran during a scenario. Zero where
+// /proc cannot be read.
 type cpuTicks struct {
-	machine, server, self uint64
+	machine, server, db, self uint64
 }
 
 const ticksPerSecond = 100
 
-func readCPU(serverPID int) cpuTicks {
+func readCPU(serverPID, dbPID int) cpuTicks {
 	var t cpuTicks
 	if b, err := os.ReadFile("/proc/stat"); err == nil {
 		line, _, _ := strings.Cut(string(b), "\n")
@@ -29,28 +30,46 @@ func readCPU(serverPID int) cpuTicks {
 			}
 		}
 	}
-	t.self = processTicks("self")
+	_, t.self = processTicks("self")
 	if serverPID > 0 {
-		t.server = processTicks(strconv.Itoa(serverPID))
+		_, t.server = processTicks(strconv.Itoa(serverPID))
+	}
+	if dbPID > 0 {
+		// The database server and its children: PostgreSQL's postmaster
+		// with its backends and background workers. A child that ends
+		// during the run takes its time with it, so this is a lower bound;
+		// the connection pool keeps most backends alive.
+		entries, _ := os.ReadDir("/proc")
+		for _, e := range entries {
+			pid, err := strconv.Atoi(e.Name())
+			if err != nil {
+				continue
+			}
+			if ppid, ticks := processTicks(e.Name()); pid == dbPID || ppid == dbPID {
+				t.db += ticks
+			}
+		}
 	}
 	return t
 }
 
-// processTicks is the user and system time of a process.
-func processTicks(pid string) uint64 {
+// processTicks returns the parent of a process and its user and system time.
+func processTicks(pid string) (int, uint64) {
 	b, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	// The command name may hold spaces; the fields after it are plain.
+	// pid (comm) state ppid ...: the name may hold spaces; the fields after
+	// it are plain.
 	s := string(b)
 	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
 	if len(f) < 13 {
-		return 0
+		return 0, 0
 	}
+	ppid, _ := strconv.Atoi(f[1])
 	utime, _ := strconv.ParseUint(f[11], 10, 64)
 	stime, _ := strconv.ParseUint(f[12], 10, 64)
-	return utime + stime
+	return ppid, utime + stime
 }
 
 // cores turns ticks used over wall seconds into cores busy on average.
@@ -66,12 +85,17 @@ func (r *Result) setCPU(before, after cpuTicks) {
 	if after.machine == 0 {
 		return
 	}
-	machine := after.machine - before.machine
-	server := after.server - before.server
-	self := after.self - before.self
-	rest := uint64(0)
-	if machine > server+self {
-		rest = machine - server - self
+	delta := func(a, b uint64) uint64 {
+		if b > a {
+			return b - a
+		}
+		return 0
 	}
-	r.CPUServer, r.CPUClient, r.CPURest = cores(server, r.WallSeconds), cores(self, r.WallSeconds), cores(rest, r.WallSeconds)
+	machine := delta(before.machine, after.machine)
+	server := delta(before.server, after.server)
+	db := delta(before.db, after.db)
+	self := delta(before.self, after.self)
+	rest := delta(server+db+self, machine)
+	r.CPUServer, r.CPUDB = cores(server, r.WallSeconds), cores(db, r.WallSeconds)
+	r.CPUClient, r.CPURest = cores(self, r.WallSeconds), cores(rest, r.WallSeconds)
 }

@@ -12,11 +12,13 @@
 //	load step   --results FILE --db LABEL --name NAME -- command [args...]
 //	load report --results FILE
 //
-// It only uses the standard library and the TOTP package Spil already
-// depends on.
+// Besides the standard library it uses only the TOTP package Spil already
+// depends on, and internal/care for the values of the contact form.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -47,6 +49,9 @@ func main() {
 		fmt.Fprintf(os.Stderr, "load: unknown command %q\n\n", os.Args[1])
 		usage(os.Stderr)
 		os.Exit(2)
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "load %s: %v\n", os.Args[1], err)

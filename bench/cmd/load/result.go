@@ -38,9 +38,11 @@ type Result struct {
 	P99ms       float64 `json:"p99_ms,omitempty"`
 	MaxMs       float64 `json:"max_ms,omitempty"`
 	MeanBytes   int64   `json:"mean_bytes,omitempty"`
-	// Cores busy on average during the run: the spil server, the load
-	// client, and everything else (PostgreSQL, other work on the machine).
+	// Cores busy on average during the run: the spil server (SQLite runs
+	// inside it), the database server's processes (PostgreSQL), the load
+	// client, and everything else on the machine.
 	CPUServer  float64        `json:"cpu_server"`
+	CPUDB      float64        `json:"cpu_db"`
 	CPUClient  float64        `json:"cpu_client"`
 	CPURest    float64        `json:"cpu_rest"`
 	Statuses   map[string]int `json:"statuses,omitempty"`
@@ -114,7 +116,7 @@ func (r Result) line() string {
 	if r.Cut > 0 {
 		s += fmt.Sprintf(", %d cut by the %gs cap", r.Cut, r.CapSeconds)
 	}
-	s += fmt.Sprintf("; cores busy: spil %.1f, client %.1f, rest %.1f", r.CPUServer, r.CPUClient, r.CPURest)
+	s += fmt.Sprintf("; cores busy: spil %.1f, database %.1f, client %.1f, other %.1f", r.CPUServer, r.CPUDB, r.CPUClient, r.CPURest)
 	if r.FirstError != "" {
 		s += " (first error: " + r.FirstError + ")"
 	}
@@ -247,7 +249,7 @@ func cmdReport(args []string, w io.Writer) error {
 			}
 		}
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "| Scenario | Route | Requests | Conc. | Throughput | p50 | p90 | p99 | max | Errors | Mean size | CPU spil / client / rest |")
+		fmt.Fprintln(w, "| Scenario | Route | Requests | Conc. | Throughput | p50 | p90 | p99 | max | Errors | Mean size | Cores: spil / db / client / other |")
 		fmt.Fprintln(w, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 		for _, r := range all {
 			if r.DB != db || r.Kind != "scenario" {
@@ -261,10 +263,10 @@ func cmdReport(args []string, w io.Writer) error {
 			if r.Errors > 0 {
 				errs += " (" + statusList(r.Statuses) + ")"
 			}
-			fmt.Fprintf(w, "| %s | `%s` | %s | %d | %.1f/s | %s | %s | %s | %s | %s | %s | %.1f / %.1f / %.1f |\n",
+			fmt.Fprintf(w, "| %s | `%s` | %s | %d | %.1f/s | %s | %s | %s | %s | %s | %s | %.1f / %.1f / %.1f / %.1f |\n",
 				r.Scenario, r.Route, reqs, r.Concurrency, r.Throughput,
 				fmtMs(r.P50ms), fmtMs(r.P90ms), fmtMs(r.P99ms), fmtMs(r.MaxMs), errs, fmtBytes(r.MeanBytes),
-				r.CPUServer, r.CPUClient, r.CPURest)
+				r.CPUServer, r.CPUDB, r.CPUClient, r.CPURest)
 		}
 		fmt.Fprintln(w)
 	}

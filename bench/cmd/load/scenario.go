@@ -132,6 +132,7 @@ func cmdRun(args []string) error {
 	results := fs.String("results", "", "results file (JSON lines) to append to; optional")
 	db := fs.String("db", "", "label of the database, for the results")
 	serverPID := fs.Int("server-pid", 0, "process id of spil serve, to report its CPU use; optional")
+	dbPID := fs.Int("db-pid", 0, "process id of the database server (PostgreSQL's postmaster), to report its CPU use with its children; optional")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -152,9 +153,9 @@ func cmdRun(args []string) error {
 	if len(e.state.FamilyIDs) == 0 {
 		return errors.New("the state file has no family ids: run 'load login' first")
 	}
-	before := readCPU(*serverPID)
+	before := readCPU(*serverPID, *dbPID)
 	res := runScenario(e, sc, *n, *c, *maxDur, *seed)
-	res.setCPU(before, readCPU(*serverPID))
+	res.setCPU(before, readCPU(*serverPID, *dbPID))
 	res.DB = *db
 	fmt.Println(res.line())
 	if *results != "" {
