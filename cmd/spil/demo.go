@@ -224,6 +224,7 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 			return err
 		}
 	}
+	var tasks []care.Task
 	for _, task := range f.Tasks {
 		t := task.Task
 		by := team[task.By]
@@ -244,8 +245,63 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 				return err
 			}
 		}
+		tasks = append(tasks, t)
 	}
-	return saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast)
+	if err := savePlan(ctx, st, fam.ID, f.Plan, tasks, team); err != nil {
+		return err
+	}
+	if err := saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast); err != nil {
+		return err
+	}
+	return saveProposals(ctx, st, fam.ID, f, cast)
+}
+
+// savePlan stores the versions of a demo care plan, oldest first, each
+// with the plan's actions as the tasks stood then.
+func savePlan(ctx context.Context, st care.Store, familyID int64, versions []demo.PlanVersion, tasks []care.Task, team map[string]care.Person) error {
+	var prev *care.CarePlan
+	for i, v := range versions {
+		p := v.Plan
+		p.FamilyID, p.SavedAt, p.SavedBy = familyID, v.At.UTC(), team[v.By]
+		var then []care.Task
+		for _, t := range tasks {
+			if !t.CreatedAt.After(v.At) {
+				then = append(then, t)
+			}
+		}
+		care.SnapshotActions(&p, then)
+		p.Changes = care.PlanChanges(prev, &p)
+		if err := st.SaveCarePlan(ctx, &p, i); err != nil {
+			return fmt.Errorf("care plan version %d: %w", i+1, err)
+		}
+		prev = &p
+	}
+	return nil
+}
+
+// saveProposals stores the open proposals of the family, made by the demo
+// account linked as the member who proposes.
+func saveProposals(ctx context.Context, st care.Store, familyID int64, f *demo.Family, cast demoCast) error {
+	if cast.accounts == nil {
+		return nil
+	}
+	for _, pr := range f.Proposals {
+		var by int64
+		for _, d := range demoAccounts {
+			if d.Link != nil && d.Link.Child == f.ChildName && d.Link.As == pr.Member {
+				by = cast.accounts[d.Email]
+			}
+		}
+		if by == 0 {
+			return fmt.Errorf("demo proposal: %q has no demo account", pr.Member)
+		}
+		p := &care.Proposal{FamilyID: familyID, Section: pr.Section, Body: pr.Body, ProposedBy: care.Person{AccountID: by},
+			ProposedAt: pr.At.UTC(), Status: care.ProposalOpen}
+		if err := st.AddProposal(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // saveLinks links the demo accounts that belong to this family, by the

@@ -238,6 +238,41 @@ func checkDemoLinks(t *testing.T, s *store.Store) {
 	if !ov.MayConsent {
 		t.Error("the mother may not give consent")
 	}
+
+	// The care plan: two versions with the place of death chosen in the
+	// second, live actions, and the mother's open proposal; the GP with
+	// consent reads it, the physiotherapist without consent does not.
+	plan, err := svc.CarePlan(ctx, actor("zorgverlener@demo.spil.test"), f.Family.ID)
+	if err != nil {
+		t.Fatalf("the GP reads the plan: %v", err)
+	}
+	if p := plan.Plan; p == nil || p.Version != 2 || p.ACP.PlaceOfDeath.Place != "home" || len(plan.Actions) == 0 || len(plan.Proposals) != 0 {
+		t.Errorf("the GP sees plan %+v with %d actions and %d proposals: want version 2, death at home, actions, no proposals",
+			plan.Plan, len(plan.Actions), len(plan.Proposals))
+	}
+	if _, err := svc.CarePlan(ctx, actor("zorgverlener2@demo.spil.test"), f.Family.ID); care.ErrorCode(err) != care.NotFound {
+		t.Errorf("the physiotherapist reads the plan without consent: %v, want NotFound", err)
+	}
+	mine, err := svc.CarePlan(ctx, actor(parentEmail), f.Family.ID)
+	if err != nil {
+		t.Fatalf("the mother reads the plan: %v", err)
+	}
+	if len(mine.Proposals) != 1 || mine.Proposals[0].Status != care.ProposalOpen || mine.Proposals[0].ProposedBy.AccountID != mother.AccountID {
+		t.Errorf("the mother sees proposals %+v: want her one open proposal", mine.Proposals)
+	}
+	cmp, err := svc.CompareCarePlan(ctx, actor(kctEmail), f.Family.ID, 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for _, r := range cmp.Rows {
+		if r.Change != "" {
+			changed++
+		}
+	}
+	if changed == 0 || len(cmp.B.Changes) == 0 {
+		t.Errorf("versions 1 and 2 differ in %d values, changes %v: want both", changed, cmp.B.Changes)
+	}
 }
 
 func checkDemoFiles(t *testing.T, s *store.Store) {

@@ -143,13 +143,17 @@ type Task struct {
 	// NetworkMemberID links a task to one provider in the network, who then
 	// sees it in their view and can mark it done; 0 when none.
 	NetworkMemberID int64
-	DueDate         time.Time // zero when none
-	Status          string    // open, done
-	DoneNote        string
-	DoneAt          time.Time
-	DoneBy          Person
-	CreatedAt       time.Time
-	CreatedBy       Person
+	// PlanDimension and PlanGoal link a task to the care plan as one of its
+	// actions: the dimension, and the ID of the goal it serves ("" for none).
+	PlanDimension Dimension
+	PlanGoal      string
+	DueDate       time.Time // zero when none
+	Status        string    // open, done
+	DoneNote      string
+	DoneAt        time.Time
+	DoneBy        Person
+	CreatedAt     time.Time
+	CreatedBy     Person
 }
 
 // Overdue reports whether the task is open past its due date on day.
@@ -168,6 +172,7 @@ type File struct {
 	Contacts     []Contact         // newest first
 	Tasks        []Task            // open first, by due date
 	Notes        []Note            // from the family and providers, newest first
+	Plan         *PlanSummary      // nil when the family has no care plan yet
 }
 
 // HasGP reports whether a GP is in the network; a missing GP is shown.
@@ -191,6 +196,13 @@ type CaseloadItem struct {
 	Overdue     int
 	Status      string // episode status, "" when none
 	Deceased    bool
+	// PlanReviewDue is the care plan's review date; zero without a plan.
+	PlanReviewDue time.Time
+}
+
+// PlanReviewOverdue reports whether the care plan's review date has passed on day.
+func (it *CaseloadItem) PlanReviewOverdue(day time.Time) bool {
+	return !it.PlanReviewDue.IsZero() && it.PlanReviewDue.Before(DateOf(day))
 }
 
 // DateOf returns the date of t in the Netherlands, as midnight UTC.

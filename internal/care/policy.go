@@ -40,6 +40,10 @@ const (
 	ViewProvider  View = "provider"   // child, network, the provider's own tasks
 	ViewFamily    View = "family"     // the family's own overview
 	ViewAccessLog View = "access_log" // who looked at the file
+	// ViewCarePlan is the care plan: for the case managers, the family
+	// (parents, carers and the child with an account) and every provider
+	// with consent in force — both consent scopes cover the plan.
+	ViewCarePlan View = "care_plan"
 )
 
 // AuthorizeView decides whether actor may see a view of the family. Deny
@@ -67,6 +71,12 @@ func AuthorizeView(actor Actor, view View, rel Relationship) Decision {
 		return Decision{Allowed: true, Relationship: true}
 	case view == ViewAccessLog && actor.Role == RoleCaseManager && rel.CaseManager:
 		return Decision{Allowed: true, Relationship: true}
+	case view == ViewCarePlan && actor.Role == RoleCaseManager && rel.CaseManager:
+		return Decision{Allowed: true, Relationship: true}
+	case view == ViewCarePlan && actor.Role == RoleFamily && linked(LinkParent, LinkChild):
+		return Decision{Allowed: true, Relationship: true}
+	case view == ViewCarePlan && actor.Role == RoleProvider && linked(LinkProvider) && rel.Consent.Given():
+		return Decision{Allowed: true, Relationship: true, Consent: true}
 	}
 	return Decision{}
 }

@@ -44,6 +44,28 @@ type Store interface {
 	AddNote(ctx context.Context, n *Note) error
 	Notes(ctx context.Context, familyID int64) ([]Note, error)
 	AccessLog(ctx context.Context, familyID int64, from, to time.Time) ([]AccessEntry, error)
+
+	// CarePlan returns the current version of the family's plan, or nil
+	// and no error when the family has none.
+	CarePlan(ctx context.Context, familyID int64) (*CarePlan, error)
+	// CarePlanVersion returns one version; NotFound when there is none.
+	CarePlanVersion(ctx context.Context, familyID int64, version int) (*CarePlan, error)
+	// CarePlanVersions lists the versions, newest first.
+	CarePlanVersions(ctx context.Context, familyID int64) ([]PlanVersionInfo, error)
+	// SaveCarePlan stores p as version base+1 and sets p.Version. It
+	// fails with Conflict when the current version is not base (0: the
+	// family has no plan yet), so no change is ever overwritten.
+	SaveCarePlan(ctx context.Context, p *CarePlan, base int) error
+	AddProposal(ctx context.Context, p *Proposal) error
+	// Proposals lists the family's proposals, newest first.
+	Proposals(ctx context.Context, familyID int64) ([]Proposal, error)
+	// AnswerProposal records the answer to an open proposal of the family;
+	// NotFound when it is not open.
+	AnswerProposal(ctx context.Context, p *Proposal) error
+	PlanTemplates(ctx context.Context, organisationID int64) ([]PlanTemplate, error)
+	PlanTemplate(ctx context.Context, organisationID, id int64) (*PlanTemplate, error)
+	// SavePlanTemplate inserts (ID 0) or updates a template of the organisation.
+	SavePlanTemplate(ctx context.Context, t *PlanTemplate) error
 }
 
 // Service is the one door to family data: every surface calls it, and every

@@ -57,6 +57,10 @@ type Family struct {
 	Steps    []Step               // intensity over time, oldest first; the first is set at intake
 	Contacts []Contact            // oldest first
 	Tasks    []Task               // in the order they were made
+	// Plan is the care plan's versions, oldest first; none for most
+	// families. Proposals are changes the family proposed, still open.
+	Plan      []PlanVersion
+	Proposals []Proposal
 }
 
 // Step is a change of intensity, made by one of the family's case managers.

@@ -16,6 +16,14 @@ func nullID(id int64) any {
 	return id
 }
 
+// nullString turns "" into NULL.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // LinkOf returns how the account belongs to the family, or nil.
 func (s *Store) LinkOf(ctx context.Context, accountID, familyID int64) (*care.Link, error) {
 	var l care.Link

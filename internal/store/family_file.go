@@ -62,8 +62,9 @@ func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string
 	rows, err := s.q.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased,
 			COALESCE(e.status, ''),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open'),
-			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`)
-		FROM families f LEFT JOIN episodes e ON e.family_id = f.id `+where+` ORDER BY f.child_name, f.id`,
+			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`),
+			p.review_due
+		FROM families f LEFT JOIN episodes e ON e.family_id = f.id LEFT JOIN care_plans p ON p.family_id = f.id `+where+` ORDER BY f.child_name, f.id`,
 		append(args, today)...)
 	if err != nil {
 		return nil, err
@@ -72,12 +73,12 @@ func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string
 	var items []care.CaseloadItem
 	for rows.Next() {
 		var it care.CaseloadItem
-		var next sql.NullTime
+		var next, review sql.NullTime
 		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased,
-			&it.Status, &it.OpenTasks, &it.Overdue); err != nil {
+			&it.Status, &it.OpenTasks, &it.Overdue, &review); err != nil {
 			return nil, err
 		}
-		it.NextContact = fromNull(next)
+		it.NextContact, it.PlanReviewDue = fromNull(next), fromNull(review)
 		it.BirthDate = it.BirthDate.UTC()
 		items = append(items, it)
 	}
@@ -177,6 +178,7 @@ func (s *Store) FamilyFile(ctx context.Context, familyID int64) (*care.File, err
 	file := care.File{Family: *f}
 	steps := []func(context.Context, *care.File) error{
 		s.loadDiagnoses, s.loadMembers, s.loadEpisode, s.loadCaseManagers, s.loadNetwork, s.loadIntensity, s.loadContacts, s.loadTasks, s.loadNotes,
+		s.loadPlan,
 	}
 	for _, step := range steps {
 		if err := step(ctx, &file); err != nil {
@@ -301,7 +303,8 @@ func (s *Store) loadContacts(ctx context.Context, file *care.File) error {
 
 func (s *Store) loadTasks(ctx context.Context, file *care.File) error {
 	return s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
-			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name, COALESCE(t.network_member_id, 0)
+			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name, COALESCE(t.network_member_id, 0),
+			COALESCE(t.plan_dimension, ''), t.plan_goal
 		FROM tasks t JOIN accounts c ON c.id = t.created_by LEFT JOIN accounts d ON d.id = t.done_by
 		WHERE t.family_id = $1
 		ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id`,
@@ -309,7 +312,8 @@ func (s *Store) loadTasks(ctx context.Context, file *care.File) error {
 			var t care.Task
 			var due, done sql.NullTime
 			err := r.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &due, &t.Status, &t.DoneNote,
-				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name, &t.NetworkMemberID)
+				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name, &t.NetworkMemberID,
+				&t.PlanDimension, &t.PlanGoal)
 			t.DueDate, t.DoneAt, t.CreatedAt = fromNull(due), fromNull(done), t.CreatedAt.UTC()
 			file.Tasks = append(file.Tasks, t)
 			return err
@@ -374,9 +378,10 @@ func (s *Store) AddContact(ctx context.Context, c *care.Contact) error {
 // CreateTask inserts an open task.
 func (s *Store) CreateTask(ctx context.Context, t *care.Task) error {
 	return s.q.QueryRowContext(ctx, `/* Store.CreateTask */ INSERT INTO tasks (family_id, title, owner_kind, owner_name, due_date,
-		status, created_at, created_by, network_member_id) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8) RETURNING id`,
+		status, created_at, created_by, network_member_id, plan_dimension, plan_goal)
+		VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10) RETURNING id`,
 		t.FamilyID, t.Title, t.OwnerKind, t.OwnerName, nullDate(t.DueDate), t.CreatedAt.UTC(), t.CreatedBy.AccountID,
-		nullID(t.NetworkMemberID)).Scan(&t.ID)
+		nullID(t.NetworkMemberID), nullString(string(t.PlanDimension)), t.PlanGoal).Scan(&t.ID)
 }
 
 // CompleteTask closes an open task of the family with a note.

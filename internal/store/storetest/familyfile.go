@@ -190,6 +190,9 @@ func testWrongFamilyID(t *testing.T, s *store.Store) {
 	mustDo(t, "SaveNetworkMember", s.SaveNetworkMember(ctx, nB))
 	taskB := &care.Task{FamilyID: b.ID, Title: "Bellen", OwnerKind: "casemanager", CreatedAt: t0, CreatedBy: care.Person{AccountID: acc.ID}}
 	mustDo(t, "CreateTask", s.CreateTask(ctx, taskB))
+	mustDo(t, "SaveCarePlan", s.SaveCarePlan(ctx, fullPlan(b.ID, acc.ID, taskB.ID), 0))
+	proposalB := &care.Proposal{FamilyID: b.ID, Section: "wishes", Body: "Logeren", ProposedBy: care.Person{AccountID: acc.ID}, ProposedAt: t0}
+	mustDo(t, "AddProposal", s.AddProposal(ctx, proposalB))
 	const missing = 987654
 
 	tests := []struct {
@@ -206,6 +209,14 @@ func testWrongFamilyID(t *testing.T, s *store.Store) {
 		{"DeleteNetworkMember of a missing member", func() error { return s.DeleteNetworkMember(ctx, b.ID, missing) }},
 		{"CompleteTask", func() error { return s.CompleteTask(ctx, a.ID, taskB.ID, "Done", t0, acc.ID) }},
 		{"CompleteTask of a missing task", func() error { return s.CompleteTask(ctx, b.ID, missing, "Done", t0, acc.ID) }},
+		{"AnswerProposal", func() error {
+			return s.AnswerProposal(ctx, &care.Proposal{ID: proposalB.ID, FamilyID: a.ID, Status: care.ProposalDeclined,
+				AnsweredBy: care.Person{AccountID: acc.ID}, AnsweredAt: t0})
+		}},
+		{"AnswerProposal of a missing proposal", func() error {
+			return s.AnswerProposal(ctx, &care.Proposal{ID: missing, FamilyID: b.ID, Status: care.ProposalDeclined,
+				AnsweredBy: care.Person{AccountID: acc.ID}, AnsweredAt: t0})
+		}},
 		{"UpdateFamily of a missing family", func() error {
 			return s.UpdateFamily(ctx, &care.Family{ID: missing, ChildName: "X", BirthDate: t0, Sex: "male", Intensity: care.Regular,
 				Secondary: []care.Diagnosis{{Description: "X"}}}, t0)

@@ -48,6 +48,15 @@ func Run(t *testing.T, open func(t testing.TB) *store.Store) {
 		{"Invitations", testInvitations},
 		{"ConsentRecords", testConsentRecords},
 		{"NotesAndAccessLog", testNotesAndAccessLog},
+		{"CarePlanRoundTrip", testCarePlanRoundTrip},
+		{"CarePlanStaleBase", testCarePlanStaleBase},
+		{"CarePlanConcurrentSaves", testCarePlanConcurrentSaves},
+		{"CarePlanVersionsAreHistory", testCarePlanVersionsAreHistory},
+		{"CarePlanOtherFamily", testCarePlanOtherFamily},
+		{"Proposals", testProposals},
+		{"PlanTemplates", testPlanTemplates},
+		{"PlanTasks", testPlanTasks},
+		{"PlanSummaryAndCaseload", testPlanSummaryAndCaseload},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,453 @@
+package care
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Viewers of the care plan.
+const (
+	ViewerCaseManager = "casemanager"
+	ViewerFamily      = "family"
+	ViewerProvider    = "provider"
+)
+
+// PlanFile is the care plan with what it is shown with: the child, the
+// plan's actions as they stand today, the family's proposals and who to
+// call.
+type PlanFile struct {
+	Family       Family    // without the BSN for anyone but the case managers
+	Plan         *CarePlan // nil when the family has no plan yet
+	Actions      []Task    // tasks linked to the plan, live
+	Proposals    []Proposal
+	Network      []NetworkMember
+	Members      []Member // parents and carers, for who to call
+	CaseManagers CaseManagers
+	Viewer       string // ViewerCaseManager, ViewerFamily or ViewerProvider
+	IsChild      bool   // the viewer is the child
+}
+
+// ActionsOf returns the live actions of one dimension.
+func (pf *PlanFile) ActionsOf(d Dimension) []Task {
+	var out []Task
+	for _, t := range pf.Actions {
+		if t.PlanDimension == d {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// CarePlan returns the plan to whoever may see it: the case managers, the
+// family and providers with consent in force.
+func (s *Service) CarePlan(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, "careplan", ActionRead)
+}
+
+// PrintCarePlan is CarePlan for the print view; it is audited as printing.
+func (s *Service) PrintCarePlan(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, "careplan", ActionPrint)
+}
+
+// EmergencySummary is the short summary for an ambulance or out-of-hours
+// GP: diagnoses, treatment directives and who to call. It exists to be
+// printed and handed over, so it is audited as printing.
+func (s *Service) EmergencySummary(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, "emergency_summary", ActionPrint)
+}
+
+func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, object string, action Action) (*PlanFile, error) {
+	var pf *PlanFile
+	err := s.view(ctx, actor, familyID, ViewCarePlan, object, action, func(st Store, rel Relationship, id *int64) error {
+		f, err := st.FamilyFile(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		*id = familyID
+		pf = &PlanFile{Family: f.Family, Network: f.Network, CaseManagers: f.CaseManagers, Viewer: ViewerCaseManager}
+		switch {
+		case rel.CaseManager && actor.Role == RoleCaseManager:
+		case rel.Link != nil && rel.Link.Kind == LinkProvider:
+			pf.Viewer = ViewerProvider
+		default:
+			pf.Viewer = ViewerFamily
+			pf.IsChild = rel.Link != nil && rel.Link.Kind == LinkChild
+		}
+		if pf.Viewer != ViewerCaseManager {
+			pf.Family.BSN = ""
+		}
+		for _, m := range f.Members {
+			if m.Kind == "parent" || m.Kind == "carer" {
+				pf.Members = append(pf.Members, m)
+			}
+		}
+		for _, t := range f.Tasks {
+			if t.PlanDimension != "" {
+				pf.Actions = append(pf.Actions, t)
+			}
+		}
+		if pf.Plan, err = st.CarePlan(ctx, familyID); err != nil {
+			return err
+		}
+		if pf.Viewer != ViewerProvider { // proposals are between the family and the case managers
+			if pf.Proposals, err = st.Proposals(ctx, familyID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pf, nil
+}
+
+// CarePlanVersions lists the versions of the plan, newest first.
+func (s *Service) CarePlanVersions(ctx context.Context, actor Actor, familyID int64) ([]PlanVersionInfo, error) {
+	var out []PlanVersionInfo
+	err := s.access(ctx, actor, familyID, "careplan_version", ActionRead, func(st Store, id *int64) error {
+		var err error
+		out, err = st.CarePlanVersions(ctx, familyID)
+		*id = familyID
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CarePlanVersion returns one version of the plan.
+func (s *Service) CarePlanVersion(ctx context.Context, actor Actor, familyID int64, version int) (*CarePlan, error) {
+	var p *CarePlan
+	err := s.access(ctx, actor, familyID, "careplan_version", ActionRead, func(st Store, id *int64) error {
+		var err error
+		p, err = st.CarePlanVersion(ctx, familyID, version)
+		*id = int64(version)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Comparison is two versions of the plan side by side.
+type Comparison struct {
+	A, B *CarePlan
+	Rows []DiffRow
+}
+
+// CompareCarePlan sets versions a and b side by side.
+func (s *Service) CompareCarePlan(ctx context.Context, actor Actor, familyID int64, a, b int) (*Comparison, error) {
+	c := &Comparison{}
+	err := s.access(ctx, actor, familyID, "careplan_version", ActionRead, func(st Store, id *int64) error {
+		var err error
+		if c.A, err = st.CarePlanVersion(ctx, familyID, a); err != nil {
+			return err
+		}
+		if c.B, err = st.CarePlanVersion(ctx, familyID, b); err != nil {
+			return err
+		}
+		*id = int64(b)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.Rows = ComparePlans(c.A, c.B)
+	return c, nil
+}
+
+// ErrNoPlan answers a change to a plan that does not exist yet.
+var ErrNoPlan = Errorf(NotFound, "careplan.none")
+
+// ErrPlanExists answers starting a second plan.
+var ErrPlanExists = Errorf(Conflict, "careplan.exists")
+
+// PlanConflict refuses a save made on an older version than the current
+// one: someone else saved in between. Nothing was written; Current says
+// who saved what, so the user can look at the other change first.
+type PlanConflict struct {
+	Base    int
+	Current PlanVersionInfo
+}
+
+func (c *PlanConflict) Error() string {
+	return fmt.Sprintf("conflict: care plan changed from version %d to %d", c.Base, c.Current.Version)
+}
+
+// Unwrap lets ErrorCode see a Conflict.
+func (c *PlanConflict) Unwrap() error { return Errorf(Conflict, "careplan.conflict") }
+
+// StartCarePlan makes version 1 of the family's plan from a template: the
+// organisation's template id, or 0 for the default.
+func (s *Service) StartCarePlan(ctx context.Context, actor Actor, familyID, templateID int64) (*CarePlan, error) {
+	var p *CarePlan
+	err := s.access(ctx, actor, familyID, "careplan", ActionCreate, func(st Store, id *int64) error {
+		*id = familyID
+		cur, err := st.CarePlan(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		if cur != nil {
+			return ErrPlanExists
+		}
+		t := DefaultTemplate()
+		if templateID != 0 {
+			ot, err := st.PlanTemplate(ctx, actor.OrganisationID, templateID)
+			if err != nil {
+				return err
+			}
+			t = *ot
+		}
+		p = NewPlan(familyID, t, s.now())
+		p.SavedAt, p.SavedBy, p.Changes = s.now().UTC(), Person{AccountID: actor.AccountID}, PlanChanges(nil, p)
+		return st.SaveCarePlan(ctx, p, 0)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// NewGoal is the PlanGoal of an action for the goal added in the same save.
+const NewGoal = "new"
+
+// SaveCarePlan saves next as the version after base, with new actions
+// (tasks linked to a dimension and optionally a goal) added in the same
+// transaction. A save on an older version than the current one is refused
+// with *PlanConflict. A save that changes nothing adds no version and
+// returns the current one.
+func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64, base int, next *CarePlan, actions []Task) (*CarePlan, error) {
+	var saved *CarePlan
+	err := s.access(ctx, actor, familyID, "careplan", ActionUpdate, func(st Store, id *int64) error {
+		*id = familyID
+		cur, err := st.CarePlan(ctx, familyID)
+		switch {
+		case err != nil:
+			return err
+		case cur == nil:
+			return ErrNoPlan
+		case cur.Version != base:
+			return &PlanConflict{Base: base, Current: PlanVersionInfo{Version: cur.Version, SavedAt: cur.SavedAt, SavedBy: cur.SavedBy, Changes: cur.Changes}}
+		}
+		f, err := st.FamilyFile(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		p := *next
+		p.FamilyID, p.NextItem = familyID, max(p.NextItem, cur.NextItem)
+		newGoals := map[Dimension]int{} // the index of the last new goal per dimension
+		for _, sec := range p.Sections {
+			for i, g := range sec.Goals {
+				if g.ID == "" {
+					newGoals[sec.Dimension] = i + 1
+				}
+			}
+		}
+		p.AssignIDs()
+		fe := FieldErrors{}
+		if err := p.Validate(s.now(), f.Family.BirthDate); err != nil {
+			if !errors.As(err, &fe) {
+				return err
+			}
+		}
+		var tasks []Task
+		for _, t := range actions {
+			t.FamilyID, t.Status = familyID, "open"
+			t.CreatedAt, t.CreatedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
+			if err := t.Validate(s.now()); err != nil {
+				var tfe FieldErrors
+				if !errors.As(err, &tfe) {
+					return err
+				}
+				for k, v := range tfe {
+					fe[ItemField("action", "", k)] = v
+				}
+			}
+			sec := p.Section(t.PlanDimension)
+			switch {
+			case sec == nil:
+				fe[ItemField("action", "", "dimension")] = "field.choose"
+			case t.PlanGoal == NewGoal && newGoals[t.PlanDimension] > 0:
+				t.PlanGoal = sec.Goals[newGoals[t.PlanDimension]-1].ID
+			case t.PlanGoal != "" && !hasItem(sec.Goals, t.PlanGoal):
+				fe[ItemField("action", "", "goal")] = "field.choose"
+			}
+			tasks = append(tasks, t)
+		}
+		if len(fe) > 0 {
+			return fe
+		}
+		for i := range tasks {
+			if err := st.CreateTask(ctx, &tasks[i]); err != nil {
+				return err
+			}
+		}
+		SnapshotActions(&p, append(f.Tasks, tasks...))
+		p.Changes = PlanChanges(cur, &p)
+		if len(p.Changes) == 0 {
+			saved = cur
+			return nil
+		}
+		p.SavedAt, p.SavedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
+		if err := st.SaveCarePlan(ctx, &p, base); err != nil {
+			return err
+		}
+		saved = &p
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+func hasItem(items []PlanItem, id string) bool {
+	for _, it := range items {
+		if it.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// SnapshotActions records the plan's actions as the tasks stand now.
+func SnapshotActions(p *CarePlan, tasks []Task) {
+	for i := range p.Sections {
+		sec := &p.Sections[i]
+		sec.Actions = nil
+		for _, t := range tasks {
+			if t.PlanDimension == sec.Dimension {
+				sec.Actions = append(sec.Actions, PlanAction{TaskID: t.ID, Goal: t.PlanGoal, Title: t.Title,
+					OwnerKind: t.OwnerKind, OwnerName: t.OwnerName, DueDate: t.DueDate, Status: t.Status})
+			}
+		}
+	}
+}
+
+// ProposePlanChange lets a parent, carer or the child propose a change to
+// the plan: to the family's wishes or to one of the dimensions.
+func (s *Service) ProposePlanChange(ctx context.Context, actor Actor, familyID int64, p *Proposal) error {
+	return s.view(ctx, actor, familyID, ViewFamily, "careplan_proposal", ActionCreate, func(st Store, _ Relationship, id *int64) error {
+		cur, err := st.CarePlan(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		if cur == nil {
+			return ErrNoPlan
+		}
+		p.FamilyID, p.Body = familyID, strings.TrimSpace(p.Body)
+		p.ProposedBy, p.ProposedAt, p.Status = Person{AccountID: actor.AccountID}, s.now().UTC(), ProposalOpen
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		err = st.AddProposal(ctx, p)
+		*id = p.ID
+		return err
+	})
+}
+
+// AnswerProposal accepts a proposal — it goes into the plan as a new
+// version: the wishes get the family's words, a dimension gets them as a
+// goal for the family — or declines it with an answer the family sees.
+func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, proposalID int64, accept bool, answer string) error {
+	return s.access(ctx, actor, familyID, "careplan_proposal", ActionUpdate, func(st Store, id *int64) error {
+		*id = proposalID
+		list, err := st.Proposals(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		var p *Proposal
+		for i := range list {
+			if list[i].ID == proposalID && list[i].Status == ProposalOpen {
+				p = &list[i]
+			}
+		}
+		if p == nil {
+			return Errorf(NotFound, "proposal not found")
+		}
+		p.Answer = strings.TrimSpace(answer)
+		fe := FieldErrors{}
+		text(fe, "answer", p.Answer, MaxText, !accept)
+		if len(fe) > 0 {
+			return fe
+		}
+		p.Status, p.AnsweredBy, p.AnsweredAt = ProposalDeclined, Person{AccountID: actor.AccountID}, s.now().UTC()
+		if accept {
+			cur, err := st.CarePlan(ctx, familyID)
+			if err != nil {
+				return err
+			}
+			if cur == nil {
+				return ErrNoPlan
+			}
+			next := *cur
+			next.Sections = append([]PlanSection(nil), cur.Sections...)
+			if p.Section == "wishes" {
+				next.Wishes = strings.TrimSpace(strings.TrimSpace(next.Wishes) + "\n\n" + p.Body)
+			} else if sec := next.Section(Dimension(p.Section)); sec != nil {
+				sec.Goals = append(append([]PlanItem(nil), sec.Goals...), PlanItem{For: "family", Text: p.Body})
+			}
+			next.AssignIDs()
+			if err := next.Validate(s.now(), time.Time{}); err != nil {
+				return Errorf(Invalid, "careplan.proposal_too_long")
+			}
+			next.Changes = PlanChanges(cur, &next)
+			next.SavedAt, next.SavedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
+			if err := st.SaveCarePlan(ctx, &next, cur.Version); err != nil {
+				return err
+			}
+			p.Status, p.Version = ProposalAccepted, next.Version
+		}
+		return st.AnswerProposal(ctx, p)
+	})
+}
+
+// PlanTemplates lists the organisation's own templates, for a case manager.
+// Templates hold no personal data, so reading them is not audited.
+func (s *Service) PlanTemplates(ctx context.Context, actor Actor) ([]PlanTemplate, error) {
+	if actor.Role != RoleCaseManager {
+		return nil, errNotFound
+	}
+	return s.store.PlanTemplates(ctx, actor.OrganisationID)
+}
+
+// PlanTemplate returns one of the organisation's templates.
+func (s *Service) PlanTemplate(ctx context.Context, actor Actor, id int64) (*PlanTemplate, error) {
+	if actor.Role != RoleCaseManager {
+		return nil, errNotFound
+	}
+	return s.store.PlanTemplate(ctx, actor.OrganisationID, id)
+}
+
+// SavePlanTemplate adds (ID 0) or changes a template of the organisation.
+func (s *Service) SavePlanTemplate(ctx context.Context, actor Actor, t *PlanTemplate) error {
+	if actor.Role != RoleCaseManager {
+		return errNotFound
+	}
+	t.OrganisationID, t.UpdatedAt, t.UpdatedBy = actor.OrganisationID, s.now().UTC(), Person{AccountID: actor.AccountID}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	return s.store.SavePlanTemplate(ctx, t)
+}
+
+// NextReview is the review date the plan gets by default: the interval
+// after the last discussion with the family, or after day when there was
+// none.
+func (p *CarePlan) NextReview(day time.Time) time.Time {
+	from := p.DiscussedOn
+	if from.IsZero() {
+		from = DateOf(day)
+	}
+	months := p.ReviewMonths
+	if months < 1 {
+		months = DefaultReviewMonths
+	}
+	return from.AddDate(0, months, 0)
+}

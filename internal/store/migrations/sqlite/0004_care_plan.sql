@@ -1,0 +1,61 @@
+-- The individual care plan (IZP): the current version of each family's
+-- plan, every version ever saved, proposals from the family, and the
+-- organisation's templates. Tasks can be actions of the plan.
+
+-- One row per family with a plan: the current version, which a save must
+-- name to succeed, and the review date the caseload shows.
+CREATE TABLE care_plans (
+	family_id  INTEGER PRIMARY KEY REFERENCES families (id) ON DELETE CASCADE,
+	version    INTEGER NOT NULL CHECK (version > 0),
+	review_due DATE NOT NULL,
+	updated_at TIMESTAMP NOT NULL
+);
+
+-- Every saved version, whole, as JSON. A version is history: the trigger
+-- refuses changes; only deleting the family removes it.
+CREATE TABLE care_plan_versions (
+	family_id INTEGER NOT NULL REFERENCES families (id) ON DELETE CASCADE,
+	version   INTEGER NOT NULL CHECK (version > 0),
+	content   TEXT NOT NULL,
+	saved_at  TIMESTAMP NOT NULL,
+	saved_by  INTEGER NOT NULL REFERENCES accounts (id),
+	changes   TEXT NOT NULL,
+	PRIMARY KEY (family_id, version)
+);
+
+CREATE TRIGGER care_plan_versions_no_update BEFORE UPDATE ON care_plan_versions
+BEGIN
+	SELECT RAISE(ABORT, 'care_plan_versions are history and never change');
+END;
+
+CREATE TABLE care_plan_proposals (
+	id          INTEGER PRIMARY KEY,
+	family_id   INTEGER NOT NULL REFERENCES families (id) ON DELETE CASCADE,
+	section     TEXT NOT NULL CHECK (section IN ('wishes', 'physical', 'psychological', 'social', 'pedagogical', 'spiritual')),
+	body        TEXT NOT NULL,
+	proposed_by INTEGER NOT NULL REFERENCES accounts (id),
+	proposed_at TIMESTAMP NOT NULL,
+	status      TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'declined')),
+	answer      TEXT NOT NULL DEFAULT '',
+	answered_by INTEGER REFERENCES accounts (id),
+	answered_at TIMESTAMP,
+	version     INTEGER
+);
+CREATE INDEX care_plan_proposals_family ON care_plan_proposals (family_id, proposed_at);
+
+-- Templates hold no personal data: review interval, starting goals and
+-- agreements per dimension, and scenario topics, as JSON.
+CREATE TABLE care_plan_templates (
+	id              INTEGER PRIMARY KEY,
+	organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+	name            TEXT NOT NULL,
+	content         TEXT NOT NULL,
+	updated_at      TIMESTAMP NOT NULL,
+	updated_by      INTEGER NOT NULL REFERENCES accounts (id)
+);
+CREATE INDEX care_plan_templates_organisation ON care_plan_templates (organisation_id, name);
+
+-- A task can be an action of the plan: its dimension and the goal it serves.
+ALTER TABLE tasks ADD COLUMN plan_dimension TEXT
+	CHECK (plan_dimension IN ('physical', 'psychological', 'social', 'pedagogical', 'spiritual'));
+ALTER TABLE tasks ADD COLUMN plan_goal TEXT NOT NULL DEFAULT '';
