@@ -249,13 +249,15 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 				}
 			}
 		}
-		p.AssignIDs()
+		// Validate before new items get their IDs: errors name a new item
+		// "new", as its form field does.
 		fe := FieldErrors{}
 		if err := p.Validate(s.now(), f.Family.BirthDate); err != nil {
 			if !errors.As(err, &fe) {
 				return err
 			}
 		}
+		p.AssignIDs()
 		var tasks []Task
 		for _, t := range actions {
 			t.FamilyID, t.Status = familyID, "open"
