@@ -242,7 +242,7 @@ func checkDemoLinks(t *testing.T, s *store.Store) {
 	// The care plan: two versions with the place of death chosen in the
 	// second, live actions, and the mother's open proposal; the GP with
 	// consent reads it, the physiotherapist without consent does not.
-	plan, err := svc.CarePlan(ctx, actor("zorgverlener@demo.spil.test"), f.Family.ID)
+	plan, err := svc.CarePlan(ctx, actor("zorgverlener@demo.spil.test"), f.Family.ID, care.ViewCarePlan)
 	if err != nil {
 		t.Fatalf("the GP reads the plan: %v", err)
 	}
@@ -250,10 +250,10 @@ func checkDemoLinks(t *testing.T, s *store.Store) {
 		t.Errorf("the GP sees plan %+v with %d actions and %d proposals: want version 2, death at home, actions, no proposals",
 			plan.Plan, len(plan.Actions), len(plan.Proposals))
 	}
-	if _, err := svc.CarePlan(ctx, actor("zorgverlener2@demo.spil.test"), f.Family.ID); care.ErrorCode(err) != care.NotFound {
+	if _, err := svc.CarePlan(ctx, actor("zorgverlener2@demo.spil.test"), f.Family.ID, care.ViewCarePlan); care.ErrorCode(err) != care.NotFound {
 		t.Errorf("the physiotherapist reads the plan without consent: %v, want NotFound", err)
 	}
-	mine, err := svc.CarePlan(ctx, actor(parentEmail), f.Family.ID)
+	mine, err := svc.CarePlan(ctx, actor(parentEmail), f.Family.ID, care.ViewCarePlan)
 	if err != nil {
 		t.Fatalf("the mother reads the plan: %v", err)
 	}

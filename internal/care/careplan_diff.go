@@ -112,7 +112,7 @@ func dutchDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("02-01-2006")
+	return t.Format("2-1-2006")
 }
 
 // flatten lists every value of a plan with a key that is the same in every

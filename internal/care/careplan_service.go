@@ -41,27 +41,35 @@ func (pf *PlanFile) ActionsOf(d Dimension) []Task {
 	return out
 }
 
-// CarePlan returns the plan to whoever may see it: the case managers, the
-// family and providers with consent in force.
-func (s *Service) CarePlan(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
-	return s.planFile(ctx, actor, familyID, "careplan", ActionRead)
+// CarePlan returns the plan to whoever may see it through the door via:
+// ViewCarePlan lets in everyone who may read it (the case managers, the
+// family and providers with consent in force); ViewCaseFile, ViewFamily
+// and ViewProvider only the case managers, the family or a provider with
+// consent, so each role's pages show the plan to that role alone.
+func (s *Service) CarePlan(ctx context.Context, actor Actor, familyID int64, via View) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, via, "careplan", ActionRead)
 }
 
 // PrintCarePlan is CarePlan for the print view; it is audited as printing.
-func (s *Service) PrintCarePlan(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
-	return s.planFile(ctx, actor, familyID, "careplan", ActionPrint)
+func (s *Service) PrintCarePlan(ctx context.Context, actor Actor, familyID int64, via View) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, via, "careplan", ActionPrint)
 }
 
 // EmergencySummary is the short summary for an ambulance or out-of-hours
 // GP: diagnoses, treatment directives and who to call. It exists to be
 // printed and handed over, so it is audited as printing.
-func (s *Service) EmergencySummary(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
-	return s.planFile(ctx, actor, familyID, "emergency_summary", ActionPrint)
+func (s *Service) EmergencySummary(ctx context.Context, actor Actor, familyID int64, via View) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, via, "emergency_summary", ActionPrint)
 }
 
-func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, object string, action Action) (*PlanFile, error) {
+func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via View, object string, action Action) (*PlanFile, error) {
+	switch via {
+	case ViewCarePlan, ViewCaseFile, ViewFamily, ViewProvider:
+	default:
+		return nil, Errorf(Internal, "no door to the care plan: %q", via)
+	}
 	var pf *PlanFile
-	err := s.view(ctx, actor, familyID, ViewCarePlan, object, action, func(st Store, rel Relationship, id *int64) error {
+	err := s.view(ctx, actor, familyID, via, object, action, func(st Store, rel Relationship, id *int64) error {
 		f, err := st.FamilyFile(ctx, familyID)
 		if err != nil {
 			return err
@@ -249,6 +257,9 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 				}
 			}
 		}
+		if !knownItems(cur, &p) {
+			return ErrUnknownItem
+		}
 		// Validate before new items get their IDs: errors name a new item
 		// "new", as its form field does.
 		fe := FieldErrors{}
@@ -309,6 +320,43 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 	return saved, nil
 }
 
+// ErrUnknownItem refuses a save that names an item the plan does not have:
+// IDs are handed out by the plan alone, so later items never share one.
+var ErrUnknownItem = Errorf(Invalid, "careplan.unknown_item")
+
+// knownItems reports whether every item of next that has an ID had it in
+// cur already.
+func knownItems(cur, next *CarePlan) bool {
+	have := map[string]bool{}
+	for _, id := range itemIDs(cur) {
+		have[id] = true
+	}
+	for _, id := range itemIDs(next) {
+		if id != "" && !have[id] {
+			return false
+		}
+	}
+	return true
+}
+
+func itemIDs(p *CarePlan) []string {
+	var ids []string
+	for _, s := range p.Sections {
+		for _, list := range [][]PlanItem{s.Problems, s.Goals, s.Agreements} {
+			for _, it := range list {
+				ids = append(ids, it.ID)
+			}
+		}
+	}
+	for _, c := range p.ACP.Conversations {
+		ids = append(ids, c.ID)
+	}
+	for _, sc := range p.ACP.Scenarios {
+		ids = append(ids, sc.ID)
+	}
+	return ids
+}
+
 func hasItem(items []PlanItem, id string) bool {
 	for _, it := range items {
 		if it.ID == id {
@@ -354,6 +402,10 @@ func (s *Service) ProposePlanChange(ctx context.Context, actor Actor, familyID i
 	})
 }
 
+// ErrProposalNotOpen answers for a proposal that is not open or not the
+// family's: a form sent twice meets it too.
+var ErrProposalNotOpen = Errorf(NotFound, "proposal not found")
+
 // AnswerProposal accepts a proposal — it goes into the plan as a new
 // version: the wishes get the family's words, a dimension gets them as a
 // goal for the family — or declines it with an answer the family sees.
@@ -371,7 +423,7 @@ func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, pro
 			}
 		}
 		if p == nil {
-			return Errorf(NotFound, "proposal not found")
+			return ErrProposalNotOpen
 		}
 		p.Answer = strings.TrimSpace(answer)
 		fe := FieldErrors{}

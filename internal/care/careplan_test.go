@@ -126,7 +126,7 @@ func TestCarePlanViewers(t *testing.T) {
 				}
 				var pf *care.PlanFile
 				w.audited(t, want, func() (err error) {
-					pf, err = w.svc.CarePlan(ctx, c.actor, w.fam)
+					pf, err = w.svc.CarePlan(ctx, c.actor, w.fam, care.ViewCarePlan)
 					return err
 				})
 				if pf == nil || pf.Plan == nil || pf.Viewer != c.viewer || len(pf.Proposals) != c.proposals {
@@ -143,23 +143,23 @@ func TestCarePlanViewers(t *testing.T) {
 			}{{"physiotherapist without consent", w.physio}, {"provider of no family", w.stranger},
 				{"parent of another family", w.otherParent}, {"other case manager", w.cm2}} {
 				err := w.audited(t, w.record(c.actor, w.fam, "careplan", 0, care.ActionRead, care.OutcomeDenied), func() error {
-					_, err := w.svc.CarePlan(ctx, c.actor, w.fam)
+					_, err := w.svc.CarePlan(ctx, c.actor, w.fam, care.ViewCarePlan)
 					return err
 				})
 				wantCode(t, c.name, err, care.NotFound, missing)
 			}
 			// Withdrawal counts on the next request.
 			w.consent(t, w.mother, w.gpNet, false, care.ScopePlanNetwork)
-			if _, err := w.svc.CarePlan(ctx, w.gp, w.fam); care.ErrorCode(err) != care.NotFound {
+			if _, err := w.svc.CarePlan(ctx, w.gp, w.fam, care.ViewCarePlan); care.ErrorCode(err) != care.NotFound {
 				t.Errorf("the GP after withdrawal: %v, want NotFound", err)
 			}
 			// Printing and the emergency summary are audited as printing.
 			w.audited(t, w.record(w.mother, w.fam, "careplan", w.fam, care.ActionPrint, care.OutcomeSuccess), func() error {
-				_, err := w.svc.PrintCarePlan(ctx, w.mother, w.fam)
+				_, err := w.svc.PrintCarePlan(ctx, w.mother, w.fam, care.ViewFamily)
 				return err
 			})
 			w.audited(t, w.record(w.cm, w.fam, "emergency_summary", w.fam, care.ActionPrint, care.OutcomeSuccess), func() error {
-				_, err := w.svc.EmergencySummary(ctx, w.cm, w.fam)
+				_, err := w.svc.EmergencySummary(ctx, w.cm, w.fam, care.ViewCaseFile)
 				return err
 			})
 			// Versions are for the case managers.
@@ -242,6 +242,13 @@ func TestSaveCarePlan(t *testing.T) {
 			}
 			if cur := currentPlan(t, w); cur.Version != 2 || len(file(t, w.s, w.fam).Tasks) != len(f.Tasks) {
 				t.Errorf("after bad input: version %d", cur.Version)
+			}
+
+			// An item ID the plan never handed out is refused.
+			forged := copyPlan(v2)
+			forged.Section(care.DimSocial).Goals = []care.PlanItem{{ID: "i999", For: "child", Text: "Nieuw"}}
+			if _, err := w.svc.SaveCarePlan(ctx, w.cm, w.fam, 2, forged, nil); !errors.Is(err, care.ErrUnknownItem) {
+				t.Errorf("a save with an item ID the plan does not have: %v", err)
 			}
 
 			// Only the family's case managers save.
@@ -362,7 +369,7 @@ func TestProposals(t *testing.T) {
 			if cur.Version != 2 || len(goals) != 1 || goals[0].Text != "Luuk wil mee naar het gesprek." || goals[0].For != "family" || cur.Wishes != "" {
 				t.Errorf("after accepting: version %d, goals %+v, wishes %q", cur.Version, goals, cur.Wishes)
 			}
-			pf, err := w.svc.CarePlan(ctx, w.mother, w.fam)
+			pf, err := w.svc.CarePlan(ctx, w.mother, w.fam, care.ViewCarePlan)
 			if err != nil {
 				t.Fatal(err)
 			}

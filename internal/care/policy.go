@@ -44,6 +44,10 @@ const (
 	// (parents, carers and the child with an account) and every provider
 	// with consent in force — both consent scopes cover the plan.
 	ViewCarePlan View = "care_plan"
+	// ViewCaseFile is the case managers' own pages: only the family's
+	// case managers. The care plan is asked for through one of these
+	// doors, so a page for one role never shows it to another.
+	ViewCaseFile View = "case_file"
 )
 
 // AuthorizeView decides whether actor may see a view of the family. Deny
@@ -71,7 +75,7 @@ func AuthorizeView(actor Actor, view View, rel Relationship) Decision {
 		return Decision{Allowed: true, Relationship: true}
 	case view == ViewAccessLog && actor.Role == RoleCaseManager && rel.CaseManager:
 		return Decision{Allowed: true, Relationship: true}
-	case view == ViewCarePlan && actor.Role == RoleCaseManager && rel.CaseManager:
+	case (view == ViewCarePlan || view == ViewCaseFile) && actor.Role == RoleCaseManager && rel.CaseManager:
 		return Decision{Allowed: true, Relationship: true}
 	case view == ViewCarePlan && actor.Role == RoleFamily && linked(LinkParent, LinkChild):
 		return Decision{Allowed: true, Relationship: true}

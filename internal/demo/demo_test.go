@@ -180,11 +180,17 @@ func TestGenerateValid(t *testing.T) {
 			}
 			var undiagnosed, deceased, turning18 int
 			sexes, intensities := map[string]int{}, map[string]int{}
-			var noGP, overdue, waakvlam, done int
+			var noGP, overdue, waakvlam, done, plans int
 			for i, f := range fams {
 				where := fmt.Sprintf("#%d %s", i, f.ChildName)
 				checkFamily(t, where, f, today)
 				checkFile(t, where, f, today)
+				if i%10 == 0 { // plans are checked on a sample: comparing versions takes time
+					checkPlan(t, where, f, today)
+				}
+				if len(f.Plan) > 0 {
+					plans++
+				}
 				if !hasGP(f) {
 					noGP++
 				}
@@ -213,6 +219,9 @@ func TestGenerateValid(t *testing.T) {
 				}
 				sexes[f.Sex]++
 				intensities[f.Intensity]++
+			}
+			if plans < n/3 {
+				t.Errorf("%d of %d generated families have a care plan, want at least a third", plans, n)
 			}
 			if undiagnosed < n*6/100 || undiagnosed > n*14/100 {
 				t.Errorf("%d of %d without diagnosis, want about 10%%", undiagnosed, n)

@@ -111,10 +111,10 @@ func daanHermans(c calendar) Family {
 		Tasks: []Task{
 			c.done(c.task(ByThuis, c.ago(60), "Verwijzing logopedie verlengen", "network", gp, c.ago(30)),
 				c.ago(35), "Verwijzing voor een jaar verlengd en naar de logopedist gestuurd."),
-			inPlan(c.task(ByThuis, c.ago(40), "Herindicatie nachtzorg (Wlz) aanvragen bij het CIZ", "casemanager", ThuisCaseManager, c.ago(5)), care.DimSocial, "d9"),
-			inPlan(c.task(ByKCT, c.ago(14), "Noodplan bij aanvallen bijwerken en delen met school", "network", neuro, c.in(7)), care.DimPhysical, "d3"),
-			inPlan(c.task(ByKCT, c.ago(14), "Gesprek proactieve zorgplanning plannen met kinderneuroloog en ouders", "casemanager", KCTCaseManager, c.in(14)), care.DimPhysical, "d17"),
-			inPlan(c.task(ByThuis, c.ago(6), "Aanmelding brusjesgroep voor Luuk bespreken", "family", mother, c.in(21)), care.DimPsychological, "d7"),
+			inPlan(c.task(ByThuis, c.ago(40), "Herindicatie nachtzorg (Wlz) aanvragen bij het CIZ", "casemanager", ThuisCaseManager, c.ago(5)), care.DimSocial, "i9"),
+			inPlan(c.task(ByKCT, c.ago(14), "Noodplan bij aanvallen bijwerken en delen met school", "network", neuro, c.in(7)), care.DimPhysical, "i3"),
+			inPlan(c.task(ByKCT, c.ago(14), "Gesprek proactieve zorgplanning plannen met kinderneuroloog en ouders", "casemanager", KCTCaseManager, c.in(14)), care.DimPhysical, "i17"),
+			inPlan(c.task(ByThuis, c.ago(6), "Aanmelding brusjesgroep voor Luuk bespreken", "family", mother, c.in(21)), care.DimPsychological, "i7"),
 			c.forProvider(c.task(ByKCT, c.ago(14), "Medicatieoverzicht bijwerken na de longontsteking", "network", gp, c.in(10))),
 		},
 	}
@@ -216,7 +216,7 @@ func noorKramer(c calendar) Family {
 				c.ago(31), "Brief van de kinderarts ontvangen en bij het bezwaar gevoegd."),
 			c.done(c.task(ByThuis, c.ago(48), "Bezwaar tegen de herindicatie indienen", "casemanager", ThuisCaseManager, c.ago(25)),
 				c.ago(27), "Bezwaar op tijd ingediend; de huidige uren lopen door tot de uitspraak."),
-			inPlan(c.task(ByThuis, c.ago(20), "Begeleiding op het kinderdagverblijf aanvragen bij de gemeente (Jeugdwet)", "casemanager", ThuisCaseManager, c.ago(2)), care.DimPedagogical, "n6"),
+			inPlan(c.task(ByThuis, c.ago(20), "Begeleiding op het kinderdagverblijf aanvragen bij de gemeente (Jeugdwet)", "casemanager", ThuisCaseManager, c.ago(2)), care.DimPedagogical, "i6"),
 			c.task(ByThuis, c.ago(20), "Rooster pgb-team voor de vakantieperiode rondmaken", "family", mother, c.in(20)),
 			c.task(ByKCT, c.ago(4), "Uitslaggesprek exoomonderzoek plannen met beide ouders", "casemanager", KCTCaseManager, c.in(30)),
 		},
@@ -312,8 +312,8 @@ func thijsBakker(c calendar) Family {
 			c.done(c.task(ByKCT, c.ago(12), "Besluit over casemanagement laten weten", "family", "Thijs Bakker", c.ago(5)),
 				c.ago(3), "Thijs wil eerst een kennismakingsgesprek; dat wordt nu gepland."),
 			c.task(ByKCT, c.ago(12), "IC-afspraken voor volwassenen opvragen bij het Centrum voor Thuisbeademing", "network", lung, c.ago(2)),
-			inPlan(c.task(ByKCT, c.ago(12), "Transitiegesprek plannen met kinderarts en neuroloog voor volwassenen", "network", paed, c.in(30)), care.DimPhysical, "t2"),
-			inPlan(c.task(ByKCT, c.ago(3), "Wlz-aanvraag voorbereiden voor de overstap uit de Jeugdwet", "casemanager", KCTCaseManager, c.in(45)), care.DimSocial, "t5"),
+			inPlan(c.task(ByKCT, c.ago(12), "Transitiegesprek plannen met kinderarts en neuroloog voor volwassenen", "network", paed, c.in(30)), care.DimPhysical, "i2"),
+			inPlan(c.task(ByKCT, c.ago(3), "Wlz-aanvraag voorbereiden voor de overstap uit de Jeugdwet", "casemanager", KCTCaseManager, c.in(45)), care.DimSocial, "i5"),
 		},
 	}
 }

@@ -248,6 +248,56 @@ func generateFile(r *rand.Rand, c calendar, f *Family) {
 		}
 		f.Tasks = append(f.Tasks, t)
 	}
+	if span >= 2 && f.Episode.Status == "accepted" {
+		f.Plan = generatePlan(r, c, f, intake, span)
+	}
+}
+
+// Material for generated care plans.
+var (
+	planGoals = map[care.Dimension][]string{
+		care.DimPhysical:      {"Klachten thuis goed opvangen", "Voeding en slikken veilig houden", "Rustige nachten"},
+		care.DimPsychological: {"Ouders hebben een plek voor hun zorgen", "Het kind kan zijn angst uiten"},
+		care.DimSocial:        {"Zorg thuis rond met genoeg uren", "Respijtzorg voor de ouders"},
+		care.DimPedagogical:   {"Zo lang het kan naar school of dagbesteding", "Leerlingenvervoer geregeld"},
+		care.DimSpiritual:     {"Tijd voor wat het gezin samen fijn vindt", "Ruimte voor geloof en rituelen"},
+	}
+	planWishes = []string{
+		"Zoveel mogelijk thuis zijn, met broers en zussen dichtbij.",
+		"Dat ons kind geen pijn heeft en kan blijven doen wat het leuk vindt.",
+		"Dat we als gezin niet alles zelf hoeven te regelen.",
+	}
+)
+
+// generatePlan gives a generated family a care plan of two versions: one
+// soon after the intake, and one after an ACP conversation.
+func generatePlan(r *rand.Rand, c calendar, f *Family, intake time.Time, span int) []PlanVersion {
+	p := care.NewPlan(0, care.DefaultTemplate(), intake)
+	p.Wishes = pick(r, planWishes)
+	for i := range p.Sections {
+		s := &p.Sections[i]
+		s.Goals = []care.PlanItem{{For: care.PlanFor[r.IntN(len(care.PlanFor))], Text: pick(r, planGoals[s.Dimension])}}
+	}
+	p.AssignIDs()
+	first := intake.AddDate(0, 0, r.IntN(span/2+1))
+	second := first.AddDate(0, 0, 1+r.IntN(int(c.day.Sub(first).Hours()/24)))
+	if second.After(c.day) {
+		second = c.day
+	}
+	v1 := *p
+	v1.ReviewDue = first.AddDate(0, 3, 0)
+
+	v2 := *care.NewPlan(0, care.DefaultTemplate(), second)
+	v2.Wishes, v2.NextItem = v1.Wishes, v1.NextItem
+	v2.Sections = append([]care.PlanSection(nil), v1.Sections...)
+	v2.ACP.Conversations = []care.Conversation{{Date: second, Participants: "Ouders, kinderarts en casemanager",
+		Topics: "Wat te doen bij een verslechtering.", Record: "Verslag bij de kinderarts"}}
+	v2.ACP.Directives[0] = care.Directive{Kind: "resuscitation", Decision: care.DirectiveDecisions[1+r.IntN(3)],
+		Date: second, AgreedBy: "Ouders en kinderarts"}
+	v2.ACP.PlaceOfDeath = care.Preference{Place: care.Places[r.IntN(len(care.Places)-1)]}
+	v2.DiscussedOn, v2.ReviewDue = second, second.AddDate(0, 3, 0)
+	v2.AssignIDs()
+	return []PlanVersion{{By: ByKCT, At: c.at(first, 13), Plan: v1}, {By: ByKCT, At: c.at(second, 14), Plan: v2}}
 }
 
 // nextContactDays is when, in days from today, the next contact is planned

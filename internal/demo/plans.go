@@ -58,46 +58,46 @@ func daanPlan(c calendar, neuro string) []PlanVersion {
 		care.DimPhysical: {
 			Situation: "Epilepsie met aanvallen vooral 's nachts; verslikt zich vaker bij dun vloeibaar eten en drinken. Sondevoeding 's nachts.",
 			Problems: []care.PlanItem{
-				problem("d1", "child", "Epilepsie, toenemend in aantal aanvallen", "G40.9"),
-				problem("d2", "child", "Slikproblemen met kans op longontsteking", "R13"),
+				problem("i1", "child", "Epilepsie, toenemend in aantal aanvallen", "G40.9"),
+				problem("i2", "child", "Slikproblemen met kans op longontsteking", "R13"),
 			},
 			Goals: []care.PlanItem{
-				item("d3", "child", "Aanvallen thuis kunnen opvangen zonder opname"),
-				item("d4", "child", "Veilig eten en drinken met aangepaste voeding"),
+				item("i3", "child", "Aanvallen thuis kunnen opvangen zonder opname"),
+				item("i4", "child", "Veilig eten en drinken met aangepaste voeding"),
 			},
 			Agreements: []care.PlanItem{
-				item("d5", "family", "Noodmedicatie ligt thuis, op school en bij de nachtzorg; het noodplan hangt in de keuken."),
+				item("i5", "family", "Noodmedicatie ligt thuis, op school en bij de nachtzorg; het noodplan hangt in de keuken."),
 			},
 		},
 		care.DimPsychological: {
 			Situation: "Daan is vaak moe maar geniet zichtbaar van muziek en van zijn broer. Ouders zijn sinds de opname in het voorjaar gespannen.",
 			Goals: []care.PlanItem{
-				item("d6", "parents", "Ouders hebben een plek om hun zorgen kwijt te kunnen"),
-				item("d7", "siblings", "Luuk voelt zich gezien en weet wat er met Daan aan de hand is"),
+				item("i6", "parents", "Ouders hebben een plek om hun zorgen kwijt te kunnen"),
+				item("i7", "siblings", "Luuk voelt zich gezien en weet wat er met Daan aan de hand is"),
 			},
 		},
 		care.DimSocial: {
 			Situation: "Nachtzorg zeven nachten per week via de Wlz; grootouders in hetzelfde dorp springen bij.",
 			Problems: []care.PlanItem{
-				problem("d8", "family", "Wlz-indicatie voor de nachtzorg loopt binnenkort af", ""),
+				problem("i8", "family", "Wlz-indicatie voor de nachtzorg loopt binnenkort af", ""),
 			},
 			Goals: []care.PlanItem{
-				item("d9", "family", "Nachtzorg zonder onderbreking na de herindicatie"),
+				item("i9", "family", "Nachtzorg zonder onderbreking na de herindicatie"),
 			},
 		},
 		care.DimPedagogical: {
 			Situation: "Drie ochtenden per week naar de mytylschool; leert dingen aan en verliest ze weer.",
 			Goals: []care.PlanItem{
-				item("d10", "child", "Zo lang het kan naar school, ook met aanvallen"),
+				item("i10", "child", "Zo lang het kan naar school, ook met aanvallen"),
 			},
 			Agreements: []care.PlanItem{
-				item("d11", "child", "School belt ouders bij een aanval langer dan vijf minuten en geeft dan de noodmedicatie."),
+				item("i11", "child", "School belt ouders bij een aanval langer dan vijf minuten en geeft dan de noodmedicatie."),
 			},
 		},
 		care.DimSpiritual: {
 			Situation: "Het gezin vindt steun bij familie in het dorp; geloof speelt geen grote rol.",
 			Goals: []care.PlanItem{
-				item("d12", "family", "Tijd maken voor dingen die het gezin samen fijn vindt"),
+				item("i12", "family", "Tijd maken voor dingen die het gezin samen fijn vindt"),
 			},
 		},
 	}
@@ -108,16 +108,16 @@ func daanPlan(c calendar, neuro string) []PlanVersion {
 		Sections: sections(dims),
 		ACP: care.ACP{
 			Conversations: []care.Conversation{
-				{ID: "d13", Date: c.ago(340), Participants: "Ouders, " + neuro + ", " + KCTCaseManager,
+				{ID: "i13", Date: c.ago(340), Participants: "Ouders, " + neuro + ", " + KCTCaseManager,
 					Topics: "Wat te doen bij een zware aanval of longontsteking; reanimatie en beademing.",
 					Record: "Verslag in het ziekenhuisdossier; samenvatting bij ouders thuis"},
 			},
 			Scenarios: []care.Scenario{
-				{ID: "d14", Topic: "school", WhatIf: "Als Daan op school een lange aanval krijgt",
+				{ID: "i14", Topic: "school", WhatIf: "Als Daan op school een lange aanval krijgt",
 					Arranged: "Noodplan en noodmedicatie op school; de intern begeleider kent het plan."},
-				{ID: "d15", Topic: "deterioration", WhatIf: "Als Daan weer een longontsteking krijgt",
+				{ID: "i15", Topic: "deterioration", WhatIf: "Als Daan weer een longontsteking krijgt",
 					Arranged: "Eerst bellen met de huisarts of het Kinder Comfort Team; opname alleen als behandelen thuis niet lukt."},
-				{ID: "d16", Topic: "end_of_life", WhatIf: "Als Daan achteruitgaat en behandelen niet meer helpt"},
+				{ID: "i16", Topic: "end_of_life", WhatIf: "Als Daan achteruitgaat en behandelen niet meer helpt"},
 			},
 			Directives: []care.Directive{
 				{Kind: "resuscitation", Decision: "no", Date: c.ago(340), AgreedBy: "Ouders en " + neuro,
@@ -141,8 +141,8 @@ func daanPlan(c calendar, neuro string) []PlanVersion {
 	v2.Sections = sections(dims)
 	phys := v2.Section(care.DimPhysical)
 	phys.Situation = "Herstelt van een verslikpneumonie. Epilepsie met aanvallen vooral 's nachts; dikt dranken nu in op advies van de logopedist."
-	phys.Goals = append(phys.Goals[:len(phys.Goals):len(phys.Goals)], item("d17", "child", "Een volgende longontsteking zo mogelijk thuis behandelen"))
-	v2.ACP.Conversations = append(v1.ACP.Conversations[:1:1], care.Conversation{ID: "d18", Date: c.ago(62),
+	phys.Goals = append(phys.Goals[:len(phys.Goals):len(phys.Goals)], item("i17", "child", "Een volgende longontsteking zo mogelijk thuis behandelen"))
+	v2.ACP.Conversations = append(v1.ACP.Conversations[:1:1], care.Conversation{ID: "i18", Date: c.ago(62),
 		Participants: "Ouders, " + neuro + ", " + KCTCaseManager + ", " + ThuisCaseManager,
 		Topics:       "Terugblik op de opname; waar Daan verzorgd wil worden en waar hij mag overlijden.",
 		Record:       "Verslag in Spil-notitie van " + KCTCaseManager + "; kopie bij ouders"})
@@ -166,31 +166,31 @@ func noorPlan(c calendar, paed string) []PlanVersion {
 		Sections: sections(map[care.Dimension]care.PlanSection{
 			care.DimPhysical: {
 				Situation: "Herhaalde ademstops; thuis zuurstof, saturatiemeter en voedingspomp in beide huizen. Exoomuitslag over drie maanden.",
-				Problems:  []care.PlanItem{problem("n1", "child", "Ademstops met zuurstofbehoefte", "R06.8")},
-				Goals:     []care.PlanItem{item("n2", "child", "Ademstops op tijd zien en thuis goed opvangen")},
+				Problems:  []care.PlanItem{problem("i1", "child", "Ademstops met zuurstofbehoefte", "R06.8")},
+				Goals:     []care.PlanItem{item("i2", "child", "Ademstops op tijd zien en thuis goed opvangen")},
 			},
 			care.DimPsychological: {
-				Goals: []care.PlanItem{item("n3", "parents", "Ouders houden het vol in de week dat Noor bij hen is")},
+				Goals: []care.PlanItem{item("i3", "parents", "Ouders houden het vol in de week dat Noor bij hen is")},
 			},
 			care.DimSocial: {
 				Situation: "Gescheiden ouders met gezamenlijk gezag, wissel op vrijdag. Pgb-team van vijf kinderverpleegkundigen op beide adressen.",
-				Problems:  []care.PlanItem{problem("n4", "family", "Uren verlaagd bij de herindicatie; bezwaar loopt", "")},
-				Goals:     []care.PlanItem{item("n5", "family", "Genoeg uren zorg om beide ouders te laten werken")},
+				Problems:  []care.PlanItem{problem("i4", "family", "Uren verlaagd bij de herindicatie; bezwaar loopt", "")},
+				Goals:     []care.PlanItem{item("i5", "family", "Genoeg uren zorg om beide ouders te laten werken")},
 			},
 			care.DimPedagogical: {
-				Goals: []care.PlanItem{item("n6", "child", "Naar het medisch kinderdagverblijf met begeleiding")},
+				Goals: []care.PlanItem{item("i6", "child", "Naar het medisch kinderdagverblijf met begeleiding")},
 			},
 		}),
 		ACP: care.ACP{
 			Conversations: []care.Conversation{
-				{ID: "n7", Date: c.ago(150), Participants: "Beide ouders, " + paed + ", " + KCTCaseManager,
+				{ID: "i7", Date: c.ago(150), Participants: "Beide ouders, " + paed + ", " + KCTCaseManager,
 					Topics: "Behandelen zolang de diagnose er niet is; wat te doen bij een ademstop thuis.",
 					Record: "Verslag bij de kinderarts"},
 			},
 			Scenarios: []care.Scenario{
-				{ID: "n8", Topic: "deterioration", WhatIf: "Als Noor thuis een ademstop krijgt",
+				{ID: "i8", Topic: "deterioration", WhatIf: "Als Noor thuis een ademstop krijgt",
 					Arranged: "Pgb-team start zuurstof en belt 112; ouders hebben een BHV-cursus kinderreanimatie gedaan."},
-				{ID: "n9", Topic: "school", WhatIf: "Als het kinderdagverblijf de begeleiding niet rond krijgt"},
+				{ID: "i9", Topic: "school", WhatIf: "Als het kinderdagverblijf de begeleiding niet rond krijgt"},
 			},
 			Directives: []care.Directive{
 				{Kind: "resuscitation", Decision: "yes", Date: c.ago(150), AgreedBy: "Beide ouders en " + paed},
@@ -221,31 +221,31 @@ func thijsPlan(c calendar, paed string) []PlanVersion {
 		Sections: sections(map[care.Dimension]care.PlanSection{
 			care.DimPhysical: {
 				Situation: "Duchenne met tracheacanule en beademing 's nachts; hartfunctie wordt halfjaarlijks gecontroleerd.",
-				Problems:  []care.PlanItem{problem("t1", "child", "Ademhaling via tracheacanule, nachtelijke beademing", "G71.0")},
-				Goals:     []care.PlanItem{item("t2", "child", "Overdracht naar de volwassenenzorg zonder gat in de zorg")},
+				Problems:  []care.PlanItem{problem("i1", "child", "Ademhaling via tracheacanule, nachtelijke beademing", "G71.0")},
+				Goals:     []care.PlanItem{item("i2", "child", "Overdracht naar de volwassenenzorg zonder gat in de zorg")},
 			},
 			care.DimPsychological: {
-				Goals: []care.PlanItem{item("t3", "siblings", "Zijn zusje krijgt steun bij haar klachten (speltherapie)")},
+				Goals: []care.PlanItem{item("i3", "siblings", "Zijn zusje krijgt steun bij haar klachten (speltherapie)")},
 			},
 			care.DimSocial: {
-				Problems: []care.PlanItem{problem("t4", "family", "Overstap van Jeugdwet naar Wlz bij 18 jaar", "")},
-				Goals:    []care.PlanItem{item("t5", "family", "Wlz-indicatie rond voor zijn verjaardag")},
+				Problems: []care.PlanItem{problem("i4", "family", "Overstap van Jeugdwet naar Wlz bij 18 jaar", "")},
+				Goals:    []care.PlanItem{item("i5", "family", "Wlz-indicatie rond voor zijn verjaardag")},
 			},
 			care.DimPedagogical: {
 				Situation: "Gaat sinds de canule niet meer naar school; volgt twee vakken online.",
-				Goals:     []care.PlanItem{item("t6", "child", "Dagbesteding of online onderwijs na zijn 18e")},
+				Goals:     []care.PlanItem{item("i6", "child", "Dagbesteding of online onderwijs na zijn 18e")},
 			},
 			care.DimSpiritual: {},
 		}),
 		ACP: care.ACP{
 			Conversations: []care.Conversation{
-				{ID: "t7", Date: c.ago(60), Participants: "Thijs, moeder, " + paed + ", " + KCTCaseManager,
+				{ID: "i7", Date: c.ago(60), Participants: "Thijs, moeder, " + paed + ", " + KCTCaseManager,
 					Topics: "Wat verandert er bij 18; IC-afspraken voor volwassenen.", Record: "Verslag bij de kinderarts"},
 			},
 			Scenarios: []care.Scenario{
-				{ID: "t8", Topic: "adulthood", WhatIf: "Als Thijs 18 wordt",
+				{ID: "i8", Topic: "adulthood", WhatIf: "Als Thijs 18 wordt",
 					Arranged: "Kennismaking met de longarts voor volwassenen gepland; Wlz-aanvraag in voorbereiding."},
-				{ID: "t9", Topic: "deterioration", WhatIf: "Als zijn ademhaling of hart achteruitgaat"},
+				{ID: "i9", Topic: "deterioration", WhatIf: "Als zijn ademhaling of hart achteruitgaat"},
 			},
 			Directives: []care.Directive{
 				{Kind: "resuscitation", Decision: "not_discussed"},

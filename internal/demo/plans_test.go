@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,32 +26,7 @@ func TestPlans(t *testing.T) {
 					continue
 				}
 				withPlan++
-				for i, v := range f.Plan {
-					p := v.Plan
-					if err := p.Validate(today, f.BirthDate); err != nil {
-						t.Errorf("%s version %d: %v", f.ChildName, i+1, err)
-					}
-					if v.By == ByThuis && !f.Thuis || v.By == ByKCT && !f.KCT {
-						t.Errorf("%s version %d: made by a case manager the family does not have", f.ChildName, i+1)
-					}
-					if v.At.After(today) || (i > 0 && !v.At.After(f.Plan[i-1].At)) {
-						t.Errorf("%s version %d: saved at %v, out of order or in the future", f.ChildName, i+1, v.At)
-					}
-					if i > 0 && len(care.PlanChanges(&f.Plan[i-1].Plan, &p)) == 0 {
-						t.Errorf("%s version %d: changes nothing", f.ChildName, i+1)
-					}
-					ids := map[string]bool{}
-					for _, s := range p.Sections {
-						for _, list := range [][]care.PlanItem{s.Problems, s.Goals, s.Agreements} {
-							for _, it := range list {
-								if it.ID == "" || ids[it.ID] {
-									t.Errorf("%s version %d: item %q has an empty or repeated ID", f.ChildName, i+1, it.Text)
-								}
-								ids[it.ID] = true
-							}
-						}
-					}
-				}
+				checkPlan(t, f.ChildName, f, today)
 				last := f.Plan[len(f.Plan)-1].Plan
 				places[last.ACP.PlaceOfDeath.Place] = true
 				for _, tk := range f.Tasks {
@@ -83,5 +60,39 @@ func TestPlans(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkPlan reports what is wrong with the versions of f's care plan.
+func checkPlan(t *testing.T, where string, f Family, today time.Time) {
+	t.Helper()
+	for i, v := range f.Plan {
+		p := v.Plan
+		if err := p.Validate(today, f.BirthDate); err != nil {
+			t.Errorf("%s version %d: %v", where, i+1, err)
+		}
+		if v.By == ByThuis && !f.Thuis || v.By == ByKCT && !f.KCT {
+			t.Errorf("%s version %d: made by a case manager the family does not have", where, i+1)
+		}
+		if v.At.After(today) || (i > 0 && !v.At.After(f.Plan[i-1].At)) {
+			t.Errorf("%s version %d: saved at %v, out of order or in the future", where, i+1, v.At)
+		}
+		if i > 0 && len(care.PlanChanges(&f.Plan[i-1].Plan, &p)) == 0 {
+			t.Errorf("%s version %d: changes nothing", where, i+1)
+		}
+		ids := map[string]bool{}
+		for _, s := range p.Sections {
+			for _, list := range [][]care.PlanItem{s.Problems, s.Goals, s.Agreements} {
+				for _, it := range list {
+					if n, err := strconv.Atoi(strings.TrimPrefix(it.ID, "i")); err != nil || !strings.HasPrefix(it.ID, "i") || n > p.NextItem {
+						t.Errorf("%s version %d: item ID %q is not one the plan could have handed out (i1 to i%d)", where, i+1, it.ID, p.NextItem)
+					}
+					if it.ID == "" || ids[it.ID] {
+						t.Errorf("%s version %d: item %q has an empty or repeated ID", where, i+1, it.Text)
+					}
+					ids[it.ID] = true
+				}
+			}
+		}
 	}
 }

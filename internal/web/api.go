@@ -43,6 +43,9 @@ func (s *Server) apiRoutes(mux *routeMux) {
 	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiTaskDone))
 	api.Handle("PUT /api/v1/families/{id}/episode", s.apiHandle(s.apiEpisodeSave))
 	api.Handle("GET /api/v1/families/{id}/access-log", s.apiHandle(s.apiAccessLog))
+	api.Handle("GET /api/v1/families/{id}/careplan", s.apiHandle(s.apiCarePlan))
+	api.Handle("GET /api/v1/families/{id}/careplan/versions", s.apiHandle(s.apiCarePlanVersions))
+	api.Handle("GET /api/v1/families/{id}/careplan/versions/{n}", s.apiHandle(s.apiCarePlanVersion))
 	mux.ServeMux.Handle("/api/", s.apiMux(api.ServeMux))
 }
 

@@ -31,6 +31,9 @@ const (
 	// familyOrCaseManager: a case manager assigned to the family in the path,
 	// or a parent or the child linked to it
 	familyOrCaseManager
+	// planReader: a case manager assigned to the family in the path, a
+	// parent or the child linked to it, or a provider with consent
+	planReader
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -67,41 +70,66 @@ var authzTable = map[string]access{
 	"GET /api/v1/families":  caseManager,
 	"POST /api/v1/families": caseManager,
 
-	"GET /families/{id}":                          familyFile,
-	"GET /families/{id}/edit":                     familyFile,
-	"POST /families/{id}/edit":                    familyFile,
-	"GET /families/{id}/members/new":              familyFile,
-	"POST /families/{id}/members":                 familyFile,
-	"GET /families/{id}/network/new":              familyFile,
-	"POST /families/{id}/network":                 familyFile,
-	"GET /families/{id}/network/{mid}/edit":       familyFile,
-	"POST /families/{id}/network/{mid}":           familyFile,
-	"POST /families/{id}/network/{mid}/delete":    familyFile,
-	"GET /families/{id}/contacts/new":             familyFile,
-	"POST /families/{id}/contacts":                familyFile,
-	"GET /families/{id}/intensity":                familyFile,
-	"POST /families/{id}/intensity":               familyFile,
-	"GET /families/{id}/tasks/new":                familyFile,
-	"POST /families/{id}/tasks":                   familyFile,
-	"POST /families/{id}/tasks/{tid}/done":        familyFile,
-	"GET /families/{id}/episode":                  familyFile,
-	"POST /families/{id}/episode":                 familyFile,
-	"GET /families/{id}/casemanagers":             familyFile,
-	"POST /families/{id}/casemanagers":            familyFile,
-	"GET /families/{id}/invite":                   familyFile,
-	"POST /families/{id}/invite":                  familyFile,
-	"GET /api/v1/families/{id}":                   familyFile,
-	"PUT /api/v1/families/{id}":                   familyFile,
-	"POST /api/v1/families/{id}/members":          familyFile,
-	"POST /api/v1/families/{id}/network":          familyFile,
-	"PUT /api/v1/families/{id}/network/{mid}":     familyFile,
-	"DELETE /api/v1/families/{id}/network/{mid}":  familyFile,
-	"POST /api/v1/families/{id}/intensity":        familyFile,
-	"POST /api/v1/families/{id}/contacts":         familyFile,
-	"POST /api/v1/families/{id}/tasks":            familyFile,
-	"POST /api/v1/families/{id}/tasks/{tid}/done": familyFile,
-	"PUT /api/v1/families/{id}/episode":           familyFile,
-	"GET /api/v1/families/{id}/access-log":        familyOrCaseManager,
+	"GET /families/{id}":                              familyFile,
+	"GET /families/{id}/edit":                         familyFile,
+	"POST /families/{id}/edit":                        familyFile,
+	"GET /families/{id}/members/new":                  familyFile,
+	"POST /families/{id}/members":                     familyFile,
+	"GET /families/{id}/network/new":                  familyFile,
+	"POST /families/{id}/network":                     familyFile,
+	"GET /families/{id}/network/{mid}/edit":           familyFile,
+	"POST /families/{id}/network/{mid}":               familyFile,
+	"POST /families/{id}/network/{mid}/delete":        familyFile,
+	"GET /families/{id}/contacts/new":                 familyFile,
+	"POST /families/{id}/contacts":                    familyFile,
+	"GET /families/{id}/intensity":                    familyFile,
+	"POST /families/{id}/intensity":                   familyFile,
+	"GET /families/{id}/tasks/new":                    familyFile,
+	"POST /families/{id}/tasks":                       familyFile,
+	"POST /families/{id}/tasks/{tid}/done":            familyFile,
+	"GET /families/{id}/episode":                      familyFile,
+	"POST /families/{id}/episode":                     familyFile,
+	"GET /families/{id}/casemanagers":                 familyFile,
+	"POST /families/{id}/casemanagers":                familyFile,
+	"GET /families/{id}/invite":                       familyFile,
+	"POST /families/{id}/invite":                      familyFile,
+	"GET /api/v1/families/{id}":                       familyFile,
+	"PUT /api/v1/families/{id}":                       familyFile,
+	"POST /api/v1/families/{id}/members":              familyFile,
+	"POST /api/v1/families/{id}/network":              familyFile,
+	"PUT /api/v1/families/{id}/network/{mid}":         familyFile,
+	"DELETE /api/v1/families/{id}/network/{mid}":      familyFile,
+	"POST /api/v1/families/{id}/intensity":            familyFile,
+	"POST /api/v1/families/{id}/contacts":             familyFile,
+	"POST /api/v1/families/{id}/tasks":                familyFile,
+	"POST /api/v1/families/{id}/tasks/{tid}/done":     familyFile,
+	"PUT /api/v1/families/{id}/episode":               familyFile,
+	"GET /api/v1/families/{id}/access-log":            familyOrCaseManager,
+	"GET /api/v1/families/{id}/careplan":              planReader,
+	"GET /api/v1/families/{id}/careplan/versions":     familyFile,
+	"GET /api/v1/families/{id}/careplan/versions/{n}": familyFile,
+
+	"GET /families/{id}/careplan":                    familyFile,
+	"POST /families/{id}/careplan":                   familyFile,
+	"GET /families/{id}/careplan/{part}/edit":        familyFile,
+	"POST /families/{id}/careplan/{part}":            familyFile,
+	"GET /families/{id}/careplan/versions":           familyFile,
+	"GET /families/{id}/careplan/compare":            familyFile,
+	"GET /families/{id}/careplan/print":              familyFile,
+	"GET /families/{id}/careplan/emergency":          familyFile,
+	"POST /families/{id}/careplan/proposals/{pid}":   familyFile,
+	"GET /my/families/{id}/careplan":                 familyMember,
+	"GET /my/families/{id}/careplan/print":           familyMember,
+	"GET /my/families/{id}/careplan/emergency":       familyMember,
+	"POST /my/families/{id}/careplan/proposals":      familyMember,
+	"GET /provider/families/{id}/careplan":           provider,
+	"GET /provider/families/{id}/careplan/print":     provider,
+	"GET /provider/families/{id}/careplan/emergency": provider,
+	"GET /careplan-templates":                        caseManager,
+	"GET /careplan-templates/new":                    caseManager,
+	"POST /careplan-templates":                       caseManager,
+	"GET /careplan-templates/{tmpl}/edit":            caseManager,
+	"POST /careplan-templates/{tmpl}":                caseManager,
 
 	"GET /my":               linkedList,
 	"GET /my/families/{id}": familyMember,
@@ -127,6 +155,10 @@ type authzWorld struct {
 	memberA int64
 	taskA   int64
 	adminID int64
+	// A has a care plan with an open proposal from the family; tmpl is a
+	// care plan template of the organisation.
+	proposalA int64
+	tmpl      int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -175,6 +207,20 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	if err := a.care.SetConsent(ctx, w.actor("family"), w.famA, n.ID, true, care.ScopeFile); err != nil {
 		t.Fatal(err)
 	}
+	for fam, who := range map[int64]string{w.famA: "own", w.famB: "other"} {
+		if _, err := a.care.StartCarePlan(ctx, w.actor(who), fam, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prop := &care.Proposal{Section: "wishes", Body: "Anna wil graag thuis blijven."}
+	if err := a.care.ProposePlanChange(ctx, w.actor("family"), w.famA, prop); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &care.PlanTemplate{Name: "Neuromusculair", ReviewMonths: 3, Scenarios: []string{"school"}}
+	if err := a.care.SavePlanTemplate(ctx, w.actor("own"), tmpl); err != nil {
+		t.Fatal(err)
+	}
+	w.proposalA, w.tmpl = prop.ID, tmpl.ID
 	return w
 }
 
@@ -204,7 +250,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		id = strconv.FormatInt(w.ids["target"], 10)
 	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
-		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css")
+		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
+		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10))
 	return method, r.Replace(path)
 }
 
@@ -276,6 +323,8 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkRole(t, pattern, "family", "provider")
 			case familyOrCaseManager:
 				w.checkFamilyRoute(t, pattern, "own", "family")
+			case planReader:
+				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			}
 		}
 	})

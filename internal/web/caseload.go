@@ -23,6 +23,9 @@ func (p *CaseloadPage) ContactLate(it care.CaseloadItem) bool {
 	return !it.NextContact.IsZero() && it.NextContact.Before(p.Today)
 }
 
+// PlanLate reports whether the review of a family's care plan is overdue.
+func (p *CaseloadPage) PlanLate(it care.CaseloadItem) bool { return it.PlanReviewOverdue(p.Today) }
+
 // caseloadSorts are the orders the list offers; anything else is "next".
 var caseloadSorts = []string{"next", "name"}
 

@@ -25,13 +25,22 @@ type FormPage struct {
 	Errors   Fields
 	Sections []Section
 	Delete   *DeleteForm // a second form that removes the object, optional
+	FormID   string      // id of the form element, optional
+	Alert    *FormAlert  // a box above the form with links, optional
+	Back     *Link       // where the back link goes; the family or caseload when nil
 }
 
 // Section is a group of controls, drawn as a fieldset with a legend when
-// Legend is set.
+// Legend is set. Heading, when set, is a heading above the group that
+// starts a new part of a long form.
 type Section struct {
 	Legend   string // translated
 	Controls []Control
+	ID       string   // id of the group, optional
+	Class    string   // extra class of the group, optional
+	Heading  string   // translated, optional
+	Intro    string   // translated line under the legend, optional
+	List     []string // lines shown as a list under the legend, optional
 }
 
 // DeleteForm is a separate form that removes what the page edits.
@@ -44,13 +53,14 @@ type DeleteForm struct {
 
 // Control is one form field as the template draws it. Texts are translated.
 type Control struct {
-	Type         string // text, email, tel, date, number, textarea, select, radios, checkbox
+	Type         string // text, email, tel, date, number, textarea, select, radios, checkbox, checks, hidden
 	Name         string
 	Label        string
 	Hint         string
 	Value        string
 	Checked      bool // checkbox
 	MaxLen       int  // text and textarea
+	Rows         int  // textarea height in lines; 4 when 0
 	Min, Max     string
 	Required     bool
 	Options      []Option // select and radios

@@ -33,6 +33,9 @@ type DoneForm struct {
 // Overdue reports whether an open task is past its due date today.
 func (p *FamilyPage) Overdue(t care.Task) bool { return t.Overdue(p.Today) }
 
+// PlanReviewOverdue reports whether the care plan's review date has passed.
+func (p *FamilyPage) PlanReviewOverdue() bool { return p.File.Plan.ReviewOverdue(p.Today) }
+
 // ContactLate reports whether the planned next contact has passed.
 func (p *FamilyPage) ContactLate() bool {
 	n := p.File.Family.NextContact

@@ -15,7 +15,13 @@ const maxFormBytes = 64 << 10
 
 // parseForm reads a POST form with a size limit.
 func parseForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	return parseFormMax(w, r, maxFormBytes)
+}
+
+// parseFormMax reads a POST form of at most limit bytes; forms that hold
+// many long texts at once (the care plan) need more than maxFormBytes.
+func parseFormMax(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -27,6 +33,27 @@ func parseForm(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 }
 
 var errTooLarge = care.Errorf(care.Invalid, "form too large")
+
+// FormAlert is a box above a form that says something went wrong as a
+// whole (not at one field) and where to go from here.
+type FormAlert struct {
+	ID    string   // element id; tests and browser tests find the box by it
+	Lines []string // translated paragraphs
+	Links []Link
+}
+
+// Link is a link with a translated text.
+type Link struct {
+	ID   string // element id, optional
+	Href string
+	Text string
+}
+
+// Hidden is a value the form sends back unchanged, such as the version a
+// change was made on.
+func (p *FormPage) Hidden(name string) Control {
+	return Control{Type: "hidden", Name: name, Value: p.Values.Get(name)}
+}
 
 // Fields maps a form field to the catalog key of what is wrong with it.
 type Fields = care.FieldErrors

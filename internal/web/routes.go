@@ -83,6 +83,33 @@ func (s *Server) routes(mux *routeMux) {
 	mux.Handle("GET /families/{id}/invite", s.handle(s.requireLogin(s.invitationNew)))
 	mux.Handle("POST /families/{id}/invite", s.handle(s.requireLogin(s.invitationCreate)))
 
+	// The care plan. One handler draws it for the case managers, the family
+	// and providers with consent; the path names the door (planDoor), and
+	// the care service decides, and records, whether this family's plan may
+	// be seen through it. Templates hold no family data: case managers only.
+	cm := care.RoleCaseManager
+	mux.Handle("GET /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
+	mux.Handle("POST /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanStart)))
+	mux.Handle("GET /families/{id}/careplan/{part}/edit", s.handle(s.requireLogin(s.carePlanEdit)))
+	mux.Handle("POST /families/{id}/careplan/{part}", s.handle(s.requireLogin(s.carePlanSave)))
+	mux.Handle("GET /families/{id}/careplan/versions", s.handle(s.requireLogin(s.carePlanVersions)))
+	mux.Handle("GET /families/{id}/careplan/compare", s.handle(s.requireLogin(s.carePlanCompare)))
+	mux.Handle("GET /families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
+	mux.Handle("GET /families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("POST /families/{id}/careplan/proposals/{pid}", s.handle(s.requireLogin(s.proposalAnswer)))
+	mux.Handle("GET /my/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
+	mux.Handle("GET /my/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
+	mux.Handle("GET /my/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("POST /my/families/{id}/careplan/proposals", s.handle(s.requireLogin(s.proposalCreate)))
+	mux.Handle("GET /provider/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
+	mux.Handle("GET /provider/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
+	mux.Handle("GET /provider/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /careplan-templates", s.handle(s.requireRole(cm, s.planTemplates)))
+	mux.Handle("GET /careplan-templates/new", s.handle(s.requireRole(cm, s.planTemplateNew)))
+	mux.Handle("POST /careplan-templates", s.handle(s.requireRole(cm, s.planTemplateSave)))
+	mux.Handle("GET /careplan-templates/{tmpl}/edit", s.handle(s.requireRole(cm, s.planTemplateEdit)))
+	mux.Handle("POST /careplan-templates/{tmpl}", s.handle(s.requireRole(cm, s.planTemplateSave)))
+
 	// Accepting an invitation: the token in the path is the only key.
 	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))
 	mux.Handle("POST /invite/{token}", s.handle(s.inviteSubmit))

@@ -55,6 +55,12 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range inviteCases(base) {
 			cases[name] = page
 		}
+		for name, page := range carePlanViewCases(base) {
+			cases[name] = page
+		}
+		for name, page := range carePlanEditCases(s, base) {
+			cases[name] = page
+		}
 		forms := formCases(s, base("intake.title"))
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
@@ -158,7 +164,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -166,23 +172,38 @@ var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`
 // that every key used in templates and Go code exists.
 func TestCatalogsMatch(t *testing.T) {
 	keys := map[string][]string{}
-	for _, lang := range []string{"nl", "en"} {
-		b, err := fs.ReadFile(files, "locales/"+lang+".json")
+	// Every catalog file is a pair: name.nl.json and name.en.json (or
+	// nl.json and en.json); a key may live in one file of a language only.
+	names, err := fs.Glob(files, "locales/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		lang := strings.TrimSuffix(name, ".json")
+		lang = lang[strings.LastIndexAny(lang, "./")+1:]
+		if lang != "nl" && lang != "en" {
+			t.Fatalf("%s: not a Dutch or English catalog", name)
+		}
+		b, err := fs.ReadFile(files, name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var m map[string]string
 		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatalf("%s: %v", lang, err)
+			t.Fatalf("%s: %v", name, err)
 		}
 		for k, v := range m {
 			if strings.TrimSpace(v) == "" {
-				t.Errorf("%s: %s is empty", lang, k)
+				t.Errorf("%s: %s is empty", name, k)
+			}
+			if slices.Contains(keys[lang], k) {
+				t.Errorf("%s: %s is also in another %s catalog", name, k, lang)
 			}
 			keys[lang] = append(keys[lang], k)
 		}
-		slices.Sort(keys[lang])
 	}
+	slices.Sort(keys["nl"])
+	slices.Sort(keys["en"])
 	if !slices.Equal(keys["nl"], keys["en"]) {
 		for _, k := range keys["nl"] {
 			if !slices.Contains(keys["en"], k) {
@@ -215,6 +236,9 @@ func TestCatalogsMatch(t *testing.T) {
 		"network.line.": networkLines, "contact.kind.": care.ContactKinds, "contact.with.": care.ContactWith,
 		"task.owner.": care.TaskOwners, "episode.status.": care.EpisodeStatuses, "episode.set.": care.EpisodeStatuses,
 		"episode.surprise.": care.SurpriseAnswers, "casemanager.kind.": care.CaseManagerKinds, "intensity.level.": intensityValues(),
+		"careplan.dim.": dimensionValues(), "careplan.change.": append(dimensionValues(), "wishes", "acp", "review", "created"),
+		"careplan.for.": care.PlanFor, "careplan.topic.": care.ScenarioTopics, "careplan.directive.": care.DirectiveKinds,
+		"careplan.decision.": care.DirectiveDecisions, "careplan.place.": care.Places, "careplan.status.": {"open", "done"},
 	} {
 		for _, v := range values {
 			used[prefix+v] = true
@@ -233,12 +257,20 @@ func TestCatalogsMatch(t *testing.T) {
 	}
 }
 
+func dimensionValues() []string {
+	var out []string
+	for _, d := range care.Dimensions {
+		out = append(out, string(d))
+	}
+	return out
+}
+
 // walkSources calls fn with every template and every non-test Go file of
-// this package and of auth, where catalog keys are named.
+// this package, of auth and of care, where catalog keys are named.
 func walkSources(t *testing.T, fn func(src string)) {
 	t.Helper()
 	var paths []string
-	for _, pattern := range []string{"templates/*.html", "*.go", "../auth/*.go"} {
+	for _, pattern := range []string{"templates/*.html", "*.go", "../auth/*.go", "../care/*.go"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

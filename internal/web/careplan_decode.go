@@ -1,0 +1,545 @@
+package web
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// The care plan forms name every field of a list item with
+// care.ItemField(kind, id, part) — "goal_i3_text", "goal_new_text" — so the
+// errors of care.CarePlan.Validate land next to the right field. The
+// decoders read what was posted, independent of the stored plan: the item
+// IDs come from the field names, so a form drawn again after an error or a
+// conflict shows exactly what the user sent. The handlers merge the result
+// into the current plan (mergeSection, mergeACP).
+
+// maxPlanItems bounds the items of one list that one form may send.
+const maxPlanItems = 200
+
+// maxPlanFormBytes bounds a care plan form: the ACP form alone holds up to
+// a few dozen long texts.
+const maxPlanFormBytes = 1 << 20
+
+// itemKinds are the lists of a dimension.
+var itemKinds = []string{"problem", "goal", "agreement"}
+
+// postedIDs returns the IDs of the saved items of kind that the form sent
+// (each has a kind_<id>_<part> field), in the order they were made. IDs
+// are "i" and a number; anything else is not an item of the plan.
+func postedIDs(v url.Values, kind, part string) []string {
+	type numbered struct {
+		id string
+		n  int
+	}
+	var found []numbered
+	for name := range v {
+		rest, ok := strings.CutPrefix(name, kind+"_i")
+		if !ok {
+			continue
+		}
+		digits, ok := strings.CutSuffix(rest, "_"+part)
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(digits)
+		if err != nil || n < 0 || strconv.Itoa(n) != digits {
+			continue
+		}
+		found = append(found, numbered{"i" + digits, n})
+	}
+	slices.SortFunc(found, func(a, b numbered) int { return a.n - b.n })
+	ids := make([]string, len(found))
+	for i, f := range found {
+		ids[i] = f.id
+	}
+	return ids
+}
+
+// validItemID reports whether s has the form of a saved item's ID.
+func validItemID(s string) bool {
+	digits, ok := strings.CutPrefix(s, "i")
+	n, err := strconv.Atoi(digits)
+	return ok && err == nil && n >= 0 && strconv.Itoa(n) == digits
+}
+
+// filled reports whether any of the named fields holds more than spaces:
+// an empty "new" row is not an item.
+func filled(v url.Values, names ...string) bool {
+	for _, n := range names {
+		if strings.TrimSpace(v.Get(n)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// wishesForm is the family's voice as posted.
+type wishesForm struct {
+	Wishes, Matters string
+}
+
+func decodeWishes(v url.Values) (wishesForm, Fields) {
+	errs := Fields{}
+	return wishesForm{
+		Wishes:  field(v, "wishes", care.MaxText, false, errs),
+		Matters: field(v, "matters", care.MaxText, false, errs),
+	}, errs
+}
+
+func encodeWishes(p *care.CarePlan) url.Values {
+	return url.Values{"wishes": {p.Wishes}, "matters": {p.Matters}}
+}
+
+// dimensionForm is one dimension as posted: the section with the items the
+// form sent and not removed (new ones with an empty ID, last), the IDs of
+// items to remove, and the new action, nil when its row was left empty.
+type dimensionForm struct {
+	Section care.PlanSection
+	Removed map[string]bool
+	Action  *care.Task
+}
+
+// decodeDimension reads the form of dimension d.
+func decodeDimension(v url.Values, d care.Dimension) (dimensionForm, Fields) {
+	errs := Fields{}
+	f := dimensionForm{Section: care.PlanSection{Dimension: d}, Removed: map[string]bool{}}
+	f.Section.Situation = field(v, "situation", care.MaxText, false, errs)
+	lists := map[string]*[]care.PlanItem{"problem": &f.Section.Problems, "goal": &f.Section.Goals, "agreement": &f.Section.Agreements}
+	for _, kind := range itemKinds {
+		ids := postedIDs(v, kind, "text")
+		if len(ids) > maxPlanItems {
+			errs[care.ItemField(kind, "", "text")] = "careplan.edit.too_many"
+			ids = ids[:maxPlanItems]
+		}
+		for _, id := range ids {
+			if checked(v, care.ItemField(kind, id, "remove")) {
+				f.Removed[id] = true
+				continue
+			}
+			*lists[kind] = append(*lists[kind], decodeItem(v, kind, id, errs))
+		}
+		fn := func(part string) string { return care.ItemField(kind, "", part) }
+		if filled(v, fn("text"), fn("icd10")) {
+			*lists[kind] = append(*lists[kind], decodeItem(v, kind, "", errs))
+		}
+	}
+	f.Action = decodeAction(v, d, f.Section.Goals, errs)
+	return f, errs
+}
+
+// decodeItem reads one problem, goal or agreement; id "" is the new row.
+func decodeItem(v url.Values, kind, id string, errs Fields) care.PlanItem {
+	fn := func(part string) string { return care.ItemField(kind, id, part) }
+	it := care.PlanItem{
+		ID:   id,
+		Text: field(v, fn("text"), care.MaxShort, true, errs),
+		For:  choiceField(v, fn("for"), care.PlanFor, true, errs),
+	}
+	if kind == "problem" {
+		if code := field(v, fn("icd10"), 20, false, errs); !errs.Has(fn("icd10")) {
+			it.ICD10 = strings.ToUpper(code)
+		}
+	}
+	return it
+}
+
+// decodeAction reads the new action of a dimension: a task linked to the
+// dimension and, optionally, to one of goals (care.NewGoal: the new goal
+// of this form).
+func decodeAction(v url.Values, d care.Dimension, goals []care.PlanItem, errs Fields) *care.Task {
+	fn := func(part string) string { return care.ItemField("action", "", part) }
+	if !filled(v, fn("title"), fn("owner_name"), fn("due_date")) {
+		return nil
+	}
+	t := &care.Task{
+		Title:         field(v, fn("title"), care.MaxShort, true, errs),
+		OwnerKind:     choiceField(v, fn("owner_kind"), care.TaskOwners, true, errs),
+		OwnerName:     field(v, fn("owner_name"), care.MaxName, false, errs),
+		DueDate:       dateField(v, fn("due_date"), errs),
+		PlanDimension: d,
+	}
+	goal := strings.TrimSpace(v.Get(fn("goal")))
+	switch {
+	case goal == "":
+	case goal == care.NewGoal:
+		if len(goals) == 0 || goals[len(goals)-1].ID != "" {
+			errs[fn("goal")] = "careplan.edit.no_new_goal"
+		}
+	case !validItemID(goal) || !slices.ContainsFunc(goals, func(g care.PlanItem) bool { return g.ID == goal }):
+		errs[fn("goal")] = "field.choose"
+	}
+	if !errs.Has(fn("goal")) {
+		t.PlanGoal = goal
+	}
+	return t
+}
+
+// encodeDimension fills the form of a dimension from the plan; the new
+// rows are for the child, the new action for the case manager.
+func encodeDimension(sec *care.PlanSection) url.Values {
+	v := url.Values{"situation": {sec.Situation}}
+	for kind, items := range map[string][]care.PlanItem{"problem": sec.Problems, "goal": sec.Goals, "agreement": sec.Agreements} {
+		v.Set(care.ItemField(kind, "", "for"), "child")
+		for _, it := range items {
+			v.Set(care.ItemField(kind, it.ID, "text"), it.Text)
+			v.Set(care.ItemField(kind, it.ID, "for"), it.For)
+			if kind == "problem" {
+				v.Set(care.ItemField(kind, it.ID, "icd10"), it.ICD10)
+			}
+		}
+	}
+	v.Set(care.ItemField("action", "", "owner_kind"), "casemanager")
+	return v
+}
+
+// mergeSection puts a posted dimension into the current one: posted items
+// replace theirs, removed ones go, items the form did not send stay (the
+// form never drops what it did not show), new ones come last.
+func mergeSection(cur care.PlanSection, f dimensionForm) care.PlanSection {
+	out := cur
+	out.Situation = f.Section.Situation
+	id := func(it care.PlanItem) string { return it.ID }
+	out.Problems = mergeByID(cur.Problems, f.Section.Problems, f.Removed, id)
+	out.Goals = mergeByID(cur.Goals, f.Section.Goals, f.Removed, id)
+	out.Agreements = mergeByID(cur.Agreements, f.Section.Agreements, f.Removed, id)
+	return out
+}
+
+// mergeByID merges a posted list into the current one by item ID. Posted
+// items with an ID the current list does not have are dropped: only a
+// form of another version could send them, and that save is refused.
+func mergeByID[T any](cur, posted []T, removed map[string]bool, id func(T) string) []T {
+	byID := map[string]T{}
+	for _, p := range posted {
+		if id(p) != "" {
+			byID[id(p)] = p
+		}
+	}
+	var out []T
+	for _, c := range cur {
+		if removed[id(c)] {
+			continue
+		}
+		if p, ok := byID[id(c)]; ok {
+			out = append(out, p)
+		} else {
+			out = append(out, c)
+		}
+	}
+	for _, p := range posted {
+		if id(p) == "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// acpForm is the proactive care planning section as posted, with the IDs
+// of conversations and scenarios to remove.
+type acpForm struct {
+	ACP     care.ACP
+	Removed map[string]bool
+}
+
+// decodeACP reads the proactive care planning form.
+func decodeACP(v url.Values) (acpForm, Fields) {
+	errs := Fields{}
+	f := acpForm{Removed: map[string]bool{}}
+	a := &f.ACP
+	convIDs := postedIDs(v, "conversation", "participants")
+	scenIDs := postedIDs(v, "scenario", "what_if")
+	for name, ids := range map[string]*[]string{"conversation_new_participants": &convIDs, "scenario_new_topic": &scenIDs} {
+		if len(*ids) > maxPlanItems {
+			errs[name] = "careplan.edit.too_many"
+			*ids = (*ids)[:maxPlanItems]
+		}
+	}
+	for _, id := range convIDs {
+		if checked(v, care.ItemField("conversation", id, "remove")) {
+			f.Removed[id] = true
+			continue
+		}
+		a.Conversations = append(a.Conversations, decodeConversation(v, id, errs))
+	}
+	if filled(v, conversationFields("")...) {
+		a.Conversations = append(a.Conversations, decodeConversation(v, "", errs))
+	}
+	for _, id := range scenIDs {
+		if checked(v, care.ItemField("scenario", id, "remove")) {
+			f.Removed[id] = true
+			continue
+		}
+		a.Scenarios = append(a.Scenarios, decodeScenario(v, id, errs))
+	}
+	if filled(v, scenarioFields("")...) {
+		a.Scenarios = append(a.Scenarios, decodeScenario(v, "", errs))
+	}
+	for _, kind := range care.DirectiveKinds {
+		fn := func(part string) string { return care.ItemField("directive", kind, part) }
+		d := care.Directive{
+			Kind:     kind,
+			Decision: choiceField(v, fn("decision"), care.DirectiveDecisions, true, errs),
+			Detail:   field(v, fn("detail"), care.MaxText, false, errs),
+			Date:     dateField(v, fn("date"), errs),
+			AgreedBy: field(v, fn("agreed_by"), care.MaxShort, false, errs),
+		}
+		if kind == "other" {
+			d.Label = field(v, fn("label"), care.MaxName, false, errs)
+		}
+		a.Directives = append(a.Directives, d)
+	}
+	a.PlaceOfCare = care.Preference{
+		Place:  choiceField(v, "place_of_care", care.Places, true, errs),
+		Detail: field(v, "place_of_care_detail", care.MaxShort, false, errs),
+	}
+	a.PlaceOfDeath = care.Preference{
+		Place:  choiceField(v, "place_of_death", care.Places, true, errs),
+		Detail: field(v, "place_of_death_detail", care.MaxShort, false, errs),
+	}
+	a.CareWishes = field(v, "care_wishes", care.MaxText, false, errs)
+	a.Other = field(v, "other", care.MaxText, false, errs)
+	return f, errs
+}
+
+func conversationFields(id string) []string {
+	return []string{care.ItemField("conversation", id, "date"), care.ItemField("conversation", id, "participants"),
+		care.ItemField("conversation", id, "topics"), care.ItemField("conversation", id, "record")}
+}
+
+func scenarioFields(id string) []string {
+	return []string{care.ItemField("scenario", id, "topic"), care.ItemField("scenario", id, "what_if"), care.ItemField("scenario", id, "arranged")}
+}
+
+func decodeConversation(v url.Values, id string, errs Fields) care.Conversation {
+	fn := func(part string) string { return care.ItemField("conversation", id, part) }
+	return care.Conversation{
+		ID:           id,
+		Date:         dateField(v, fn("date"), errs),
+		Participants: field(v, fn("participants"), care.MaxShort, true, errs),
+		Topics:       field(v, fn("topics"), care.MaxText, false, errs),
+		Record:       field(v, fn("record"), care.MaxShort, false, errs),
+	}
+}
+
+func decodeScenario(v url.Values, id string, errs Fields) care.Scenario {
+	fn := func(part string) string { return care.ItemField("scenario", id, part) }
+	return care.Scenario{
+		ID:       id,
+		Topic:    choiceField(v, fn("topic"), care.ScenarioTopics, true, errs),
+		WhatIf:   field(v, fn("what_if"), care.MaxText, false, errs),
+		Arranged: field(v, fn("arranged"), care.MaxText, false, errs),
+	}
+}
+
+// encodeACP fills the proactive care planning form from the plan.
+func encodeACP(a *care.ACP) url.Values {
+	v := url.Values{}
+	for _, c := range a.Conversations {
+		fn := func(part string) string { return care.ItemField("conversation", c.ID, part) }
+		v.Set(fn("date"), isoDate(c.Date))
+		v.Set(fn("participants"), c.Participants)
+		v.Set(fn("topics"), c.Topics)
+		v.Set(fn("record"), c.Record)
+	}
+	for _, sc := range a.Scenarios {
+		fn := func(part string) string { return care.ItemField("scenario", sc.ID, part) }
+		v.Set(fn("topic"), sc.Topic)
+		v.Set(fn("what_if"), sc.WhatIf)
+		v.Set(fn("arranged"), sc.Arranged)
+	}
+	for _, kind := range care.DirectiveKinds {
+		d := a.Directive(kind)
+		fn := func(part string) string { return care.ItemField("directive", kind, part) }
+		v.Set(fn("decision"), d.Decision)
+		v.Set(fn("detail"), d.Detail)
+		v.Set(fn("date"), isoDate(d.Date))
+		v.Set(fn("agreed_by"), d.AgreedBy)
+		if kind == "other" {
+			v.Set(fn("label"), d.Label)
+		}
+	}
+	for name, val := range map[string]string{
+		"place_of_care": a.PlaceOfCare.Place, "place_of_care_detail": a.PlaceOfCare.Detail,
+		"place_of_death": a.PlaceOfDeath.Place, "place_of_death_detail": a.PlaceOfDeath.Detail,
+		"care_wishes": a.CareWishes, "other": a.Other,
+	} {
+		v.Set(name, val)
+	}
+	return v
+}
+
+// mergeACP puts a posted ACP form into the current section. A directive
+// the plan does not have yet (the plan starts with four; "other" comes
+// when needed) is only added once something is filled in, so opening and
+// saving the form unchanged adds no version.
+func mergeACP(cur care.ACP, f acpForm) care.ACP {
+	out := f.ACP
+	out.Conversations = mergeByID(cur.Conversations, f.ACP.Conversations, f.Removed, func(c care.Conversation) string { return c.ID })
+	out.Scenarios = mergeByID(cur.Scenarios, f.ACP.Scenarios, f.Removed, func(s care.Scenario) string { return s.ID })
+	out.Directives = nil
+	for _, d := range f.ACP.Directives {
+		had := slices.ContainsFunc(cur.Directives, func(c care.Directive) bool { return c.Kind == d.Kind })
+		if had || d != (care.Directive{Kind: d.Kind, Decision: "not_discussed"}) {
+			out.Directives = append(out.Directives, d)
+		}
+	}
+	return out
+}
+
+// reviewForm is the review interval, the next review and the last
+// discussion with the family, as posted; a zero Due means "the interval
+// after the discussion".
+type reviewForm struct {
+	Months      int
+	Due         time.Time
+	DiscussedOn time.Time
+}
+
+func decodeReview(v url.Values) (reviewForm, Fields) {
+	errs := Fields{}
+	f := reviewForm{
+		Months:      numberField(v, "review_months", errs),
+		Due:         dateField(v, "review_due", errs),
+		DiscussedOn: dateField(v, "discussed_on", errs),
+	}
+	switch {
+	case errs.Has("review_months"):
+	case strings.TrimSpace(v.Get("review_months")) == "":
+		errs["review_months"] = "field.required"
+	case f.Months < 1 || f.Months > care.MaxReviewMonths:
+		errs["review_months"] = "careplan.review_months_range"
+	}
+	return f, errs
+}
+
+func encodeReview(p *care.CarePlan) url.Values {
+	return url.Values{"review_months": {strconv.Itoa(p.ReviewMonths)}, "review_due": {isoDate(p.ReviewDue)},
+		"discussed_on": {isoDate(p.DiscussedOn)}}
+}
+
+// decodeStart reads the template a new plan starts from: 0 (or nothing)
+// for the default, else the id of one of the organisation's templates.
+func decodeStart(v url.Values) (int64, Fields) {
+	errs := Fields{}
+	s := strings.TrimSpace(v.Get("template_id"))
+	if s == "" || s == "0" {
+		return 0, errs
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id <= 0 {
+		errs["template_id"] = "field.choose"
+		return 0, errs
+	}
+	return id, errs
+}
+
+// maxTemplateLines bounds the starting goals or agreements of one
+// dimension in a template.
+const maxTemplateLines = 30
+
+// forLabels maps what a template line may start with ("Ouders:") to whom
+// the item is for: the stored values and their labels in both languages,
+// in lower case.
+type forLabels map[string]string
+
+func (s *Server) forLabels() forLabels {
+	m := forLabels{}
+	for _, lang := range []string{"nl", "en"} {
+		tr := s.i18n.translator(lang)
+		for _, f := range care.PlanFor {
+			m[strings.ToLower(tr.T("careplan.for."+f))] = f
+			m[f] = f
+		}
+	}
+	return m
+}
+
+// decodeTemplate reads a care plan template. Starting goals and agreements
+// are one per line; a line that starts with whom it is for and a colon
+// ("Ouders: …") is for them, any other line is for the child.
+func decodeTemplate(v url.Values, labels forLabels) (care.PlanTemplate, Fields) {
+	errs := Fields{}
+	t := care.PlanTemplate{
+		Name:         field(v, "name", care.MaxName, true, errs),
+		ReviewMonths: numberField(v, "review_months", errs),
+	}
+	switch {
+	case errs.Has("review_months"):
+	case strings.TrimSpace(v.Get("review_months")) == "":
+		errs["review_months"] = "field.required"
+	case t.ReviewMonths < 1 || t.ReviewMonths > care.MaxReviewMonths:
+		errs["review_months"] = "careplan.review_months_range"
+	}
+	for _, d := range care.Dimensions {
+		t.Sections = append(t.Sections, care.PlanSection{
+			Dimension:  d,
+			Goals:      templateLines(v, "goals_"+string(d), labels, errs),
+			Agreements: templateLines(v, "agreements_"+string(d), labels, errs),
+		})
+	}
+	for _, topic := range care.ScenarioTopics {
+		if checked(v, "scenario_"+topic) {
+			t.Scenarios = append(t.Scenarios, topic)
+		}
+	}
+	return t, errs
+}
+
+func templateLines(v url.Values, name string, labels forLabels, errs Fields) []care.PlanItem {
+	raw := field(v, name, maxTemplateLines*(care.MaxShort+40), false, errs)
+	if errs.Has(name) {
+		return nil
+	}
+	var items []care.PlanItem
+	for _, line := range strings.Split(raw, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		it := care.PlanItem{For: "child", Text: line}
+		if who, rest, ok := strings.Cut(line, ":"); ok {
+			if f, known := labels[strings.ToLower(strings.TrimSpace(who))]; known {
+				it.For, it.Text = f, strings.TrimSpace(rest)
+			}
+		}
+		items = append(items, it)
+	}
+	if len(items) > maxTemplateLines {
+		errs[name] = "careplan.tmpl.too_many_lines"
+		return nil
+	}
+	return items
+}
+
+// encodeTemplate fills the template form; tr names for whom an item is
+// when it is not the child, or when the child's text itself starts like
+// one of labels.
+func encodeTemplate(t *care.PlanTemplate, tr translator, labels forLabels) url.Values {
+	v := url.Values{"name": {t.Name}, "review_months": {strconv.Itoa(t.ReviewMonths)}}
+	lines := func(items []care.PlanItem) string {
+		out := make([]string, len(items))
+		for i, it := range items {
+			out[i] = it.Text
+			who, _, ok := strings.Cut(it.Text, ":")
+			if _, looksLikeOne := labels[strings.ToLower(strings.TrimSpace(who))]; it.For != "child" || ok && looksLikeOne {
+				out[i] = tr.T("careplan.for."+it.For) + ": " + it.Text
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, s := range t.Sections {
+		if care.ValidDimension(s.Dimension) {
+			v.Set("goals_"+string(s.Dimension), lines(s.Goals))
+			v.Set("agreements_"+string(s.Dimension), lines(s.Agreements))
+		}
+	}
+	for _, topic := range t.Scenarios {
+		v.Set("scenario_"+topic, "1")
+	}
+	return v
+}

@@ -1,0 +1,112 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// carePlanShow draws the care plan for whoever reads it: the case managers
+// (with the links to change it and the family's proposals to answer), the
+// family (with their proposals and a form to propose a change) and
+// providers with consent (the plan only). The route decides the role; the
+// care service decides whether this family's plan may be seen.
+func (s *Server) carePlanShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	pf, err := s.care.CarePlan(r.Context(), s.actor(r), id, planDoor(r))
+	if err != nil {
+		return err
+	}
+	p, err := s.planPageFor(r, pf)
+	if err != nil {
+		return err
+	}
+	if saved := r.URL.Query().Get("saved"); slices.Contains(planSaved, saved) {
+		p.Saved = "careplan.view.saved." + saved
+	}
+	s.render(w, r, http.StatusOK, "careplan", p)
+	return nil
+}
+
+// planDoor is the door to the care plan that the path names: the case
+// managers' pages, the family's or a provider's. Each lets in its own role
+// only, so a page never shows the plan to someone it is not for, and a
+// refusal is recorded like any other.
+func planDoor(r *http.Request) care.View {
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/my/"):
+		return care.ViewFamily
+	case strings.HasPrefix(r.URL.Path, "/provider/"):
+		return care.ViewProvider
+	default:
+		return care.ViewCaseFile
+	}
+}
+
+// planPageFor builds the plan page; a case manager looking at a family
+// without a plan gets the templates to start one from.
+func (s *Server) planPageFor(r *http.Request, pf *care.PlanFile) (*PlanPage, error) {
+	p := s.planPage(r, pf)
+	if pf.Plan == nil && pf.Viewer == care.ViewerCaseManager {
+		ts, err := s.care.PlanTemplates(r.Context(), s.actor(r))
+		if err != nil {
+			return nil, err
+		}
+		p.Templates = ts
+	}
+	return p, nil
+}
+
+// planAgain draws the plan page again after a form on it came back, with
+// status and what change fills in (what was typed and the errors).
+func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int64, status int, change func(*PlanPage)) error {
+	pf, err := s.care.CarePlan(r.Context(), s.actor(r), familyID, planDoor(r))
+	if err != nil {
+		return err
+	}
+	p, err := s.planPageFor(r, pf)
+	if err != nil {
+		return err
+	}
+	change(p)
+	s.render(w, r, status, "careplan", p)
+	return nil
+}
+
+// carePlanPrint draws the whole plan for paper (A4, by the browser's
+// print dialog); the care service records it as printed.
+func (s *Server) carePlanPrint(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	pf, err := s.care.PrintCarePlan(r.Context(), s.actor(r), id, planDoor(r))
+	if err != nil {
+		return err
+	}
+	p := &PrintPage{PlanView: s.planView(r, "careplan.view.print_title", pf)}
+	p.Printed = p.DateTime(s.cfg.Now())
+	s.render(w, r, http.StatusOK, "careplan_print", p)
+	return nil
+}
+
+// carePlanEmergency draws the one-page emergency summary: diagnoses,
+// treatment directives, preferred places and who to call. It exists to be
+// printed and handed over, so the care service records it as printed.
+func (s *Server) carePlanEmergency(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	pf, err := s.care.EmergencySummary(r.Context(), s.actor(r), id, planDoor(r))
+	if err != nil {
+		return err
+	}
+	s.render(w, r, http.StatusOK, "careplan_emergency", s.emergencyPage(r, pf))
+	return nil
+}

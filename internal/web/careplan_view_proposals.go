@@ -1,0 +1,128 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// The family's voice in the plan: a parent, carer or the child proposes a
+// change from their own view, a case manager accepts it (it goes into the
+// plan as a new version) or declines it with an answer. Both stay visible
+// to the family.
+
+// decodeProposal reads the form a family member proposes a change with.
+func decodeProposal(v url.Values) (care.Proposal, Fields) {
+	errs := Fields{}
+	p := care.Proposal{Section: strings.TrimSpace(v.Get("section"))}
+	if !slices.Contains(care.ProposalSections, p.Section) {
+		errs["section"] = "field.choose"
+	}
+	p.Body = field(v, "body", care.MaxText, true, errs)
+	return p, errs
+}
+
+// decodeAnswer reads a case manager's answer to a proposal: accept or
+// decline, and an answer that is required when declining, because the
+// family reads why.
+func decodeAnswer(v url.Values) (accept bool, answer string, errs Fields) {
+	errs = Fields{}
+	decision := v.Get("decision")
+	switch decision {
+	case "accept":
+		accept = true
+	case "decline":
+	default:
+		errs["decision"] = "careplan.view.decision_missing"
+	}
+	answer = field(v, "answer", care.MaxText, false, errs)
+	if decision == "decline" && answer == "" && !errs.Has("answer") {
+		errs["answer"] = "careplan.view.answer_required"
+	}
+	return accept, answer, errs
+}
+
+// proposalCreate records a family member's proposal and goes back to the
+// plan with a confirmation; a form with errors is drawn again on the plan
+// page, with what was typed.
+func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	prop, errs := decodeProposal(v)
+	if len(errs) == 0 {
+		err = s.care.ProposePlanChange(r.Context(), s.actor(r), id, &prop)
+		if err == nil {
+			http.Redirect(w, r, myFamilyURL(id, "/careplan?saved=proposal"), http.StatusSeeOther)
+			return nil
+		}
+		fe, ok := fieldErrorsOf(err)
+		if !ok {
+			return err
+		}
+		errs = fe
+	}
+	return s.planAgain(w, r, id, http.StatusUnprocessableEntity, func(p *PlanPage) {
+		p.Propose = ProposeForm{Section: v.Get("section"), Body: v.Get("body"), Errors: errs}
+		p.Error = "careplan.view.proposal_not_sent"
+	})
+}
+
+// proposalAnswer accepts or declines a proposal. A decline without an
+// answer is drawn again on the plan page with the message at the answer
+// and what was typed kept.
+func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	pid, err := pathID(r, "pid")
+	if err != nil {
+		return err
+	}
+	v, err := parseForm(w, r)
+	if err != nil {
+		return err
+	}
+	accept, answer, errs := decodeAnswer(v)
+	msg := "careplan.view.answer_not_saved"
+	if len(errs) == 0 {
+		err = s.care.AnswerProposal(r.Context(), s.actor(r), id, pid, accept, answer)
+		if err == nil {
+			saved := "declined"
+			if accept {
+				saved = "accepted"
+			}
+			http.Redirect(w, r, familyURL(id, "")+"/careplan?saved="+saved, http.StatusSeeOther)
+			return nil
+		}
+		fe, ok := fieldErrorsOf(err)
+		switch {
+		case ok:
+			errs = fe
+		case errors.Is(err, care.ErrProposalNotOpen):
+			// Sent twice, or answered by the other case manager meanwhile:
+			// the plan shows how it was answered.
+			http.Redirect(w, r, familyURL(id, "")+"/careplan#proposals", http.StatusSeeOther)
+			return nil
+		case care.ErrorCode(err) == care.Invalid && care.ErrorMessage(err) == "careplan.proposal_too_long":
+			// The plan has no room for the family's words as they are.
+			msg = care.ErrorMessage(err)
+		default:
+			return err
+		}
+	}
+	return s.planAgain(w, r, id, http.StatusUnprocessableEntity, func(p *PlanPage) {
+		p.Answer = &AnswerForm{ProposalID: pid, Decision: v.Get("decision"), Answer: v.Get("answer"), Errors: errs}
+		p.Error = msg
+	})
+}
