@@ -8,7 +8,12 @@
 // at phone width, demo mode, and the case manager's family file: intake,
 // network, a contact on a phone, intensity, tasks and the caseload; and
 // the family's access: invitations, consent given and withdrawn, the
-// provider's view and the family's list of who looked at their file.
+// provider's view and the family's list of who looked at their file; and
+// the care plan: started from the template, filled per dimension with
+// goals and actions, proactive care planning, versions compared, the
+// print and emergency views at A4 and phone width, a parent's proposal
+// accepted, a consented GP reading it while others cannot, two case
+// managers saving at once, and bad input kept in the form.
 //
 // The tests only build with the e2e tag:
 //

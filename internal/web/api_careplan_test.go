@@ -75,6 +75,24 @@ func TestAPICarePlan(t *testing.T) {
 				t.Errorf("careplan %v = %#v, want %#v", c.path, got, c.want)
 			}
 		}
+		// The caseload carries the review date, overdue here.
+		list := apiWant(t, w.cm.apiCall(http.MethodGet, "/api/v1/families", nil), http.StatusOK, "")
+		found := false
+		for i := 0; apiAt(list, "families", i) != nil; i++ {
+			if apiAt(list, "families", i, "id") != float64(w.fam) {
+				continue
+			}
+			found = true
+			if got := apiAt(list, "families", i, "plan_review_due"); got != today.AddDate(0, 0, -5).Format("2006-01-02") {
+				t.Errorf("caseload plan_review_due %v", got)
+			}
+			if got := apiAt(list, "families", i, "plan_review_overdue"); got != true {
+				t.Errorf("caseload plan_review_overdue %v", got)
+			}
+		}
+		if !found {
+			t.Errorf("family %d not in the caseload: %v", w.fam, list)
+		}
 		if at, _ := apiAt(v, "saved_at").(string); len(at) != len("2006-01-02T15:04:05Z") || at[len(at)-1] != 'Z' {
 			t.Errorf("saved_at %q is not RFC 3339 in UTC", at)
 		}

@@ -65,15 +65,19 @@ type apiCaseloadItemOut struct {
 	OverdueTasks  int     `json:"overdue_tasks"`
 	EpisodeStatus *string `json:"episode_status"`
 	Deceased      bool    `json:"deceased"`
+	// The care plan's review date; null without a plan.
+	PlanReviewDue     *string `json:"plan_review_due"`
+	PlanReviewOverdue bool    `json:"plan_review_overdue"`
 }
 
-func apiCaseload(items []care.CaseloadItem) apiCaseloadOut {
+func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 	out := apiCaseloadOut{Families: make([]apiCaseloadItemOut, 0, len(items))}
 	for _, it := range items {
 		out.Families = append(out.Families, apiCaseloadItemOut{
 			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate),
 			Intensity: string(it.Intensity), NextContact: apiDateOut(it.NextContact),
 			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,
+			PlanReviewDue: apiDateOut(it.PlanReviewDue), PlanReviewOverdue: it.PlanReviewOverdue(now),
 		})
 	}
 	return out

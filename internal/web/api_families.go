@@ -38,7 +38,7 @@ func (s *Server) apiFamilies(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.apiWriteJSON(w, r, http.StatusOK, apiCaseload(items))
+	s.apiWriteJSON(w, r, http.StatusOK, apiCaseload(items, s.cfg.Now()))
 	return nil
 }
 

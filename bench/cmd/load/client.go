@@ -30,6 +30,8 @@ type State struct {
 	CookieName string  `json:"cookie_name"`
 	Cookie     string  `json:"cookie"`
 	FamilyIDs  []int64 `json:"family_ids"`
+	// PlanFamilyIDs are the families with a care plan.
+	PlanFamilyIDs []int64 `json:"plan_family_ids"`
 }
 
 func readJSON(path string, v any) error {
@@ -206,7 +208,8 @@ func cmdLogin(args []string) error {
 	}
 	var list struct {
 		Families []struct {
-			ID int64 `json:"id"`
+			ID            int64   `json:"id"`
+			PlanReviewDue *string `json:"plan_review_due"`
 		} `json:"families"`
 	}
 	if err := json.NewDecoder(hr.Body).Decode(&list); err != nil {
@@ -214,6 +217,9 @@ func cmdLogin(args []string) error {
 	}
 	for _, f := range list.Families {
 		st.FamilyIDs = append(st.FamilyIDs, f.ID)
+		if f.PlanReviewDue != nil {
+			st.PlanFamilyIDs = append(st.PlanFamilyIDs, f.ID)
+		}
 	}
 	if len(st.FamilyIDs) == 0 {
 		return errors.New("the caseload is empty: did 'spil demo --families N' run?")
@@ -221,8 +227,8 @@ func cmdLogin(args []string) error {
 	if err := writeJSON(*statePath, st); err != nil {
 		return err
 	}
-	fmt.Printf("Logged in as %s: password %s, TOTP code %s; %d families in the caseload.\n",
-		creds.Email, passwordTime.Round(time.Millisecond), codeTime.Round(time.Millisecond), len(st.FamilyIDs))
+	fmt.Printf("Logged in as %s: password %s, TOTP code %s; %d families in the caseload, %d with a care plan.\n",
+		creds.Email, passwordTime.Round(time.Millisecond), codeTime.Round(time.Millisecond), len(st.FamilyIDs), len(st.PlanFamilyIDs))
 	if *results != "" {
 		return appendResult(*results, Result{
 			Kind: "login", DB: *db, Scenario: "full-login", Route: "POST /login + POST /login/code (once)",

@@ -40,6 +40,23 @@ func (e *runEnv) randomFamily(rng *rand.Rand) int64 {
 	return e.state.FamilyIDs[rng.IntN(len(e.state.FamilyIDs))]
 }
 
+// randomPlanFamily returns a family with a care plan.
+func (e *runEnv) randomPlanFamily(rng *rand.Rand) (string, error) {
+	if len(e.state.PlanFamilyIDs) == 0 {
+		return "", errors.New("no family in the caseload has a care plan")
+	}
+	return strconv.FormatInt(e.state.PlanFamilyIDs[rng.IntN(len(e.state.PlanFamilyIDs))], 10), nil
+}
+
+// getPlan requests path (with %s for the family id) for a family with a care plan.
+func (e *runEnv) getPlan(rng *rand.Rand, path string) (*http.Request, error) {
+	id, err := e.randomPlanFamily(rng)
+	if err != nil {
+		return nil, err
+	}
+	return e.get(fmt.Sprintf(path, id))
+}
+
 func (e *runEnv) get(path string) (*http.Request, error) {
 	return http.NewRequestWithContext(e.ctx, http.MethodGet, e.base+path, nil)
 }
@@ -77,6 +94,27 @@ var scenarios = []scenario{
 		name: "family-api", route: "GET /api/v1/families/{id}", session: true,
 		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
 			return e.get("/api/v1/families/" + strconv.FormatInt(e.randomFamily(rng), 10))
+		},
+		ok: status(http.StatusOK),
+	},
+	{
+		// The care plan page: the current version with its live actions.
+		name: "careplan", route: "GET /families/{id}/careplan", session: true,
+		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) { return e.getPlan(rng, "/families/%s/careplan") },
+		ok:    status(http.StatusOK),
+	},
+	{
+		name: "careplan-api", route: "GET /api/v1/families/{id}/careplan", session: true,
+		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
+			return e.getPlan(rng, "/api/v1/families/%s/careplan")
+		},
+		ok: status(http.StatusOK),
+	},
+	{
+		// Two versions side by side, with the differences marked.
+		name: "careplan-compare", route: "GET /families/{id}/careplan/compare?a=1&b=2", session: true,
+		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
+			return e.getPlan(rng, "/families/%s/careplan/compare?a=1&b=2")
 		},
 		ok: status(http.StatusOK),
 	},
