@@ -208,7 +208,7 @@ func noorPlan(c calendar, paed string) []PlanVersion {
 		ReviewDue:    c.ago(12),
 		NextItem:     20,
 	}
-	return []PlanVersion{{By: ByKCT, At: c.at(c.ago(148), 15), Plan: p}}
+	return []PlanVersion{{By: ByKCT, At: c.at(c.ago(101), 15), Plan: p}}
 }
 
 // thijsPlan: turning 18 — the plan thinks through the transition to adult

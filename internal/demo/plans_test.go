@@ -68,7 +68,8 @@ func checkPlan(t *testing.T, where string, f Family, today time.Time) {
 	t.Helper()
 	for i, v := range f.Plan {
 		p := v.Plan
-		if err := p.Validate(today, f.BirthDate); err != nil {
+		// Valid on the day it was saved: nothing in it dated after the save.
+		if err := p.Validate(care.DateOf(v.At), f.BirthDate); err != nil {
 			t.Errorf("%s version %d: %v", where, i+1, err)
 		}
 		if v.By == ByThuis && !f.Thuis || v.By == ByKCT && !f.KCT {
