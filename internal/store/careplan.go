@@ -105,11 +105,11 @@ func (s *Store) SaveCarePlan(ctx context.Context, p *care.CarePlan, base int) er
 		if base == 0 {
 			// DO NOTHING rather than a unique violation, which would abort
 			// a PostgreSQL transaction the caller may be part of.
-			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ INSERT INTO care_plans (family_id, version, review_due, updated_at)
-				VALUES ($1, 1, $2, $3) ON CONFLICT (family_id) DO NOTHING`, p.FamilyID, p.ReviewDue.UTC(), p.SavedAt.UTC())
+			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ INSERT INTO care_plans (family_id, version, review_due, discussed_on, updated_at)
+				VALUES ($1, 1, $2, $3, $4) ON CONFLICT (family_id) DO NOTHING`, p.FamilyID, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC())
 		} else {
-			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ UPDATE care_plans SET version = $1, review_due = $2, updated_at = $3
-				WHERE family_id = $4 AND version = $5`, next, p.ReviewDue.UTC(), p.SavedAt.UTC(), p.FamilyID, base)
+			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ UPDATE care_plans SET version = $1, review_due = $2, discussed_on = $3,
+				updated_at = $4 WHERE family_id = $5 AND version = $6`, next, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC(), p.FamilyID, base)
 		}
 		if err != nil {
 			return err
@@ -134,18 +134,25 @@ func (s *Store) SaveCarePlan(ctx context.Context, p *care.CarePlan, base int) er
 	return nil
 }
 
-// loadPlan sums up the current plan for the family file; nil without one.
+// loadPlan sums up the current plan for the family file, from the columns
+// alone; nil without a plan.
 func (s *Store) loadPlan(ctx context.Context, file *care.File) error {
-	p, err := s.CarePlan(ctx, file.Family.ID)
-	if err != nil || p == nil {
+	var sum care.PlanSummary
+	var discussed sql.NullTime
+	err := s.q.QueryRowContext(ctx, `SELECT c.version, v.saved_at, a.id, a.name, c.review_due, c.discussed_on,
+			(SELECT COUNT(*) FROM care_plan_proposals p WHERE p.family_id = c.family_id AND p.status = 'open')
+		FROM care_plans c JOIN care_plan_versions v ON v.family_id = c.family_id AND v.version = c.version
+			JOIN accounts a ON a.id = v.saved_by
+		WHERE c.family_id = $1 /* Store.loadPlan */`, file.Family.ID).Scan(
+		&sum.Version, &sum.SavedAt, &sum.SavedBy.AccountID, &sum.SavedBy.Name, &sum.ReviewDue, &discussed, &sum.OpenProposals)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
 		return err
 	}
-	sum := &care.PlanSummary{Version: p.Version, SavedAt: p.SavedAt, SavedBy: p.SavedBy, ReviewDue: p.ReviewDue, DiscussedOn: p.DiscussedOn}
-	if err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM care_plan_proposals WHERE family_id = $1 AND status = 'open'
-		/* Store.loadPlan */`, file.Family.ID).Scan(&sum.OpenProposals); err != nil {
-		return err
-	}
-	file.Plan = sum
+	sum.SavedAt, sum.ReviewDue, sum.DiscussedOn = sum.SavedAt.UTC(), sum.ReviewDue.UTC(), fromNull(discussed)
+	file.Plan = &sum
 	return nil
 }
 

@@ -485,6 +485,14 @@ func testPlanSummaryAndCaseload(t *testing.T, s *store.Store) {
 	if file := familyFile(t, s, without.ID); file.Plan != nil {
 		t.Errorf("a family without a plan shows %+v", file.Plan)
 	}
+	// Not discussed with the family (yet): no date.
+	p3 := fullPlan(f.ID, acc.AccountID, 1)
+	p3.SavedAt, p3.ReviewDue, p3.DiscussedOn = t0.Add(2*time.Hour), date(2026, 4, 1), time.Time{}
+	mustDo(t, "SaveCarePlan", s.SaveCarePlan(ctx, p3, 2))
+	want.Version, want.SavedAt, want.DiscussedOn = 3, t0.Add(2*time.Hour), time.Time{}
+	if diff := cmp.Diff(want, familyFile(t, s, f.ID).Plan); diff != "" {
+		t.Errorf("File.Plan not discussed (-want +got):\n%s", diff)
+	}
 
 	items, err := s.Caseload(ctx, acc.AccountID, date(2026, 3, 10))
 	if err != nil {

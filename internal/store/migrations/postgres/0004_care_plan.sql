@@ -3,11 +3,13 @@
 -- organisation's templates. Tasks can be actions of the plan.
 
 -- One row per family with a plan: the current version, which a save must
--- name to succeed, and the review date the caseload shows.
+-- name to succeed, and its review dates for the caseload and the family
+-- page (a copy of the version's own, so neither reads the JSON).
 CREATE TABLE care_plans (
 	family_id  BIGINT PRIMARY KEY REFERENCES families (id) ON DELETE CASCADE,
 	version    INTEGER NOT NULL CHECK (version > 0),
 	review_due DATE NOT NULL,
+	discussed_on DATE,
 	updated_at TIMESTAMPTZ NOT NULL
 );
 
