@@ -119,20 +119,8 @@ func (p *PlanView) EditURL(part string) string {
 	return familyURL(p.File.Family.ID, "") + "/careplan/" + part + "/edit"
 }
 
-// W translates key in simpler words when the child is reading: the child's
-// version of a key has "child." after its first part, as in the family's
-// own view.
-func (p *PlanView) W(key string, data ...any) string {
-	if p.File.IsChild {
-		if head, tail, ok := strings.Cut(key, "."); ok {
-			ck := head + ".child." + tail
-			if v := p.T(ck, data...); v != ck {
-				return v
-			}
-		}
-	}
-	return p.T(key, data...)
-}
+// W translates key in simpler words when the child is reading.
+func (p *PlanView) W(key string, data ...any) string { return p.ForChild(p.File.IsChild, key, data...) }
 
 // ReviewOverdue reports whether the plan's review date has passed.
 func (p *PlanView) ReviewOverdue() bool {

@@ -179,15 +179,7 @@ func (s *Server) familyViewPage(r *http.Request, ov *care.FamilyOverview) *Famil
 // W translates key in simpler words when the child is the reader: the
 // child's version of a key has "child." after its first part.
 func (p *FamilyViewPage) W(key string, data ...any) string {
-	if p.Ov != nil && p.Ov.IsChild {
-		if head, tail, ok := strings.Cut(key, "."); ok {
-			ck := head + ".child." + tail
-			if v := p.T(ck, data...); v != ck {
-				return v
-			}
-		}
-	}
-	return p.T(key, data...)
+	return p.ForChild(p.Ov != nil && p.Ov.IsChild, key, data...)
 }
 
 // ChildName is the child's name.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -81,4 +82,19 @@ func (t translator) T(id string, data ...any) string {
 		return id
 	}
 	return s
+}
+
+// ForChild is T in simpler words when child is true: the child's version
+// of a key has "child." after its first part ("familyview.child.intro"),
+// and a key without one falls back to the ordinary text.
+func (t translator) ForChild(child bool, id string, data ...any) string {
+	if child {
+		if head, tail, ok := strings.Cut(id, "."); ok {
+			ck := head + ".child." + tail
+			if v := t.T(ck, data...); v != ck {
+				return v
+			}
+		}
+	}
+	return t.T(id, data...)
 }
