@@ -78,15 +78,23 @@ func (s *Server) startAgain(w http.ResponseWriter, r *http.Request, id int64, v 
 // templateChoice chooses the template a plan starts from.
 func templateChoice(p *FormPage, templates []care.PlanTemplate) Control {
 	c := p.control("select", "template_id", "careplan.edit.template", true)
-	c.Options = []Option{{Value: "0", Label: p.T("careplan.template.default"), Selected: true}}
-	for _, t := range templates {
-		id := strconv.FormatInt(t.ID, 10)
-		if c.Value == id {
-			c.Options[0].Selected = false
-		}
-		c.Options = append(c.Options, Option{Value: id, Label: t.Name, Selected: c.Value == id})
-	}
+	c.Options = templateOptions(p.T, templates, c.Value)
 	return c
+}
+
+// templateOptions are the templates a plan may start from, the default
+// first, then the organisation's own; chosen is the value selected, the
+// default when it names none of them.
+func templateOptions(t func(string, ...any) string, templates []care.PlanTemplate, chosen string) []Option {
+	opts := []Option{{Value: "0", Label: t("careplan.template.default"), Selected: true}}
+	for _, tm := range templates {
+		id := strconv.FormatInt(tm.ID, 10)
+		if chosen == id {
+			opts[0].Selected = false
+		}
+		opts = append(opts, Option{Value: id, Label: tm.Name, Selected: chosen == id})
+	}
+	return opts
 }
 
 // carePlanEdit draws the form of one part of the plan with its stored

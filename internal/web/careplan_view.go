@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
@@ -288,13 +287,7 @@ func (p *PlanPage) SectionOptions() []Option {
 
 // TemplateOptions are the templates a case manager may start a plan from:
 // the default first, then the organisation's own.
-func (p *PlanPage) TemplateOptions() []Option {
-	opts := []Option{{Value: "0", Label: p.T("careplan.template.default"), Selected: true}}
-	for _, t := range p.Templates {
-		opts = append(opts, Option{Value: strconv.FormatInt(t.ID, 10), Label: t.Name})
-	}
-	return opts
-}
+func (p *PlanPage) TemplateOptions() []Option { return templateOptions(p.T, p.Templates, "") }
 
 // Callable is one person to call in an emergency.
 type Callable struct {
