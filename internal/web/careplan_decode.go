@@ -38,19 +38,16 @@ func postedIDs(v url.Values, kind, part string) []string {
 	}
 	var found []numbered
 	for name := range v {
-		rest, ok := strings.CutPrefix(name, kind+"_i")
+		rest, ok := strings.CutPrefix(name, kind+"_")
 		if !ok {
 			continue
 		}
-		digits, ok := strings.CutSuffix(rest, "_"+part)
-		if !ok {
+		id, ok := strings.CutSuffix(rest, "_"+part)
+		if !ok || !validItemID(id) {
 			continue
 		}
-		n, err := strconv.Atoi(digits)
-		if err != nil || n < 0 || strconv.Itoa(n) != digits {
-			continue
-		}
-		found = append(found, numbered{"i" + digits, n})
+		n, _ := strconv.Atoi(id[1:])
+		found = append(found, numbered{id, n})
 	}
 	slices.SortFunc(found, func(a, b numbered) int { return a.n - b.n })
 	ids := make([]string, len(found))

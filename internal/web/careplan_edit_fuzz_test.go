@@ -275,3 +275,17 @@ func FuzzDecodeStart(f *testing.F) {
 		}
 	})
 }
+
+func TestPostedIDs(t *testing.T) {
+	v := url.Values{}
+	for _, name := range []string{
+		"goal_i12_text", "goal_i3_text", "goal_i0_text", // saved items, out of order
+		"goal_new_text", "goal_i3_icd10", "problem_i5_text", // another row, part or kind
+		"goal_i03_text", "goal_i-1_text", "goal_i_text", "goal_x3_text", "goal_i3x_text", "goal_i3_text_text", // not IDs
+	} {
+		v.Set(name, "x")
+	}
+	if got, want := postedIDs(v, "goal", "text"), []string{"i0", "i3", "i12"}; !slices.Equal(got, want) {
+		t.Errorf("postedIDs = %v, want %v", got, want)
+	}
+}
