@@ -57,6 +57,35 @@ func postedIDs(v url.Values, kind, part string) []string {
 	return ids
 }
 
+// decodeRows reads the rows of one list of a form: the saved items the
+// form sent (by ID, see postedIDs, which the first of parts identifies),
+// less those ticked for removal, which go into removed, and then the new
+// row when any of parts is filled in. More than maxPlanItems saved rows is
+// an error at the new row's first field.
+func decodeRows[T any](v url.Values, kind string, parts []string, removed map[string]bool, errs Fields, decode func(id string) T) []T {
+	ids := postedIDs(v, kind, parts[0])
+	if len(ids) > maxPlanItems {
+		errs[care.ItemField(kind, "", parts[0])] = "careplan.edit.too_many"
+		ids = ids[:maxPlanItems]
+	}
+	var out []T
+	for _, id := range ids {
+		if checked(v, care.ItemField(kind, id, "remove")) {
+			removed[id] = true
+			continue
+		}
+		out = append(out, decode(id))
+	}
+	newRow := make([]string, len(parts))
+	for i, part := range parts {
+		newRow[i] = care.ItemField(kind, "", part)
+	}
+	if filled(v, newRow...) {
+		out = append(out, decode(""))
+	}
+	return out
+}
+
 // validItemID reports whether s has the form of a saved item's ID.
 func validItemID(s string) bool {
 	digits, ok := strings.CutPrefix(s, "i")
@@ -108,22 +137,8 @@ func decodeDimension(v url.Values, d care.Dimension) (dimensionForm, Fields) {
 	f.Section.Situation = field(v, "situation", care.MaxText, false, errs)
 	lists := map[string]*[]care.PlanItem{"problem": &f.Section.Problems, "goal": &f.Section.Goals, "agreement": &f.Section.Agreements}
 	for _, kind := range itemKinds {
-		ids := postedIDs(v, kind, "text")
-		if len(ids) > maxPlanItems {
-			errs[care.ItemField(kind, "", "text")] = "careplan.edit.too_many"
-			ids = ids[:maxPlanItems]
-		}
-		for _, id := range ids {
-			if checked(v, care.ItemField(kind, id, "remove")) {
-				f.Removed[id] = true
-				continue
-			}
-			*lists[kind] = append(*lists[kind], decodeItem(v, kind, id, errs))
-		}
-		fn := func(part string) string { return care.ItemField(kind, "", part) }
-		if filled(v, fn("text"), fn("icd10")) {
-			*lists[kind] = append(*lists[kind], decodeItem(v, kind, "", errs))
-		}
+		*lists[kind] = decodeRows(v, kind, []string{"text", "icd10"}, f.Removed, errs,
+			func(id string) care.PlanItem { return decodeItem(v, kind, id, errs) })
 	}
 	f.Action = decodeAction(v, d, f.Section.Goals, errs)
 	return f, errs
@@ -248,34 +263,10 @@ func decodeACP(v url.Values) (acpForm, Fields) {
 	errs := Fields{}
 	f := acpForm{Removed: map[string]bool{}}
 	a := &f.ACP
-	convIDs := postedIDs(v, "conversation", "participants")
-	scenIDs := postedIDs(v, "scenario", "what_if")
-	for name, ids := range map[string]*[]string{"conversation_new_participants": &convIDs, "scenario_new_topic": &scenIDs} {
-		if len(*ids) > maxPlanItems {
-			errs[name] = "careplan.edit.too_many"
-			*ids = (*ids)[:maxPlanItems]
-		}
-	}
-	for _, id := range convIDs {
-		if checked(v, care.ItemField("conversation", id, "remove")) {
-			f.Removed[id] = true
-			continue
-		}
-		a.Conversations = append(a.Conversations, decodeConversation(v, id, errs))
-	}
-	if filled(v, conversationFields("")...) {
-		a.Conversations = append(a.Conversations, decodeConversation(v, "", errs))
-	}
-	for _, id := range scenIDs {
-		if checked(v, care.ItemField("scenario", id, "remove")) {
-			f.Removed[id] = true
-			continue
-		}
-		a.Scenarios = append(a.Scenarios, decodeScenario(v, id, errs))
-	}
-	if filled(v, scenarioFields("")...) {
-		a.Scenarios = append(a.Scenarios, decodeScenario(v, "", errs))
-	}
+	a.Conversations = decodeRows(v, "conversation", []string{"participants", "date", "topics", "record"}, f.Removed, errs,
+		func(id string) care.Conversation { return decodeConversation(v, id, errs) })
+	a.Scenarios = decodeRows(v, "scenario", []string{"what_if", "topic", "arranged"}, f.Removed, errs,
+		func(id string) care.Scenario { return decodeScenario(v, id, errs) })
 	for _, kind := range care.DirectiveKinds {
 		fn := func(part string) string { return care.ItemField("directive", kind, part) }
 		d := care.Directive{
@@ -301,15 +292,6 @@ func decodeACP(v url.Values) (acpForm, Fields) {
 	a.CareWishes = field(v, "care_wishes", care.MaxText, false, errs)
 	a.Other = field(v, "other", care.MaxText, false, errs)
 	return f, errs
-}
-
-func conversationFields(id string) []string {
-	return []string{care.ItemField("conversation", id, "date"), care.ItemField("conversation", id, "participants"),
-		care.ItemField("conversation", id, "topics"), care.ItemField("conversation", id, "record")}
-}
-
-func scenarioFields(id string) []string {
-	return []string{care.ItemField("scenario", id, "topic"), care.ItemField("scenario", id, "what_if"), care.ItemField("scenario", id, "arranged")}
 }
 
 func decodeConversation(v url.Values, id string, errs Fields) care.Conversation {

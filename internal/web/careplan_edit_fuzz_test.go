@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -287,5 +288,33 @@ func TestPostedIDs(t *testing.T) {
 	}
 	if got, want := postedIDs(v, "goal", "text"), []string{"i0", "i3", "i12"}; !slices.Equal(got, want) {
 		t.Errorf("postedIDs = %v, want %v", got, want)
+	}
+}
+
+func TestDecodeRowsLimit(t *testing.T) {
+	v := url.Values{"goal_i1_remove": {"on"}, "goal_new_text": {"Nieuw doel"}, "goal_new_for": {"child"}}
+	for i := range maxPlanItems + 1 {
+		v.Set(care.ItemField("goal", "i"+strconv.Itoa(i), "text"), "Doel")
+		v.Set(care.ItemField("goal", "i"+strconv.Itoa(i), "for"), "child")
+	}
+	f, errs := decodeDimension(v, care.DimPhysical)
+	if got := errs["goal_new_text"]; got != "careplan.edit.too_many" {
+		t.Errorf("error at goal_new_text = %q, want careplan.edit.too_many (all: %v)", got, errs)
+	}
+	// The first maxPlanItems saved rows, less the removed one, then the new row.
+	goals := f.Section.Goals
+	if len(goals) != maxPlanItems || goals[0].ID != "i0" || goals[1].ID != "i2" || goals[len(goals)-1].ID != "" {
+		t.Errorf("%d goals, first %q %q, last %q", len(goals), goals[0].ID, goals[1].ID, goals[len(goals)-1].ID)
+	}
+	if !f.Removed["i1"] || len(f.Removed) != 1 {
+		t.Errorf("removed %v, want i1", f.Removed)
+	}
+
+	v = url.Values{}
+	for i := range maxPlanItems + 1 {
+		v.Set(care.ItemField("scenario", "i"+strconv.Itoa(i), "what_if"), "Als")
+	}
+	if _, errs := decodeACP(v); errs["scenario_new_what_if"] != "careplan.edit.too_many" {
+		t.Errorf("ACP errors %v, want too_many at scenario_new_what_if", errs)
 	}
 }
