@@ -1,6 +1,7 @@
 package care
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -43,11 +44,11 @@ func ComparePlans(a, b *CarePlan) []DiffRow {
 	last := -1
 	for _, r := range rb {
 		if _, ok := inA[r.key]; ok {
-			last = indexOf(order, r.key)
+			last = slices.Index(order, r.key)
 			continue
 		}
-		order = append(order[:last+1], append([]string{r.key}, order[last+1:]...)...)
 		last++
+		order = slices.Insert(order, last, r.key)
 	}
 	byKey := map[string]DiffRow{}
 	for _, r := range ra {
@@ -81,15 +82,6 @@ func ComparePlans(a, b *CarePlan) []DiffRow {
 		out = append(out, row)
 	}
 	return out
-}
-
-func indexOf(list []string, k string) int {
-	for i, x := range list {
-		if x == k {
-			return i
-		}
-	}
-	return -1
 }
 
 // PlanChanges names the parts of next that differ from prev, in plan

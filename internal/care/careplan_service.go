@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -288,7 +289,7 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 				fe[ItemField("action", "", "dimension")] = "field.choose"
 			case t.PlanGoal == NewGoal && newGoals[t.PlanDimension] > 0:
 				t.PlanGoal = sec.Goals[newGoals[t.PlanDimension]-1].ID
-			case t.PlanGoal != "" && !hasItem(sec.Goals, t.PlanGoal):
+			case t.PlanGoal != "" && !slices.ContainsFunc(sec.Goals, func(g PlanItem) bool { return g.ID == t.PlanGoal }):
 				fe[ItemField("action", "", "goal")] = "field.choose"
 			}
 			tasks = append(tasks, t)
@@ -355,15 +356,6 @@ func itemIDs(p *CarePlan) []string {
 		ids = append(ids, sc.ID)
 	}
 	return ids
-}
-
-func hasItem(items []PlanItem, id string) bool {
-	for _, it := range items {
-		if it.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // SnapshotActions records the plan's actions as the tasks stand now.
