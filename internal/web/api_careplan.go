@@ -175,13 +175,17 @@ func apiCarePlan(p *care.CarePlan, actions func(care.Dimension) []apiPlanAction,
 	return out
 }
 
+func apiPlanActionOut(t care.Task, day time.Time) apiPlanAction {
+	return apiPlanAction{TaskID: t.ID, Goal: apiNullable(t.PlanGoal), Title: t.Title, OwnerKind: t.OwnerKind,
+		OwnerName: t.OwnerName, DueDate: apiDateOut(t.DueDate), Status: t.Status, Overdue: t.Overdue(day)}
+}
+
 // apiLiveActions are the plan's actions as the tasks stand now.
 func apiLiveActions(pf *care.PlanFile, day time.Time) func(care.Dimension) []apiPlanAction {
 	return func(d care.Dimension) []apiPlanAction {
 		out := []apiPlanAction{}
 		for _, t := range pf.ActionsOf(d) {
-			out = append(out, apiPlanAction{TaskID: t.ID, Goal: apiNullable(t.PlanGoal), Title: t.Title, OwnerKind: t.OwnerKind,
-				OwnerName: t.OwnerName, DueDate: apiDateOut(t.DueDate), Status: t.Status, Overdue: t.Overdue(day)})
+			out = append(out, apiPlanActionOut(t, day))
 		}
 		return out
 	}
@@ -191,14 +195,11 @@ func apiLiveActions(pf *care.PlanFile, day time.Time) func(care.Dimension) []api
 func apiSnapshotActions(p *care.CarePlan, day time.Time) func(care.Dimension) []apiPlanAction {
 	return func(d care.Dimension) []apiPlanAction {
 		out := []apiPlanAction{}
-		sec := p.Section(d)
-		if sec == nil {
-			return out
-		}
-		for _, a := range sec.Actions {
-			t := care.Task{Status: a.Status, DueDate: a.DueDate}
-			out = append(out, apiPlanAction{TaskID: a.TaskID, Goal: apiNullable(a.Goal), Title: a.Title, OwnerKind: a.OwnerKind,
-				OwnerName: a.OwnerName, DueDate: apiDateOut(a.DueDate), Status: a.Status, Overdue: t.Overdue(day)})
+		if sec := p.Section(d); sec != nil {
+			for _, a := range sec.Actions {
+				out = append(out, apiPlanActionOut(care.Task{ID: a.TaskID, PlanGoal: a.Goal, Title: a.Title, OwnerKind: a.OwnerKind,
+					OwnerName: a.OwnerName, DueDate: a.DueDate, Status: a.Status}, day))
+			}
 		}
 		return out
 	}
