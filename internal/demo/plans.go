@@ -151,7 +151,7 @@ func daanPlan(c calendar, neuro string) []PlanVersion {
 	v2.ACP.Directives = append([]care.Directive(nil), v1.ACP.Directives...)
 	v2.ACP.Directives[3].Detail = "Opname bij een behandelbare oorzaak, alleen als behandelen thuis niet lukt."
 	v2.ACP.Directives[3].Date = c.ago(62)
-	v2.ACP.PlaceOfDeath = care.Preference{Place: "home", Detail: "Thuis, in zijn eigen kamer beneden."}
+	v2.ACP.PlaceOfDeath = care.Preference{Place: "home", Detail: "In zijn eigen kamer beneden."}
 	v2.DiscussedOn, v2.ReviewDue = c.ago(62), c.in(28)
 	return []PlanVersion{{By: ByKCT, At: c.at(c.ago(335), 14), Plan: v1}, {By: ByKCT, At: c.at(c.ago(60), 14), Plan: v2}}
 }
