@@ -35,7 +35,7 @@ func (a *app) actor(u *user) care.Actor {
 // file reads a family's file straight from the database.
 func (a *app) file(id int64) *care.File {
 	a.t.Helper()
-	f, err := a.store.FamilyFile(context.Background(), id)
+	f, err := a.store.FamilyFile(context.Background(), id, 0)
 	if err != nil {
 		a.t.Fatalf("read family %d: %v", id, err)
 	}

@@ -88,7 +88,7 @@ func checkLoadFiles(t *testing.T, s *store.Store, want int) {
 	}
 	var network, contacts, tasks, overdue, noGP int
 	for _, it := range items[:100] {
-		f, err := s.FamilyFile(ctx, it.FamilyID)
+		f, err := s.FamilyFile(ctx, it.FamilyID, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,14 +165,14 @@ func checkDemoLinks(t *testing.T, s *store.Store) {
 		case d.Link != nil && len(links) != 1:
 			t.Errorf("%s is linked to %d families, want 1", d.Email, len(links))
 		case d.Link != nil:
-			linked[d.Email] = links[0]
+			linked[d.Email] = links[0].Link
 		}
 	}
 	mother, gp, physio := linked[parentEmail], linked["zorgverlener@demo.spil.test"], linked["zorgverlener2@demo.spil.test"]
 	if mother.FamilyID == 0 || gp.FamilyID != mother.FamilyID || physio.FamilyID != mother.FamilyID {
 		t.Fatalf("links %+v: want all three in one family", linked)
 	}
-	f, err := s.FamilyFile(ctx, mother.FamilyID)
+	f, err := s.FamilyFile(ctx, mother.FamilyID, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +341,7 @@ func checkDemoFiles(t *testing.T, s *store.Store) {
 	}
 
 	for id := range all {
-		f, err := s.FamilyFile(ctx, id)
+		f, err := s.FamilyFile(ctx, id, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -396,5 +396,12 @@ func (s *Service) SetPassword(ctx context.Context, id int64, password, keepSessi
 	return s.store.SetAccountPassword(ctx, id, hash, keepSession)
 }
 
+// CheckPolicy checks a new password against the password rules; with Hash
+// it makes the Service the care.Passwords that accepting an invitation uses.
+func (s *Service) CheckPolicy(password string) error { return CheckPasswordPolicy(password) }
+
+// Hash hashes a new password with the service's argon2id parameters.
+func (s *Service) Hash(password string) (string, error) { return HashPassword(password, s.cfg.Params) }
+
 // Store returns the account store, for the admin surfaces.
 func (s *Service) Store() Store { return s.store }

@@ -51,6 +51,13 @@ func (s *Service) CarePlan(ctx context.Context, actor Actor, familyID int64, via
 	return s.planFile(ctx, actor, familyID, via, "careplan", ActionRead)
 }
 
+// CarePlanForEdit returns the plan for a form that changes it: only the
+// family's case managers may; anyone else's attempt is refused, and
+// recorded, as for the case file.
+func (s *Service) CarePlanForEdit(ctx context.Context, actor Actor, familyID int64) (*PlanFile, error) {
+	return s.planFile(ctx, actor, familyID, ViewCaseFile, "careplan", ActionRead)
+}
+
 // PrintCarePlan is CarePlan for the print view; it is audited as printing.
 func (s *Service) PrintCarePlan(ctx context.Context, actor Actor, familyID int64, via View) (*PlanFile, error) {
 	return s.planFile(ctx, actor, familyID, via, "careplan", ActionPrint)
@@ -70,43 +77,12 @@ func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via
 		return nil, Errorf(Internal, "no door to the care plan: %q", via)
 	}
 	var pf *PlanFile
-	err := s.view(ctx, actor, familyID, via, object, action, func(st Store, rel Relationship, id *int64) error {
-		f, err := st.FamilyFile(ctx, familyID)
-		if err != nil {
-			return err
-		}
+	a := access{actor: actor, familyID: familyID, view: via, object: object, action: action}
+	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
-		pf = &PlanFile{Family: f.Family, Network: f.Network, CaseManagers: f.CaseManagers, Viewer: ViewerCaseManager}
-		switch {
-		case rel.CaseManager && actor.Role == RoleCaseManager:
-		case rel.Link != nil && rel.Link.Kind == LinkProvider:
-			pf.Viewer = ViewerProvider
-		default:
-			pf.Viewer = ViewerFamily
-			pf.IsChild = rel.Link != nil && rel.Link.Kind == LinkChild
-		}
-		if pf.Viewer != ViewerCaseManager {
-			pf.Family.BSN = ""
-		}
-		for _, m := range f.Members {
-			if m.Kind == "parent" || m.Kind == "carer" {
-				pf.Members = append(pf.Members, m)
-			}
-		}
-		for _, t := range f.Tasks {
-			if t.PlanDimension != "" {
-				pf.Actions = append(pf.Actions, t)
-			}
-		}
-		if pf.Plan, err = st.CarePlan(ctx, familyID); err != nil {
-			return err
-		}
-		if pf.Viewer != ViewerProvider { // proposals are between the family and the case managers
-			if pf.Proposals, err = st.Proposals(ctx, familyID); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		pf, err = planFile(ctx, st, actor, familyID, rel)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -114,10 +90,57 @@ func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via
 	return pf, nil
 }
 
+// planFile reads the plan as its page shows it to the viewer rel makes.
+func planFile(ctx context.Context, st Store, actor Actor, familyID int64, rel Relationship) (*PlanFile, error) {
+	f, err := st.FamilyByID(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	pf := &PlanFile{Family: *f, Viewer: ViewerCaseManager}
+	switch {
+	case rel.CaseManager && actor.Role == RoleCaseManager:
+	case rel.Link != nil && rel.Link.Kind == LinkProvider:
+		pf.Viewer = ViewerProvider
+	default:
+		pf.Viewer = ViewerFamily
+		pf.IsChild = rel.Link != nil && rel.Link.Kind == LinkChild
+	}
+	if pf.Viewer != ViewerCaseManager {
+		pf.Family.BSN = ""
+	}
+	if pf.Network, err = st.Network(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if pf.CaseManagers, err = st.FamilyCaseManagers(ctx, familyID); err != nil {
+		return nil, err
+	}
+	members, err := st.Members(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range members {
+		if m.Kind == "parent" || m.Kind == "carer" {
+			pf.Members = append(pf.Members, m)
+		}
+	}
+	if pf.Actions, err = st.Tasks(ctx, familyID, TaskQuery{PlanOnly: true}); err != nil {
+		return nil, err
+	}
+	if pf.Plan, err = st.CarePlan(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if pf.Viewer != ViewerProvider { // proposals are between the family and the case managers
+		if pf.Proposals, err = st.Proposals(ctx, familyID); err != nil {
+			return nil, err
+		}
+	}
+	return pf, nil
+}
+
 // CarePlanVersions lists the versions of the plan, newest first.
 func (s *Service) CarePlanVersions(ctx context.Context, actor Actor, familyID int64) ([]PlanVersionInfo, error) {
 	var out []PlanVersionInfo
-	err := s.access(ctx, actor, familyID, "careplan_version", ActionRead, func(st Store, id *int64) error {
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
 		out, err = st.CarePlanVersions(ctx, familyID)
 		*id = familyID
@@ -132,7 +155,7 @@ func (s *Service) CarePlanVersions(ctx context.Context, actor Actor, familyID in
 // CarePlanVersion returns one version of the plan.
 func (s *Service) CarePlanVersion(ctx context.Context, actor Actor, familyID int64, version int) (*CarePlan, error) {
 	var p *CarePlan
-	err := s.access(ctx, actor, familyID, "careplan_version", ActionRead, func(st Store, id *int64) error {
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
 		p, err = st.CarePlanVersion(ctx, familyID, version)
 		*id = int64(version)
@@ -153,7 +176,7 @@ type Comparison struct {
 // CompareCarePlan sets versions a and b side by side.
 func (s *Service) CompareCarePlan(ctx context.Context, actor Actor, familyID int64, a, b int) (*Comparison, error) {
 	c := &Comparison{}
-	err := s.access(ctx, actor, familyID, "careplan_version", ActionRead, func(st Store, id *int64) error {
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
 		if c.A, err = st.CarePlanVersion(ctx, familyID, a); err != nil {
 			return err
@@ -196,7 +219,7 @@ func (c *PlanConflict) Unwrap() error { return Errorf(Conflict, "careplan.confli
 // organisation's template id, or 0 for the default.
 func (s *Service) StartCarePlan(ctx context.Context, actor Actor, familyID, templateID int64) (*CarePlan, error) {
 	var p *CarePlan
-	err := s.access(ctx, actor, familyID, "careplan", ActionCreate, func(st Store, id *int64) error {
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan", ActionCreate), func(st Store, _ Relationship, id *int64) error {
 		*id = familyID
 		cur, err := st.CarePlan(ctx, familyID)
 		if err != nil {
@@ -233,7 +256,7 @@ const NewGoal = "new"
 // returns the current one.
 func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64, base int, next *CarePlan, actions []Task) (*CarePlan, error) {
 	var saved *CarePlan
-	err := s.access(ctx, actor, familyID, "careplan", ActionUpdate, func(st Store, id *int64) error {
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		cur, err := st.CarePlan(ctx, familyID)
 		switch {
@@ -244,7 +267,7 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 		case cur.Version != base:
 			return &PlanConflict{Base: base, Current: PlanVersionInfo{Version: cur.Version, SavedAt: cur.SavedAt, SavedBy: cur.SavedBy, Changes: cur.Changes}}
 		}
-		f, err := st.FamilyFile(ctx, familyID)
+		planTasks, err := st.Tasks(ctx, familyID, TaskQuery{PlanOnly: true})
 		if err != nil {
 			return err
 		}
@@ -264,7 +287,7 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 		// Validate before new items get their IDs: errors name a new item
 		// "new", as its form field does.
 		fe := FieldErrors{}
-		if err := p.Validate(s.now(), f.Family.BirthDate); err != nil {
+		if err := p.Validate(s.now(), rel.BirthDate); err != nil {
 			if !errors.As(err, &fe) {
 				return err
 			}
@@ -302,7 +325,7 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 				return err
 			}
 		}
-		SnapshotActions(&p, append(f.Tasks, tasks...))
+		SnapshotActions(&p, append(planTasks, tasks...))
 		p.Changes = PlanChanges(cur, &p)
 		if len(p.Changes) == 0 {
 			saved = cur
@@ -375,7 +398,7 @@ func SnapshotActions(p *CarePlan, tasks []Task) {
 // ProposePlanChange lets a parent, carer or the child propose a change to
 // the plan: to the family's wishes or to one of the dimensions.
 func (s *Service) ProposePlanChange(ctx context.Context, actor Actor, familyID int64, p *Proposal) error {
-	return s.view(ctx, actor, familyID, ViewFamily, "careplan_proposal", ActionCreate, func(st Store, _ Relationship, id *int64) error {
+	return s.gate(ctx, access{actor: actor, familyID: familyID, view: ViewFamily, object: "careplan_proposal", action: ActionCreate}, func(st Store, _ Relationship, id *int64) error {
 		cur, err := st.CarePlan(ctx, familyID)
 		if err != nil {
 			return err
@@ -402,7 +425,7 @@ var ErrProposalNotOpen = Errorf(NotFound, "proposal not found")
 // version: the wishes get the family's words, a dimension gets them as a
 // goal for the family — or declines it with an answer the family sees.
 func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, proposalID int64, accept bool, answer string) error {
-	return s.access(ctx, actor, familyID, "careplan_proposal", ActionUpdate, func(st Store, id *int64) error {
+	return s.gate(ctx, caseFile(actor, familyID, "careplan_proposal", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
 		*id = proposalID
 		list, err := st.Proposals(ctx, familyID)
 		if err != nil {

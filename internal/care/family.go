@@ -169,10 +169,14 @@ type File struct {
 	CaseManagers CaseManagers
 	Network      []NetworkMember
 	Intensity    []IntensityChange // newest first
-	Contacts     []Contact         // newest first
-	Tasks        []Task            // open first, by due date
-	Notes        []Note            // from the family and providers, newest first
-	Plan         *PlanSummary      // nil when the family has no care plan yet
+	Contacts     []Contact         // newest first; on the family page the most recent
+	Tasks        []Task            // open first, by due date; on the family page the recently closed
+	// ContactCount and DoneTaskCount are how many contacts and closed
+	// tasks there are in all, when Contacts and Tasks hold the recent ones.
+	ContactCount  int
+	DoneTaskCount int
+	Notes         []Note       // from the family and providers, newest first
+	Plan          *PlanSummary // nil when the family has no care plan yet
 }
 
 // HasGP reports whether a GP is in the network; a missing GP is shown.

@@ -1,5 +1,7 @@
 package care
 
+import "time"
+
 // Actor is who asks: the logged-in account and where the request came from.
 type Actor struct {
 	AccountID      int64
@@ -30,6 +32,8 @@ type Relationship struct {
 	// Consent is the state of consent for a linked provider, evaluated on
 	// the day of the request, so a withdrawal counts at once.
 	Consent ConsentState
+	// BirthDate is the child's, for the consent rule of the day.
+	BirthDate time.Time
 }
 
 // View is a restricted view of a family's file.
@@ -50,11 +54,13 @@ const (
 	ViewCaseFile View = "case_file"
 )
 
-// AuthorizeView decides whether actor may see a view of the family. Deny
-// by default: a provider needs to be in the network with consent in force,
-// a family member needs their own family's link, and the access log is for
-// the family and their case managers.
-func AuthorizeView(actor Actor, view View, rel Relationship) Decision {
+// Authorize decides whether actor may pass through the door view into a
+// family's file with which it has rel. Deny by default: only what is listed
+// here is allowed. The case file is for the family's case managers; a
+// provider needs to be in the network with consent in force; a family
+// member needs their own family's link; the access log is for the family
+// and their case managers; an administrator sees no family data.
+func Authorize(actor Actor, view View, rel Relationship) Decision {
 	linked := func(kinds ...string) bool {
 		if rel.Link == nil {
 			return false
@@ -91,19 +97,6 @@ type Decision struct {
 	Relationship bool // a care relationship applied
 	Consent      bool // consent applied
 	Emergency    bool // emergency access applied
-}
-
-// Authorize decides whether actor may do action on a family with which it
-// has rel. Deny by default: only what is listed here is allowed. An
-// administrator sees no family data.
-func Authorize(actor Actor, action Action, rel Relationship) Decision {
-	switch actor.Role {
-	case RoleCaseManager:
-		if rel.CaseManager {
-			return Decision{Allowed: true, Relationship: true}
-		}
-	}
-	return Decision{}
 }
 
 // MayCreateFamily reports whether actor may open a new family file.

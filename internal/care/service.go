@@ -3,145 +3,46 @@ package care
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 )
 
-// Store is what the Service needs from the database. Every method on family
-// data takes the family id and scopes its query by it.
-type Store interface {
-	// Atomic runs fn with a Store bound to one transaction.
-	Atomic(ctx context.Context, fn func(Store) error) error
-	// AppendAudit chains e to the last record and stores it.
-	AppendAudit(ctx context.Context, e *AuditEvent) error
+// RecentOnPage is how many contacts and closed tasks the family page
+// shows; the rest are a page away.
+const RecentOnPage = 20
 
-	Relationship(ctx context.Context, accountID, familyID int64) (Relationship, error)
-	Caseload(ctx context.Context, accountID int64, today time.Time) ([]CaseloadItem, error)
-	FamiliesWithBirthDate(ctx context.Context, organisationID int64, birth time.Time) ([]CaseloadItem, error)
-	CreateFamilyFile(ctx context.Context, f *Family, e *Episode, kind string, accountID int64, at time.Time) error
-	FamilyFile(ctx context.Context, familyID int64) (*File, error)
-	UpdateFamily(ctx context.Context, f *Family, at time.Time) error
-	AddMember(ctx context.Context, m *Member) error
-	SaveNetworkMember(ctx context.Context, n *NetworkMember) error
-	DeleteNetworkMember(ctx context.Context, familyID, id int64) error
-	AddIntensityChange(ctx context.Context, c *IntensityChange) error
-	AddContact(ctx context.Context, c *Contact) error
-	CreateTask(ctx context.Context, t *Task) error
-	CompleteTask(ctx context.Context, familyID, taskID int64, note string, at time.Time, by int64) error
-	SaveEpisode(ctx context.Context, e *Episode) error
-	AssignCaseManager(ctx context.Context, familyID int64, kind string, accountID int64) error
-	CaseManagersOf(ctx context.Context, organisationID int64) ([]Person, error)
+// MaxContactsPage is the most contacts one page of the full list holds.
+const MaxContactsPage = 100
 
-	FamilyByID(ctx context.Context, familyID int64) (*Family, error)
-	LinkOf(ctx context.Context, accountID, familyID int64) (*Link, error)
-	CreateLink(ctx context.Context, l *Link) error
-	LinkedFamilies(ctx context.Context, accountID int64) ([]Link, error)
-	CreateInvitation(ctx context.Context, inv *Invitation) error
-	InvitationByTokenHash(ctx context.Context, hash string) (*Invitation, error)
-	UseInvitation(ctx context.Context, id, accountID int64, at time.Time) error
-	AddConsent(ctx context.Context, c *ConsentRecord) error
-	ConsentRecords(ctx context.Context, familyID, networkMemberID int64) ([]ConsentRecord, error)
-	AddNote(ctx context.Context, n *Note) error
-	Notes(ctx context.Context, familyID int64) ([]Note, error)
-	AccessLog(ctx context.Context, familyID int64, from, to time.Time) ([]AccessEntry, error)
-
-	// CarePlan returns the current version of the family's plan, or nil
-	// and no error when the family has none.
-	CarePlan(ctx context.Context, familyID int64) (*CarePlan, error)
-	// CarePlanVersion returns one version; NotFound when there is none.
-	CarePlanVersion(ctx context.Context, familyID int64, version int) (*CarePlan, error)
-	// CarePlanVersions lists the versions, newest first.
-	CarePlanVersions(ctx context.Context, familyID int64) ([]PlanVersionInfo, error)
-	// SaveCarePlan stores p as version base+1 and sets p.Version. It
-	// fails with Conflict when the current version is not base (0: the
-	// family has no plan yet), so no change is ever overwritten.
-	SaveCarePlan(ctx context.Context, p *CarePlan, base int) error
-	AddProposal(ctx context.Context, p *Proposal) error
-	// Proposals lists the family's proposals, newest first.
-	Proposals(ctx context.Context, familyID int64) ([]Proposal, error)
-	// AnswerProposal records the answer to an open proposal of the family;
-	// NotFound when it is not open.
-	AnswerProposal(ctx context.Context, p *Proposal) error
-	PlanTemplates(ctx context.Context, organisationID int64) ([]PlanTemplate, error)
-	PlanTemplate(ctx context.Context, organisationID, id int64) (*PlanTemplate, error)
-	// SavePlanTemplate inserts (ID 0) or updates a template of the organisation.
-	SavePlanTemplate(ctx context.Context, t *PlanTemplate) error
+// caseFile is an access of the family's case managers to their file.
+func caseFile(actor Actor, familyID int64, object string, action Action) access {
+	return access{actor: actor, familyID: familyID, view: ViewCaseFile, object: object, action: action}
 }
 
-// Service is the one door to family data: every surface calls it, and every
-// call authorises, does the store work and writes the audit record, in that
-// order, here and nowhere else.
-type Service struct {
-	store Store
-	now   func() time.Time
-}
-
-// NewService returns the Service on store; now may be nil for time.Now.
-func NewService(store Store, now func() time.Time) *Service {
-	if now == nil {
-		now = time.Now
-	}
-	return &Service{store: store, now: now}
-}
-
-// errNotFound is what an unauthorised read sees: the same as a missing family.
-var errNotFound = Errorf(NotFound, "family not found")
-
-func (s *Service) event(actor Actor, familyID int64, object string, objectID int64, action Action, d Decision, outcome string) *AuditEvent {
-	return &AuditEvent{
-		At: s.now().UTC().Truncate(time.Microsecond), ActorID: actor.AccountID, ActorRole: actor.Role,
-		FamilyID: familyID, ObjectType: object, ObjectID: objectID, Action: action, Outcome: outcome,
-		AccessPoint: actor.AccessPoint, Authorised: d.Allowed, Relationship: d.Relationship,
-		Consent: d.Consent, Emergency: d.Emergency,
-	}
-}
-
-// access runs one authorised access to a family: the policy decides, a
-// refusal is audited and answers NotFound, else fn does the store work in a
-// transaction that also appends the audit record. objectID, when fn sets it,
-// names the object touched.
-func (s *Service) access(ctx context.Context, actor Actor, familyID int64, object string, action Action,
-	fn func(st Store, objectID *int64) error) error {
-	rel, err := s.store.Relationship(ctx, actor.AccountID, familyID)
-	if err != nil {
+// caseForm is a case manager's change through a form on the file: a
+// refusal for its input comes back with the file as the form shows it.
+func (s *Service) caseForm(actor Actor, familyID int64, object string, action Action) access {
+	a := caseFile(actor, familyID, object, action)
+	a.again = func(ctx context.Context, st Store, familyID int64, _ Relationship, in *InvalidInput) error {
+		var err error
+		in.Form, err = formFile(ctx, st, familyID)
 		return err
 	}
-	d := Authorize(actor, action, rel)
-	if !d.Allowed {
-		if err := s.store.AppendAudit(ctx, s.event(actor, familyID, object, 0, action, d, OutcomeDenied)); err != nil {
-			return err
-		}
-		return errNotFound
-	}
-	var objectID int64
-	err = s.store.Atomic(ctx, func(st Store) error {
-		objectID = 0
-		if err := fn(st, &objectID); err != nil {
-			return err
-		}
-		return st.AppendAudit(ctx, s.event(actor, familyID, object, objectID, action, d, OutcomeSuccess))
-	})
-	if err != nil {
-		// The work was rolled back; the attempt is still on record, e.g. an
-		// id of another family's task tried through one's own family.
-		if aerr := s.store.AppendAudit(ctx, s.event(actor, familyID, object, objectID, action, d, OutcomeFailed)); aerr != nil {
-			return errors.Join(err, aerr)
-		}
-	}
-	return err
+	return a
 }
 
 // Caseload returns the families the case manager is assigned to, filtered
 // by a name query and sorted by next contact ("next") or name ("name").
 func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy string) ([]CaseloadItem, error) {
 	if !MayListCaseload(actor) {
-		if err := s.store.AppendAudit(ctx, s.event(actor, 0, "caseload", 0, ActionSearch, Decision{}, OutcomeDenied)); err != nil {
+		if err := s.record(ctx, actor, "caseload", ActionSearch, Decision{}, OutcomeDenied); err != nil {
 			return nil, err
 		}
 		return nil, errNotFound
 	}
 	var items []CaseloadItem
-	err := s.store.Atomic(ctx, func(st Store) error {
+	err := s.store.Read(ctx, func(st Store) error {
 		all, err := st.Caseload(ctx, actor.AccountID, s.now())
 		if err != nil {
 			return err
@@ -152,28 +53,91 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 				items = append(items, it)
 			}
 		}
-		sortCaseload(items, sortBy)
-		return st.AppendAudit(ctx, s.event(actor, 0, "caseload", 0, ActionSearch, Decision{Allowed: true, Relationship: true}, OutcomeSuccess))
+		return nil
 	})
+	outcome := OutcomeSuccess
 	if err != nil {
-		return nil, err // nothing read is shown without its audit record
+		outcome = OutcomeFailed
 	}
+	if aerr := s.record(ctx, actor, "caseload", ActionSearch, Decision{Allowed: true, Relationship: true}, outcome); aerr != nil {
+		return nil, errors.Join(err, aerr) // nothing read is shown without its audit record
+	}
+	if err != nil {
+		return nil, err
+	}
+	sortCaseload(items, sortBy)
 	return items, nil
 }
 
-// File returns the whole file of one family.
+// File returns the family's file as the family page shows it: everything,
+// with the most recent contacts and closed tasks and how many there are.
 func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File, error) {
 	var f *File
-	err := s.access(ctx, actor, familyID, "family", ActionRead, func(st Store, id *int64) error {
+	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
-		f, err = st.FamilyFile(ctx, familyID)
+		f, err = st.FamilyFile(ctx, familyID, RecentOnPage)
 		*id = familyID
 		return err
 	})
 	if err != nil {
-		return nil, err // nothing read is shown without its audit record
+		return nil, err
 	}
 	return f, nil
+}
+
+// FamilyForm returns the file as a case manager's form on it shows it: the
+// family, its members, network, case managers and episode.
+func (s *Service) FamilyForm(ctx context.Context, actor Actor, familyID int64) (*File, error) {
+	var f *File
+	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
+		var err error
+		f, err = formFile(ctx, st, familyID)
+		*id = familyID
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// formFile reads the parts of the file a form shows.
+func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
+	fam, err := st.FamilyByID(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{Family: *fam}
+	if f.Members, err = st.Members(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if f.Network, err = st.Network(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if f.CaseManagers, err = st.FamilyCaseManagers(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if f.Episode, err = st.Episode(ctx, familyID); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Contacts returns one page of the family's contacts, newest first: up to
+// limit of them, older than the contact with id before (0: the newest).
+func (s *Service) Contacts(ctx context.Context, actor Actor, familyID, before int64, limit int) ([]Contact, error) {
+	limit = min(max(limit, 1), MaxContactsPage)
+	var cs []Contact
+	err := s.gate(ctx, caseFile(actor, familyID, "contact", ActionRead), func(st Store, _ Relationship, id *int64) error {
+		var err error
+		cs, err = st.Contacts(ctx, familyID, before, limit)
+		*id = familyID
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return cs, nil
 }
 
 // Intake is a new family file: the child, the referral and the case manager
@@ -194,7 +158,7 @@ var ErrPossibleDuplicate = Errorf(Conflict, "family.possible_duplicate")
 // CreateFamily opens a new family file and assigns the actor to it.
 func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int64, error) {
 	if !MayCreateFamily(actor) {
-		if err := s.store.AppendAudit(ctx, s.event(actor, 0, "family", 0, ActionCreate, Decision{}, OutcomeDenied)); err != nil {
+		if err := s.record(ctx, actor, "family", ActionCreate, Decision{}, OutcomeDenied); err != nil {
 			return 0, err
 		}
 		return 0, errNotFound
@@ -249,20 +213,74 @@ func mergeErrors(into FieldErrors, err error, prefix string) {
 	}
 }
 
-// UpdateFamily saves the child's details.
-func (s *Service) UpdateFamily(ctx context.Context, actor Actor, f *Family) error {
-	return s.access(ctx, actor, f.ID, "family", ActionUpdate, func(st Store, id *int64) error {
+// FamilyUpdate changes some of the child's details: a nil field stays as
+// it is, so two case managers changing different fields at once both keep
+// their change.
+type FamilyUpdate struct {
+	ChildName       *string
+	BirthDate       *time.Time
+	Sex             *string
+	BSN             *string
+	Diagnosis       *string
+	ICD10           *string
+	Secondary       *[]Diagnosis
+	LivingSituation *string
+	CultureNotes    *string
+	Summary         *string
+}
+
+// EditOf is the update that sets every field of the child's details to
+// f's: what the edit form sends.
+func EditOf(f *Family) FamilyUpdate {
+	return FamilyUpdate{ChildName: &f.ChildName, BirthDate: &f.BirthDate, Sex: &f.Sex, BSN: &f.BSN,
+		Diagnosis: &f.Diagnosis, ICD10: &f.ICD10, Secondary: &f.Secondary, LivingSituation: &f.LivingSituation,
+		CultureNotes: &f.CultureNotes, Summary: &f.Summary}
+}
+
+// Apply sets the fields of u on f.
+func (u FamilyUpdate) Apply(f *Family) {
+	set := func(dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	set(&f.ChildName, u.ChildName)
+	set(&f.Sex, u.Sex)
+	set(&f.BSN, u.BSN)
+	set(&f.Diagnosis, u.Diagnosis)
+	set(&f.ICD10, u.ICD10)
+	set(&f.LivingSituation, u.LivingSituation)
+	set(&f.CultureNotes, u.CultureNotes)
+	set(&f.Summary, u.Summary)
+	if u.BirthDate != nil {
+		f.BirthDate = *u.BirthDate
+	}
+	if u.Secondary != nil {
+		f.Secondary = *u.Secondary
+	}
+}
+
+// UpdateFamily changes the child's details in one transaction: the family
+// as it is now with u applied must be valid, and only u's fields are
+// written.
+func (s *Service) UpdateFamily(ctx context.Context, actor Actor, familyID int64, u FamilyUpdate) error {
+	return s.gate(ctx, s.caseForm(actor, familyID, "family", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
+		*id = familyID
+		f, err := st.FamilyByID(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		u.Apply(f)
 		if err := f.Validate(s.now()); err != nil {
 			return err
 		}
-		*id = f.ID
-		return st.UpdateFamily(ctx, f, s.now().UTC())
+		return st.UpdateFamily(ctx, familyID, u, s.now().UTC())
 	})
 }
 
 // AddMember adds a parent, carer, sibling or other family member.
 func (s *Service) AddMember(ctx context.Context, actor Actor, m *Member) error {
-	return s.access(ctx, actor, m.FamilyID, "member", ActionCreate, func(st Store, id *int64) error {
+	return s.gate(ctx, s.caseForm(actor, m.FamilyID, "member", ActionCreate), func(st Store, _ Relationship, id *int64) error {
 		if err := m.Validate(s.now()); err != nil {
 			return err
 		}
@@ -278,7 +296,8 @@ func (s *Service) SaveNetworkMember(ctx context.Context, actor Actor, n *Network
 	if n.ID == 0 {
 		action = ActionCreate
 	}
-	return s.access(ctx, actor, n.FamilyID, "network_member", action, func(st Store, id *int64) error {
+	return s.gate(ctx, s.caseForm(actor, n.FamilyID, "network_member", action), func(st Store, _ Relationship, id *int64) error {
+		*id = n.ID
 		if err := n.Validate(); err != nil {
 			return err
 		}
@@ -290,7 +309,7 @@ func (s *Service) SaveNetworkMember(ctx context.Context, actor Actor, n *Network
 
 // DeleteNetworkMember removes someone from the network.
 func (s *Service) DeleteNetworkMember(ctx context.Context, actor Actor, familyID, memberID int64) error {
-	return s.access(ctx, actor, familyID, "network_member", ActionDelete, func(st Store, id *int64) error {
+	return s.gate(ctx, caseFile(actor, familyID, "network_member", ActionDelete), func(st Store, _ Relationship, id *int64) error {
 		*id = memberID
 		return st.DeleteNetworkMember(ctx, familyID, memberID)
 	})
@@ -298,7 +317,7 @@ func (s *Service) DeleteNetworkMember(ctx context.Context, actor Actor, familyID
 
 // ChangeIntensity records a step up or down and the next planned contact.
 func (s *Service) ChangeIntensity(ctx context.Context, actor Actor, c *IntensityChange) error {
-	return s.access(ctx, actor, c.FamilyID, "intensity", ActionCreate, func(st Store, id *int64) error {
+	return s.gate(ctx, s.caseForm(actor, c.FamilyID, "intensity", ActionCreate), func(st Store, _ Relationship, id *int64) error {
 		if err := c.Validate(s.now()); err != nil {
 			return err
 		}
@@ -312,17 +331,13 @@ func (s *Service) ChangeIntensity(ctx context.Context, actor Actor, c *Intensity
 
 // AddContact registers a contact with the family or a provider.
 func (s *Service) AddContact(ctx context.Context, actor Actor, c *Contact) error {
-	return s.access(ctx, actor, c.FamilyID, "contact", ActionCreate, func(st Store, id *int64) error {
-		f, err := st.FamilyFile(ctx, c.FamilyID)
-		if err != nil {
-			return err
-		}
-		if err := c.Validate(s.now(), f.Family.BirthDate); err != nil {
+	return s.gate(ctx, s.caseForm(actor, c.FamilyID, "contact", ActionCreate), func(st Store, rel Relationship, id *int64) error {
+		if err := c.Validate(s.now(), rel.BirthDate); err != nil {
 			return err
 		}
 		c.CreatedAt = s.now().UTC()
 		c.CreatedBy = Person{AccountID: actor.AccountID}
-		err = st.AddContact(ctx, c)
+		err := st.AddContact(ctx, c)
 		*id = c.ID
 		return err
 	})
@@ -330,21 +345,17 @@ func (s *Service) AddContact(ctx context.Context, actor Actor, c *Contact) error
 
 // CreateTask adds a task to the family's list.
 func (s *Service) CreateTask(ctx context.Context, actor Actor, t *Task) error {
-	return s.access(ctx, actor, t.FamilyID, "task", ActionCreate, func(st Store, id *int64) error {
+	return s.gate(ctx, s.caseForm(actor, t.FamilyID, "task", ActionCreate), func(st Store, _ Relationship, id *int64) error {
 		if err := t.Validate(s.now()); err != nil {
 			return err
 		}
 		if t.NetworkMemberID != 0 {
 			// The provider a task is linked to must be in this family's network.
-			f, err := st.FamilyFile(ctx, t.FamilyID)
+			network, err := st.Network(ctx, t.FamilyID)
 			if err != nil {
 				return err
 			}
-			found := false
-			for _, n := range f.Network {
-				found = found || n.ID == t.NetworkMemberID
-			}
-			if !found {
+			if !slices.ContainsFunc(network, func(n NetworkMember) bool { return n.ID == t.NetworkMemberID }) {
 				return FieldErrors{"network_member": "field.choose"}
 			}
 		}
@@ -357,16 +368,40 @@ func (s *Service) CreateTask(ctx context.Context, actor Actor, t *Task) error {
 	})
 }
 
-// CompleteTask closes a task with a note of what was done: "arranged" must
-// mean done, so the note is required.
-func (s *Service) CompleteTask(ctx context.Context, actor Actor, familyID, taskID int64, note string) error {
-	return s.access(ctx, actor, familyID, "task", ActionUpdate, func(st Store, id *int64) error {
+// ErrTaskNotOpen answers for a task that is not open or not the caller's:
+// a form sent twice meets it too.
+var ErrTaskNotOpen = Errorf(NotFound, "task not found")
+
+// CompleteTask closes an open task through the door view with a note of
+// what was done: "arranged" must mean done, so the note is required. The
+// case managers close any task of the family; the family closes the tasks
+// that are the family's, and a provider with consent its own.
+func (s *Service) CompleteTask(ctx context.Context, actor Actor, view View, familyID, taskID int64, note string) error {
+	a := access{actor: actor, familyID: familyID, view: view, object: "task", action: ActionUpdate}
+	switch view {
+	case ViewCaseFile, ViewFamily, ViewProvider:
+	default:
+		return Errorf(Internal, "no door to close a task: %q", view)
+	}
+	return s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
+		*id = taskID
+		q := TaskQuery{ID: taskID, Status: "open"}
+		switch view {
+		case ViewFamily:
+			q.OwnerKind = "family"
+		case ViewProvider:
+			q.NetworkMemberID = rel.Link.NetworkMemberID
+		}
+		if tasks, err := st.Tasks(ctx, familyID, q); err != nil {
+			return err
+		} else if len(tasks) == 0 {
+			return ErrTaskNotOpen
+		}
 		fe := FieldErrors{}
 		text(fe, "done_note", note, MaxText, true)
 		if len(fe) > 0 {
 			return fe
 		}
-		*id = taskID
 		return st.CompleteTask(ctx, familyID, taskID, strings.TrimSpace(note), s.now().UTC(), actor.AccountID)
 	})
 }
@@ -374,12 +409,8 @@ func (s *Service) CompleteTask(ctx context.Context, actor Actor, familyID, taskI
 // SaveEpisode records the referral and the family's decision (accepted,
 // declined, ended, or offered again when a file is reopened).
 func (s *Service) SaveEpisode(ctx context.Context, actor Actor, e *Episode) error {
-	return s.access(ctx, actor, e.FamilyID, "episode", ActionUpdate, func(st Store, id *int64) error {
-		f, err := st.FamilyFile(ctx, e.FamilyID)
-		if err != nil {
-			return err
-		}
-		if err := e.Validate(s.now(), f.Family.BirthDate); err != nil {
+	return s.gate(ctx, s.caseForm(actor, e.FamilyID, "episode", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
+		if err := e.Validate(s.now(), rel.BirthDate); err != nil {
 			return err
 		}
 		*id = e.FamilyID
@@ -390,18 +421,14 @@ func (s *Service) SaveEpisode(ctx context.Context, actor Actor, e *Episode) erro
 // AssignCaseManager makes a case manager of the organisation the family's
 // KCT or thuis case manager.
 func (s *Service) AssignCaseManager(ctx context.Context, actor Actor, familyID int64, kind string, accountID int64) error {
-	return s.access(ctx, actor, familyID, "case_manager", ActionUpdate, func(st Store, id *int64) error {
+	return s.gate(ctx, s.caseForm(actor, familyID, "case_manager", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
 		fe := FieldErrors{}
 		oneOf(fe, "kind", kind, CaseManagerKinds...)
 		people, err := st.CaseManagersOf(ctx, actor.OrganisationID)
 		if err != nil {
 			return err
 		}
-		found := false
-		for _, p := range people {
-			found = found || p.AccountID == accountID
-		}
-		if !found {
+		if !slices.ContainsFunc(people, func(p Person) bool { return p.AccountID == accountID }) {
 			fe["account"] = "field.choose"
 		}
 		if len(fe) > 0 {
@@ -412,18 +439,24 @@ func (s *Service) AssignCaseManager(ctx context.Context, actor Actor, familyID i
 	})
 }
 
-// CaseManagers lists the organisation's case managers, to choose a duo partner.
+// CaseManagers lists the organisation's case managers, to choose a duo
+// partner. Names of colleagues are no family data: not audited.
 func (s *Service) CaseManagers(ctx context.Context, actor Actor) ([]Person, error) {
 	if !MayListCaseload(actor) {
 		return nil, errNotFound
 	}
-	return s.store.CaseManagersOf(ctx, actor.OrganisationID)
+	var ps []Person
+	err := s.store.Read(ctx, func(st Store) error {
+		var err error
+		ps, err = st.CaseManagersOf(ctx, actor.OrganisationID)
+		return err
+	})
+	return ps, err
 }
 
 // RecordLogin audits a login attempt (outcome success or failed); accountID
 // is 0 when the e-mail address matched no account.
 func (s *Service) RecordLogin(ctx context.Context, accountID int64, role Role, accessPoint, outcome string) error {
-	e := s.event(Actor{AccountID: accountID, Role: role, AccessPoint: accessPoint}, 0, "session", 0, ActionLogin,
+	return s.record(ctx, Actor{AccountID: accountID, Role: role, AccessPoint: accessPoint}, "session", ActionLogin,
 		Decision{Allowed: outcome == OutcomeSuccess}, outcome)
-	return s.store.AppendAudit(ctx, e)
 }

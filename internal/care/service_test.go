@@ -151,7 +151,7 @@ func denied(actor care.Actor, familyID int64, object string, action care.Action)
 
 func file(t *testing.T, s *store.Store, id int64) *care.File {
 	t.Helper()
-	f, err := s.FamilyFile(context.Background(), id)
+	f, err := s.FamilyFile(context.Background(), id, 0)
 	if err != nil {
 		t.Fatalf("FamilyFile(%d): %v", id, err)
 	}
@@ -205,7 +205,7 @@ func TestServiceAuditsEverySuccess(t *testing.T) {
 				{"UpdateFamily", func(t *testing.T) care.AuditEvent {
 					f := file(t, fx.s, fam).Family
 					f.Summary = "Bijgewerkt"
-					if err := fx.svc.UpdateFamily(ctx, cm, &f); err != nil {
+					if err := fx.svc.UpdateFamily(ctx, cm, f.ID, care.EditOf(&f)); err != nil {
 						t.Fatal(err)
 					}
 					if got := file(t, fx.s, fam).Family; got.Summary != "Bijgewerkt" || !got.UpdatedAt.Truncate(time.Microsecond).Equal(now.Truncate(time.Microsecond)) {
@@ -277,7 +277,7 @@ func TestServiceAuditsEverySuccess(t *testing.T) {
 					return success(cm, fam, "task", k.ID, care.ActionCreate)
 				}},
 				{"CompleteTask", func(t *testing.T) care.AuditEvent {
-					if err := fx.svc.CompleteTask(ctx, cm, fam, task, "  Aangevraagd  "); err != nil {
+					if err := fx.svc.CompleteTask(ctx, cm, care.ViewCaseFile, fam, task, "  Aangevraagd  "); err != nil {
 						t.Fatal(err)
 					}
 					got := file(t, fx.s, fam).Tasks
@@ -383,7 +383,7 @@ func familyOps(ctx context.Context, fx *fixture) []struct {
 		}},
 		{"UpdateFamily", "family", care.ActionUpdate, func(a care.Actor) error {
 			f := care.Family{ID: fx.fam, ChildName: "Overschreven", BirthDate: date(2019, 4, 2), Sex: "male", Intensity: care.Regular}
-			return fx.svc.UpdateFamily(ctx, a, &f)
+			return fx.svc.UpdateFamily(ctx, a, f.ID, care.EditOf(&f))
 		}},
 		{"AddMember", "member", care.ActionCreate, func(a care.Actor) error {
 			return fx.svc.AddMember(ctx, a, &care.Member{FamilyID: fx.fam, Kind: "other", Name: "Indringer"})
@@ -407,7 +407,7 @@ func familyOps(ctx context.Context, fx *fixture) []struct {
 			return fx.svc.CreateTask(ctx, a, &care.Task{FamilyID: fx.fam, Title: "x", OwnerKind: "family"})
 		}},
 		{"CompleteTask", "task", care.ActionUpdate, func(a care.Actor) error {
-			return fx.svc.CompleteTask(ctx, a, fx.fam, fx.task, "Gedaan")
+			return fx.svc.CompleteTask(ctx, a, care.ViewCaseFile, fx.fam, fx.task, "Gedaan")
 		}},
 		{"SaveEpisode", "episode", care.ActionUpdate, func(a care.Actor) error {
 			return fx.svc.SaveEpisode(ctx, a, &care.Episode{FamilyID: fx.fam, ReferralDate: date(2026, 6, 1), SurpriseQuestion: "yes",
@@ -527,17 +527,17 @@ func TestServiceValidationChangesNothing(t *testing.T) {
 				{"UpdateFamily without a name", func() error {
 					f := file(t, fx.s, fam).Family
 					f.ChildName = " "
-					return fx.svc.UpdateFamily(ctx, cm, &f)
+					return fx.svc.UpdateFamily(ctx, cm, f.ID, care.EditOf(&f))
 				}, "child_name"},
 				{"UpdateFamily born tomorrow", func() error {
 					f := file(t, fx.s, fam).Family
 					f.BirthDate = date(2026, 6, 16)
-					return fx.svc.UpdateFamily(ctx, cm, &f)
+					return fx.svc.UpdateFamily(ctx, cm, f.ID, care.EditOf(&f))
 				}, "birth_date"},
 				{"UpdateFamily with a bad BSN", func() error {
 					f := file(t, fx.s, fam).Family
 					f.BSN = "123456789"
-					return fx.svc.UpdateFamily(ctx, cm, &f)
+					return fx.svc.UpdateFamily(ctx, cm, f.ID, care.EditOf(&f))
 				}, "bsn"},
 				{"AddMember of an unknown kind", func() error {
 					return fx.svc.AddMember(ctx, cm, &care.Member{FamilyID: fam, Kind: "neighbour", Name: "Buurman"})
@@ -561,10 +561,10 @@ func TestServiceValidationChangesNothing(t *testing.T) {
 					return fx.svc.CreateTask(ctx, cm, &care.Task{FamilyID: fam, OwnerKind: "family"})
 				}, "title"},
 				{"CompleteTask without a note", func() error {
-					return fx.svc.CompleteTask(ctx, cm, fam, fx.task, " \n ")
+					return fx.svc.CompleteTask(ctx, cm, care.ViewCaseFile, fam, fx.task, " \n ")
 				}, "done_note"},
 				{"CompleteTask with an unreadable note", func() error {
-					return fx.svc.CompleteTask(ctx, cm, fam, fx.task, "Klaar\x00")
+					return fx.svc.CompleteTask(ctx, cm, care.ViewCaseFile, fam, fx.task, "Klaar\x00")
 				}, "done_note"},
 				{"SaveEpisode referred before birth", func() error {
 					return fx.svc.SaveEpisode(ctx, cm, &care.Episode{FamilyID: fam, ReferralDate: date(2019, 4, 1), SurpriseQuestion: "no",
@@ -639,7 +639,7 @@ func TestServiceObjectOfAnotherFamily(t *testing.T) {
 					return fx.svc.SaveNetworkMember(ctx, cm, &care.NetworkMember{ID: fx.otherNet, FamilyID: fx.fam, Name: "Overschreven", Role: "gp"})
 				}},
 				{"DeleteNetworkMember", func() error { return fx.svc.DeleteNetworkMember(ctx, cm, fx.fam, fx.otherNet) }},
-				{"CompleteTask", func() error { return fx.svc.CompleteTask(ctx, cm, fx.fam, fx.otherTask, "Gedaan") }},
+				{"CompleteTask", func() error { return fx.svc.CompleteTask(ctx, cm, care.ViewCaseFile, fx.fam, fx.otherTask, "Gedaan") }},
 				// Naming the other family itself is a refused access.
 				{"SaveNetworkMember in the other family", func() error {
 					return fx.svc.SaveNetworkMember(ctx, cm, &care.NetworkMember{ID: fx.otherNet, FamilyID: fx.other, Name: "Overschreven", Role: "gp"})
@@ -647,7 +647,7 @@ func TestServiceObjectOfAnotherFamily(t *testing.T) {
 				{"DeleteNetworkMember in the other family", func() error {
 					return fx.svc.DeleteNetworkMember(ctx, cm, fx.other, fx.otherNet)
 				}},
-				{"CompleteTask in the other family", func() error { return fx.svc.CompleteTask(ctx, cm, fx.other, fx.otherTask, "Gedaan") }},
+				{"CompleteTask in the other family", func() error { return fx.svc.CompleteTask(ctx, cm, care.ViewCaseFile, fx.other, fx.otherTask, "Gedaan") }},
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package care_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
@@ -49,7 +50,8 @@ func TestFamilyViewRules(t *testing.T) {
 			// A task cannot be linked to another family's provider.
 			task := &care.Task{FamilyID: w.fam, Title: "Bellen", OwnerKind: "network", NetworkMemberID: w.otherNet}
 			err = w.svc.CreateTask(ctx, w.cm, task)
-			if fe, ok := err.(care.FieldErrors); !ok || !fe.Has("network_member") {
+			var fe care.FieldErrors
+			if !errors.As(err, &fe) || !fe.Has("network_member") {
 				t.Errorf("task linked to another family's provider: %v", err)
 			}
 		})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/store"
 	"github.com/spil-zorg/spil/internal/store/storetest"
@@ -75,6 +76,7 @@ func newViewWorld(t *testing.T, db storetest.DB, birth time.Time) *viewWorld {
 	}
 	w := &viewWorld{s: s, clock: &testClock{t: now}, org: org}
 	w.svc = care.NewService(s, w.clock.Now)
+	w.svc.SetPasswords(auth.NewService(s, auth.Config{Params: auth.TestParams, Now: w.clock.Now}))
 	w.cm = newAccount(t, s, org, care.RoleCaseManager, "cm@example.org")
 	w.cm2 = newAccount(t, s, org, care.RoleCaseManager, "cm2@example.org")
 	w.mother = newAccount(t, s, org, care.RoleFamily, "moeder@example.org")
@@ -96,7 +98,7 @@ func newViewWorld(t *testing.T, db storetest.DB, birth time.Time) *viewWorld {
 	must(err)
 	f := file(t, s, w.fam).Family
 	f.BSN, f.Summary, f.LivingSituation = testBSN, "Nachtzorg zeven nachten per week", "Woont met ouders bij Roermond"
-	must(w.svc.UpdateFamily(ctx, w.cm, &f))
+	must(w.svc.UpdateFamily(ctx, w.cm, f.ID, care.EditOf(&f)))
 
 	mother := &care.Member{FamilyID: w.fam, Kind: "parent", Name: "Sandra Hermans", Relation: "moeder", Custody: true}
 	must(w.svc.AddMember(ctx, w.cm, mother))
@@ -173,6 +175,20 @@ func (w *viewWorld) audited(t *testing.T, want care.AuditEvent, call func() erro
 	err := call()
 	oneAudit(t, w.s, last, want)
 	return err
+}
+
+// accept accepts the invitation with a password, expecting one audit
+// record by the new account, and returns the new account as an actor.
+func (w *viewWorld) accept(t *testing.T, token string, role care.Role, invitationID int64) care.Actor {
+	t.Helper()
+	last := lastAuditID(t, w.s)
+	id, err := w.svc.AcceptInvitation(context.Background(), token, "een heel lang wachtwoord", accessPoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := care.Actor{AccountID: id, Role: role, OrganisationID: w.org, AccessPoint: accessPoint}
+	oneAudit(t, w.s, last, w.record(a, w.fam, "invitation", invitationID, care.ActionUpdate, care.OutcomeSuccess))
+	return a
 }
 
 // wantCode fails unless err is of kind code with message msg ("" for any).
@@ -835,12 +851,13 @@ func TestInvitations(t *testing.T) {
 			if n := len(auditAfter(t, w.s, last)); n != 0 {
 				t.Errorf("looking up a token (before any login) left %d audit records", n)
 			}
-			rob := newAccount(t, w.s, w.org, care.RoleFamily, "rob@example.org")
-			err = w.audited(t, w.record(rob, w.fam, "invitation", inv.ID, care.ActionUpdate, care.OutcomeSuccess), func() error {
-				return w.svc.AcceptInvitation(ctx, token, rob.AccountID, accessPoint)
-			})
-			if err != nil {
-				t.Fatal(err)
+			if _, err := w.svc.AcceptInvitation(ctx, token, "kort", accessPoint); care.ErrorCode(err) != care.Invalid {
+				t.Errorf("AcceptInvitation with a short password: %v, want Invalid", err)
+			}
+			rob := w.accept(t, token, care.RoleFamily, inv.ID)
+			if a, err := auth.NewService(w.s, auth.Config{}).Store().AccountByID(ctx, rob.AccountID); err != nil ||
+				a.Email != "rob.hermans@example.org" || a.Name != "Rob Hermans" || a.Role != care.RoleFamily || a.OrganisationID != w.org {
+				t.Errorf("the account the invitation made: %+v, %v", a, err)
 			}
 			if l, err := w.s.LinkOf(ctx, rob.AccountID, w.fam); err != nil || l == nil ||
 				*l != (care.Link{FamilyID: w.fam, AccountID: rob.AccountID, Kind: care.LinkParent, MemberID: w.fatherMember}) {
@@ -850,7 +867,7 @@ func TestInvitations(t *testing.T) {
 				t.Errorf("the new parent cannot see the family: %v", err)
 			}
 			other := newAccount(t, w.s, w.org, care.RoleFamily, "nog.iemand@example.org")
-			if err := w.svc.AcceptInvitation(ctx, token, other.AccountID, accessPoint); !errors.Is(err, care.ErrInvitationUsed) {
+			if _, err := w.svc.AcceptInvitation(ctx, token, "een heel lang wachtwoord", accessPoint); !errors.Is(err, care.ErrInvitationUsed) {
 				t.Errorf("second AcceptInvitation: %v, want ErrInvitationUsed", err)
 			}
 			if _, err := w.svc.InvitationForToken(ctx, token); !errors.Is(err, care.ErrInvitationUsed) {
@@ -869,7 +886,7 @@ func TestInvitations(t *testing.T) {
 				if _, err := w.svc.InvitationForToken(ctx, bad); !errors.Is(err, care.ErrInvitationUnknown) {
 					t.Errorf("InvitationForToken(%q): %v, want ErrInvitationUnknown", bad, err)
 				}
-				if err := w.svc.AcceptInvitation(ctx, bad, other.AccountID, accessPoint); !errors.Is(err, care.ErrInvitationUnknown) {
+				if _, err := w.svc.AcceptInvitation(ctx, bad, "een heel lang wachtwoord", accessPoint); !errors.Is(err, care.ErrInvitationUnknown) {
 					t.Errorf("AcceptInvitation(%q): %v, want ErrInvitationUnknown", bad, err)
 				}
 			}
@@ -884,15 +901,14 @@ func TestInvitations(t *testing.T) {
 				t.Errorf("a second before expiry: %v", err)
 			}
 			w.clock.Set(now.Add(care.InvitationValidity))
-			fenna := newAccount(t, w.s, w.org, care.RoleProvider, "fenna@example.org")
 			if _, err := w.svc.InvitationForToken(ctx, token); !errors.Is(err, care.ErrInvitationExpired) {
 				t.Errorf("InvitationForToken at expiry: %v, want ErrInvitationExpired", err)
 			}
-			if err := w.svc.AcceptInvitation(ctx, token, fenna.AccountID, accessPoint); !errors.Is(err, care.ErrInvitationExpired) {
+			if _, err := w.svc.AcceptInvitation(ctx, token, "een heel lang wachtwoord", accessPoint); !errors.Is(err, care.ErrInvitationExpired) {
 				t.Errorf("AcceptInvitation at expiry: %v, want ErrInvitationExpired", err)
 			}
-			if l, _ := w.s.LinkOf(ctx, fenna.AccountID, w.fam); l != nil {
-				t.Errorf("an expired invitation linked: %+v", l)
+			if _, err := auth.NewService(w.s, auth.Config{}).Store().AccountByEmail(ctx, "fenna@example.org"); care.ErrorCode(err) != care.NotFound {
+				t.Errorf("an expired invitation made an account: %v", err)
 			}
 			// A fresh one, accepted in time, links the provider, who still
 			// needs consent to see anything. The child is twelve by now.
@@ -900,12 +916,7 @@ func TestInvitations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = w.audited(t, w.record(fenna, w.fam, "invitation", inv.ID, care.ActionUpdate, care.OutcomeSuccess), func() error {
-				return w.svc.AcceptInvitation(ctx, token, fenna.AccountID, accessPoint)
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fenna := w.accept(t, token, care.RoleProvider, inv.ID)
 			w.canView(t, fenna, false)
 
 			// From 12 the child can be invited.
@@ -913,11 +924,12 @@ func TestInvitations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			daan := newAccount(t, w.s, w.org, care.RoleFamily, "daan@example.org")
-			if err := w.svc.AcceptInvitation(ctx, token, daan.AccountID, accessPoint); err != nil {
+			daan, err := w.svc.AcceptInvitation(ctx, token, "een heel lang wachtwoord", accessPoint)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if ov, err := w.svc.FamilyView(ctx, daan, w.fam); err != nil || !ov.IsChild || ov.Link.MemberID != 0 {
+			daanActor := care.Actor{AccountID: daan, Role: care.RoleFamily, OrganisationID: w.org, AccessPoint: accessPoint}
+			if ov, err := w.svc.FamilyView(ctx, daanActor, w.fam); err != nil || !ov.IsChild || ov.Link.MemberID != 0 {
 				t.Errorf("the child's view: %+v, %v", ov, err)
 			}
 			verifyIntact(t, w.s)

@@ -28,7 +28,7 @@ func nullString(s string) any {
 func (s *Store) LinkOf(ctx context.Context, accountID, familyID int64) (*care.Link, error) {
 	var l care.Link
 	var member, network sql.NullInt64
-	err := s.q.QueryRowContext(ctx, `SELECT family_id, account_id, kind, member_id, network_member_id FROM family_accounts
+	err := s.rq.QueryRowContext(ctx, `SELECT family_id, account_id, kind, member_id, network_member_id FROM family_accounts
 		WHERE family_id = $1 AND account_id = $2 /* Store.LinkOf */`, familyID, accountID).Scan(&l.FamilyID, &l.AccountID, &l.Kind, &member, &network)
 	if err == sql.ErrNoRows {
 		return nil, nil
@@ -50,22 +50,24 @@ func (s *Store) CreateLink(ctx context.Context, l *care.Link) error {
 	return err
 }
 
-// LinkedFamilies returns the families an account is linked to (as family or provider).
-func (s *Store) LinkedFamilies(ctx context.Context, accountID int64) ([]care.Link, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT family_id, account_id, kind, member_id, network_member_id FROM family_accounts
-		WHERE account_id = $1 ORDER BY family_id /* Store.LinkedFamilies */`, accountID)
+// LinkedFamilies returns the families an account is linked to (as family
+// or provider), with the child's name and date of birth.
+func (s *Store) LinkedFamilies(ctx context.Context, accountID int64) ([]care.LinkedFamilyRow, error) {
+	rows, err := s.rq.QueryContext(ctx, `SELECT l.family_id, l.account_id, l.kind, l.member_id, l.network_member_id, f.child_name, f.birth_date
+		FROM family_accounts l JOIN families f ON f.id = l.family_id
+		WHERE l.account_id = $1 ORDER BY l.family_id /* Store.LinkedFamilies */`, accountID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ls []care.Link
+	var ls []care.LinkedFamilyRow
 	for rows.Next() {
-		var l care.Link
+		var l care.LinkedFamilyRow
 		var member, network sql.NullInt64
-		if err := rows.Scan(&l.FamilyID, &l.AccountID, &l.Kind, &member, &network); err != nil {
+		if err := rows.Scan(&l.FamilyID, &l.AccountID, &l.Kind, &member, &network, &l.ChildName, &l.BirthDate); err != nil {
 			return nil, err
 		}
-		l.MemberID, l.NetworkMemberID = member.Int64, network.Int64
+		l.MemberID, l.NetworkMemberID, l.BirthDate = member.Int64, network.Int64, l.BirthDate.UTC()
 		ls = append(ls, l)
 	}
 	return ls, rows.Err()
@@ -88,7 +90,7 @@ func (s *Store) InvitationByTokenHash(ctx context.Context, hash string) (*care.I
 	var inv care.Invitation
 	var member, network, account sql.NullInt64
 	var used sql.NullTime
-	err := s.q.QueryRowContext(ctx, `SELECT `+invitationColumns+` FROM invitations WHERE token_hash = $1 /* Store.InvitationByTokenHash */`, hash).Scan(
+	err := s.rq.QueryRowContext(ctx, `SELECT `+invitationColumns+` FROM invitations WHERE token_hash = $1 /* Store.InvitationByTokenHash */`, hash).Scan(
 		&inv.ID, &inv.FamilyID, &inv.Kind, &member, &network, &inv.Email, &inv.Name, &inv.TokenHash, &inv.CreatedBy,
 		&inv.CreatedAt, &inv.ExpiresAt, &used, &account)
 	if err != nil {
@@ -117,7 +119,7 @@ func (s *Store) AddConsent(ctx context.Context, c *care.ConsentRecord) error {
 // ConsentRecords returns the family's consent history, oldest first; for
 // one provider when networkMemberID is not 0.
 func (s *Store) ConsentRecords(ctx context.Context, familyID, networkMemberID int64) ([]care.ConsentRecord, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT c.id, c.family_id, c.network_member_id, a.id, a.name, c.giver_kind, c.granted, c.scope, c.at
+	rows, err := s.rq.QueryContext(ctx, `SELECT c.id, c.family_id, c.network_member_id, a.id, a.name, c.giver_kind, c.granted, c.scope, c.at
 		FROM consents c JOIN accounts a ON a.id = c.given_by
 		WHERE c.family_id = $1 AND ($2 = 0 OR c.network_member_id = $2)
 		ORDER BY c.at, c.id /* Store.ConsentRecords */`, familyID, networkMemberID)
@@ -146,7 +148,7 @@ func (s *Store) AddNote(ctx context.Context, n *care.Note) error {
 
 // Notes returns the family's notes and wishes, newest first.
 func (s *Store) Notes(ctx context.Context, familyID int64) ([]care.Note, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT n.id, n.family_id, a.id, a.name, n.kind, n.body, n.created_at
+	rows, err := s.rq.QueryContext(ctx, `SELECT n.id, n.family_id, a.id, a.name, n.kind, n.body, n.created_at
 		FROM family_notes n JOIN accounts a ON a.id = n.account_id
 		WHERE n.family_id = $1 ORDER BY n.created_at DESC, n.id DESC /* Store.Notes */`, familyID)
 	if err != nil {
@@ -169,7 +171,7 @@ func (s *Store) Notes(ctx context.Context, familyID int64) ([]care.Note, error) 
 // to, newest first, with the actor's name and organisation: for a provider
 // linked to the family, the organisation named in its care network.
 func (s *Store) AccessLog(ctx context.Context, familyID int64, from, to time.Time) ([]care.AccessEntry, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT e.at, COALESCE(a.name, ''),
+	rows, err := s.rq.QueryContext(ctx, `SELECT e.at, COALESCE(a.name, ''),
 			CASE WHEN COALESCE(nm.organisation, '') <> '' THEN nm.organisation ELSE COALESCE(o.name, '') END,
 			e.actor_role, e.object_type, e.action, e.outcome
 		FROM audit_events e LEFT JOIN accounts a ON a.id = e.actor_id LEFT JOIN organisations o ON o.id = a.organisation_id

@@ -14,7 +14,7 @@ var _ auth.Store = (*Store)(nil)
 // CreateOrganisation creates an organisation and returns its id.
 func (s *Store) CreateOrganisation(ctx context.Context, name string, at time.Time) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `/* Store.CreateOrganisation */
+	err := s.q.QueryRowContext(ctx, `/* Store.CreateOrganisation */
 		INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id`, name, at.UTC()).Scan(&id)
 	return id, err
 }
@@ -22,7 +22,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, name string, at time.Tim
 // OrganisationCount returns how many organisations exist; demo mode seeds an empty database only.
 func (s *Store) OrganisationCount(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisations /* Store.OrganisationCount */`).Scan(&n)
+	err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM organisations /* Store.OrganisationCount */`).Scan(&n)
 	return n, err
 }
 
@@ -46,7 +46,7 @@ func scanAccount(row interface{ Scan(...any) error }) (*auth.Account, error) {
 
 // CreateAccount inserts a and sets its ID. A taken e-mail address is a care.Conflict.
 func (s *Store) CreateAccount(ctx context.Context, a *auth.Account) error {
-	err := s.db.QueryRowContext(ctx, `/* Store.CreateAccount */
+	err := s.q.QueryRowContext(ctx, `/* Store.CreateAccount */
 		INSERT INTO accounts (organisation_id, email, name, role, password_hash, mfa_exempt, locale, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 		a.OrganisationID, a.Email, a.Name, string(a.Role), a.PasswordHash, a.MFAExempt, a.Locale, a.CreatedAt.UTC()).Scan(&a.ID)
@@ -56,21 +56,35 @@ func (s *Store) CreateAccount(ctx context.Context, a *auth.Account) error {
 	return err
 }
 
+// CreateInvitedAccount makes the account of an accepted invitation, in the
+// organisation of the case manager who invited. A taken e-mail address is a
+// care.Conflict.
+func (s *Store) CreateInvitedAccount(ctx context.Context, a *care.InvitedAccount) error {
+	err := s.q.QueryRowContext(ctx, `/* Store.CreateInvitedAccount */
+		INSERT INTO accounts (organisation_id, email, name, role, password_hash, mfa_exempt, locale, created_at)
+		SELECT organisation_id, $1, $2, $3, $4, FALSE, '', $5 FROM accounts WHERE id = $6 RETURNING id`,
+		a.Email, a.Name, string(a.Role), a.PasswordHash, a.CreatedAt.UTC(), a.InvitedBy).Scan(&a.ID)
+	if isUniqueViolation(err) {
+		return care.Errorf(care.Conflict, "account.email_taken")
+	}
+	return notFound(err, "inviting account")
+}
+
 // AccountByID returns the account with id.
 func (s *Store) AccountByID(ctx context.Context, id int64) (*auth.Account, error) {
-	a, err := scanAccount(s.db.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts WHERE id = $1 /* Store.AccountByID */`, id))
+	a, err := scanAccount(s.rq.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts WHERE id = $1 /* Store.AccountByID */`, id))
 	return a, notFound(err, "account")
 }
 
 // AccountByEmail returns the account with the (lower-case) e-mail address.
 func (s *Store) AccountByEmail(ctx context.Context, email string) (*auth.Account, error) {
-	a, err := scanAccount(s.db.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts WHERE email = $1 /* Store.AccountByEmail */`, email))
+	a, err := scanAccount(s.rq.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM accounts WHERE email = $1 /* Store.AccountByEmail */`, email))
 	return a, notFound(err, "account")
 }
 
 // Accounts returns every account, ordered by name.
 func (s *Store) Accounts(ctx context.Context) ([]*auth.Account, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+accountColumns+` FROM accounts ORDER BY name, id /* Store.Accounts */`)
+	rows, err := s.rq.QueryContext(ctx, `SELECT `+accountColumns+` FROM accounts ORDER BY name, id /* Store.Accounts */`)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +102,7 @@ func (s *Store) Accounts(ctx context.Context) ([]*auth.Account, error) {
 
 // exec runs a statement that must touch exactly one account.
 func (s *Store) execAccount(ctx context.Context, q string, args ...any) error {
-	res, err := s.db.ExecContext(ctx, q, args...)
+	res, err := s.q.ExecContext(ctx, q, args...)
 	if err != nil {
 		return err
 	}
@@ -103,7 +117,7 @@ func (s *Store) execAccount(ctx context.Context, q string, args ...any) error {
 // SetAccountPassword replaces the password hash and ends every session of
 // the account except keepSession (a token hash, or "" to end them all).
 func (s *Store) SetAccountPassword(ctx context.Context, id int64, hash, keepSession string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.sqlTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = $1 WHERE id = $2 /* Store.SetAccountPassword */`, hash, id)
 		if err != nil {
 			return err
@@ -123,7 +137,7 @@ func (s *Store) SetAccountLocale(ctx context.Context, id int64, locale string) e
 
 // DisableAccount disables the account and ends all its sessions, in one transaction.
 func (s *Store) DisableAccount(ctx context.Context, id int64, at time.Time) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.sqlTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled_at = $1 WHERE id = $2 /* Store.DisableAccount */`, at.UTC(), id)
 		if err != nil {
 			return err
@@ -143,7 +157,7 @@ func (s *Store) EnableAccount(ctx context.Context, id int64) error {
 
 // SetAccountTOTP stores a confirmed TOTP secret and replaces the recovery codes.
 func (s *Store) SetAccountTOTP(ctx context.Context, id int64, secret string, step int64, recoveryHashes []string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.sqlTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET totp_secret = $1, totp_last_step = $2 WHERE id = $3 /* Store.SetAccountTOTP */`, secret, step, id)
 		if err != nil {
 			return err
@@ -166,7 +180,7 @@ func (s *Store) SetAccountTOTP(ctx context.Context, id int64, secret string, ste
 // ResetAccountMFA removes the second factor and ends all sessions, so the
 // next login enrols anew.
 func (s *Store) ResetAccountMFA(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.sqlTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET totp_secret = '', totp_last_step = 0 WHERE id = $1 /* Store.ResetAccountMFA */`, id)
 		if err != nil {
 			return err
@@ -185,7 +199,7 @@ func (s *Store) ResetAccountMFA(ctx context.Context, id int64) error {
 // UseTOTPStep records step as the last used one when it is newer; the
 // compare-and-set in one UPDATE makes a code single-use even under races.
 func (s *Store) UseTOTPStep(ctx context.Context, id int64, step int64) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_last_step = $1
+	res, err := s.q.ExecContext(ctx, `UPDATE accounts SET totp_last_step = $1
 		WHERE id = $2 AND totp_last_step < $1 /* Store.UseTOTPStep */`, step, id)
 	if err != nil {
 		return false, err
@@ -196,7 +210,7 @@ func (s *Store) UseTOTPStep(ctx context.Context, id int64, step int64) (bool, er
 
 // UseRecoveryCode marks an unused recovery code used.
 func (s *Store) UseRecoveryCode(ctx context.Context, id int64, hash string, at time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE recovery_codes SET used_at = $1
+	res, err := s.q.ExecContext(ctx, `UPDATE recovery_codes SET used_at = $1
 		WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL /* Store.UseRecoveryCode */`, at.UTC(), id, hash)
 	if err != nil {
 		return false, err
@@ -208,7 +222,7 @@ func (s *Store) UseRecoveryCode(ctx context.Context, id int64, hash string, at t
 // UnusedRecoveryCodes counts the recovery codes still usable.
 func (s *Store) UnusedRecoveryCodes(ctx context.Context, id int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL /* Store.UnusedRecoveryCodes */`, id).Scan(&n)
+	err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL /* Store.UnusedRecoveryCodes */`, id).Scan(&n)
 	return n, err
 }
 
@@ -216,7 +230,7 @@ const sessionColumns = `token_hash, account_id, mfa_done, pending_totp_secret, c
 
 // CreateSession inserts a session.
 func (s *Store) CreateSession(ctx context.Context, x *auth.Session) error {
-	_, err := s.db.ExecContext(ctx, `/* Store.CreateSession */
+	_, err := s.q.ExecContext(ctx, `/* Store.CreateSession */
 		INSERT INTO sessions (`+sessionColumns+`) VALUES ($1, $2, $3, $4, $5, $6)`,
 		x.TokenHash, x.AccountID, x.MFADone, x.PendingTOTPSecret, x.CreatedAt.UTC(), x.LastSeenAt.UTC())
 	return err
@@ -225,7 +239,7 @@ func (s *Store) CreateSession(ctx context.Context, x *auth.Session) error {
 // SessionByTokenHash returns the session with the token hash.
 func (s *Store) SessionByTokenHash(ctx context.Context, hash string) (*auth.Session, error) {
 	var x auth.Session
-	err := s.db.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE token_hash = $1 /* Store.SessionByTokenHash */`, hash).
+	err := s.rq.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE token_hash = $1 /* Store.SessionByTokenHash */`, hash).
 		Scan(&x.TokenHash, &x.AccountID, &x.MFADone, &x.PendingTOTPSecret, &x.CreatedAt, &x.LastSeenAt)
 	if err != nil {
 		return nil, notFound(err, "session")
@@ -236,26 +250,26 @@ func (s *Store) SessionByTokenHash(ctx context.Context, hash string) (*auth.Sess
 
 // TouchSession sets the last-seen time.
 func (s *Store) TouchSession(ctx context.Context, hash string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 /* Store.TouchSession */`, at.UTC(), hash)
+	_, err := s.q.ExecContext(ctx, `UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 /* Store.TouchSession */`, at.UTC(), hash)
 	return err
 }
 
 // UpdateSession stores the session's MFA state and pending secret.
 func (s *Store) UpdateSession(ctx context.Context, x *auth.Session) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET mfa_done = $1, pending_totp_secret = $2
+	_, err := s.q.ExecContext(ctx, `UPDATE sessions SET mfa_done = $1, pending_totp_secret = $2
 		WHERE token_hash = $3 /* Store.UpdateSession */`, x.MFADone, x.PendingTOTPSecret, x.TokenHash)
 	return err
 }
 
 // DeleteSession deletes one session.
 func (s *Store) DeleteSession(ctx context.Context, hash string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1 /* Store.DeleteSession */`, hash)
+	_, err := s.q.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1 /* Store.DeleteSession */`, hash)
 	return err
 }
 
 // DeleteSessions deletes expired sessions.
 func (s *Store) DeleteSessions(ctx context.Context, idleBefore, createdBefore time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2 /* Store.DeleteSessions */`,
+	res, err := s.q.ExecContext(ctx, `DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2 /* Store.DeleteSessions */`,
 		idleBefore.UTC(), createdBefore.UTC())
 	if err != nil {
 		return 0, err
@@ -265,27 +279,27 @@ func (s *Store) DeleteSessions(ctx context.Context, idleBefore, createdBefore ti
 
 // RecordLoginFailure counts one failed attempt.
 func (s *Store) RecordLoginFailure(ctx context.Context, scope, key string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO login_failures (scope, key, at) VALUES ($1, $2, $3) /* Store.RecordLoginFailure */`, scope, key, at.UTC())
+	_, err := s.q.ExecContext(ctx, `INSERT INTO login_failures (scope, key, at) VALUES ($1, $2, $3) /* Store.RecordLoginFailure */`, scope, key, at.UTC())
 	return err
 }
 
 // CountLoginFailures counts failed attempts since a time.
 func (s *Store) CountLoginFailures(ctx context.Context, scope, key string, since time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM login_failures
+	err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM login_failures
 		WHERE scope = $1 AND key = $2 AND at >= $3 /* Store.CountLoginFailures */`, scope, key, since.UTC()).Scan(&n)
 	return n, err
 }
 
 // ClearLoginFailures forgets the failures of one key after a success.
 func (s *Store) ClearLoginFailures(ctx context.Context, scope, key string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM login_failures WHERE scope = $1 AND key = $2 /* Store.ClearLoginFailures */`, scope, key)
+	_, err := s.q.ExecContext(ctx, `DELETE FROM login_failures WHERE scope = $1 AND key = $2 /* Store.ClearLoginFailures */`, scope, key)
 	return err
 }
 
 // DeleteLoginFailures deletes failures older than before.
 func (s *Store) DeleteLoginFailures(ctx context.Context, before time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1 /* Store.DeleteLoginFailures */`, before.UTC())
+	res, err := s.q.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1 /* Store.DeleteLoginFailures */`, before.UTC())
 	if err != nil {
 		return 0, err
 	}
@@ -295,6 +309,6 @@ func (s *Store) DeleteLoginFailures(ctx context.Context, before time.Time) (int6
 // FirstOrganisation returns the id of the oldest organisation.
 func (s *Store) FirstOrganisation(ctx context.Context) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM organisations ORDER BY id LIMIT 1 /* Store.FirstOrganisation */`).Scan(&id)
+	err := s.rq.QueryRowContext(ctx, `SELECT id FROM organisations ORDER BY id LIMIT 1 /* Store.FirstOrganisation */`).Scan(&id)
 	return id, notFound(err, "organisation")
 }

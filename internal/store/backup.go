@@ -24,7 +24,7 @@ func (s *Store) Backup(ctx context.Context, file string) error {
 	if _, err := os.Stat(file); err == nil {
 		return fmt.Errorf("store: backup: %s exists already; choose a new file name", file)
 	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO $1`, file); err != nil {
+	if _, err := s.w.ExecContext(ctx, `VACUUM INTO $1`, file); err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
 	if err := CheckIntegrity(ctx, file); err != nil {
@@ -105,7 +105,7 @@ func Restore(ctx context.Context, file, dbPath string, now time.Time) (string, e
 	if _, err := os.Stat(dbPath); err == nil {
 		// Fold the WAL into the file first so the safety copy is complete.
 		if s, err := Open(ctx, dbPath); err == nil {
-			_, _ = s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+			_, _ = s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 			s.Close()
 		}
 		safety, err = unusedName(dbPath + ".before-restore-" + now.UTC().Format("20060102T150405Z"))

@@ -50,7 +50,7 @@ func splitChanges(s string) []string {
 // CarePlan returns the current version of the family's plan, or nil and no
 // error when the family has none.
 func (s *Store) CarePlan(ctx context.Context, familyID int64) (*care.CarePlan, error) {
-	p, err := scanPlan(s.q.QueryRowContext(ctx, planVersionSelect+`
+	p, err := scanPlan(s.rq.QueryRowContext(ctx, planVersionSelect+`
 		JOIN care_plans c ON c.family_id = v.family_id AND c.version = v.version
 		WHERE v.family_id = $1 /* Store.CarePlan */`, familyID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -62,7 +62,7 @@ func (s *Store) CarePlan(ctx context.Context, familyID int64) (*care.CarePlan, e
 // CarePlanVersion returns one version of the family's plan; NotFound when
 // the family has no such version.
 func (s *Store) CarePlanVersion(ctx context.Context, familyID int64, version int) (*care.CarePlan, error) {
-	p, err := scanPlan(s.q.QueryRowContext(ctx, planVersionSelect+`
+	p, err := scanPlan(s.rq.QueryRowContext(ctx, planVersionSelect+`
 		WHERE v.family_id = $1 AND v.version = $2 /* Store.CarePlanVersion */`, familyID, version))
 	if err != nil {
 		return nil, notFound(err, "care plan version")
@@ -139,7 +139,7 @@ func (s *Store) SaveCarePlan(ctx context.Context, p *care.CarePlan, base int) er
 func (s *Store) loadPlan(ctx context.Context, file *care.File) error {
 	var sum care.PlanSummary
 	var discussed sql.NullTime
-	err := s.q.QueryRowContext(ctx, `SELECT c.version, v.saved_at, a.id, a.name, c.review_due, c.discussed_on,
+	err := s.rq.QueryRowContext(ctx, `SELECT c.version, v.saved_at, a.id, a.name, c.review_due, c.discussed_on,
 			(SELECT COUNT(*) FROM care_plan_proposals p WHERE p.family_id = c.family_id AND p.status = 'open')
 		FROM care_plans c JOIN care_plan_versions v ON v.family_id = c.family_id AND v.version = c.version
 			JOIN accounts a ON a.id = v.saved_by
@@ -231,7 +231,7 @@ func scanTemplate(r rowScanner) (*care.PlanTemplate, error) {
 
 // PlanTemplates lists the organisation's own templates by name.
 func (s *Store) PlanTemplates(ctx context.Context, organisationID int64) ([]care.PlanTemplate, error) {
-	rows, err := s.q.QueryContext(ctx, templateSelect+` WHERE t.organisation_id = $1 ORDER BY t.name, t.id /* Store.PlanTemplates */`, organisationID)
+	rows, err := s.rq.QueryContext(ctx, templateSelect+` WHERE t.organisation_id = $1 ORDER BY t.name, t.id /* Store.PlanTemplates */`, organisationID)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +250,7 @@ func (s *Store) PlanTemplates(ctx context.Context, organisationID int64) ([]care
 // PlanTemplate returns one of the organisation's templates; NotFound when
 // the organisation has no template with the id.
 func (s *Store) PlanTemplate(ctx context.Context, organisationID, id int64) (*care.PlanTemplate, error) {
-	t, err := scanTemplate(s.q.QueryRowContext(ctx, templateSelect+` WHERE t.id = $1 AND t.organisation_id = $2 /* Store.PlanTemplate */`,
+	t, err := scanTemplate(s.rq.QueryRowContext(ctx, templateSelect+` WHERE t.id = $1 AND t.organisation_id = $2 /* Store.PlanTemplate */`,
 		id, organisationID))
 	if err != nil {
 		return nil, notFound(err, "care plan template")

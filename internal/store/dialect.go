@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
@@ -39,44 +40,82 @@ func (d dialect) driverName() string {
 // migrationsDir is the folder in the embedded migrations for this dialect.
 func (d dialect) migrationsDir() string { return "migrations/" + d.String() }
 
-// parseDSN tells the dialect from dsn and returns the driver's data source
-// name and, for SQLite, the file path.
-func parseDSN(dsn string) (d dialect, source, path string, err error) {
+// parseDSN tells the dialect from dsn and returns, for SQLite, the file path.
+func parseDSN(dsn string) (d dialect, path string, err error) {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		if _, err := url.Parse(dsn); err != nil {
-			return 0, "", "", fmt.Errorf("store: the PostgreSQL address is not a valid URL")
+			return 0, "", fmt.Errorf("store: the PostgreSQL address is not a valid URL")
 		}
-		return postgresDialect, dsn, "", nil
+		return postgresDialect, "", nil
 	}
 	path = strings.TrimPrefix(dsn, "sqlite:")
 	if path == "" || strings.HasPrefix(path, "file:") {
 		// The value is not repeated: a mistyped URL may hold a password.
-		return 0, "", "", fmt.Errorf("store: --db is neither a SQLite file path nor a postgres:// URL")
+		return 0, "", fmt.Errorf("store: --db is neither a SQLite file path nor a postgres:// URL")
 	}
-	return sqliteDialect, sqliteSource(path), path, nil
+	return sqliteDialect, path, nil
 }
 
 // sqliteSource is the modernc.org/sqlite data source for a file: WAL with
 // synchronous=FULL so a committed transaction survives a power cut, foreign
-// keys on, a busy timeout instead of immediate "database is locked", write
-// transactions that take the lock at BEGIN, and times stored as text that
-// sorts in time order (all times are UTC).
-func sqliteSource(path string) string {
-	return "file:" + url.PathEscape(path) +
-		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-		"&_pragma=busy_timeout(10000)&_txlock=immediate&_time_format=sqlite"
+// keys on, a busy timeout instead of immediate "database is locked", and
+// times stored as text that sorts in time order (all times are UTC). The
+// writer's transactions take the write lock at BEGIN; a reader's
+// connection refuses every write (query_only), so a read transaction can
+// never take the lock by accident.
+func sqliteSource(path string, reader bool) string {
+	src := "file:" + url.PathEscape(path) +
+		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_time_format=sqlite"
+	if reader {
+		return src + "&_pragma=query_only(1)"
+	}
+	return src + "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
 }
 
-func (d dialect) configurePool(db *sql.DB) {
+// sqliteReaders is the number of read connections on SQLite: reads are
+// short and CPU-bound, so a few more than the cores keep them busy.
+var sqliteReaders = max(4, 2*runtime.GOMAXPROCS(0))
+
+// openPool opens and pings a pool: on SQLite the one writer connection or
+// the readers, on PostgreSQL the one pool for both.
+func (d dialect) openPool(ctx context.Context, dsn, path string, reader bool) (*sql.DB, error) {
+	source := dsn
 	if d == sqliteDialect {
-		// One writer at a time anyway; a few readers in WAL.
-		db.SetMaxOpenConns(8)
-		db.SetMaxIdleConns(8)
-		return
+		source = sqliteSource(path, reader)
 	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
-	db.SetConnMaxIdleTime(5 * time.Minute)
+	db, err := sql.Open(d.driverName(), source)
+	if err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	switch {
+	case d == postgresDialect:
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(10)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+	case reader:
+		db.SetMaxOpenConns(sqliteReaders)
+		db.SetMaxIdleConns(sqliteReaders)
+	default:
+		// One writer: SQLite has one write lock, and Go's pool queue is
+		// a better place to wait for it than the busy handler's sleeps.
+		db.SetMaxOpenConns(1)
+		db.SetMaxIdleConns(1)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: connect to %s: %w", d, err)
+	}
+	return db, nil
+}
+
+// readTxOptions is how a read transaction begins: on PostgreSQL read-only
+// on one snapshot (repeatable read); on SQLite a deferred BEGIN on a
+// reader connection, which reads one snapshot of the WAL anyway.
+func (d dialect) readTxOptions() *sql.TxOptions {
+	if d == postgresDialect {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return &sql.TxOptions{ReadOnly: true}
 }
 
 // lockMigrations keeps two instances from migrating one PostgreSQL database at

@@ -17,13 +17,13 @@ func familyArgs(f *care.Family) []any {
 
 // CreateFamily inserts f and sets its ID.
 func (s *Store) CreateFamily(ctx context.Context, f *care.Family) error {
-	return s.db.QueryRowContext(ctx, "/* Store.CreateFamily */ "+familyInsert, familyArgs(f)...).Scan(&f.ID)
+	return s.q.QueryRowContext(ctx, "/* Store.CreateFamily */ "+familyInsert, familyArgs(f)...).Scan(&f.ID)
 }
 
 // CreateFamilies inserts many families in one transaction, for demo and
 // load-test data, and sets their IDs.
 func (s *Store) CreateFamilies(ctx context.Context, fs []*care.Family) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.sqlTx(ctx, func(tx *sql.Tx) error {
 		stmt, err := tx.PrepareContext(ctx, "/* Store.CreateFamilies */ "+familyInsert)
 		if err != nil {
 			return err
@@ -41,6 +41,6 @@ func (s *Store) CreateFamilies(ctx context.Context, fs []*care.Family) error {
 // FamilyCount returns the number of families of an organisation.
 func (s *Store) FamilyCount(ctx context.Context, organisationID int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM families WHERE organisation_id = $1 /* Store.FamilyCount */`, organisationID).Scan(&n)
+	err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM families WHERE organisation_id = $1 /* Store.FamilyCount */`, organisationID).Scan(&n)
 	return n, err
 }

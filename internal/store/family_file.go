@@ -4,25 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
 
 var _ care.Store = (*Store)(nil)
-
-// Atomic runs fn with a Store bound to one transaction; inside a
-// transaction it just runs fn.
-func (s *Store) Atomic(ctx context.Context, fn func(care.Store) error) error {
-	if s.inTx {
-		return fn(s)
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		bound := *s
-		bound.q, bound.inTx = tx, true
-		return fn(&bound)
-	})
-}
 
 // nullDate turns a zero time into NULL.
 func nullDate(t time.Time) any {
@@ -39,12 +28,31 @@ func fromNull(t sql.NullTime) time.Time {
 	return t.Time.UTC()
 }
 
-// Relationship tells whether the account is one of the family's case managers.
+// Relationship reads, in one query, how the account relates to the family:
+// whether it is one of its case managers, its link if any, and the
+// child's date of birth. A family that does not exist gives the zero
+// Relationship, which the policy refuses.
 func (s *Store) Relationship(ctx context.Context, accountID, familyID int64) (care.Relationship, error) {
-	var n int
-	err := s.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM case_managers
-		WHERE family_id = $1 AND account_id = $2 /* Store.Relationship */`, familyID, accountID).Scan(&n)
-	return care.Relationship{CaseManager: n > 0}, err
+	var rel care.Relationship
+	var cm int
+	var kind sql.NullString
+	var member, network sql.NullInt64
+	err := s.rq.QueryRowContext(ctx, `SELECT f.birth_date,
+			(SELECT COUNT(*) FROM case_managers c WHERE c.family_id = f.id AND c.account_id = $2),
+			fa.kind, fa.member_id, fa.network_member_id
+		FROM families f LEFT JOIN family_accounts fa ON fa.family_id = f.id AND fa.account_id = $2
+		WHERE f.id = $1 /* Store.Relationship */`, familyID, accountID).Scan(&rel.BirthDate, &cm, &kind, &member, &network)
+	if errors.Is(err, sql.ErrNoRows) {
+		return care.Relationship{}, nil
+	}
+	if err != nil {
+		return rel, err
+	}
+	rel.BirthDate, rel.CaseManager = rel.BirthDate.UTC(), cm > 0
+	if kind.Valid {
+		rel.Link = &care.Link{FamilyID: familyID, AccountID: accountID, Kind: kind.String, MemberID: member.Int64, NetworkMemberID: network.Int64}
+	}
+	return rel, nil
 }
 
 // Caseload returns the families the account is a case manager of.
@@ -54,12 +62,12 @@ func (s *Store) Caseload(ctx context.Context, accountID int64, today time.Time) 
 
 // FamiliesWithBirthDate lists an organisation's families with a date of birth, to spot duplicates.
 func (s *Store) FamiliesWithBirthDate(ctx context.Context, organisationID int64, birth time.Time) ([]care.CaseloadItem, error) {
-	return s.caseloadItems(ctx, time.Now(), `/* Store.FamiliesWithBirthDate */ WHERE f.organisation_id = $1 AND f.birth_date = $2`, organisationID, birth.UTC())
+	return s.caseloadItems(ctx, s.now(), `/* Store.FamiliesWithBirthDate */ WHERE f.organisation_id = $1 AND f.birth_date = $2`, organisationID, birth.UTC())
 }
 
 func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string, args ...any) ([]care.CaseloadItem, error) {
 	today = care.DateOf(today)
-	rows, err := s.q.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased,
+	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased,
 			COALESCE(e.status, ''),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open'),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`),
@@ -110,7 +118,7 @@ func (s *Store) CreateFamilyFile(ctx context.Context, f *care.Family, e *care.Ep
 		if err != nil {
 			return err
 		}
-		if err := st.replaceDiagnoses(ctx, f); err != nil {
+		if err := st.replaceDiagnoses(ctx, f.ID, f.Secondary); err != nil {
 			return err
 		}
 		e.FamilyID = f.ID
@@ -126,32 +134,56 @@ func (s *Store) CreateFamilyFile(ctx context.Context, f *care.Family, e *care.Ep
 	})
 }
 
-func (s *Store) replaceDiagnoses(ctx context.Context, f *care.Family) error {
-	if _, err := s.q.ExecContext(ctx, `DELETE FROM secondary_diagnoses WHERE family_id = $1`, f.ID); err != nil {
+func (s *Store) replaceDiagnoses(ctx context.Context, familyID int64, ds []care.Diagnosis) error {
+	if _, err := s.q.ExecContext(ctx, `DELETE FROM secondary_diagnoses WHERE family_id = $1 /* Store.replaceDiagnoses */`, familyID); err != nil {
 		return err
 	}
-	for i := range f.Secondary {
-		d := &f.Secondary[i]
+	for i := range ds {
+		d := &ds[i]
 		if err := s.q.QueryRowContext(ctx, `INSERT INTO secondary_diagnoses (family_id, description, icd10)
-			VALUES ($1, $2, $3) RETURNING id`, f.ID, d.Description, d.ICD10).Scan(&d.ID); err != nil {
+			VALUES ($1, $2, $3) RETURNING id /* Store.replaceDiagnoses */`, familyID, d.Description, d.ICD10).Scan(&d.ID); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// UpdateFamily saves the child's details.
-func (s *Store) UpdateFamily(ctx context.Context, f *care.Family, at time.Time) error {
+// familyPatchColumns names, in order, the columns a FamilyUpdate can set.
+var familyPatchColumns = []string{"child_name", "birth_date", "sex", "bsn", "diagnosis", "icd10", "living_situation", "culture_notes", "summary"}
+
+// UpdateFamily writes the fields u sets, and only those, and the time of
+// the change.
+func (s *Store) UpdateFamily(ctx context.Context, familyID int64, u care.FamilyUpdate, at time.Time) error {
+	var birth any
+	if u.BirthDate != nil {
+		birth = u.BirthDate.UTC()
+	}
+	str := func(p *string) any {
+		if p == nil {
+			return nil
+		}
+		return *p
+	}
+	values := []any{str(u.ChildName), birth, str(u.Sex), str(u.BSN), str(u.Diagnosis), str(u.ICD10),
+		str(u.LivingSituation), str(u.CultureNotes), str(u.Summary)}
+	set, args := "updated_at = $1", []any{at.UTC()}
+	for i, v := range values {
+		if v != nil {
+			args = append(args, v)
+			set += ", " + familyPatchColumns[i] + " = $" + argN(len(args))
+		}
+	}
 	return s.Atomic(ctx, func(cs care.Store) error {
 		st := cs.(*Store)
-		res, err := st.q.ExecContext(ctx, `/* Store.UpdateFamily */ UPDATE families SET child_name = $1, birth_date = $2, sex = $3,
-			bsn = $4, diagnosis = $5, icd10 = $6, living_situation = $7, culture_notes = $8, summary = $9, updated_at = $10
-			WHERE id = $11`, f.ChildName, f.BirthDate.UTC(), f.Sex, f.BSN, f.Diagnosis, f.ICD10, f.LivingSituation,
-			f.CultureNotes, f.Summary, at.UTC(), f.ID)
+		res, err := st.q.ExecContext(ctx, `/* Store.UpdateFamily */ UPDATE families SET `+set+` WHERE id = $`+argN(len(args)+1),
+			append(args, familyID)...)
 		if err := affectedOne(res, err, "family"); err != nil {
 			return err
 		}
-		return st.replaceDiagnoses(ctx, f)
+		if u.Secondary == nil {
+			return nil
+		}
+		return st.replaceDiagnoses(ctx, familyID, *u.Secondary)
 	})
 }
 
@@ -169,28 +201,61 @@ func affectedOne(res sql.Result, err error, what string) error {
 	return nil
 }
 
-// FamilyFile reads the whole file of one family.
-func (s *Store) FamilyFile(ctx context.Context, familyID int64) (*care.File, error) {
+// FamilyFile reads the file of one family as its page shows it: the
+// recent contacts and closed tasks (recent of each; 0 for all) and how
+// many there are in all.
+func (s *Store) FamilyFile(ctx context.Context, familyID int64, recent int) (*care.File, error) {
 	f, err := s.FamilyByID(ctx, familyID)
 	if err != nil {
 		return nil, err
 	}
 	file := care.File{Family: *f}
-	steps := []func(context.Context, *care.File) error{
-		s.loadDiagnoses, s.loadMembers, s.loadEpisode, s.loadCaseManagers, s.loadNetwork, s.loadIntensity, s.loadContacts, s.loadTasks, s.loadNotes,
-		s.loadPlan,
+	if file.Members, err = s.Members(ctx, familyID); err != nil {
+		return nil, err
 	}
-	for _, step := range steps {
-		if err := step(ctx, &file); err != nil {
+	if file.Episode, err = s.Episode(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if file.CaseManagers, err = s.FamilyCaseManagers(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if file.Network, err = s.Network(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if file.Intensity, err = s.intensity(ctx, familyID); err != nil {
+		return nil, err
+	}
+	limit := recent
+	if limit <= 0 {
+		limit = math.MaxInt32
+	}
+	if file.Contacts, err = s.Contacts(ctx, familyID, 0, limit); err != nil {
+		return nil, err
+	}
+	if file.Tasks, err = s.Tasks(ctx, familyID, care.TaskQuery{RecentDone: recent}); err != nil {
+		return nil, err
+	}
+	if file.Notes, err = s.Notes(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if err := s.loadPlan(ctx, &file); err != nil {
+		return nil, err
+	}
+	file.ContactCount, file.DoneTaskCount = len(file.Contacts), 0
+	if recent > 0 && len(file.Contacts) == recent {
+		if err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM contacts WHERE family_id = $1 /* Store.FamilyFile */`, familyID).Scan(&file.ContactCount); err != nil {
 			return nil, err
 		}
+	}
+	if file.DoneTaskCount, err = s.CountTasks(ctx, familyID, care.TaskQuery{Status: "done"}); err != nil {
+		return nil, err
 	}
 	return &file, nil
 }
 
 // each runs a query scoped by family and calls scan per row.
-func (s *Store) each(ctx context.Context, query string, familyID int64, scan func(*sql.Rows) error) error {
-	rows, err := s.q.QueryContext(ctx, query, familyID)
+func (s *Store) each(ctx context.Context, query string, familyID int64, scan func(*sql.Rows) error, args ...any) error {
+	rows, err := s.rq.QueryContext(ctx, query, append([]any{familyID}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -203,121 +268,174 @@ func (s *Store) each(ctx context.Context, query string, familyID int64, scan fun
 	return rows.Err()
 }
 
-func (s *Store) loadDiagnoses(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT id, description, icd10 FROM secondary_diagnoses WHERE family_id = $1 ORDER BY id`, file.Family.ID,
-		func(r *sql.Rows) error {
-			var d care.Diagnosis
-			err := r.Scan(&d.ID, &d.Description, &d.ICD10)
-			file.Family.Secondary = append(file.Family.Secondary, d)
-			return err
-		})
-}
-
-func (s *Store) loadMembers(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT id, family_id, kind, name, relation, custody, phone, email, language, birth_date, notes
-		FROM family_members WHERE family_id = $1 ORDER BY CASE kind WHEN 'parent' THEN 0 WHEN 'carer' THEN 1 WHEN 'sibling' THEN 2 ELSE 3 END, id`,
-		file.Family.ID, func(r *sql.Rows) error {
+// Members lists the family members: parents, carers, siblings, others.
+func (s *Store) Members(ctx context.Context, familyID int64) ([]care.Member, error) {
+	var ms []care.Member
+	err := s.each(ctx, `SELECT id, family_id, kind, name, relation, custody, phone, email, language, birth_date, notes
+		FROM family_members WHERE family_id = $1
+		ORDER BY CASE kind WHEN 'parent' THEN 0 WHEN 'carer' THEN 1 WHEN 'sibling' THEN 2 ELSE 3 END, id /* Store.Members */`,
+		familyID, func(r *sql.Rows) error {
 			var m care.Member
 			var birth sql.NullTime
 			err := r.Scan(&m.ID, &m.FamilyID, &m.Kind, &m.Name, &m.Relation, &m.Custody, &m.Phone, &m.Email, &m.Language, &birth, &m.Notes)
 			m.BirthDate = fromNull(birth)
-			file.Members = append(file.Members, m)
+			ms = append(ms, m)
 			return err
 		})
+	return ms, err
 }
 
-func (s *Store) loadEpisode(ctx context.Context, file *care.File) error {
+// Episode reads the family's case management episode; nil when there is none.
+func (s *Store) Episode(ctx context.Context, familyID int64) (*care.Episode, error) {
 	var e care.Episode
-	err := s.q.QueryRowContext(ctx, `SELECT family_id, referral_date, referred_by, reason, factor_wish, factor_complexity,
+	err := s.rq.QueryRowContext(ctx, `SELECT family_id, referral_date, referred_by, reason, factor_wish, factor_complexity,
 		factor_capacity, surprise_question, status, status_date, status_note, division_of_tasks
-		FROM episodes WHERE family_id = $1`, file.Family.ID).Scan(&e.FamilyID, &e.ReferralDate, &e.ReferredBy, &e.Reason,
+		FROM episodes WHERE family_id = $1 /* Store.Episode */`, familyID).Scan(&e.FamilyID, &e.ReferralDate, &e.ReferredBy, &e.Reason,
 		&e.FactorWish, &e.FactorComplexity, &e.FactorCapacity, &e.SurpriseQuestion, &e.Status, &e.StatusDate, &e.StatusNote, &e.DivisionOfTasks)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	e.ReferralDate, e.StatusDate = e.ReferralDate.UTC(), e.StatusDate.UTC()
-	file.Episode = &e
-	return nil
+	return &e, nil
 }
 
-func (s *Store) loadCaseManagers(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT c.kind, a.id, a.name FROM case_managers c JOIN accounts a ON a.id = c.account_id
-		WHERE c.family_id = $1`, file.Family.ID, func(r *sql.Rows) error {
+// FamilyCaseManagers reads the family's KCT and thuis case managers.
+func (s *Store) FamilyCaseManagers(ctx context.Context, familyID int64) (care.CaseManagers, error) {
+	var cms care.CaseManagers
+	err := s.each(ctx, `SELECT c.kind, a.id, a.name FROM case_managers c JOIN accounts a ON a.id = c.account_id
+		WHERE c.family_id = $1 /* Store.FamilyCaseManagers */`, familyID, func(r *sql.Rows) error {
 		var kind string
 		var p care.Person
 		if err := r.Scan(&kind, &p.AccountID, &p.Name); err != nil {
 			return err
 		}
 		if kind == "kct" {
-			file.CaseManagers.KCT = p
+			cms.KCT = p
 		} else {
-			file.CaseManagers.Thuis = p
+			cms.Thuis = p
 		}
 		return nil
 	})
+	return cms, err
 }
 
 const networkColumns = `id, family_id, name, role, organisation, line, domain, phone, email, reachability,
 	always_reachable, responsibilities, bereavement`
 
-func (s *Store) loadNetwork(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT `+networkColumns+` FROM network_members WHERE family_id = $1
-		ORDER BY CASE role WHEN 'gp' THEN 0 ELSE 1 END, line, name, id`, file.Family.ID, func(r *sql.Rows) error {
+// Network lists the family's care network, the GP first.
+func (s *Store) Network(ctx context.Context, familyID int64) ([]care.NetworkMember, error) {
+	var ns []care.NetworkMember
+	err := s.each(ctx, `SELECT `+networkColumns+` FROM network_members WHERE family_id = $1
+		ORDER BY CASE role WHEN 'gp' THEN 0 ELSE 1 END, line, name, id /* Store.Network */`, familyID, func(r *sql.Rows) error {
 		var n care.NetworkMember
 		err := r.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.Organisation, &n.Line, &n.Domain, &n.Phone, &n.Email,
 			&n.Reachability, &n.AlwaysReachable, &n.Responsibilities, &n.Bereavement)
-		file.Network = append(file.Network, n)
+		ns = append(ns, n)
 		return err
 	})
+	return ns, err
 }
 
-func (s *Store) loadIntensity(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT i.id, i.family_id, i.intensity, i.next_contact, i.reason, i.changed_at, a.id, a.name
+func (s *Store) intensity(ctx context.Context, familyID int64) ([]care.IntensityChange, error) {
+	var cs []care.IntensityChange
+	err := s.each(ctx, `SELECT i.id, i.family_id, i.intensity, i.next_contact, i.reason, i.changed_at, a.id, a.name
 		FROM intensity_changes i JOIN accounts a ON a.id = i.changed_by
-		WHERE i.family_id = $1 ORDER BY i.changed_at DESC, i.id DESC`, file.Family.ID, func(r *sql.Rows) error {
+		WHERE i.family_id = $1 ORDER BY i.changed_at DESC, i.id DESC /* Store.intensity */`, familyID, func(r *sql.Rows) error {
 		var c care.IntensityChange
 		var next sql.NullTime
 		err := r.Scan(&c.ID, &c.FamilyID, &c.Intensity, &next, &c.Reason, &c.ChangedAt, &c.ChangedBy.AccountID, &c.ChangedBy.Name)
 		c.NextContact, c.ChangedAt = fromNull(next), c.ChangedAt.UTC()
-		file.Intensity = append(file.Intensity, c)
+		cs = append(cs, c)
 		return err
 	})
+	return cs, err
 }
 
-func (s *Store) loadContacts(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT c.id, c.family_id, c.contact_date, c.kind, c.with_whom, c.location, c.duration_min, c.travel_min,
+// Contacts lists the family's contacts newest first: up to limit of them,
+// older than the contact with id before (0: from the newest). The order is
+// by date, then id, so "older" is by the pair (date, id) of that contact.
+func (s *Store) Contacts(ctx context.Context, familyID int64, before int64, limit int) ([]care.Contact, error) {
+	var cs []care.Contact
+	err := s.each(ctx, `SELECT c.id, c.family_id, c.contact_date, c.kind, c.with_whom, c.location, c.duration_min, c.travel_min,
 			c.topics, c.follow_up, c.created_at, a.id, a.name
 		FROM contacts c JOIN accounts a ON a.id = c.created_by
-		WHERE c.family_id = $1 ORDER BY c.contact_date DESC, c.id DESC`, file.Family.ID, func(r *sql.Rows) error {
+		WHERE c.family_id = $1 AND ($2 = 0 OR EXISTS (SELECT 1 FROM contacts b WHERE b.id = $2 AND b.family_id = c.family_id
+			AND (c.contact_date < b.contact_date OR c.contact_date = b.contact_date AND c.id < b.id)))
+		ORDER BY c.contact_date DESC, c.id DESC LIMIT $3 /* Store.Contacts */`, familyID, func(r *sql.Rows) error {
 		var c care.Contact
 		err := r.Scan(&c.ID, &c.FamilyID, &c.Date, &c.Kind, &c.With, &c.Location, &c.DurationMin, &c.TravelMin,
 			&c.Topics, &c.FollowUp, &c.CreatedAt, &c.CreatedBy.AccountID, &c.CreatedBy.Name)
 		c.Date, c.CreatedAt = c.Date.UTC(), c.CreatedAt.UTC()
-		file.Contacts = append(file.Contacts, c)
+		cs = append(cs, c)
 		return err
-	})
+	}, before, limit)
+	return cs, err
 }
 
-func (s *Store) loadTasks(ctx context.Context, file *care.File) error {
-	return s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
+// taskWhere is the condition of a TaskQuery on tasks t, with its
+// arguments after the family id ($1).
+func taskWhere(q care.TaskQuery) (string, []any) {
+	where, args := "t.family_id = $1", []any{}
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where += " AND " + strings.ReplaceAll(cond, "?", "$"+argN(len(args)+1))
+	}
+	if q.ID != 0 {
+		add("t.id = ?", q.ID)
+	}
+	if q.Status != "" {
+		add("t.status = ?", q.Status)
+	}
+	if q.NetworkMemberID != 0 {
+		add("t.network_member_id = ?", q.NetworkMemberID)
+	}
+	if q.OwnerKind != "" {
+		add("t.owner_kind = ?", q.OwnerKind)
+	}
+	if q.PlanOnly {
+		where += " AND t.plan_dimension IS NOT NULL"
+	}
+	return where, args
+}
+
+// Tasks lists the family's tasks that match q: open first, by due date.
+func (s *Store) Tasks(ctx context.Context, familyID int64, q care.TaskQuery) ([]care.Task, error) {
+	where, args := taskWhere(q)
+	if q.RecentDone > 0 {
+		args = append(args, q.RecentDone)
+		where += ` AND (t.status = 'open' OR t.id IN (SELECT t.id FROM tasks t WHERE ` + where + ` AND t.status = 'done'
+			ORDER BY t.done_at DESC, t.id DESC LIMIT $` + argN(len(args)+1) + `))`
+	}
+	var ts []care.Task
+	err := s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
 			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name, COALESCE(t.network_member_id, 0),
 			COALESCE(t.plan_dimension, ''), t.plan_goal
 		FROM tasks t JOIN accounts c ON c.id = t.created_by LEFT JOIN accounts d ON d.id = t.done_by
-		WHERE t.family_id = $1
-		ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id`,
-		file.Family.ID, func(r *sql.Rows) error {
+		WHERE `+where+`
+		ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id /* Store.Tasks */`,
+		familyID, func(r *sql.Rows) error {
 			var t care.Task
 			var due, done sql.NullTime
 			err := r.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &due, &t.Status, &t.DoneNote,
 				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name, &t.NetworkMemberID,
 				&t.PlanDimension, &t.PlanGoal)
 			t.DueDate, t.DoneAt, t.CreatedAt = fromNull(due), fromNull(done), t.CreatedAt.UTC()
-			file.Tasks = append(file.Tasks, t)
+			ts = append(ts, t)
 			return err
-		})
+		}, args...)
+	return ts, err
+}
+
+// CountTasks counts the family's tasks that match q.
+func (s *Store) CountTasks(ctx context.Context, familyID int64, q care.TaskQuery) (int, error) {
+	where, args := taskWhere(q)
+	var n int
+	err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM tasks t WHERE `+where+` /* Store.CountTasks */`,
+		append([]any{familyID}, args...)...).Scan(&n)
+	return n, err
 }
 
 // AddMember inserts a family member.
@@ -394,7 +512,7 @@ func (s *Store) CompleteTask(ctx context.Context, familyID, taskID int64, note s
 // SaveEpisode inserts or replaces the family's case management episode.
 func (s *Store) SaveEpisode(ctx context.Context, e *care.Episode) error {
 	if e.StatusDate.IsZero() {
-		e.StatusDate = care.DateOf(time.Now())
+		e.StatusDate = care.DateOf(s.now())
 	}
 	_, err := s.q.ExecContext(ctx, `/* Store.SaveEpisode */ INSERT INTO episodes (family_id, referral_date, referred_by, reason,
 			factor_wish, factor_complexity, factor_capacity, surprise_question, status, status_date, status_note, division_of_tasks)
@@ -417,7 +535,7 @@ func (s *Store) AssignCaseManager(ctx context.Context, familyID int64, kind stri
 
 // CaseManagersOf lists the active case managers of an organisation.
 func (s *Store) CaseManagersOf(ctx context.Context, organisationID int64) ([]care.Person, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT id, name FROM accounts WHERE organisation_id = $1 AND role = 'casemanager'
+	rows, err := s.rq.QueryContext(ctx, `SELECT id, name FROM accounts WHERE organisation_id = $1 AND role = 'casemanager'
 		AND disabled_at IS NULL ORDER BY name /* Store.CaseManagersOf */`, organisationID)
 	if err != nil {
 		return nil, err
@@ -438,18 +556,22 @@ func (s *Store) CaseManagersOf(ctx context.Context, organisationID int64) ([]car
 func (s *Store) FamilyByID(ctx context.Context, familyID int64) (*care.Family, error) {
 	var f care.Family
 	var next, updated sql.NullTime
-	err := s.q.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyByID */`, familyID).Scan(
+	err := s.rq.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyByID */`, familyID).Scan(
 		&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Sex, &f.BSN, &f.Diagnosis, &f.ICD10, &f.LivingSituation,
 		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated)
 	if err != nil {
 		return nil, notFound(err, "family")
 	}
 	f.BirthDate, f.CreatedAt, f.NextContact, f.UpdatedAt = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next), fromNull(updated)
+	err = s.each(ctx, `SELECT id, description, icd10 FROM secondary_diagnoses WHERE family_id = $1 ORDER BY id /* Store.FamilyByID */`, familyID,
+		func(r *sql.Rows) error {
+			var d care.Diagnosis
+			err := r.Scan(&d.ID, &d.Description, &d.ICD10)
+			f.Secondary = append(f.Secondary, d)
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
 	return &f, nil
-}
-
-func (s *Store) loadNotes(ctx context.Context, file *care.File) error {
-	var err error
-	file.Notes, err = s.Notes(ctx, file.Family.ID)
-	return err
 }

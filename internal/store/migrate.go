@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 //go:embed migrations
@@ -47,10 +46,10 @@ func (d dialect) migrations() ([]migration, error) {
 
 // applied returns the versions already in the database.
 func (s *Store) applied(ctx context.Context) (map[int]bool, error) {
-	if _, err := s.db.ExecContext(ctx, s.dialect.createMigrationsTable()); err != nil {
+	if _, err := s.w.ExecContext(ctx, s.dialect.createMigrationsTable()); err != nil {
 		return nil, fmt.Errorf("store: migrations table: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations /* Store.applied */`)
+	rows, err := s.w.QueryContext(ctx, `SELECT version FROM schema_migrations /* Store.applied */`)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +97,7 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	var ran []string
 	for _, m := range ms {
 		applied := false
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.sqlTx(ctx, func(tx *sql.Tx) error {
 			if err := s.dialect.lockMigrations(ctx, tx); err != nil {
 				return err
 			}
@@ -112,7 +111,7 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, m.version, time.Now().UTC()); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, m.version, s.now().UTC()); err != nil {
 				return err
 			}
 			applied = true

@@ -7,20 +7,40 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
 
 // Store is Spil's database. It is safe for concurrent use.
+//
+// Writes and reads have pools of their own. On SQLite the writer pool has
+// one connection, so writers wait their turn in Go instead of sleeping in
+// SQLite's busy handler, and readers use read-only connections beside it
+// (WAL lets them read while a write goes on). On PostgreSQL both are the
+// same pool. Audit records of reads are appended by a group commit
+// (audit_queue.go): many requests, one transaction, one fsync.
 type Store struct {
-	db      *sql.DB
-	q       queryer // db, or the transaction of an Atomic call
-	inTx    bool
+	w       *sql.DB // writes
+	r       *sql.DB // reads; w itself on PostgreSQL
+	q       queryer // the transaction of an Atomic or Read call, or w
+	rq      queryer // the transaction of an Atomic or Read call, or r
+	tx      txKind  // the kind of transaction q is bound to
 	dialect dialect
 	path    string // the SQLite file; empty on PostgreSQL
+	now     func() time.Time
+	audit   *auditQueue
 }
+
+// txKind is what a bound Store may do.
+type txKind int
+
+const (
+	noTx    txKind = iota // not in a transaction
+	writeTx               // in an Atomic call
+	readTx                // in a Read call: a snapshot, no writes
+)
 
 // queryer is what *sql.DB and *sql.Tx share.
 type queryer interface {
@@ -29,38 +49,99 @@ type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// Option changes how Open sets up a Store.
+type Option func(*Store)
+
+// WithClock gives the store its clock, for the few defaults it fills in
+// itself (a status date, the time a migration ran). Tests move it.
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL
 // opens PostgreSQL, anything else is the path of a SQLite file (created when
 // missing). Open does not migrate; call Migrate or CheckMigrated.
-func Open(ctx context.Context, dsn string) (*Store, error) {
-	d, source, path, err := parseDSN(dsn)
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	d, path, err := parseDSN(dsn)
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(d.driverName(), source)
-	if err != nil {
-		return nil, fmt.Errorf("store: open: %w", err)
+	s := &Store{dialect: d, path: path, now: time.Now}
+	for _, o := range opts {
+		o(s)
 	}
-	d.configurePool(db)
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("store: connect to %s: %w", d, err)
+	if s.w, err = d.openPool(ctx, dsn, path, false); err != nil {
+		return nil, err
 	}
-	return &Store{db: db, q: db, dialect: d, path: path}, nil
+	s.r = s.w
+	if d == sqliteDialect {
+		if s.r, err = d.openPool(ctx, dsn, path, true); err != nil {
+			s.w.Close()
+			return nil, err
+		}
+	}
+	s.q, s.rq = s.w, s.r
+	s.audit = startAuditQueue(s)
+	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close stops the audit queue, after it has written what it holds, and
+// closes the database.
+func (s *Store) Close() error {
+	s.audit.stop()
+	err := s.w.Close()
+	if s.r != s.w {
+		err = errors.Join(err, s.r.Close())
+	}
+	return err
+}
 
 // Dialect names the database: "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.dialect.String() }
 
 // Ping checks that the database answers; /readyz uses it.
-func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+func (s *Store) Ping(ctx context.Context) error { return s.w.PingContext(ctx) }
 
-// tx runs fn in a transaction, committing when it returns nil.
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// Atomic runs fn with a Store bound to one write transaction, committed
+// when fn returns nil; inside a write transaction it just runs fn.
+func (s *Store) Atomic(ctx context.Context, fn func(care.Store) error) error {
+	switch s.tx {
+	case writeTx:
+		return fn(s)
+	case readTx:
+		return errors.New("store: a write inside a read transaction")
+	}
+	return s.bind(ctx, s.w, nil, writeTx, fn)
+}
+
+// Read runs fn with a Store bound to one read-only transaction: every
+// query in fn sees the same snapshot, and none takes the write lock.
+// Inside a transaction of either kind it just runs fn.
+func (s *Store) Read(ctx context.Context, fn func(care.Store) error) error {
+	if s.tx != noTx {
+		return fn(s)
+	}
+	return s.bind(ctx, s.r, s.dialect.readTxOptions(), readTx, fn)
+}
+
+func (s *Store) bind(ctx context.Context, db *sql.DB, opts *sql.TxOptions, kind txKind, fn func(care.Store) error) error {
+	tx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return err
+	}
+	bound := *s
+	bound.q, bound.rq, bound.tx = tx, tx, kind
+	if err := fn(&bound); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// sqlTx runs fn in a write transaction of its own, committing when it
+// returns nil; for the store's own multi-statement work outside Atomic.
+func (s *Store) sqlTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -90,6 +171,6 @@ func isUniqueViolation(err error) bool {
 
 // ExecRaw runs a statement without arguments; tests and tools only.
 func (s *Store) ExecRaw(ctx context.Context, query string) error {
-	_, err := s.db.ExecContext(ctx, query)
+	_, err := s.w.ExecContext(ctx, query)
 	return err
 }

@@ -10,7 +10,7 @@ func TestStore(t *testing.T) {
 	for _, db := range storetest.Databases() {
 		t.Run(db.Name, func(t *testing.T) {
 			t.Parallel()
-			storetest.Run(t, db.Open)
+			storetest.Run(t, func(t testing.TB) storetest.Store { return db.Open(t) })
 		})
 	}
 }

@@ -98,7 +98,7 @@ func TestAPICarePlan(t *testing.T) {
 		}
 
 		// The live task, not the snapshot: done now, it is done in the plan.
-		if err := a.care.CompleteTask(t.Context(), w.cmA, w.fam, w.action, "Aangevraagd"); err != nil {
+		if err := a.care.CompleteTask(t.Context(), w.cmA, care.ViewCaseFile, w.fam, w.action, "Aangevraagd"); err != nil {
 			t.Fatal(err)
 		}
 		v = apiWant(t, w.cm.apiCall(http.MethodGet, path, nil), http.StatusOK, "")

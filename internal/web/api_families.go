@@ -93,16 +93,11 @@ func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	actor := s.apiActor(r)
-	file, err := s.care.File(r.Context(), actor, id)
-	if err != nil {
-		return err
-	}
-	f := file.Family
+	var f care.Family
 	f.ChildName, f.BirthDate, f.Sex, f.BSN = in.ChildName, in.BirthDate, in.Sex, in.BSN
 	f.Diagnosis, f.ICD10, f.Secondary = in.Diagnosis, in.ICD10, in.Secondary
 	f.LivingSituation, f.CultureNotes, f.Summary = in.LivingSituation, in.CultureNotes, in.Summary
-	if err := s.care.UpdateFamily(r.Context(), actor, &f); err != nil {
+	if err := s.care.UpdateFamily(r.Context(), s.apiActor(r), id, care.EditOf(&f)); err != nil {
 		return err
 	}
 	apiNoContent(w)
@@ -226,7 +221,7 @@ func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.care.CompleteTask(r.Context(), s.apiActor(r), id, tid, note); err != nil {
+	if err := s.care.CompleteTask(r.Context(), s.apiActor(r), care.ViewCaseFile, id, tid, note); err != nil {
 		return err
 	}
 	apiNoContent(w)

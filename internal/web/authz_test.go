@@ -282,7 +282,7 @@ func (w *authzWorld) send(actor, method, path string) *page {
 func (w *authzWorld) snapshot(t *testing.T, fam int64) (*care.File, int) {
 	t.Helper()
 	ctx := context.Background()
-	f, err := w.a.store.FamilyFile(ctx, fam)
+	f, err := w.a.store.FamilyFile(ctx, fam, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func TestCarePlanConcurrentEdit(t *testing.T) {
 			if plan.Version != 2 || len(sec.Goals) != 1 || sec.Goals[0].Text != "Comfortabel ademen" || sec.Situation != "" || len(sec.Agreements) != 0 {
 				t.Errorf("%s: version %d, %+v", when, plan.Version, sec)
 			}
-			file, err := a.store.FamilyFile(t.Context(), id)
+			file, err := a.store.FamilyFile(t.Context(), id, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -186,7 +186,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 			t.Fatalf("physical: %+v", sec)
 		}
 		goal := sec.Goals[0].ID
-		file, err := a.store.FamilyFile(context.Background(), id)
+		file, err := a.store.FamilyFile(context.Background(), id, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +248,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 		v.Set("action_new_title", "Vervoer regelen")
 		v.Set("action_new_goal", goal)
 		redirectsTo(t, c.post(planPath(id, "/physical"), v), planPath(id, "#physical"), "an action for an existing goal")
-		file, _ = a.store.FamilyFile(context.Background(), id)
+		file, _ = a.store.FamilyFile(context.Background(), id, 0)
 		found := false
 		for _, tk := range file.Tasks {
 			found = found || tk.Title == "Vervoer regelen" && tk.PlanGoal == goal && tk.OwnerKind == "casemanager"

@@ -22,7 +22,7 @@ func (s *Server) familyEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) familyUpdate(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	id, err := pathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -30,19 +30,13 @@ func (s *Server) familyUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The form has every field of the child's details; what it does not
+	// show (intensity, next contact) the update leaves as it is.
 	d, errs := decodeFamily(v)
-	// What the form does not show stays as it is.
-	f := file.Family
-	f.ChildName, f.BirthDate, f.Sex, f.BSN = d.ChildName, d.BirthDate, d.Sex, d.BSN
-	f.Diagnosis, f.ICD10, f.LivingSituation, f.CultureNotes, f.Summary = d.Diagnosis, d.ICD10, d.LivingSituation, d.CultureNotes, d.Summary
-	f.Secondary = d.Secondary
 	if len(errs) > 0 {
-		mergeValidation(errs, f.Validate(s.cfg.Now()))
-		p := s.formPage(r, "family.edit_title", file, v, errs)
-		familyEditForm(p, file)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
+		mergeValidation(errs, d.Validate(s.cfg.Now()))
+		return s.formAgain(w, r, id, "family.edit_title", v, errs, familyEditForm)
 	}
-	err = s.care.UpdateFamily(r.Context(), s.actor(r), &f)
-	return s.afterSave(w, r, f.ID, "", err, "family.edit_title", v, familyEditForm)
+	err = s.care.UpdateFamily(r.Context(), s.actor(r), id, care.EditOf(&d))
+	return s.afterSave(w, r, id, "", err, "family.edit_title", v, familyEditForm)
 }

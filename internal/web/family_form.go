@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -223,13 +224,19 @@ func (c Control) WithHint(p *FormPage, key string) Control {
 type formBuilder func(p *FormPage, file *care.File)
 
 // formAgain draws a family's form again with what was typed and what is
-// wrong (status 422). The family is read through the care service, so an
-// actor who may not see it gets the 404 page instead.
+// wrong (status 422), for a form the decoder refused before anything was
+// sent to the care service. The family is read through the care service,
+// so an actor who may not see it gets the 404 page instead.
 func (s *Server) formAgain(w http.ResponseWriter, r *http.Request, familyID int64, title string, v url.Values, errs Fields, build formBuilder) error {
-	file, err := s.care.File(r.Context(), s.actor(r), familyID)
+	file, err := s.care.FamilyForm(r.Context(), s.actor(r), familyID)
 	if err != nil {
 		return err
 	}
+	return s.renderFormAgain(w, r, file, title, v, errs, build)
+}
+
+// renderFormAgain draws the form again on file, as the refused write read it.
+func (s *Server) renderFormAgain(w http.ResponseWriter, r *http.Request, file *care.File, title string, v url.Values, errs Fields, build formBuilder) error {
 	p := s.formPage(r, title, file, v, errs)
 	build(p, file)
 	s.renderForm(w, r, http.StatusUnprocessableEntity, p)
@@ -244,6 +251,10 @@ func (s *Server) afterSave(w http.ResponseWriter, r *http.Request, familyID int6
 	if err == nil {
 		http.Redirect(w, r, familyURL(familyID, anchor), http.StatusSeeOther)
 		return nil
+	}
+	var in *care.InvalidInput
+	if errors.As(err, &in) && in.Form != nil {
+		return s.renderFormAgain(w, r, in.Form, title, v, in.Fields, build)
 	}
 	if fe, ok := fieldErrorsOf(err); ok {
 		return s.formAgain(w, r, familyID, title, v, fe, build)

@@ -63,7 +63,7 @@ func (s *Server) taskDone(w http.ResponseWriter, r *http.Request) error {
 	}
 	note, errs := decodeDone(v)
 	if len(errs) == 0 {
-		err = s.care.CompleteTask(r.Context(), s.actor(r), id, tid, note)
+		err = s.care.CompleteTask(r.Context(), s.actor(r), care.ViewCaseFile, id, tid, note)
 		if err == nil {
 			http.Redirect(w, r, familyURL(id, "tasks"), http.StatusSeeOther)
 			return nil

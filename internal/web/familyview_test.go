@@ -122,7 +122,7 @@ func (w *fvWorld) grant(t *testing.T, action, scope string) {
 
 func (w *fvWorld) file(t *testing.T) *care.File {
 	t.Helper()
-	f, err := w.a.store.FamilyFile(context.Background(), w.fam)
+	f, err := w.a.store.FamilyFile(context.Background(), w.fam, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,9 +76,9 @@ func (s *Server) inviteShow(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// inviteSubmit makes the account, links it to the family through the care
-// service (which uses the invitation and audits it), logs the new account
-// in and sends it on to set up the second factor.
+// inviteSubmit has the care service make the account and link it to the
+// family (one transaction, audited), logs the new account in and sends it
+// on to set up the second factor.
 func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) error {
 	v, err := parseForm(w, r)
 	if err != nil {
@@ -98,40 +98,26 @@ func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, "invite_accept", p)
 		return nil
 	}
-	// The new account belongs to the organisation of the case manager who invited.
-	inviter, err := s.accounts.AccountByID(r.Context(), inv.CreatedBy)
-	if err != nil {
-		return err
-	}
-	role := care.RoleFamily
-	if inv.Kind == care.LinkProvider {
-		role = care.RoleProvider
-	}
-	acct, err := s.auth.CreateAccount(r.Context(), auth.NewAccount{OrganisationID: inviter.OrganisationID,
-		Email: inv.Email, Name: inv.Name, Role: role, Password: password})
-	if fe, ok := fieldErrorsOf(err); ok {
-		status := http.StatusUnprocessableEntity
-		if fe["email"] == "account.email_taken" {
-			fe["email"], status = "invitation.email_taken", http.StatusConflict
-		}
-		p.Errors = fe
-		s.render(w, r, status, "invite_accept", p)
+	id, err := s.care.AcceptInvitation(r.Context(), p.Token, password, s.clientAddr(r))
+	var fe care.FieldErrors
+	switch {
+	case errors.Is(err, care.ErrEmailTaken):
+		p.Errors["email"] = "invitation.email_taken"
+		s.render(w, r, http.StatusConflict, "invite_accept", p)
 		return nil
-	}
-	if err != nil {
+	case errors.As(err, &fe):
+		p.Errors = fe
+		s.render(w, r, http.StatusUnprocessableEntity, "invite_accept", p)
+		return nil
+	case invitationProblem(err) != nil:
+		// Someone else used the link in the meantime, or it just expired.
+		s.renderInvitationProblem(w, r, invitationProblem(err))
+		return nil
+	case err != nil:
 		return err
 	}
-	if err := s.care.AcceptInvitation(r.Context(), p.Token, acct.ID, s.clientAddr(r)); err != nil {
-		// Someone else used the link in the meantime, or it just expired:
-		// the new account has no family and must not be used.
-		if derr := s.accounts.DisableAccount(r.Context(), acct.ID, s.cfg.Now()); derr != nil {
-			return errors.Join(err, derr)
-		}
-		s.log.WarnContext(r.Context(), "invitation not accepted; the new account is disabled", "invitation", inv.ID, "account", acct.ID)
-		if prob := invitationProblem(err); prob != nil {
-			s.renderInvitationProblem(w, r, prob)
-			return nil
-		}
+	acct, err := s.accounts.AccountByID(r.Context(), id)
+	if err != nil {
 		return err
 	}
 	if c := currentOf(r); c.token != "" {

@@ -85,6 +85,9 @@ func New(cfg Config, authSvc *auth.Service, accounts Accounts, careSvc *care.Ser
 	if err != nil {
 		return nil, err
 	}
+	if careSvc != nil && authSvc != nil {
+		careSvc.SetPasswords(authSvc)
+	}
 	return &Server{cfg: cfg, auth: authSvc, accounts: accounts, care: careSvc, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
 }
 

@@ -11,11 +11,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/store"
 )
 
 // appendEvents appends n varied records and returns them as stored.
-func appendEvents(t *testing.T, s *store.Store, n int) []care.AuditEvent {
+func appendEvents(t *testing.T, s Store, n int) []care.AuditEvent {
 	t.Helper()
 	ctx := context.Background()
 	amsterdam, _ := time.LoadLocation("Europe/Amsterdam")
@@ -39,7 +38,7 @@ func appendEvents(t *testing.T, s *store.Store, n int) []care.AuditEvent {
 	return es
 }
 
-func testAuditChain(t *testing.T, s *store.Store) {
+func testAuditChain(t *testing.T, s Store) {
 	ctx := context.Background()
 	if n, brk, err := s.VerifyAudit(ctx); n != 0 || brk != nil || err != nil {
 		t.Errorf("VerifyAudit on an empty trail = %d, %v, %v; want 0, nil, nil", n, brk, err)
@@ -94,7 +93,7 @@ func testAuditChain(t *testing.T, s *store.Store) {
 
 // testAuditVerifyManyBatches checks the chain across VerifyAudit's batches
 // of 1000: intact, then with the last record of the first batch rewritten.
-func testAuditVerifyManyBatches(t *testing.T, s *store.Store) {
+func testAuditVerifyManyBatches(t *testing.T, s Store) {
 	ctx := context.Background()
 	const n = 1001
 	err := s.Atomic(ctx, func(st care.Store) error {
@@ -131,7 +130,7 @@ func testAuditVerifyManyBatches(t *testing.T, s *store.Store) {
 	}
 }
 
-func testAuditAppendOnly(t *testing.T, s *store.Store) {
+func testAuditAppendOnly(t *testing.T, s Store) {
 	ctx := context.Background()
 	es := appendEvents(t, s, 3)
 	stmts := []string{
@@ -163,7 +162,7 @@ func testAuditAppendOnly(t *testing.T, s *store.Store) {
 
 // allowTampering switches off the append-only triggers, as someone with
 // direct access to the database could.
-func allowTampering(t *testing.T, s *store.Store) {
+func allowTampering(t *testing.T, s Store) {
 	t.Helper()
 	ctx := context.Background()
 	stmts := []string{`DROP TRIGGER audit_events_no_update`, `DROP TRIGGER audit_events_no_delete`}
@@ -177,7 +176,7 @@ func allowTampering(t *testing.T, s *store.Store) {
 	}
 }
 
-func testAuditTamperingDetected(t *testing.T, s *store.Store) {
+func testAuditTamperingDetected(t *testing.T, s Store) {
 	ctx := context.Background()
 	const n = 8
 	es := appendEvents(t, s, n)
@@ -231,7 +230,7 @@ func testAuditTamperingDetected(t *testing.T, s *store.Store) {
 
 // testAuditRehashDetected changes a record and recomputes its hash: the
 // record itself then checks out, the next one does not.
-func testAuditRehashDetected(t *testing.T, s *store.Store) {
+func testAuditRehashDetected(t *testing.T, s Store) {
 	ctx := context.Background()
 	es := appendEvents(t, s, 5)
 	allowTampering(t, s)
@@ -252,7 +251,7 @@ func testAuditRehashDetected(t *testing.T, s *store.Store) {
 
 // testAuditConcurrentAppends appends from many goroutines, alone and in
 // transactions with other writes: the chain must stay one line.
-func testAuditConcurrentAppends(t *testing.T, s *store.Store) {
+func testAuditConcurrentAppends(t *testing.T, s Store) {
 	ctx := context.Background()
 	org := newOrg(t, s)
 	acc := newAccount(t, s, org, "a@example.org")

@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/store"
 )
 
 // fullPlan returns a plan with every part filled in, as the service would
@@ -56,14 +55,14 @@ func fullPlan(familyID, savedBy int64, taskID int64) *care.CarePlan {
 }
 
 // planSetup is an organisation with a case manager and one family.
-func planSetup(t *testing.T, s *store.Store) (org int64, acc care.Person, f *care.Family) {
+func planSetup(t *testing.T, s Store) (org int64, acc care.Person, f *care.Family) {
 	t.Helper()
 	org = newOrg(t, s)
 	a := newAccount(t, s, org, "cm@example.org")
 	return org, care.Person{AccountID: a.ID, Name: a.Name}, newFile(t, s, org, a.ID, "kct", "Anna", date(2018, 1, 1))
 }
 
-func mustPlan(t *testing.T, s *store.Store, familyID int64) *care.CarePlan {
+func mustPlan(t *testing.T, s Store, familyID int64) *care.CarePlan {
 	t.Helper()
 	p, err := s.CarePlan(context.Background(), familyID)
 	if err != nil || p == nil {
@@ -72,7 +71,7 @@ func mustPlan(t *testing.T, s *store.Store, familyID int64) *care.CarePlan {
 	return p
 }
 
-func testCarePlanRoundTrip(t *testing.T, s *store.Store) {
+func testCarePlanRoundTrip(t *testing.T, s Store) {
 	ctx := context.Background()
 	org, acc, f := planSetup(t, s)
 	other := newAccount(t, s, org, "other@example.org")
@@ -144,7 +143,7 @@ func testCarePlanRoundTrip(t *testing.T, s *store.Store) {
 	}
 }
 
-func testCarePlanStaleBase(t *testing.T, s *store.Store) {
+func testCarePlanStaleBase(t *testing.T, s Store) {
 	ctx := context.Background()
 	_, acc, f := planSetup(t, s)
 	mustDo(t, "SaveCarePlan v1", s.SaveCarePlan(ctx, fullPlan(f.ID, acc.AccountID, 1), 0))
@@ -179,7 +178,7 @@ func testCarePlanStaleBase(t *testing.T, s *store.Store) {
 
 // testCarePlanConcurrentSaves saves from one base in many goroutines at
 // once: exactly one save wins, the others are Conflict.
-func testCarePlanConcurrentSaves(t *testing.T, s *store.Store) {
+func testCarePlanConcurrentSaves(t *testing.T, s Store) {
 	ctx := context.Background()
 	_, acc, f := planSetup(t, s)
 	const workers = 8
@@ -225,7 +224,7 @@ func testCarePlanConcurrentSaves(t *testing.T, s *store.Store) {
 
 // testCarePlanVersionsAreHistory: the database refuses to change a saved
 // version, but deleting the family still removes its plan.
-func testCarePlanVersionsAreHistory(t *testing.T, s *store.Store) {
+func testCarePlanVersionsAreHistory(t *testing.T, s Store) {
 	ctx := context.Background()
 	org, acc, f := planSetup(t, s)
 	mustDo(t, "SaveCarePlan", s.SaveCarePlan(ctx, fullPlan(f.ID, acc.AccountID, 1), 0))
@@ -263,7 +262,7 @@ func testCarePlanVersionsAreHistory(t *testing.T, s *store.Store) {
 
 // testCarePlanOtherFamily reads and writes the plan through the id of a
 // family it does not belong to.
-func testCarePlanOtherFamily(t *testing.T, s *store.Store) {
+func testCarePlanOtherFamily(t *testing.T, s Store) {
 	ctx := context.Background()
 	org, acc, a := planSetup(t, s)
 	b := newFile(t, s, org, acc.AccountID, "kct", "Bram", date(2019, 1, 1))
@@ -307,7 +306,7 @@ func testCarePlanOtherFamily(t *testing.T, s *store.Store) {
 	}
 }
 
-func testProposals(t *testing.T, s *store.Store) {
+func testProposals(t *testing.T, s Store) {
 	ctx := context.Background()
 	org, cm, f := planSetup(t, s)
 	parent := newAccount(t, s, org, "parent@example.org")
@@ -368,7 +367,7 @@ func testProposals(t *testing.T, s *store.Store) {
 	}
 }
 
-func testPlanTemplates(t *testing.T, s *store.Store) {
+func testPlanTemplates(t *testing.T, s Store) {
 	ctx := context.Background()
 	org, otherOrg := newOrg(t, s), newOrg(t, s)
 	a := newAccount(t, s, org, "admin@example.org")
@@ -432,7 +431,7 @@ func testPlanTemplates(t *testing.T, s *store.Store) {
 	}
 }
 
-func testPlanTasks(t *testing.T, s *store.Store) {
+func testPlanTasks(t *testing.T, s Store) {
 	ctx := context.Background()
 	_, acc, f := planSetup(t, s)
 	linked := &care.Task{FamilyID: f.ID, Title: "Fysiotherapie regelen", OwnerKind: "casemanager", DueDate: date(2026, 3, 2),
@@ -453,7 +452,7 @@ func testPlanTasks(t *testing.T, s *store.Store) {
 	}
 }
 
-func testPlanSummaryAndCaseload(t *testing.T, s *store.Store) {
+func testPlanSummaryAndCaseload(t *testing.T, s Store) {
 	ctx := context.Background()
 	org, acc, f := planSetup(t, s)
 	without := newFile(t, s, org, acc.AccountID, "kct", "Bram", date(2019, 1, 1))

@@ -9,14 +9,14 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/store"
 )
 
-// Run runs the conformance suite; open must return a fresh migrated store.
-func Run(t *testing.T, open func(t testing.TB) *store.Store) {
+// Run runs the conformance suite over the Store interfaces; open must
+// return a fresh migrated store.
+func Run(t *testing.T, open func(t testing.TB) Store) {
 	tests := []struct {
 		name string
-		fn   func(t *testing.T, s *store.Store)
+		fn   func(t *testing.T, s Store)
 	}{
 		{"MigrateIsIdempotent", testMigrateIsIdempotent},
 		{"Accounts", testAccounts},
@@ -57,6 +57,12 @@ func Run(t *testing.T, open func(t testing.TB) *store.Store) {
 		{"PlanTemplates", testPlanTemplates},
 		{"PlanTasks", testPlanTasks},
 		{"PlanSummaryAndCaseload", testPlanSummaryAndCaseload},
+		{"ShapedFamilyReads", testShapedFamilyReads},
+		{"TaskQueries", testTaskQueries},
+		{"UpdateFamilyPatch", testUpdateFamilyPatch},
+		{"RelationshipRead", testRelationshipRead},
+		{"ReadTransactions", testReadTransactions},
+		{"AuditGroupCommit", testAuditGroupCommit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +74,7 @@ func Run(t *testing.T, open func(t testing.TB) *store.Store) {
 
 var t0 = time.Date(2026, 3, 1, 9, 30, 0, 123456000, time.UTC)
 
-func newOrg(t *testing.T, s *store.Store) int64 {
+func newOrg(t *testing.T, s Store) int64 {
 	t.Helper()
 	id, err := s.CreateOrganisation(context.Background(), "Kinder Comfort Team Test", t0)
 	if err != nil {
@@ -77,7 +83,7 @@ func newOrg(t *testing.T, s *store.Store) int64 {
 	return id
 }
 
-func newAccount(t *testing.T, s *store.Store, org int64, email string) *auth.Account {
+func newAccount(t *testing.T, s Store, org int64, email string) *auth.Account {
 	t.Helper()
 	a := &auth.Account{OrganisationID: org, Email: email, Name: "Test " + email, Role: care.RoleCaseManager,
 		PasswordHash: "$argon2id$v=19$m=64,t=1,p=1$c2FsdA$a2V5", CreatedAt: t0}
@@ -90,7 +96,7 @@ func newAccount(t *testing.T, s *store.Store, org int64, email string) *auth.Acc
 	return a
 }
 
-func testMigrateIsIdempotent(t *testing.T, s *store.Store) {
+func testMigrateIsIdempotent(t *testing.T, s Store) {
 	ctx := context.Background()
 	ran, err := s.Migrate(ctx)
 	if err != nil {
@@ -105,7 +111,7 @@ func testMigrateIsIdempotent(t *testing.T, s *store.Store) {
 	}
 }
 
-func testAccounts(t *testing.T, s *store.Store) {
+func testAccounts(t *testing.T, s Store) {
 	ctx := context.Background()
 	org := newOrg(t, s)
 	a := newAccount(t, s, org, "anna@example.org")
@@ -146,7 +152,7 @@ func testAccounts(t *testing.T, s *store.Store) {
 	}
 }
 
-func testAccountEmailUnique(t *testing.T, s *store.Store) {
+func testAccountEmailUnique(t *testing.T, s Store) {
 	org := newOrg(t, s)
 	newAccount(t, s, org, "same@example.org")
 	a := &auth.Account{OrganisationID: org, Email: "same@example.org", Name: "X", Role: care.RoleFamily, PasswordHash: "h", CreatedAt: t0}
@@ -156,7 +162,7 @@ func testAccountEmailUnique(t *testing.T, s *store.Store) {
 	}
 }
 
-func testAccountNotFound(t *testing.T, s *store.Store) {
+func testAccountNotFound(t *testing.T, s Store) {
 	ctx := context.Background()
 	a, err := s.AccountByEmail(ctx, "nobody@example.org")
 	if care.ErrorCode(err) != care.NotFound || a != nil {
@@ -170,7 +176,7 @@ func testAccountNotFound(t *testing.T, s *store.Store) {
 	}
 }
 
-func testDisableEndsSessions(t *testing.T, s *store.Store) {
+func testDisableEndsSessions(t *testing.T, s Store) {
 	ctx := context.Background()
 	org := newOrg(t, s)
 	a := newAccount(t, s, org, "a@example.org")
@@ -204,7 +210,7 @@ func testDisableEndsSessions(t *testing.T, s *store.Store) {
 	}
 }
 
-func testTOTPStepSingleUse(t *testing.T, s *store.Store) {
+func testTOTPStepSingleUse(t *testing.T, s Store) {
 	ctx := context.Background()
 	a := newAccount(t, s, newOrg(t, s), "totp@example.org")
 	if err := s.SetAccountTOTP(ctx, a.ID, "SECRET", 100, []string{"h1", "h2"}); err != nil {
@@ -225,7 +231,7 @@ func testTOTPStepSingleUse(t *testing.T, s *store.Store) {
 	}
 }
 
-func testRecoveryCodes(t *testing.T, s *store.Store) {
+func testRecoveryCodes(t *testing.T, s Store) {
 	ctx := context.Background()
 	a := newAccount(t, s, newOrg(t, s), "rc@example.org")
 	if err := s.SetAccountTOTP(ctx, a.ID, "S", 1, []string{"h1", "h2", "h3"}); err != nil {
@@ -259,7 +265,7 @@ func testRecoveryCodes(t *testing.T, s *store.Store) {
 	}
 }
 
-func testResetMFA(t *testing.T, s *store.Store) {
+func testResetMFA(t *testing.T, s Store) {
 	ctx := context.Background()
 	a := newAccount(t, s, newOrg(t, s), "reset@example.org")
 	s.SetAccountTOTP(ctx, a.ID, "S", 7, []string{"h"})
@@ -279,7 +285,7 @@ func testResetMFA(t *testing.T, s *store.Store) {
 	}
 }
 
-func testSessions(t *testing.T, s *store.Store) {
+func testSessions(t *testing.T, s Store) {
 	ctx := context.Background()
 	a := newAccount(t, s, newOrg(t, s), "sess@example.org")
 	want := &auth.Session{TokenHash: "abc", AccountID: a.ID, CreatedAt: t0, LastSeenAt: t0}
@@ -322,7 +328,7 @@ func testSessions(t *testing.T, s *store.Store) {
 	}
 }
 
-func testLoginFailures(t *testing.T, s *store.Store) {
+func testLoginFailures(t *testing.T, s Store) {
 	ctx := context.Background()
 	for i := range 3 {
 		if err := s.RecordLoginFailure(ctx, auth.ScopeAccount, "k1", t0.Add(time.Duration(i)*time.Minute)); err != nil {
@@ -361,7 +367,7 @@ func testLoginFailures(t *testing.T, s *store.Store) {
 	}
 }
 
-func testFamilies(t *testing.T, s *store.Store) {
+func testFamilies(t *testing.T, s Store) {
 	ctx := context.Background()
 	org := newOrg(t, s)
 	otherOrg := newOrg(t, s)
@@ -401,14 +407,14 @@ func testFamilies(t *testing.T, s *store.Store) {
 	}
 }
 
-func testForeignKeysEnforced(t *testing.T, s *store.Store) {
+func testForeignKeysEnforced(t *testing.T, s Store) {
 	a := &auth.Account{OrganisationID: 424242, Email: "fk@example.org", Name: "FK", Role: care.RoleAdmin, PasswordHash: "h", CreatedAt: t0}
 	if err := s.CreateAccount(context.Background(), a); err == nil {
 		t.Error("an account in a missing organisation was stored: foreign keys are off")
 	}
 }
 
-func testPasswordChangeEndsOtherSessions(t *testing.T, s *store.Store) {
+func testPasswordChangeEndsOtherSessions(t *testing.T, s Store) {
 	ctx := context.Background()
 	org := newOrg(t, s)
 	a := newAccount(t, s, org, "pw@example.org")
