@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/mail"
@@ -24,6 +25,16 @@ type Config struct {
 	ThrottleWindow     time.Duration // default 15 min
 	Issuer             string        // shown in authenticator apps, default "Spil"
 	Now                func() time.Time
+	// Audit records every password check in the audit trail; nil records
+	// nothing (tools that make accounts).
+	Audit LoginAudit
+}
+
+// LoginAudit records login attempts; care.Service is one.
+type LoginAudit interface {
+	// RecordLogin records an attempt (outcome success or failed) against
+	// the account, or 0 when the address matched none.
+	RecordLogin(ctx context.Context, accountID int64, role care.Role, accessPoint, outcome string) error
 }
 
 // Service logs accounts in and keeps their sessions.
@@ -126,9 +137,40 @@ func (s *Service) fail(ctx context.Context, email, addr string) error {
 
 // CheckPassword verifies e-mail and password for a login from addr. It
 // returns ErrThrottled while locked out and ErrBadLogin for any mismatch,
-// including disabled and unknown accounts.
+// including disabled and unknown accounts. Every check that refuses or
+// accepts a login is recorded in the audit trail, against the account the
+// address names, if any; a login whose record cannot be written fails.
 func (s *Service) CheckPassword(ctx context.Context, email, password, addr string) (*Account, error) {
 	email = NormalizeEmail(email)
+	a, err := s.checkPassword(ctx, email, password, addr)
+	if aerr := s.recordLogin(ctx, email, a, addr, err); aerr != nil {
+		return nil, errors.Join(err, aerr)
+	}
+	return a, err
+}
+
+// recordLogin audits the outcome err of a password check. Errors other
+// than a refused login (a database error) are not attempts and are not
+// recorded.
+func (s *Service) recordLogin(ctx context.Context, email string, a *Account, addr string, err error) error {
+	if s.cfg.Audit == nil {
+		return nil
+	}
+	switch care.ErrorCode(err) {
+	case "":
+		return s.cfg.Audit.RecordLogin(ctx, a.ID, a.Role, addr, care.OutcomeSuccess)
+	case care.Unauthorized, care.TooMany:
+		var id int64
+		var role care.Role
+		if known, lerr := s.store.AccountByEmail(ctx, email); lerr == nil {
+			id, role = known.ID, known.Role
+		}
+		return s.cfg.Audit.RecordLogin(ctx, id, role, addr, care.OutcomeFailed)
+	}
+	return nil
+}
+
+func (s *Service) checkPassword(ctx context.Context, email, password, addr string) (*Account, error) {
 	if err := s.throttled(ctx, email, addr); err != nil {
 		return nil, err
 	}
@@ -402,6 +444,11 @@ func (s *Service) CheckPolicy(password string) error { return CheckPasswordPolic
 
 // Hash hashes a new password with the service's argon2id parameters.
 func (s *Service) Hash(password string) (string, error) { return HashPassword(password, s.cfg.Params) }
+
+// RecoveryCodesLeft is how many of the account's recovery codes are unused.
+func (s *Service) RecoveryCodesLeft(ctx context.Context, id int64) (int, error) {
+	return s.store.UnusedRecoveryCodes(ctx, id)
+}
 
 // Store returns the account store, for the admin surfaces.
 func (s *Service) Store() Store { return s.store }
