@@ -206,6 +206,9 @@ var ErrPlanExists = Errorf(Conflict, "careplan.exists")
 type PlanConflict struct {
 	Base    int
 	Current PlanVersionInfo
+	// Page is the plan as it is now, read in the refused save's own
+	// transaction, for drawing the form again; nil from SaveCarePlan.
+	Page *PlanFile
 }
 
 func (c *PlanConflict) Error() string {
@@ -249,15 +252,35 @@ func (s *Service) StartCarePlan(ctx context.Context, actor Actor, familyID, temp
 // NewGoal is the PlanGoal of an action for the goal added in the same save.
 const NewGoal = "new"
 
-// SaveCarePlan saves next as the version after base, with new actions
-// (tasks linked to a dimension and optionally a goal) added in the same
-// transaction. A save on an older version than the current one is refused
-// with *PlanConflict. A save that changes nothing adds no version and
-// returns the current one.
-func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64, base int, next *CarePlan, actions []Task) (*CarePlan, error) {
+// PlanEdit is what one form of the plan changes: from the current version,
+// the next one, the actions it adds (tasks linked to a dimension and
+// optionally a goal), and what is wrong with what was typed.
+type PlanEdit func(cur *CarePlan) (next *CarePlan, actions []Task, fe FieldErrors)
+
+// EditCarePlan saves what edit makes of the current version as the
+// version after base, in one transaction with the new actions. A save on
+// an older version than the current one is refused with *PlanConflict; a
+// save with errors in what was typed or in the plan it makes is refused
+// with *InvalidInput. Both carry the plan page as it is now, so the form is
+// drawn again without reading it again. A save that changes nothing adds
+// no version and returns the current one.
+func (s *Service) EditCarePlan(ctx context.Context, actor Actor, familyID int64, base int, edit PlanEdit) (*CarePlan, error) {
 	var saved *CarePlan
-	err := s.gate(ctx, caseFile(actor, familyID, "careplan", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
+	a := caseFile(actor, familyID, "careplan", ActionUpdate)
+	a.again = func(ctx context.Context, st Store, familyID int64, rel Relationship, in *InvalidInput) error {
+		var err error
+		in.Plan, err = planFile(ctx, st, actor, familyID, rel)
+		return err
+	}
+	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
+		conflict := func(cur *CarePlan) error {
+			pf, err := planFile(ctx, st, actor, familyID, rel)
+			if err != nil {
+				return err
+			}
+			return &PlanConflict{Base: base, Current: PlanVersionInfo{Version: cur.Version, SavedAt: cur.SavedAt, SavedBy: cur.SavedBy, Changes: cur.Changes}, Page: pf}
+		}
 		cur, err := st.CarePlan(ctx, familyID)
 		switch {
 		case err != nil:
@@ -265,83 +288,117 @@ func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64,
 		case cur == nil:
 			return ErrNoPlan
 		case cur.Version != base:
-			return &PlanConflict{Base: base, Current: PlanVersionInfo{Version: cur.Version, SavedAt: cur.SavedAt, SavedBy: cur.SavedBy, Changes: cur.Changes}}
+			return conflict(cur)
 		}
-		planTasks, err := st.Tasks(ctx, familyID, TaskQuery{PlanOnly: true})
-		if err != nil {
-			return err
-		}
-		p := *next
-		p.FamilyID, p.NextItem = familyID, max(p.NextItem, cur.NextItem)
-		newGoals := map[Dimension]int{} // the index of the last new goal per dimension
-		for _, sec := range p.Sections {
-			for i, g := range sec.Goals {
-				if g.ID == "" {
-					newGoals[sec.Dimension] = i + 1
-				}
+		next, actions, fe := edit(cur)
+		saved, err = s.saveNext(ctx, st, actor, rel, cur, next, actions, fe)
+		if ErrorCode(err) == Conflict && !errors.Is(err, ErrPlanExists) {
+			// Another save committed between our read and our write: the
+			// store refused this one. Say who it was, as for a stale form.
+			if now, rerr := st.CarePlan(ctx, familyID); rerr == nil && now != nil {
+				return conflict(now)
 			}
 		}
-		if !knownItems(cur, &p) {
-			return ErrUnknownItem
-		}
-		// Validate before new items get their IDs: errors name a new item
-		// "new", as its form field does.
-		fe := FieldErrors{}
-		if err := p.Validate(s.now(), rel.BirthDate); err != nil {
-			if !errors.As(err, &fe) {
-				return err
-			}
-		}
-		p.AssignIDs()
-		var tasks []Task
-		for _, t := range actions {
-			t.FamilyID, t.Status = familyID, "open"
-			t.CreatedAt, t.CreatedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
-			if err := t.Validate(s.now()); err != nil {
-				var tfe FieldErrors
-				if !errors.As(err, &tfe) {
-					return err
-				}
-				for k, v := range tfe {
-					fe[ItemField("action", "", k)] = v
-				}
-			}
-			sec := p.Section(t.PlanDimension)
-			switch {
-			case sec == nil:
-				fe[ItemField("action", "", "dimension")] = "field.choose"
-			case t.PlanGoal == NewGoal && newGoals[t.PlanDimension] > 0:
-				t.PlanGoal = sec.Goals[newGoals[t.PlanDimension]-1].ID
-			case t.PlanGoal != "" && !slices.ContainsFunc(sec.Goals, func(g PlanItem) bool { return g.ID == t.PlanGoal }):
-				fe[ItemField("action", "", "goal")] = "field.choose"
-			}
-			tasks = append(tasks, t)
-		}
-		if len(fe) > 0 {
-			return fe
-		}
-		for i := range tasks {
-			if err := st.CreateTask(ctx, &tasks[i]); err != nil {
-				return err
-			}
-		}
-		SnapshotActions(&p, append(planTasks, tasks...))
-		p.Changes = PlanChanges(cur, &p)
-		if len(p.Changes) == 0 {
-			saved = cur
-			return nil
-		}
-		p.SavedAt, p.SavedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
-		if err := st.SaveCarePlan(ctx, &p, base); err != nil {
-			return err
-		}
-		saved = &p
-		return nil
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return saved, nil
+}
+
+// SaveCarePlan saves next as the version after base, with new actions
+// (tasks linked to a dimension and optionally a goal) added in the same
+// transaction: EditCarePlan with a plan made beforehand.
+func (s *Service) SaveCarePlan(ctx context.Context, actor Actor, familyID int64, base int, next *CarePlan, actions []Task) (*CarePlan, error) {
+	return s.EditCarePlan(ctx, actor, familyID, base, func(*CarePlan) (*CarePlan, []Task, FieldErrors) { return next, actions, nil })
+}
+
+// saveNext checks next against cur, gives new items their IDs, adds the
+// actions and stores next as the version after cur. fe holds the errors
+// already found in what was typed; the plan's own are added to them.
+func (s *Service) saveNext(ctx context.Context, st Store, actor Actor, rel Relationship, cur, next *CarePlan, actions []Task, fe FieldErrors) (*CarePlan, error) {
+	familyID := cur.FamilyID
+	planTasks, err := st.Tasks(ctx, familyID, TaskQuery{PlanOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	p := *next
+	p.FamilyID, p.NextItem = familyID, max(p.NextItem, cur.NextItem)
+	newGoals := map[Dimension]int{} // the index of the last new goal per dimension
+	for _, sec := range p.Sections {
+		for i, g := range sec.Goals {
+			if g.ID == "" {
+				newGoals[sec.Dimension] = i + 1
+			}
+		}
+	}
+	if !knownItems(cur, &p) {
+		return nil, ErrUnknownItem
+	}
+	// Validate before new items get their IDs: errors name a new item
+	// "new", as its form field does. What the form already found about a
+	// field is the better explanation, so it stays.
+	if fe == nil {
+		fe = FieldErrors{}
+	}
+	add := func(k, v string) {
+		if _, seen := fe[k]; !seen {
+			fe[k] = v
+		}
+	}
+	if err := p.Validate(s.now(), rel.BirthDate); err != nil {
+		var pfe FieldErrors
+		if !errors.As(err, &pfe) {
+			return nil, err
+		}
+		for k, v := range pfe {
+			add(k, v)
+		}
+	}
+	p.AssignIDs()
+	var tasks []Task
+	for _, t := range actions {
+		t.FamilyID, t.Status = familyID, "open"
+		t.CreatedAt, t.CreatedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
+		if err := t.Validate(s.now()); err != nil {
+			var tfe FieldErrors
+			if !errors.As(err, &tfe) {
+				return nil, err
+			}
+			for k, v := range tfe {
+				add(ItemField("action", "", k), v)
+			}
+		}
+		sec := p.Section(t.PlanDimension)
+		switch {
+		case sec == nil:
+			add(ItemField("action", "", "dimension"), "field.choose")
+		case t.PlanGoal == NewGoal && newGoals[t.PlanDimension] > 0:
+			t.PlanGoal = sec.Goals[newGoals[t.PlanDimension]-1].ID
+		case t.PlanGoal != "" && !slices.ContainsFunc(sec.Goals, func(g PlanItem) bool { return g.ID == t.PlanGoal }):
+			add(ItemField("action", "", "goal"), "field.choose")
+		}
+		tasks = append(tasks, t)
+	}
+	if len(fe) > 0 {
+		return nil, fe
+	}
+	for i := range tasks {
+		if err := st.CreateTask(ctx, &tasks[i]); err != nil {
+			return nil, err
+		}
+	}
+	SnapshotActions(&p, append(planTasks, tasks...))
+	p.Changes = PlanChanges(cur, &p)
+	if len(p.Changes) == 0 {
+		return cur, nil
+	}
+	p.SavedAt, p.SavedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
+	if err := st.SaveCarePlan(ctx, &p, cur.Version); err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 // ErrUnknownItem refuses a save that names an item the plan does not have:

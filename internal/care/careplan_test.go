@@ -422,3 +422,52 @@ func TestComparePlans(t *testing.T) {
 		t.Errorf("changes of an equal copy: %v", ch)
 	}
 }
+
+// TestEditCarePlanRefusalsCarryThePage: a refused edit, stale or with
+// errors, comes back with the plan page as it is now, so the form can be
+// drawn again without a second read; each refusal is one record.
+func TestEditCarePlanRefusalsCarryThePage(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			ctx := context.Background()
+			w := planWorld(t, db)
+			v1 := currentPlan(t, w)
+			next := copyPlan(v1)
+			next.Wishes = "Thuis zijn"
+			if _, err := w.svc.SaveCarePlan(ctx, w.cm, w.fam, 1, next, nil); err != nil {
+				t.Fatal(err)
+			}
+			stale := func(cur *care.CarePlan) (*care.CarePlan, []care.Task, care.FieldErrors) {
+				t.Error("the edit of a stale form was run")
+				return cur, nil, nil
+			}
+			var err error
+			w.audited(t, w.record(w.cm, w.fam, "careplan", w.fam, care.ActionUpdate, care.OutcomeFailed), func() error {
+				_, err = w.svc.EditCarePlan(ctx, w.cm, w.fam, 1, stale)
+				return nil
+			})
+			var conflict *care.PlanConflict
+			if !errors.As(err, &conflict) || conflict.Page == nil || conflict.Page.Plan == nil || conflict.Page.Plan.Version != 2 ||
+				conflict.Page.Viewer != care.ViewerCaseManager {
+				t.Errorf("a stale edit: %v, want a conflict with the page at version 2", err)
+			}
+
+			typed := func(cur *care.CarePlan) (*care.CarePlan, []care.Task, care.FieldErrors) {
+				p := copyPlan(cur)
+				p.ReviewMonths = 13
+				return p, nil, care.FieldErrors{"review_due": "field.date"}
+			}
+			w.audited(t, w.record(w.cm, w.fam, "careplan", w.fam, care.ActionUpdate, care.OutcomeFailed), func() error {
+				_, err = w.svc.EditCarePlan(ctx, w.cm, w.fam, 2, typed)
+				return nil
+			})
+			var in *care.InvalidInput
+			if !errors.As(err, &in) || in.Plan == nil || in.Plan.Plan.Version != 2 || in.Fields["review_due"] != "field.date" || !in.Fields.Has("review_months") {
+				t.Errorf("an edit with errors: %v, want the form's and the plan's errors with the page", err)
+			}
+			if cur := currentPlan(t, w); cur.Version != 2 {
+				t.Errorf("after the refusals: version %d", cur.Version)
+			}
+		})
+	}
+}
