@@ -40,7 +40,7 @@ type fixture struct {
 	otherTask  int64 // an open task of other
 }
 
-func newAccount(t *testing.T, s *store.Store, org int64, role care.Role, email string) care.Actor {
+func newAccount(t testing.TB, s *store.Store, org int64, role care.Role, email string) care.Actor {
 	t.Helper()
 	a := &auth.Account{OrganisationID: org, Email: email, Name: "Test " + email, Role: role, PasswordHash: "h", CreatedAt: now}
 	if err := s.CreateAccount(context.Background(), a); err != nil {

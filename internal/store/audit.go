@@ -29,7 +29,7 @@ func (s *Store) AppendAudit(ctx context.Context, e *care.AuditEvent) error {
 
 // appendAuditTx appends es in one write transaction of their own.
 func (s *Store) appendAuditTx(ctx context.Context, es []*care.AuditEvent) error {
-	return s.sqlTx(ctx, func(tx *sql.Tx) error { return s.appendAudits(ctx, tx, es) })
+	return s.sqlTx(ctx, func(tx *sql.Tx) error { return s.appendAudits(ctx, inTx(tx, s.wc), es) })
 }
 
 // appendAudits chains es, in order, to the last record, in the transaction

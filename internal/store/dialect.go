@@ -118,6 +118,11 @@ func (d dialect) readTxOptions() *sql.TxOptions {
 	return &sql.TxOptions{ReadOnly: true}
 }
 
+// cachesStatements reports whether the store keeps prepared statements
+// itself: on SQLite, where parsing and planning a query costs more than
+// running it; pgx keeps its own cache of prepared statements on PostgreSQL.
+func (d dialect) cachesStatements() bool { return d == sqliteDialect }
+
 // lockMigrations keeps two instances from migrating one PostgreSQL database at
 // the same time. SQLite's BEGIN IMMEDIATE already serialises writers.
 func (d dialect) lockMigrations(ctx context.Context, tx *sql.Tx) error {

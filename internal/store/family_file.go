@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -402,20 +404,61 @@ func taskWhere(q care.TaskQuery) (string, []any) {
 }
 
 // Tasks lists the family's tasks that match q: open first, by due date.
+// With RecentDone, the closed ones are the most recently closed, read by
+// a query of their own so neither part reads the other's rows.
 func (s *Store) Tasks(ctx context.Context, familyID int64, q care.TaskQuery) ([]care.Task, error) {
+	if q.RecentDone <= 0 {
+		return s.tasks(ctx, familyID, q, `CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id`, 0)
+	}
+	var open []care.Task
+	if q.Status != "done" {
+		oq := q
+		oq.Status, oq.RecentDone = "open", 0
+		var err error
+		if open, err = s.Tasks(ctx, familyID, oq); err != nil {
+			return nil, err
+		}
+	}
+	if q.Status == "open" {
+		return open, nil
+	}
+	dq := q
+	dq.Status = "done"
+	done, err := s.tasks(ctx, familyID, dq, `t.done_at DESC, t.id DESC`, q.RecentDone)
+	if err != nil {
+		return nil, err
+	}
+	// The closed tasks in the order of the whole list: by due date.
+	slices.SortStableFunc(done, func(a, b care.Task) int {
+		switch {
+		case a.DueDate.IsZero() != b.DueDate.IsZero():
+			if a.DueDate.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.DueDate.Equal(b.DueDate):
+			return a.DueDate.Compare(b.DueDate)
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return append(open, done...), nil
+}
+
+// tasks reads the tasks q selects in order (a fixed ORDER BY), at most
+// limit of them when limit is not 0.
+func (s *Store) tasks(ctx context.Context, familyID int64, q care.TaskQuery, order string, limit int) ([]care.Task, error) {
 	where, args := taskWhere(q)
-	if q.RecentDone > 0 {
-		args = append(args, q.RecentDone)
-		where += ` AND (t.status = 'open' OR t.id IN (SELECT t.id FROM tasks t WHERE ` + where + ` AND t.status = 'done'
-			ORDER BY t.done_at DESC, t.id DESC LIMIT $` + argN(len(args)+1) + `))`
+	tail := ""
+	if limit > 0 {
+		args = append(args, limit)
+		tail = " LIMIT $" + argN(len(args)+1)
 	}
 	var ts []care.Task
 	err := s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
 			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name, COALESCE(t.network_member_id, 0),
 			COALESCE(t.plan_dimension, ''), t.plan_goal
 		FROM tasks t JOIN accounts c ON c.id = t.created_by LEFT JOIN accounts d ON d.id = t.done_by
-		WHERE `+where+`
-		ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.id /* Store.Tasks */`,
+		WHERE `+where+` ORDER BY `+order+tail+` /* Store.Tasks */`,
 		familyID, func(r *sql.Rows) error {
 			var t care.Task
 			var due, done sql.NullTime

@@ -31,6 +31,9 @@ type Store struct {
 	path    string // the SQLite file; empty on PostgreSQL
 	now     func() time.Time
 	audit   *auditQueue
+	// wc and rc cache prepared statements of w and r; nil where the
+	// dialect does not (pgx caches statements itself).
+	wc, rc *stmtCache
 }
 
 // txKind is what a bound Store may do.
@@ -81,6 +84,10 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		}
 	}
 	s.q, s.rq = s.w, s.r
+	if d.cachesStatements() {
+		s.wc, s.rc = newStmtCache(s.w), newStmtCache(s.r)
+		s.q, s.rq = cachedQueryer{cache: s.wc}, cachedQueryer{cache: s.rc}
+	}
 	s.audit = startAuditQueue(s)
 	return s, nil
 }
@@ -89,6 +96,11 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 // closes the database.
 func (s *Store) Close() error {
 	s.audit.stop()
+	for _, c := range []*stmtCache{s.wc, s.rc} {
+		if c != nil {
+			c.close()
+		}
+	}
 	err := s.w.Close()
 	if s.r != s.w {
 		err = errors.Join(err, s.r.Close())
@@ -111,7 +123,7 @@ func (s *Store) Atomic(ctx context.Context, fn func(care.Store) error) error {
 	case readTx:
 		return errors.New("store: a write inside a read transaction")
 	}
-	return s.bind(ctx, s.w, nil, writeTx, fn)
+	return s.bind(ctx, s.w, s.wc, nil, writeTx, fn)
 }
 
 // Read runs fn with a Store bound to one read-only transaction: every
@@ -121,16 +133,17 @@ func (s *Store) Read(ctx context.Context, fn func(care.Store) error) error {
 	if s.tx != noTx {
 		return fn(s)
 	}
-	return s.bind(ctx, s.r, s.dialect.readTxOptions(), readTx, fn)
+	return s.bind(ctx, s.r, s.rc, s.dialect.readTxOptions(), readTx, fn)
 }
 
-func (s *Store) bind(ctx context.Context, db *sql.DB, opts *sql.TxOptions, kind txKind, fn func(care.Store) error) error {
+func (s *Store) bind(ctx context.Context, db *sql.DB, cache *stmtCache, opts *sql.TxOptions, kind txKind, fn func(care.Store) error) error {
 	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
 	bound := *s
-	bound.q, bound.rq, bound.tx = tx, tx, kind
+	q := inTx(tx, cache)
+	bound.q, bound.rq, bound.tx = q, q, kind
 	if err := fn(&bound); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -150,6 +163,15 @@ func (s *Store) sqlTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// inTx is the queryer of a transaction: through the statement cache of its
+// pool when there is one.
+func inTx(tx *sql.Tx, cache *stmtCache) queryer {
+	if cache == nil {
+		return tx
+	}
+	return cachedQueryer{cache: cache, tx: tx}
 }
 
 // notFound turns sql.ErrNoRows into a care.NotFound error naming what.
