@@ -72,6 +72,9 @@ type Store interface {
 
 	CreateSession(ctx context.Context, s *Session) error
 	SessionByTokenHash(ctx context.Context, hash string) (*Session, error)
+	// SessionWithAccount returns the session and its account; NotFound
+	// when there is no such session.
+	SessionWithAccount(ctx context.Context, hash string) (*Session, *Account, error)
 	TouchSession(ctx context.Context, hash string, at time.Time) error
 	UpdateSession(ctx context.Context, s *Session) error
 	DeleteSession(ctx context.Context, hash string) error

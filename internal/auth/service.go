@@ -322,7 +322,7 @@ func (s *Service) Session(ctx context.Context, token string) (*Session, *Account
 		return nil, nil, care.Errorf(care.Unauthorized, "session.none")
 	}
 	hash := HashToken(token)
-	sess, err := s.store.SessionByTokenHash(ctx, hash)
+	sess, a, err := s.store.SessionWithAccount(ctx, hash)
 	if care.ErrorCode(err) == care.NotFound {
 		return nil, nil, care.Errorf(care.Unauthorized, "session.none")
 	}
@@ -335,10 +335,6 @@ func (s *Service) Session(ctx context.Context, token string) (*Session, *Account
 			return nil, nil, err
 		}
 		return nil, nil, care.Errorf(care.Unauthorized, "session.expired")
-	}
-	a, err := s.store.AccountByID(ctx, sess.AccountID)
-	if err != nil {
-		return nil, nil, err
 	}
 	if !a.Active() {
 		if err := s.store.DeleteSession(ctx, hash); err != nil {

@@ -236,6 +236,31 @@ func (s *Store) CreateSession(ctx context.Context, x *auth.Session) error {
 	return err
 }
 
+// SessionWithAccount returns the session with the token hash and its
+// account, in one query: every request with a cookie asks for both.
+func (s *Store) SessionWithAccount(ctx context.Context, hash string) (*auth.Session, *auth.Account, error) {
+	var x auth.Session
+	row := s.rq.QueryRowContext(ctx, `SELECT s.token_hash, s.account_id, s.mfa_done, s.pending_totp_secret, s.created_at, s.last_seen_at,
+			a.id, a.organisation_id, a.email, a.name, a.role, a.password_hash, a.totp_secret, a.totp_last_step, a.mfa_exempt,
+			a.locale, a.disabled_at, a.created_at
+		FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 /* Store.SessionWithAccount */`, hash)
+	a, err := scanAccount(prefixScanner{row, []any{&x.TokenHash, &x.AccountID, &x.MFADone, &x.PendingTOTPSecret, &x.CreatedAt, &x.LastSeenAt}})
+	if err != nil {
+		return nil, nil, notFound(err, "session")
+	}
+	x.CreatedAt, x.LastSeenAt = x.CreatedAt.UTC(), x.LastSeenAt.UTC()
+	return &x, a, nil
+}
+
+// prefixScanner scans the first columns of a row into pre, the rest into
+// what Scan is given.
+type prefixScanner struct {
+	row interface{ Scan(...any) error }
+	pre []any
+}
+
+func (p prefixScanner) Scan(dest ...any) error { return p.row.Scan(append(p.pre, dest...)...) }
+
 // SessionByTokenHash returns the session with the token hash.
 func (s *Store) SessionByTokenHash(ctx context.Context, hash string) (*auth.Session, error) {
 	var x auth.Session

@@ -299,6 +299,13 @@ func testSessions(t *testing.T, s Store) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("session mismatch (-want +got):\n%s", diff)
 	}
+	both, acct, err := s.SessionWithAccount(ctx, "abc")
+	if err != nil || !cmp.Equal(want, both) || !cmp.Equal(a, acct) {
+		t.Errorf("SessionWithAccount = %+v, %+v, %v; want the session and %+v", both, acct, err, a)
+	}
+	if _, _, err := s.SessionWithAccount(ctx, "nope"); care.ErrorCode(err) != care.NotFound {
+		t.Errorf("SessionWithAccount(missing): %v, want NotFound", err)
+	}
 	want.MFADone, want.PendingTOTPSecret = true, "PENDING"
 	if err := s.UpdateSession(ctx, want); err != nil {
 		t.Fatal(err)
