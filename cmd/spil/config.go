@@ -36,6 +36,8 @@ type Config struct {
 	BaseURL         string
 	Families        int
 	Seed            int
+	National        bool
+	Scale           float64
 	OrgName         string
 
 	// User subcommand.
@@ -154,6 +156,18 @@ func (f *flags) integer(p *int, name string, def int, usage string) {
 	f.IntVar(p, name, def, usage)
 }
 
+func (f *flags) float(p *float64, name string, def float64, usage string) {
+	if v, ok := f.lookup(name, false); ok {
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			f.errs = append(f.errs, fmt.Errorf("%s: %q is not a number", envName(name), v))
+		} else {
+			def = x
+		}
+	}
+	f.Float64Var(p, name, def, usage)
+}
+
 // parse parses args and returns the positional arguments. Flags may come
 // before and after positional arguments (spil user add --email ...); after
 // "--" everything is positional.
@@ -210,6 +224,9 @@ func (c *Config) check() error {
 	}
 	if c.Families < 0 {
 		errs = append(errs, fmt.Errorf("--families must not be negative"))
+	}
+	if c.National && !(c.Scale > 0 && c.Scale <= 10) {
+		errs = append(errs, fmt.Errorf("--scale must be above 0 and at most 10"))
 	}
 	errs = append(errs, c.checkMail()...)
 	return errors.Join(errs...)

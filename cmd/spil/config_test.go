@@ -47,6 +47,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	demo := common
 	demo.Families = 1000
 	demo.Seed = 1
+	demo.Scale = 1
 	want := map[string]Config{
 		"serve": serve, "migrate": common, "user": user, "demo": demo, "backup": common, "restore": common, "audit-verify": common,
 	}
@@ -102,6 +103,8 @@ var flagCases = []flagCase{
 	{flag: "absolute-timeout", env: "8h", arg: "24h", get: func(c *Config) any { return c.AbsoluteTimeout }, fromEnv: 8 * time.Hour, fromFlag: 24 * time.Hour},
 	{flag: "families", env: "42", arg: "0", get: func(c *Config) any { return c.Families }, fromEnv: 42, fromFlag: 0},
 	{flag: "seed", env: "-7", arg: "99", get: func(c *Config) any { return c.Seed }, fromEnv: -7, fromFlag: 99},
+	{flag: "national", env: "true", arg: "false", get: func(c *Config) any { return c.National }, fromEnv: true, fromFlag: false, argIsBool: true},
+	{flag: "scale", env: "0.5", arg: "0.01", get: func(c *Config) any { return c.Scale }, fromEnv: 0.5, fromFlag: 0.01},
 	{flag: "org-name", env: "Kinder Comfort Team Oost", arg: "KCT West", get: func(c *Config) any { return c.OrgName }, fromEnv: "Kinder Comfort Team Oost", fromFlag: "KCT West"},
 	{flag: "email", env: "carla@kct.example", arg: "pieter@kct.example", get: func(c *Config) any { return c.Email }, fromEnv: "carla@kct.example", fromFlag: "pieter@kct.example"},
 	{flag: "name", env: "Carla Visser", arg: "Pieter de Graaf", get: func(c *Config) any { return c.Name }, fromEnv: "Carla Visser", fromFlag: "Pieter de Graaf"},
@@ -319,6 +322,7 @@ func TestParseConfigBadEnv(t *testing.T) {
 		{"demo", "SPIL_FAMILIES", "x"},
 		{"demo", "SPIL_FAMILIES", "1e4"},
 		{"demo", "SPIL_SEED", "1.5"},
+		{"demo", "SPIL_SCALE", "a tenth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.variable+"="+tt.value, func(t *testing.T) {
@@ -378,6 +382,10 @@ func TestConfigCheck(t *testing.T) {
 		{"tls both", func(c *Config) { c.TLSCert, c.TLSKey = "cert.pem", "key.pem" }, ""},
 		{"no families", func(c *Config) { c.Families = 0 }, ""},
 		{"negative families", func(c *Config) { c.Families = -1 }, "--families must not be negative"},
+		{"national at a small scale", func(c *Config) { c.National, c.Scale = true, 0.001 }, ""},
+		{"national at scale 0", func(c *Config) { c.National, c.Scale = true, 0 }, "--scale must be above 0 and at most 10"},
+		{"national at scale 11", func(c *Config) { c.National, c.Scale = true, 11 }, "--scale must be above 0 and at most 10"},
+		{"scale without national", func(c *Config) { c.Scale = 0 }, ""},
 		{"base url", func(c *Config) { c.BaseURL = "https://spil.example.nl/" }, ""},
 		{"base url with port", func(c *Config) { c.BaseURL = "http://127.0.0.1:8080" }, ""},
 		{"base url without scheme", func(c *Config) { c.BaseURL = "spil.example.nl" }, "--base-url must be an address"},

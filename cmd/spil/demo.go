@@ -15,13 +15,17 @@ import (
 
 var demoCommand = command{
 	name:    "demo",
-	usage:   "demo --families N [flags]",
-	summary: "fill a database with N generated families, for load tests",
+	usage:   "demo --families N [flags] | demo --national [--scale S] [flags]",
+	summary: "fill a database with generated families, for load tests",
 	flags: func(f *flags, c *Config) {
 		f.dbFlag(c)
 		f.logFlags(c)
-		f.integer(&c.Families, "families", 1000, "number of families to generate")
+		f.integer(&c.Families, "families", 1000, "number of families to generate, all for one case manager")
 		f.integer(&c.Seed, "seed", 1, "random seed: the same seed makes the same families")
+		f.boolean(&c.National, "national", false, "generate a national deployment instead: regions, organisations, "+
+			"case managers and five years of history (see --scale; --families is ignored); needs a database without families")
+		f.float(&c.Scale, "scale", 1, "with --national: 1 is 1,000 case managers, 10,000 families, 3 million contacts "+
+			"and 20 million audit records; 0.01 is a hundredth of that")
 	},
 	run: runDemo,
 }
@@ -356,6 +360,9 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if a.cfg.National {
+		return runNationalDemo(ctx, a, s)
+	}
 	start := time.Now()
 	org, err := firstOrganisation(ctx, s, "Demo (gegenereerd)")
 	if err != nil {

@@ -1,8 +1,10 @@
 // Package demo holds fictional demo data: a handful of hand-written families
 // for a demo organisation, modelled on typical journeys in pediatric
-// palliative care, and a fast deterministic generator of many more families
-// for load tests. It is pure data and never touches a database; callers
-// decide how to store what it returns.
+// palliative care, a fast deterministic generator of many more families for
+// load tests, and the national shape: regions, organisations, case managers
+// and five years of history at the scale of the whole country
+// (GenerateNational). It is pure data and never touches a database;
+// callers decide how to store what it returns.
 //
 // Each family comes with the content of its file: the family members, the
 // referral and decision about case management, the care network, the steps

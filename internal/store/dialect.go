@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -149,5 +150,53 @@ func (d dialect) lockAudit(ctx context.Context, q queryer) error {
 		return nil
 	}
 	_, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7351003)`)
+	return err
+}
+
+// Bulk loads (bulk.go) write the ids themselves. On PostgreSQL an identity
+// column then needs OVERRIDING SYSTEM VALUE, and its sequence must be moved
+// past the ids written; SQLite takes the next id from the largest one.
+func (d dialect) explicitIDs() string {
+	if d == postgresDialect {
+		return "OVERRIDING SYSTEM VALUE "
+	}
+	return ""
+}
+
+// bulkParam is parameter n of a multi-row INSERT. The SQLite driver looks
+// up the name of every "$n" parameter it binds by walking the list of
+// names, which makes a statement of thousands of them slow; plain "?"
+// parameters have no name.
+func (d dialect) bulkParam(n int) string {
+	if d == postgresDialect {
+		return "$" + strconv.Itoa(n)
+	}
+	return "?"
+}
+
+// prepareBulk sets up the connection of a bulk load: on SQLite a page cache
+// large enough for the indexes of millions of rows (the default is 2 MB).
+func (d dialect) prepareBulk(ctx context.Context, conn *sql.Conn) error {
+	if d != sqliteDialect {
+		return nil
+	}
+	_, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`)
+	return err
+}
+
+// finishBulk ends a bulk load: PostgreSQL's sequences move past the ids
+// written and the planner gets statistics of the new rows; SQLite moves
+// the write-ahead log into the database file, so the file alone is whole.
+func (d dialect) finishBulk(ctx context.Context, conn *sql.Conn, identityTables []string) error {
+	if d == sqliteDialect {
+		_, err := conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		return err
+	}
+	for _, t := range identityTables {
+		if _, err := conn.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM `+t); err != nil {
+			return fmt.Errorf("store: bulk: sequence of %s: %w", t, err)
+		}
+	}
+	_, err := conn.ExecContext(ctx, `ANALYZE`)
 	return err
 }

@@ -7,29 +7,50 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pquerna/otp"
 	"github.com/pquerna/otp/totp"
 )
 
-// Creds is written by bench/cmd/loadaccount.
+// Creds is written by bench/cmd/loadaccount: one password and TOTP secret
+// for every prepared case manager.
 type Creds struct {
-	Email      string `json:"email"`
-	Password   string `json:"password"`
-	TOTPSecret string `json:"totp_secret"`
+	Password   string    `json:"password"`
+	TOTPSecret string    `json:"totp_secret"`
+	Accounts   []Account `json:"accounts"`
 }
 
-// State is what login leaves for the scenarios: the session cookie of a
-// complete login and the ids of the families in the caseload.
+// Account is one prepared case manager.
+type Account struct {
+	ID           int64  `json:"id"`
+	Email        string `json:"email"`
+	Organisation string `json:"organisation"`
+	Region       string `json:"region"`
+	Families     int    `json:"families"`
+}
+
+// State is what login leaves for the scenarios: per account, in the order
+// of the credentials, the session of a complete login and the families of
+// its caseload.
 type State struct {
-	CookieName string  `json:"cookie_name"`
-	Cookie     string  `json:"cookie"`
-	FamilyIDs  []int64 `json:"family_ids"`
+	CookieName string `json:"cookie_name"`
+	Users      []User `json:"users"`
+}
+
+// User is one logged-in case manager.
+type User struct {
+	Email     string  `json:"email"`
+	Region    string  `json:"region"`
+	Cookie    string  `json:"cookie"`
+	FamilyIDs []int64 `json:"family_ids"`
 	// PlanFamilyIDs are the families with a care plan.
 	PlanFamilyIDs []int64 `json:"plan_family_ids"`
 }
@@ -87,10 +108,28 @@ func sessionCookie(resp *http.Response) *http.Cookie {
 	return nil
 }
 
+// cmdFreePort prints a TCP port of 127.0.0.1 that is free now, so a server
+// can be started on a known address and timed from its start.
+func cmdFreePort(args []string) error {
+	if len(args) > 0 {
+		return errors.New("freeport takes no arguments")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	fmt.Println(ln.Addr().(*net.TCPAddr).Port)
+	return nil
+}
+
 func cmdWait(args []string) error {
 	fs := flag.NewFlagSet("load wait", flag.ContinueOnError)
 	base := fs.String("base", "", "base URL of the server, e.g. http://127.0.0.1:8080")
-	timeout := fs.Duration("timeout", 30*time.Second, "give up after this long")
+	timeout := fs.Duration("timeout", 60*time.Second, "give up after this long")
+	since := fs.Int64("since", 0, "when the server was started, in Unix nanoseconds: record the time until it is ready")
+	results := fs.String("results", "", "results file (JSON lines) to record the time in; with --since")
+	db := fs.String("db", "", "label of the database, for the results")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -102,14 +141,24 @@ func cmdWait(args []string) error {
 			_, _ = io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return nil
+				break
 			}
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("%s/readyz did not answer 200 within %s", *base, *timeout)
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(2 * time.Millisecond)
 	}
+	if *since == 0 {
+		return nil
+	}
+	took := time.Since(time.Unix(0, *since))
+	fmt.Printf("Ready after %s.\n", took.Round(time.Millisecond))
+	if *results == "" {
+		return nil
+	}
+	return appendResult(*results, Result{Kind: "step", DB: *db, Scenario: "serve ready", Route: "spil serve until GET /readyz answers 200",
+		WallSeconds: float64(took.Milliseconds()) / 1000, Detail: "ready after " + took.Round(time.Millisecond).String()})
 }
 
 // totpCode is the code an authenticator app shows at t.
@@ -117,11 +166,104 @@ func totpCode(secret string, t time.Time) (string, error) {
 	return totp.GenerateCodeCustom(secret, t, totp.ValidateOpts{Period: 30, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
 }
 
+// login logs one account in as a user does: the password, then the
+// current TOTP code. It returns the session cookie and how long each step
+// took.
+func login(ctx context.Context, client *http.Client, base, email string, creds Creds) (*http.Cookie, time.Duration, time.Duration, error) {
+	req, err := postForm(ctx, base, "/login", url.Values{"email": {email}, "password": {creds.Password}, "next": {"/families"}})
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	t0 := time.Now()
+	resp, err := do(client, req)
+	passwordTime := time.Since(t0)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login/code") {
+		return nil, 0, 0, fmt.Errorf("%s: POST /login answered %d (Location %q); want 303 to /login/code", email, resp.StatusCode, resp.Header.Get("Location"))
+	}
+	half := sessionCookie(resp)
+	if half == nil {
+		return nil, 0, 0, errors.New("POST /login set no session cookie")
+	}
+	// Every code works once per account; when the current one was used
+	// already (a second login within 30 seconds), wait for the next.
+	var codeTime time.Duration
+	for attempt := 0; attempt < 2; attempt++ {
+		code, err := totpCode(creds.TOTPSecret, time.Now())
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		req, err := postForm(ctx, base, "/login/code", url.Values{"code": {code}, "next": {"/families"}})
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		req.AddCookie(half)
+		t0 := time.Now()
+		resp, err := do(client, req)
+		codeTime = time.Since(t0)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		switch {
+		case resp.StatusCode == http.StatusSeeOther:
+			full := sessionCookie(resp)
+			if full == nil {
+				return nil, 0, 0, errors.New("POST /login/code set no session cookie")
+			}
+			return full, passwordTime, codeTime, nil
+		case resp.StatusCode == http.StatusUnauthorized && attempt == 0:
+			wait := time.Duration(30-time.Now().Unix()%30)*time.Second + time.Second
+			fmt.Fprintf(os.Stderr, "load login: %s: code refused (already used?); waiting %s for the next one\n", email, wait)
+			time.Sleep(wait)
+		default:
+			return nil, 0, 0, fmt.Errorf("%s: POST /login/code answered %d; want 303", email, resp.StatusCode)
+		}
+	}
+	return nil, 0, 0, fmt.Errorf("%s: no TOTP code was accepted", email)
+}
+
+// caseload reads the ids of the families of the logged-in account, and
+// which of them have a care plan (those with a plan_review_due).
+func caseload(ctx context.Context, client *http.Client, base string, cookie *http.Cookie) (all, plans []int64, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/v1/families", nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	req.AddCookie(cookie)
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, nil, fmt.Errorf("GET /api/v1/families answered %d", resp.StatusCode)
+	}
+	var list struct {
+		Families []struct {
+			ID            int64   `json:"id"`
+			PlanReviewDue *string `json:"plan_review_due"`
+		} `json:"families"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
+		return nil, nil, fmt.Errorf("GET /api/v1/families: %w", err)
+	}
+	for _, f := range list.Families {
+		all = append(all, f.ID)
+		if f.PlanReviewDue != nil {
+			plans = append(plans, f.ID)
+		}
+	}
+	return all, plans, nil
+}
+
 func cmdLogin(args []string) error {
 	fs := flag.NewFlagSet("load login", flag.ContinueOnError)
 	base := fs.String("base", "", "base URL of the server")
 	credsPath := fs.String("creds", "", "credentials file written by loadaccount")
-	statePath := fs.String("state", "", "file to write the session and family ids to")
+	statePath := fs.String("state", "", "file to write the sessions and family ids to")
+	c := fs.Int("c", 2, "logins at a time")
 	results := fs.String("results", "", "results file (JSON lines) to record the login times in; optional")
 	db := fs.String("db", "", "label of the database, for the results")
 	if err := fs.Parse(args); err != nil {
@@ -131,113 +273,81 @@ func cmdLogin(args []string) error {
 	if err := readJSON(*credsPath, &creds); err != nil {
 		return err
 	}
-	client := newClient(1)
+	if len(creds.Accounts) == 0 {
+		return errors.New("the credentials name no accounts: run loadaccount first")
+	}
 	ctx := context.Background()
-
-	// Step 1: the password (argon2id).
-	req, err := postForm(ctx, *base, "/login", url.Values{"email": {creds.Email}, "password": {creds.Password}, "next": {"/families"}})
-	if err != nil {
-		return err
-	}
-	t0 := time.Now()
-	resp, err := do(client, req)
-	passwordTime := time.Since(t0)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login/code") {
-		return fmt.Errorf("POST /login answered %d (Location %q); want 303 to /login/code", resp.StatusCode, resp.Header.Get("Location"))
-	}
-	half := sessionCookie(resp)
-	if half == nil {
-		return errors.New("POST /login set no session cookie")
-	}
-
-	// Step 2: the TOTP code. Every code works once; when the current one was
-	// used already (a second login within 30 seconds), wait for the next.
-	var full *http.Cookie
-	var codeTime time.Duration
-	for attempt := 0; attempt < 2 && full == nil; attempt++ {
-		code, err := totpCode(creds.TOTPSecret, time.Now())
-		if err != nil {
-			return err
-		}
-		req, err := postForm(ctx, *base, "/login/code", url.Values{"code": {code}, "next": {"/families"}})
-		if err != nil {
-			return err
-		}
-		req.AddCookie(half)
-		t0 := time.Now()
-		resp, err := do(client, req)
-		codeTime = time.Since(t0)
-		if err != nil {
-			return err
-		}
-		switch {
-		case resp.StatusCode == http.StatusSeeOther:
-			full = sessionCookie(resp)
-			if full == nil {
-				return errors.New("POST /login/code set no session cookie")
+	client := newClient(*c)
+	st := State{Users: make([]User, len(creds.Accounts))}
+	times := make([]time.Duration, len(creds.Accounts))
+	var codeMax time.Duration
+	errs := make([]error, len(creds.Accounts))
+	var mu sync.Mutex
+	next := 0
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range max(1, *c) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(creds.Accounts) {
+					return
+				}
+				a := creds.Accounts[i]
+				cookie, pw, code, err := login(ctx, client, *base, a.Email, creds)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				times[i] = pw + code
+				mu.Lock()
+				codeMax = max(codeMax, code)
+				st.CookieName = cookie.Name
+				mu.Unlock()
+				ids, plans, err := caseload(ctx, client, *base, cookie)
+				if err != nil {
+					errs[i] = fmt.Errorf("%s: %w", a.Email, err)
+					continue
+				}
+				if len(ids) == 0 {
+					errs[i] = fmt.Errorf("%s has an empty caseload", a.Email)
+				}
+				st.Users[i] = User{Email: a.Email, Region: a.Region, Cookie: cookie.Value, FamilyIDs: ids, PlanFamilyIDs: plans}
 			}
-		case resp.StatusCode == http.StatusUnauthorized && attempt == 0:
-			wait := time.Duration(30-time.Now().Unix()%30)*time.Second + time.Second
-			fmt.Fprintf(os.Stderr, "load login: code refused (already used?); waiting %s for the next one\n", wait)
-			time.Sleep(wait)
-		default:
-			return fmt.Errorf("POST /login/code answered %d; want 303", resp.StatusCode)
-		}
+		})
 	}
-	if full == nil {
-		return errors.New("no TOTP code was accepted")
-	}
-	st := State{CookieName: full.Name, Cookie: full.Value}
-
-	// The caseload, for the ids of the families to visit.
-	req, err = http.NewRequestWithContext(ctx, http.MethodGet, *base+"/api/v1/families", nil)
-	if err != nil {
+	wg.Wait()
+	wall := time.Since(start)
+	if err := errors.Join(errs...); err != nil {
 		return err
-	}
-	req.AddCookie(full)
-	hr, err := client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer hr.Body.Close()
-	if hr.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET /api/v1/families answered %d", hr.StatusCode)
-	}
-	var list struct {
-		Families []struct {
-			ID            int64   `json:"id"`
-			PlanReviewDue *string `json:"plan_review_due"`
-		} `json:"families"`
-	}
-	if err := json.NewDecoder(hr.Body).Decode(&list); err != nil {
-		return fmt.Errorf("GET /api/v1/families: %w", err)
-	}
-	for _, f := range list.Families {
-		st.FamilyIDs = append(st.FamilyIDs, f.ID)
-		if f.PlanReviewDue != nil {
-			st.PlanFamilyIDs = append(st.PlanFamilyIDs, f.ID)
-		}
-	}
-	if len(st.FamilyIDs) == 0 {
-		return errors.New("the caseload is empty: did 'spil demo --families N' run?")
 	}
 	if err := writeJSON(*statePath, st); err != nil {
 		return err
 	}
-	fmt.Printf("Logged in as %s: password %s, TOTP code %s; %d families in the caseload, %d with a care plan.\n",
-		creds.Email, passwordTime.Round(time.Millisecond), codeTime.Round(time.Millisecond), len(st.FamilyIDs), len(st.PlanFamilyIDs))
-	if *results != "" {
-		return appendResult(*results, Result{
-			Kind: "login", DB: *db, Scenario: "full-login", Route: "POST /login + POST /login/code (once)",
-			Planned: 1, Concurrency: 1, Completed: 1,
-			P50ms: ms(passwordTime + codeTime), MaxMs: ms(passwordTime + codeTime),
-			Detail: fmt.Sprintf("password %s, code %s", passwordTime.Round(time.Millisecond), codeTime.Round(time.Millisecond)),
-		})
+	sorted := slices.Clone(times)
+	slices.Sort(sorted)
+	var families, plans, most int
+	for _, u := range st.Users {
+		families += len(u.FamilyIDs)
+		plans += len(u.PlanFamilyIDs)
+		most = max(most, len(u.FamilyIDs))
 	}
-	return nil
+	detail := fmt.Sprintf("%d accounts in %s, %d at a time; caseloads of %.1f families on average (at most %d), %d with a care plan in all",
+		len(st.Users), wall.Round(time.Millisecond), *c, float64(families)/float64(len(st.Users)), most, plans)
+	fmt.Printf("Logged in: %s; password and code p50 %s, max %s.\n", detail,
+		percentile(sorted, 0.5).Round(time.Millisecond), sorted[len(sorted)-1].Round(time.Millisecond))
+	if *results == "" {
+		return nil
+	}
+	return appendResult(*results, Result{
+		Kind: "login", DB: *db, Scenario: "full-login", Route: "POST /login + POST /login/code, every account once",
+		Planned: len(times), Concurrency: *c, Completed: len(times), WallSeconds: wall.Seconds(),
+		P50ms: ms(percentile(sorted, 0.5)), P99ms: ms(percentile(sorted, 0.99)), MaxMs: ms(sorted[len(sorted)-1]),
+		Detail: detail + fmt.Sprintf("; the code step at most %s", codeMax.Round(time.Millisecond)),
+	})
 }
 
 // do sends req and reads the whole body, so the connection can be reused.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // cpuTicks is CPU time in clock ticks (USER_HZ, 100 per second on Linux):
@@ -98,4 +99,56 @@ func (r *Result) setCPU(before, after cpuTicks) {
 	rest := delta(server+db+self, machine)
 	r.CPUServer, r.CPUDB = cores(server, r.WallSeconds), cores(db, r.WallSeconds)
 	r.CPUClient, r.CPURest = cores(self, r.WallSeconds), cores(rest, r.WallSeconds)
+}
+
+// sampleRSS reads the resident memory of a process (VmRSS in
+// /proc/<pid>/status) every 20 ms until the returned function is called,
+// which returns the first and the highest reading in MiB; 0 without a
+// process.
+func sampleRSS(pid int) func() (first, peak float64) {
+	if pid <= 0 {
+		return func() (float64, float64) { return 0, 0 }
+	}
+	path := "/proc/" + strconv.Itoa(pid) + "/status"
+	var start, peak uint64
+	read := func() {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return
+		}
+		for line := range strings.Lines(string(b)) {
+			if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				f := strings.Fields(rest) // "123456 kB"
+				if len(f) > 0 {
+					if kb, err := strconv.ParseUint(f[0], 10, 64); err == nil {
+						if start == 0 {
+							start = kb
+						}
+						peak = max(peak, kb)
+					}
+				}
+			}
+		}
+	}
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		for {
+			read()
+			select {
+			case <-stop:
+				read()
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	mib := func(kb uint64) float64 { return float64(kb*10/1024) / 10 }
+	return func() (float64, float64) {
+		close(stop)
+		<-done
+		return mib(start), mib(peak)
+	}
 }

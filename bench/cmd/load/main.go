@@ -1,16 +1,21 @@
 // Command load is the load client of Spil's benchmarks (see bench/README.md).
 // It drives a running 'spil serve' over HTTP with keep-alive connections,
-// logs in as a user does (password, then a TOTP code) and runs one bounded
-// scenario at a time: a fixed number of requests from a fixed number of
-// concurrent workers, stopped by a time cap if that comes first. It records
-// latency percentiles and throughput as JSON lines, and prints them as
-// Markdown tables.
+// logs every prepared case manager in as a user does (password, then a
+// TOTP code) and runs one scenario at a time: a number of concurrent
+// workers, each logged in as its own case manager and working on its own
+// caseload, each sending its next request when it has read the answer to
+// the previous one, for a fixed time. It samples the server's CPU and
+// resident memory, records latency percentiles and throughput as JSON
+// lines, and prints them as Markdown tables, with every throughput also as
+// a share of a hello-world Go server's (bench/cmd/hello) and the targets
+// of a national deployment.
 //
-//	load wait   --base URL
-//	load login  --base URL --creds FILE --state FILE [--results FILE --db LABEL]
-//	load run    --base URL --creds FILE --state FILE --scenario NAME -n N -c C --max DUR --results FILE --db LABEL
+//	load freeport
+//	load wait   --base URL [--since NANOS --results FILE --db LABEL]
+//	load login  --base URL --creds FILE --state FILE [-c C --results FILE --db LABEL]
+//	load run    --base URL [--creds FILE --state FILE] --scenario NAME -c C --duration DUR [-n N] --results FILE --db LABEL
 //	load step   --results FILE --db LABEL --name NAME -- command [args...]
-//	load report --results FILE
+//	load report --results FILE [--scale S]
 //
 // Besides the standard library it uses only the TOTP package Spil already
 // depends on, and internal/care for the values of the contact form.
@@ -32,6 +37,8 @@ func main() {
 	var err error
 	args := os.Args[2:]
 	switch os.Args[1] {
+	case "freeport":
+		err = cmdFreePort(args)
 	case "wait":
 		err = cmdWait(args)
 	case "login":
@@ -63,9 +70,10 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage: load <command> [flags]
 
 Commands:
-  wait    wait until the server answers /readyz
-  login   log in with password and TOTP code; keep the session and the family ids
-  run     run one scenario: -n requests from -c workers, stopped by --max
+  freeport print a free TCP port of 127.0.0.1
+  wait    wait until the server answers /readyz; with --since, record how long it took
+  login   log every prepared case manager in with password and TOTP code; keep the sessions and family ids
+  run     run one scenario: -c workers for --duration (or -n requests)
   step    run a command, time it and record the time (demo, audit-verify)
   report  print the recorded results as Markdown tables
 

@@ -12,18 +12,19 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
 
-// scenario is one kind of request. build makes the i-th request; ok says
-// whether the answer is the one a working server gives.
+// scenario is one kind of request. build makes a worker's next request;
+// ok says whether the answer is the one a working server gives.
 type scenario struct {
 	name    string
 	route   string
-	session bool // sends the session cookie of the login
-	build   func(e *runEnv, rng *rand.Rand) (*http.Request, error)
+	session bool // sends the worker's session cookie
+	build   func(w *worker, rng *rand.Rand) (*http.Request, error)
 	ok      func(resp *http.Response) bool
 }
 
@@ -32,33 +33,33 @@ type runEnv struct {
 	ctx   context.Context
 	base  string
 	creds Creds
-	state State
 	today string // the date of a new contact: today in the Netherlands
 }
 
-func (e *runEnv) randomFamily(rng *rand.Rand) int64 {
-	return e.state.FamilyIDs[rng.IntN(len(e.state.FamilyIDs))]
+// worker is one closed loop of requests, logged in as its own case manager
+// and working on that case manager's caseload.
+type worker struct {
+	*runEnv
+	email  string
+	user   *User
+	cookie *http.Cookie
 }
 
-// randomPlanFamily returns a family with a care plan.
-func (e *runEnv) randomPlanFamily(rng *rand.Rand) (string, error) {
-	if len(e.state.PlanFamilyIDs) == 0 {
-		return "", errors.New("no family in the caseload has a care plan")
+func (w *worker) randomFamily(rng *rand.Rand) string {
+	return strconv.FormatInt(w.user.FamilyIDs[rng.IntN(len(w.user.FamilyIDs))], 10)
+}
+
+// randomPlanFamily returns a family with a care plan; in a caseload without
+// one, any family (its plan page then says there is no plan yet).
+func (w *worker) randomPlanFamily(rng *rand.Rand) string {
+	if len(w.user.PlanFamilyIDs) == 0 {
+		return w.randomFamily(rng)
 	}
-	return strconv.FormatInt(e.state.PlanFamilyIDs[rng.IntN(len(e.state.PlanFamilyIDs))], 10), nil
+	return strconv.FormatInt(w.user.PlanFamilyIDs[rng.IntN(len(w.user.PlanFamilyIDs))], 10)
 }
 
-// getPlan requests path (with %s for the family id) for a family with a care plan.
-func (e *runEnv) getPlan(rng *rand.Rand, path string) (*http.Request, error) {
-	id, err := e.randomPlanFamily(rng)
-	if err != nil {
-		return nil, err
-	}
-	return e.get(fmt.Sprintf(path, id))
-}
-
-func (e *runEnv) get(path string) (*http.Request, error) {
-	return http.NewRequestWithContext(e.ctx, http.MethodGet, e.base+path, nil)
+func (w *worker) get(path string) (*http.Request, error) {
+	return http.NewRequestWithContext(w.ctx, http.MethodGet, w.base+path, nil)
 }
 
 func status(code int) func(*http.Response) bool {
@@ -74,47 +75,55 @@ func redirectTo(prefix string) func(*http.Response) bool {
 
 var scenarios = []scenario{
 	{
+		// The ceiling: bench/cmd/hello, Go's net/http and nothing else.
+		name: "hello", route: "GET / (bench/cmd/hello)",
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/") },
+		ok:    status(http.StatusOK),
+	},
+	{
 		name: "caseload", route: "GET /families", session: true,
-		build: func(e *runEnv, _ *rand.Rand) (*http.Request, error) { return e.get("/families") },
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/families") },
 		ok:    status(http.StatusOK),
 	},
 	{
 		name: "caseload-api", route: "GET /api/v1/families", session: true,
-		build: func(e *runEnv, _ *rand.Rand) (*http.Request, error) { return e.get("/api/v1/families") },
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/api/v1/families") },
 		ok:    status(http.StatusOK),
 	},
 	{
 		name: "family", route: "GET /families/{id}", session: true,
-		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
-			return e.get("/families/" + strconv.FormatInt(e.randomFamily(rng), 10))
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/families/" + w.randomFamily(rng))
 		},
 		ok: status(http.StatusOK),
 	},
 	{
 		name: "family-api", route: "GET /api/v1/families/{id}", session: true,
-		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
-			return e.get("/api/v1/families/" + strconv.FormatInt(e.randomFamily(rng), 10))
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/api/v1/families/" + w.randomFamily(rng))
 		},
 		ok: status(http.StatusOK),
 	},
 	{
 		// The care plan page: the current version with its live actions.
 		name: "careplan", route: "GET /families/{id}/careplan", session: true,
-		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) { return e.getPlan(rng, "/families/%s/careplan") },
-		ok:    status(http.StatusOK),
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/families/" + w.randomPlanFamily(rng) + "/careplan")
+		},
+		ok: status(http.StatusOK),
 	},
 	{
 		name: "careplan-api", route: "GET /api/v1/families/{id}/careplan", session: true,
-		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
-			return e.getPlan(rng, "/api/v1/families/%s/careplan")
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/api/v1/families/" + w.randomPlanFamily(rng) + "/careplan")
 		},
 		ok: status(http.StatusOK),
 	},
 	{
 		// Two versions side by side, with the differences marked.
 		name: "careplan-compare", route: "GET /families/{id}/careplan/compare?a=1&b=2", session: true,
-		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
-			return e.getPlan(rng, "/families/%s/careplan/compare?a=1&b=2")
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/families/" + w.randomPlanFamily(rng) + "/careplan/compare?a=1&b=2")
 		},
 		ok: status(http.StatusOK),
 	},
@@ -122,10 +131,9 @@ var scenarios = []scenario{
 		// The contact form as the browser sends it; 303 back to the file
 		// means it was saved.
 		name: "contact", route: "POST /families/{id}/contacts", session: true,
-		build: func(e *runEnv, rng *rand.Rand) (*http.Request, error) {
-			id := strconv.FormatInt(e.randomFamily(rng), 10)
-			return postForm(e.ctx, e.base, "/families/"+id+"/contacts", url.Values{
-				"date":      {e.today},
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return postForm(w.ctx, w.base, "/families/"+w.randomFamily(rng)+"/contacts", url.Values{
+				"date":      {w.today},
 				"kind":      {care.ContactKinds[rng.IntN(len(care.ContactKinds))]},
 				"with":      {care.ContactWith[rng.IntN(len(care.ContactWith))]},
 				"duration":  {strconv.Itoa(5 + rng.IntN(55))},
@@ -140,9 +148,9 @@ var scenarios = []scenario{
 	{
 		// The password step of the login, without a cookie: argon2id with
 		// the production parameters, a session row and an audit record.
-		name: "login", route: "POST /login (password step)", session: false,
-		build: func(e *runEnv, _ *rand.Rand) (*http.Request, error) {
-			return postForm(e.ctx, e.base, "/login", url.Values{"email": {e.creds.Email}, "password": {e.creds.Password}})
+		name: "login", route: "POST /login (password step)",
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) {
+			return postForm(w.ctx, w.base, "/login", url.Values{"email": {w.email}, "password": {w.creds.Password}})
 		},
 		ok: redirectTo("/login/code"),
 	},
@@ -160,16 +168,17 @@ func findScenario(name string) (*scenario, error) {
 func cmdRun(args []string) error {
 	fs := flag.NewFlagSet("load run", flag.ContinueOnError)
 	base := fs.String("base", "", "base URL of the server")
-	credsPath := fs.String("creds", "", "credentials file written by loadaccount")
-	statePath := fs.String("state", "", "state file written by 'load login'")
+	credsPath := fs.String("creds", "", "credentials file written by loadaccount (not for hello)")
+	statePath := fs.String("state", "", "state file written by 'load login' (not for hello)")
 	name := fs.String("scenario", "", "scenario to run")
-	n := fs.Int("n", 100, "number of requests")
-	c := fs.Int("c", 4, "concurrent workers")
-	maxDur := fs.Duration("max", 30*time.Second, "time cap: stop sending and cut requests in flight after this long")
+	n := fs.Int("n", 0, "stop after this many requests; 0: no limit")
+	c := fs.Int("c", 4, "concurrent workers, each its own case manager (taken in turn when there are fewer)")
+	duration := fs.Duration("duration", 10*time.Second, "start no request after this long; 0: no limit (then set -n)")
+	hardCap := fs.Duration("cap", 0, "cut requests still in flight after this long (default: --duration and two minutes)")
 	seed := fs.Uint64("seed", 1, "seed for the choice of families")
 	results := fs.String("results", "", "results file (JSON lines) to append to; optional")
 	db := fs.String("db", "", "label of the database, for the results")
-	serverPID := fs.Int("server-pid", 0, "process id of spil serve, to report its CPU use; optional")
+	serverPID := fs.Int("server-pid", 0, "process id of the server, to report its CPU use and its peak resident memory; optional")
 	dbPID := fs.Int("db-pid", 0, "process id of the database server (PostgreSQL's postmaster), to report its CPU use with its children; optional")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -178,21 +187,27 @@ func cmdRun(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *n < 1 || *c < 1 || *maxDur <= 0 {
-		return errors.New("-n, -c and --max must be positive")
+	if *hardCap == 0 {
+		*hardCap = *duration + 2*time.Minute
+	}
+	if *n < 0 || *c < 1 || *duration < 0 || *hardCap < 0 || *n == 0 && *duration == 0 {
+		return errors.New("-c must be positive, and -n or --duration must limit the run")
 	}
 	e := &runEnv{base: *base, today: care.DateOf(time.Now()).Format(time.DateOnly)}
-	if err := readJSON(*credsPath, &e.creds); err != nil {
-		return err
-	}
-	if err := readJSON(*statePath, &e.state); err != nil {
-		return err
-	}
-	if len(e.state.FamilyIDs) == 0 {
-		return errors.New("the state file has no family ids: run 'load login' first")
+	var st State
+	if sc.name != "hello" {
+		if err := readJSON(*credsPath, &e.creds); err != nil {
+			return err
+		}
+		if err := readJSON(*statePath, &st); err != nil {
+			return err
+		}
+		if len(st.Users) == 0 {
+			return errors.New("the state file has no users: run 'load login' first")
+		}
 	}
 	before := readCPU(*serverPID, *dbPID)
-	res := runScenario(e, sc, *n, *c, *maxDur, *seed)
+	res := runScenario(e, sc, st, *n, *c, *duration, *hardCap, *seed, *serverPID)
 	res.setCPU(before, readCPU(*serverPID, *dbPID))
 	res.DB = *db
 	fmt.Println(res.line())
@@ -213,70 +228,92 @@ type sample struct {
 	bytes   int64
 	status  int
 	err     error
-	cut     bool // stopped by the time cap
+	cut     bool // stopped by the hard cap
 	bad     bool // an answer other than the expected one
 }
 
-// runScenario sends n requests from c workers and stops at the time cap:
-// no new request starts after it, and requests still in flight are cut.
-func runScenario(e *runEnv, sc *scenario, n, c int, maxDur time.Duration, seed uint64) Result {
-	ctx, cancel := context.WithTimeout(context.Background(), maxDur)
+// runScenario runs c closed loops: each worker sends its next request when
+// it has read the answer to the previous one, until n requests were sent
+// or duration has passed; requests still in flight then finish, unless
+// the hard cap cuts them. Worker i is user i of the state, or user i
+// modulo their number when there are fewer users than workers.
+func runScenario(e *runEnv, sc *scenario, st State, n, c int, duration, hardCap time.Duration, seed uint64, serverPID int) Result {
+	ctx, cancel := context.WithTimeout(context.Background(), hardCap)
 	defer cancel()
 	e.ctx = ctx
 	client := newClient(c)
-	cookie := &http.Cookie{Name: e.state.CookieName, Value: e.state.Cookie}
 
-	jobs := make(chan struct{})
-	go func() {
-		defer close(jobs)
-		for range n {
-			select {
-			case jobs <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
+	workers := make([]*worker, c)
+	used := map[string]int{} // caseload per account used
+	for i := range workers {
+		w := &worker{runEnv: e}
+		if len(st.Users) > 0 {
+			u := &st.Users[i%len(st.Users)]
+			w.user, w.email = u, u.Email
+			w.cookie = &http.Cookie{Name: st.CookieName, Value: u.Cookie}
+			used[u.Email] = len(u.FamilyIDs)
 		}
-	}()
+		workers[i] = w
+	}
+
+	rss := sampleRSS(serverPID)
+	var sent atomic.Int64
 	samples := make([][]sample, c)
 	var wg sync.WaitGroup
 	start := time.Now()
-	for w := range c {
-		rng := rand.New(rand.NewPCG(seed, uint64(w)))
+	stopAt := start.Add(duration)
+	for i, w := range workers {
+		rng := rand.New(rand.NewPCG(seed, uint64(i)))
 		wg.Go(func() {
-			for range jobs {
-				samples[w] = append(samples[w], one(e, sc, client, cookie, rng))
+			for ctx.Err() == nil && (duration == 0 || time.Now().Before(stopAt)) {
+				if n > 0 && sent.Add(1) > int64(n) {
+					return
+				}
+				samples[i] = append(samples[i], one(w, sc, client, rng))
 			}
 		})
 	}
 	wg.Wait()
 	wall := time.Since(start)
 	client.CloseIdleConnections()
+	startRSS, peak := rss()
 
 	var all []sample
 	for _, s := range samples {
 		all = append(all, s...)
 	}
-	return summarise(sc, n, c, maxDur, wall, all, ctx.Err() != nil)
+	r := summarise(sc, n, c, duration, wall, all, ctx.Err() != nil)
+	r.StartRSSMB, r.PeakRSSMB = startRSS, peak
+	r.Accounts = len(used)
+	if len(used) > 0 {
+		total := 0
+		for _, f := range used {
+			total += f
+			r.CaseloadMax = max(r.CaseloadMax, f)
+		}
+		r.CaseloadMean = float64(total) / float64(len(used))
+	}
+	return r
 }
 
-func one(e *runEnv, sc *scenario, client *http.Client, cookie *http.Cookie, rng *rand.Rand) sample {
-	req, err := sc.build(e, rng)
+func one(w *worker, sc *scenario, client *http.Client, rng *rand.Rand) sample {
+	req, err := sc.build(w, rng)
 	if err != nil {
 		return sample{err: err}
 	}
 	if sc.session {
-		req.AddCookie(cookie)
+		req.AddCookie(w.cookie)
 	}
 	t0 := time.Now()
 	resp, err := client.Do(req)
 	if err != nil {
-		return sample{err: err, cut: e.ctx.Err() != nil}
+		return sample{err: err, cut: w.ctx.Err() != nil}
 	}
 	nb, err := io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	s := sample{latency: time.Since(t0), bytes: nb, status: resp.StatusCode, err: err}
 	if err != nil {
-		s.cut = e.ctx.Err() != nil
+		s.cut = w.ctx.Err() != nil
 		return s
 	}
 	s.bad = !sc.ok(resp)
