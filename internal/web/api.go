@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // apiMaxBody bounds every request body; larger ones get a 413.
@@ -25,10 +26,11 @@ const apiMaxBody = 64 << 10
 // apiHandler is an API handler that returns an error; see (*Server).apiHandle.
 type apiHandler func(w http.ResponseWriter, r *http.Request) error
 
-// apiRoutes mounts the JSON API. Its routes live on a mux of their own so
-// that unknown paths and wrong methods under /api/ get JSON errors too.
-func (s *Server) apiRoutes(mux *routeMux) {
-	api := newRouteMux(mux.patterns)
+// apiRoutes lists the routes of the JSON API. They live on a mux of their
+// own so that unknown paths and wrong methods under /api/ get JSON errors
+// too.
+func (s *Server) apiRoutes() *httpx.RouteMux {
+	api := httpx.NewRouteMux()
 	api.Handle("GET /api/v1/families", s.apiHandle(s.apiFamilies))
 	api.Handle("POST /api/v1/families", s.apiHandle(s.apiIntake))
 	api.Handle("GET /api/v1/families/{id}", s.apiHandle(s.apiFile))
@@ -46,32 +48,14 @@ func (s *Server) apiRoutes(mux *routeMux) {
 	api.Handle("GET /api/v1/families/{id}/careplan", s.apiHandle(s.apiCarePlan))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions", s.apiHandle(s.apiCarePlanVersions))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions/{n}", s.apiHandle(s.apiCarePlanVersion))
-	mux.ServeMux.Handle("/api/", s.apiMux(api.ServeMux))
+	return api
 }
 
 // apiMux serves the API's routes and answers unknown paths (404) and wrong
 // methods (405, with Allow) in the API's error shape.
 func (s *Server) apiMux(api *http.ServeMux) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h, pattern := api.Handler(r)
-		if route, ok := r.Context().Value(routeKey).(*string); ok && pattern != "" {
-			*route = pattern
-		}
-		if pattern != "" {
-			api.ServeHTTP(w, r)
-			return
-		}
-		sw := &swallowWriter{header: http.Header{}}
-		h.ServeHTTP(sw, r)
-		if sw.status < 400 {
-			// A redirect the mux made (path cleaning) is passed on as it is.
-			api.ServeHTTP(w, r)
-			return
-		}
-		if allow := sw.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		if sw.status == http.StatusMethodNotAllowed {
+	return httpx.Serve(api, func(w http.ResponseWriter, r *http.Request, status int) {
+		if status == http.StatusMethodNotAllowed {
 			s.apiWriteError(w, r, apiErrorf(http.StatusMethodNotAllowed, "method_not_allowed", "this method is not allowed here"))
 			return
 		}
@@ -83,14 +67,14 @@ func (s *Server) apiMux(api *http.ServeMux) http.Handler {
 // through, and an error becomes a status and a JSON error body.
 func (s *Server) apiHandle(h apiHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c := currentOf(r)
+		c := httpx.StateOf(r)
 		switch {
-		case c.loggedIn():
-		case c.account != nil:
+		case c.LoggedIn():
+		case c.Account != nil:
 			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized",
 				"the second factor has not been given: complete the login first"))
 			return
-		case c.expired:
+		case c.Expired:
 			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized", "the session has ended: log in again"))
 			return
 		default:
@@ -154,7 +138,7 @@ func apiErrorOf(err error) *apiError {
 		return apiErrorf(http.StatusConflict, "possible_duplicate",
 			"a family with the same date of birth and a similar name exists; send \"confirm_duplicate\": true to open the file anyway")
 	}
-	status := statusOf(care.ErrorCode(err))
+	status := httpx.StatusOf(care.ErrorCode(err))
 	switch status {
 	case http.StatusNotFound:
 		return apiErrNotFound
@@ -227,26 +211,6 @@ func apiBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 		return nil, apiErrorf(http.StatusBadRequest, "bad_request", "the request body could not be read")
 	}
 	return b, nil
-}
-
-// apiPathID returns the positive id in the path value name; anything else
-// is a path that does not exist.
-func apiPathID(r *http.Request, name string) (int64, error) {
-	v := r.PathValue(name)
-	if v == "" || len(v) > 19 || strings.Trim(v, "0123456789") != "" {
-		return 0, apiErrNotFound
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apiErrNotFound
-	}
-	return id, nil
-}
-
-// apiActor is who asks, for the policy and the audit trail.
-func (s *Server) apiActor(r *http.Request) care.Actor {
-	a := accountOf(r)
-	return care.Actor{AccountID: a.ID, Role: a.Role, OrganisationID: a.OrganisationID, AccessPoint: s.clientAddr(r)}
 }
 
 // apiDecodeObject decodes one JSON object into dst, refusing members dst

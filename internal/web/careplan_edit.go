@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The case managers' forms of the care plan. Every form carries the
@@ -26,7 +27,7 @@ func carePlanURL(id int64, rest string) string {
 // empty) is the default, else one of the organisation's templates. A
 // plan that already exists (a double submit) is simply shown.
 func (s *Server) carePlanStart(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -122,7 +123,7 @@ func (s *Server) carePlanEdit(w http.ResponseWriter, r *http.Request) error {
 // planForEdit reads the plan of the family in the path for a case manager
 // of the family; anyone else gets a missing page.
 func (s *Server) planForEdit(r *http.Request) (*care.PlanFile, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}

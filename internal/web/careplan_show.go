@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // carePlanShow draws the care plan for whoever reads it: the case managers
@@ -14,7 +15,7 @@ import (
 // providers with consent (the plan only). The route decides the role; the
 // care service decides whether this family's plan may be seen.
 func (s *Server) carePlanShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -81,7 +82,7 @@ func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int6
 // carePlanPrint draws the whole plan for paper (A4, by the browser's
 // print dialog); the care service records it as printed.
 func (s *Server) carePlanPrint(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -99,7 +100,7 @@ func (s *Server) carePlanPrint(w http.ResponseWriter, r *http.Request) error {
 // treatment directives, preferred places and who to call. It exists to be
 // printed and handed over, so the care service records it as printed.
 func (s *Server) carePlanEmergency(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

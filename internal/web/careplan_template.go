@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // TemplatesPage lists the care plan templates a new plan can start from:
@@ -87,7 +88,7 @@ func (s *Server) planTemplateNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) planTemplateEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "tmpl")
+	id, err := httpx.PathID(r, "tmpl")
 	if err != nil {
 		return err
 	}
@@ -108,7 +109,7 @@ func (s *Server) planTemplateSave(w http.ResponseWriter, r *http.Request) error 
 	title := "careplan.tmpl.new_title"
 	if r.PathValue("tmpl") != "" {
 		var err error
-		if id, err = pathID(r, "tmpl"); err != nil {
+		if id, err = httpx.PathID(r, "tmpl"); err != nil {
 			return err
 		}
 		if _, err := s.care.PlanTemplate(ctx, actor, id); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The family's voice in the plan: a parent, carer or the child proposes a
@@ -50,7 +51,7 @@ func decodeAnswer(v url.Values) (accept bool, answer string, errs Fields) {
 // plan with a confirmation; a form with errors is drawn again on the plan
 // page, with what was typed.
 func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -81,11 +82,11 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 // answer is drawn again on the plan page with the message at the answer
 // and what was typed kept.
 func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	pid, err := pathID(r, "pid")
+	pid, err := httpx.PathID(r, "pid")
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // contactForm is quick to fill in on a phone: date (today), kind and with
@@ -37,7 +38,7 @@ func (s *Server) contactNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) contactCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // intensityForm steps the case management up or down, with a reason.
@@ -28,7 +29,7 @@ func (s *Server) intensityShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) intensitySubmit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

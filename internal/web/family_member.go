@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // memberForm adds a parent, carer, sibling or other member of the family.
@@ -33,7 +34,7 @@ func (s *Server) memberNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) memberCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // networkForm adds (memberID 0) or edits a provider or informal carer.
@@ -59,7 +60,7 @@ func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	mid, err := pathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
@@ -74,14 +75,14 @@ func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
 // networkSave adds a member (no {mid} in the path) or updates one; the
 // store only updates a member of the family in the path.
 func (s *Server) networkSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
 	var mid int64
 	title := "network.new_title"
 	if r.PathValue("mid") != "" {
-		if mid, err = pathID(r, "mid"); err != nil {
+		if mid, err = httpx.PathID(r, "mid"); err != nil {
 			return err
 		}
 		title = "network.edit_title"
@@ -101,11 +102,11 @@ func (s *Server) networkSave(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) networkDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	mid, err := pathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // CarePage is the base of the case manager's pages: BasePage plus today's
@@ -94,26 +95,10 @@ func isoDate(t time.Time) string {
 	return t.UTC().Format(time.DateOnly)
 }
 
-// actor is the logged-in account as the care service sees it; only call
-// behind requireLogin.
-func (s *Server) actor(r *http.Request) care.Actor {
-	a := accountOf(r)
-	return care.Actor{AccountID: a.ID, Role: a.Role, OrganisationID: a.OrganisationID, AccessPoint: s.clientAddr(r)}
-}
-
-// pathID reads a positive id from the path; anything else is a missing page.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, care.Errorf(care.NotFound, "page not found")
-	}
-	return id, nil
-}
-
 // familyFile reads the file of the family named in the path, through the
 // care service: a family the actor may not see is not found.
 func (s *Server) familyFile(r *http.Request) (*care.File, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // taskForm adds a task with an owner and a due date.
@@ -28,7 +29,7 @@ func (s *Server) taskNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -49,11 +50,11 @@ func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
 // taskDone closes a task with what was done. The form sits on the family
 // page, so a missing note draws that page again with the error at the task.
 func (s *Server) taskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	tid, err := pathID(r, "tid")
+	tid, err := httpx.PathID(r, "tid")
 	if err != nil {
 		return err
 	}

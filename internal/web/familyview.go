@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The family's own pages live under /my: the list of their families (also
@@ -34,7 +35,7 @@ type MyFamiliesPage struct {
 // gets the missing page.
 func (s *Server) requireLinked(h handler) handler {
 	return s.requireLogin(func(w http.ResponseWriter, r *http.Request) error {
-		if role := accountOf(r).Role; role != care.RoleFamily && role != care.RoleProvider {
+		if role := httpx.AccountOf(r).Role; role != care.RoleFamily && role != care.RoleProvider {
 			return care.Errorf(care.NotFound, "page not found")
 		}
 		return h(w, r)
@@ -77,7 +78,7 @@ func (s *Server) myFamilies(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &MyFamiliesPage{CarePage: s.carePage(r, "familyview.list_title"), Families: rows, Provider: accountOf(r).Role == care.RoleProvider}
+	p := &MyFamiliesPage{CarePage: s.carePage(r, "familyview.list_title"), Families: rows, Provider: httpx.AccountOf(r).Role == care.RoleProvider}
 	if p.Provider {
 		p.Title = "provider.list_title"
 	}
@@ -304,7 +305,7 @@ func (p *FamilyViewPage) MayStop() bool {
 
 // familyView reads the overview of the family in the path.
 func (s *Server) familyView(r *http.Request) (*care.FamilyOverview, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
@@ -343,11 +344,11 @@ func savedURL(id int64, what, anchor string) string {
 
 // familyTaskDone closes one of the family's own tasks with a short note.
 func (s *Server) familyTaskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	tid, err := pathID(r, "tid")
+	tid, err := httpx.PathID(r, "tid")
 	if err != nil {
 		return err
 	}
@@ -396,7 +397,7 @@ func (s *Server) taskSentTwice(w http.ResponseWriter, r *http.Request, id, tid i
 
 // familyNoteCreate adds a wish or a note of the family.
 func (s *Server) familyNoteCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -434,11 +435,11 @@ var consentMessages = []string{"consent.no_custody", "consent.child_decides"}
 
 // familyConsent grants or withdraws consent for one provider.
 func (s *Server) familyConsent(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	mid, err := pathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
@@ -476,7 +477,7 @@ func (s *Server) familyConsent(w http.ResponseWriter, r *http.Request) error {
 
 // familyStop declines or stops case management, after the confirm step.
 func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // AccessLogPage is "who looked at our file": one line per access in a
@@ -98,11 +99,11 @@ func midnight(d time.Time) time.Time {
 }
 
 func (s *Server) accessLogShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if accountOf(r).Role != care.RoleFamily {
+	if httpx.AccountOf(r).Role != care.RoleFamily {
 		// This page is part of the family's own view (a case manager reads
 		// the log through the API): asking for that view records the refusal.
 		if _, err := s.care.FamilyView(r.Context(), s.actor(r), id); err != nil {

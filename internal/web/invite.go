@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 	"github.com/spil-zorg/spil/internal/mail"
 )
 
@@ -224,7 +225,7 @@ func (s *Server) invitationMail(r *http.Request, inv *care.Invitation, link stri
 	return mail.Message{
 		To:      inv.Email,
 		Subject: t.T("mail.invitation.subject"),
-		Text:    t.T("mail.invitation.body", "Name", inv.Name, "Sender", accountOf(r).Name, "Link", link, "Until", until),
+		Text:    t.T("mail.invitation.body", "Name", inv.Name, "Sender", httpx.AccountOf(r).Name, "Link", link, "Until", until),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // ProviderPage is what a provider in the network sees with the family's
@@ -60,7 +61,7 @@ func (p *ProviderPage) DoneError(id int64) string {
 
 // providerPage reads the provider's view of the family in the path.
 func (s *Server) providerPage(r *http.Request) (*ProviderPage, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
@@ -108,11 +109,11 @@ func (s *Server) providerAgain(w http.ResponseWriter, r *http.Request, change fu
 
 // providerTaskDone closes one of the provider's own tasks with a note.
 func (s *Server) providerTaskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	tid, err := pathID(r, "tid")
+	tid, err := httpx.PathID(r, "tid")
 	if err != nil {
 		return err
 	}
@@ -147,7 +148,7 @@ func (s *Server) providerTaskDone(w http.ResponseWriter, r *http.Request) error 
 
 // providerNoteCreate leaves a note for the case managers.
 func (s *Server) providerNoteCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

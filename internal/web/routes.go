@@ -1,42 +1,20 @@
 package web
 
 import (
-	"net/http"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
-
-// routeMux is a ServeMux that remembers its patterns, so a test can demand
-// an authorisation rule for every route.
-type routeMux struct {
-	*http.ServeMux
-	patterns *[]string
-}
-
-func newRouteMux(patterns *[]string) *routeMux {
-	return &routeMux{ServeMux: http.NewServeMux(), patterns: patterns}
-}
-
-// Handle registers h for pattern.
-func (m *routeMux) Handle(pattern string, h http.Handler) {
-	*m.patterns = append(*m.patterns, pattern)
-	m.ServeMux.Handle(pattern, h)
-}
-
-// HandleFunc registers f for pattern.
-func (m *routeMux) HandleFunc(pattern string, f func(http.ResponseWriter, *http.Request)) {
-	m.Handle(pattern, http.HandlerFunc(f))
-}
 
 // Routes returns every route pattern the site serves, API included.
 func (s *Server) Routes() []string {
-	var patterns []string
-	s.routes(newRouteMux(&patterns))
-	return patterns
+	mux := httpx.NewRouteMux()
+	s.routes(mux)
+	return append(mux.Patterns(), s.apiRoutes().Patterns()...)
 }
 
 // routes lists every route of the site in one place.
-func (s *Server) routes(mux *routeMux) {
+func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /static/{sum}/{name}", s.serveStatic)
@@ -134,5 +112,5 @@ func (s *Server) routes(mux *routeMux) {
 	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("enabled"))))
 	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(care.RoleAdmin, s.adminPasswordReset)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("mfa-reset"))))
-	s.apiRoutes(mux)
+	mux.ServeMux.Handle("/api/", s.apiMux(s.apiRoutes().ServeMux))
 }
