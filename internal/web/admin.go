@@ -6,6 +6,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -55,8 +56,8 @@ func (s *Server) adminAccountCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	p.Form.Name = field(v, "name", 200, true, p.Errors)
-	p.Form.Email = field(v, "email", 254, true, p.Errors)
+	p.Form.Name = form.Field(v, "name", 200, true, p.Errors)
+	p.Form.Email = form.Field(v, "email", 254, true, p.Errors)
 	p.Form.Role = v.Get("role")
 	if len(p.Errors) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "admin_accounts", p)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -36,7 +37,7 @@ func (s *Server) carePlanStart(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx, actor := r.Context(), s.actor(r)
-	tmpl, errs := decodeStart(v)
+	tmpl, errs := form.DecodeStart(v)
 	if len(errs) == 0 && tmpl != 0 {
 		if _, err := s.care.PlanTemplate(ctx, actor, tmpl); care.ErrorCode(err) == care.NotFound {
 			errs["template_id"] = "field.choose"
@@ -77,8 +78,8 @@ func (s *Server) startAgain(w http.ResponseWriter, r *http.Request, id int64, v 
 }
 
 // templateChoice chooses the template a plan starts from.
-func templateChoice(p *FormPage, templates []care.PlanTemplate) Control {
-	c := p.control("select", "template_id", "careplan.edit.template", true)
+func templateChoice(p *FormPage, templates []care.PlanTemplate) form.Control {
+	c := p.Control("select", "template_id", "careplan.edit.template", true)
 	c.Options = templateOptions(p.T, templates, c.Value)
 	return c
 }
@@ -86,14 +87,14 @@ func templateChoice(p *FormPage, templates []care.PlanTemplate) Control {
 // templateOptions are the templates a plan may start from, the default
 // first, then the organisation's own; chosen is the value selected, the
 // default when it names none of them.
-func templateOptions(t func(string, ...any) string, templates []care.PlanTemplate, chosen string) []Option {
-	opts := []Option{{Value: "0", Label: t("careplan.template.default"), Selected: true}}
+func templateOptions(t func(string, ...any) string, templates []care.PlanTemplate, chosen string) []form.Option {
+	opts := []form.Option{{Value: "0", Label: t("careplan.template.default"), Selected: true}}
 	for _, tm := range templates {
 		id := strconv.FormatInt(tm.ID, 10)
 		if chosen == id {
 			opts[0].Selected = false
 		}
-		opts = append(opts, Option{Value: id, Label: tm.Name, Selected: chosen == id})
+		opts = append(opts, form.Option{Value: id, Label: tm.Name, Selected: chosen == id})
 	}
 	return opts
 }
@@ -177,7 +178,7 @@ func (s *Server) carePlanSave(w http.ResponseWriter, r *http.Request) error {
 	if pf.Plan == nil {
 		return care.ErrNoPlan
 	}
-	v, err := parseFormMax(w, r, maxPlanFormBytes)
+	v, err := parseFormMax(w, r, form.MaxPlanFormBytes)
 	if err != nil {
 		return err
 	}

@@ -6,21 +6,22 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // caseManagersForm chooses the KCT or thuis case manager from the
 // organisation's case managers.
-func caseManagersForm(people []care.Person) formBuilder {
+func caseManagersForm(people []care.Person) familyForm {
 	return func(p *FormPage, file *care.File) {
 		p.Heading, p.Intro, p.Action = "casemanager.title", "casemanager.intro", familyAction(file, "/casemanagers")
 		p.Cancel = familyURL(file.Family.ID, "casemanagers")
-		account := p.control("select", "account", "casemanager.account", true)
+		account := p.Control("select", "account", "casemanager.account", true)
 		if account.Value == "" {
-			account.Options = append(account.Options, Option{Value: "", Label: p.T("form.choose"), Selected: true})
+			account.Options = append(account.Options, form.Option{Value: "", Label: p.T("form.choose"), Selected: true})
 		}
 		for _, person := range people {
 			id := strconv.FormatInt(person.AccountID, 10)
-			account.Options = append(account.Options, Option{Value: id, Label: person.Name, Selected: id == account.Value})
+			account.Options = append(account.Options, form.Option{Value: id, Label: person.Name, Selected: id == account.Value})
 		}
 		p.Section("",
 			p.Choice("radios", "kind", "casemanager.kind", "casemanager.kind.", care.CaseManagerKinds, true),
@@ -61,7 +62,7 @@ func (s *Server) caseManagersSubmit(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	build := caseManagersForm(people)
-	kind, account, errs := decodeAssignment(v)
+	kind, account, errs := form.DecodeAssignment(v)
 	if len(errs) == 0 {
 		err = s.care.AssignCaseManager(r.Context(), actor, file.Family.ID, kind, account)
 		if fe, ok := fieldErrorsOf(err); ok {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -33,7 +34,7 @@ func (s *Server) contactNew(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := url.Values{"date": {isoDate(care.DateOf(s.cfg.Now()))}}
+	v := url.Values{"date": {form.ISODate(care.DateOf(s.cfg.Now()))}}
 	return s.showForm(w, r, file, "contact.title", v, contactForm)
 }
 
@@ -46,7 +47,7 @@ func (s *Server) contactCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, errs := decodeContact(v)
+	c, errs := form.DecodeContact(v)
 	if len(errs) > 0 {
 		mergeValidation(errs, c.Validate(s.cfg.Now(), time.Time{}))
 		return s.formAgain(w, r, id, "contact.title", v, errs, contactForm)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // familyEditForm changes the child's details; intensity has its own form,
@@ -18,7 +19,7 @@ func (s *Server) familyEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.showForm(w, r, file, "family.edit_title", encodeFamily(&file.Family), familyEditForm)
+	return s.showForm(w, r, file, "family.edit_title", form.EncodeFamily(&file.Family), familyEditForm)
 }
 
 func (s *Server) familyUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -30,7 +31,7 @@ func (s *Server) familyUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, errs := decodeFamily(v)
+	d, errs := form.DecodeFamily(v)
 	// What the form does not show stays as it is.
 	f := file.Family
 	f.ChildName, f.BirthDate, f.Sex, f.BSN = d.ChildName, d.BirthDate, d.Sex, d.BSN

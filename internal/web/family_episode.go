@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // episodeForm records the family's decision about case management, the
@@ -33,7 +34,7 @@ func (s *Server) episodeShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := url.Values{"status": {"offered"}, "surprise_question": {"unknown"}}
 	if file.Episode != nil {
-		v = encodeEpisode(file.Episode)
+		v = form.EncodeEpisode(file.Episode)
 	}
 	return s.showForm(w, r, file, "episode.title", v, episodeForm)
 }
@@ -47,7 +48,7 @@ func (s *Server) episodeSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, errs := decodeEpisode(v, care.EpisodeStatuses)
+	e, errs := form.DecodeEpisode(v, care.EpisodeStatuses)
 	e.FamilyID = file.Family.ID
 	// The status date is the day of the decision: kept while it stands.
 	e.StatusDate = care.DateOf(s.cfg.Now())

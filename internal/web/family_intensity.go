@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -13,7 +14,7 @@ func intensityForm(p *FormPage, file *care.File) {
 	p.Heading, p.Intro, p.Action = "intensity.title", "intensity.intro", familyAction(file, "/intensity")
 	p.Cancel = familyURL(file.Family.ID, "intensity")
 	p.Section("",
-		p.Choice("radios", "intensity", "intensity.label", "intensity.level.", intensityValues(), true).WithHint(p, "intensity.hint"),
+		p.Choice("radios", "intensity", "intensity.label", "intensity.level.", form.IntensityValues(), true).WithHint(p, "intensity.hint"),
 		p.DateField("next_contact", "family.next_contact", false, p.Today.AddDate(5, 0, 0)),
 		p.Area("reason", "intensity.reason", care.MaxText, true),
 	)
@@ -24,7 +25,7 @@ func (s *Server) intensityShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := url.Values{"intensity": {string(file.Family.Intensity)}, "next_contact": {isoDate(file.Family.NextContact)}}
+	v := url.Values{"intensity": {string(file.Family.Intensity)}, "next_contact": {form.ISODate(file.Family.NextContact)}}
 	return s.showForm(w, r, file, "intensity.title", v, intensityForm)
 }
 
@@ -37,7 +38,7 @@ func (s *Server) intensitySubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, errs := decodeIntensity(v)
+	c, errs := form.DecodeIntensity(v)
 	if len(errs) > 0 {
 		mergeValidation(errs, c.Validate(s.cfg.Now()))
 		return s.formAgain(w, r, id, "intensity.title", v, errs, intensityForm)

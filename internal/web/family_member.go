@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -42,7 +43,7 @@ func (s *Server) memberCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m, errs := decodeMember(v)
+	m, errs := form.DecodeMember(v)
 	if len(errs) > 0 {
 		mergeValidation(errs, m.Validate(s.cfg.Now()))
 		return s.formAgain(w, r, id, "member.title", v, errs, memberForm)

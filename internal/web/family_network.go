@@ -6,11 +6,12 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // networkForm adds (memberID 0) or edits a provider or informal carer.
-func networkForm(memberID int64) formBuilder {
+func networkForm(memberID int64) familyForm {
 	return func(p *FormPage, file *care.File) {
 		p.Heading, p.Action = "network.new_title", familyAction(file, "/network")
 		if memberID != 0 {
@@ -26,7 +27,7 @@ func networkForm(memberID int64) formBuilder {
 			p.Text("name", "network.name", care.MaxName, true),
 			p.Choice("select", "role", "network.role", "network.role.", care.NetworkRoles, true),
 			p.Text("organisation", "network.organisation", care.MaxName, false),
-			p.Choice("select", "line", "network.line", "network.line.", networkLines, false),
+			p.Choice("select", "line", "network.line", "network.line.", form.NetworkLines, false),
 			p.Text("domain", "network.domain", care.MaxName, false).WithHint(p, "network.domain_hint"),
 		)
 		p.Section("network.section_reach",
@@ -66,7 +67,7 @@ func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	for i := range file.Network {
 		if n := &file.Network[i]; n.ID == mid {
-			return s.showForm(w, r, file, "network.edit_title", encodeNetworkMember(n), networkForm(mid))
+			return s.showForm(w, r, file, "network.edit_title", form.EncodeNetworkMember(n), networkForm(mid))
 		}
 	}
 	return care.Errorf(care.NotFound, "network member not found")
@@ -91,7 +92,7 @@ func (s *Server) networkSave(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n, errs := decodeNetworkMember(v)
+	n, errs := form.DecodeNetworkMember(v)
 	if len(errs) > 0 {
 		mergeValidation(errs, n.Validate())
 		return s.formAgain(w, r, id, title, v, errs, networkForm(mid))

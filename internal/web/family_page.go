@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -87,14 +86,6 @@ func formatDate(t time.Time, lang string) string {
 	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }
 
-// isoDate is the value of an <input type=date>; "" for a zero date.
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.DateOnly)
-}
-
 // familyFile reads the file of the family named in the path, through the
 // care service: a family the actor may not see is not found.
 func (s *Server) familyFile(r *http.Request) (*care.File, error) {
@@ -136,13 +127,4 @@ func mergeValidation(errs Fields, err error) {
 			errs[k] = v
 		}
 	}
-}
-
-// valuesOf copies form values, so a page never changes the request's.
-func valuesOf(v url.Values) url.Values {
-	out := url.Values{}
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	return out
 }

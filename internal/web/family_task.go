@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -37,7 +38,7 @@ func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, errs := decodeTask(v)
+	t, errs := form.DecodeTask(v)
 	if len(errs) > 0 {
 		mergeValidation(errs, t.Validate(s.cfg.Now()))
 		return s.formAgain(w, r, id, "task.title", v, errs, taskForm)
@@ -62,7 +63,7 @@ func (s *Server) taskDone(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	note, errs := decodeDone(v)
+	note, errs := form.DecodeDone(v)
 	if len(errs) == 0 {
 		err = s.care.CompleteTask(r.Context(), s.actor(r), id, tid, note)
 		if err == nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -357,7 +358,7 @@ func (s *Server) familyTaskDone(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	errs := Fields{}
-	note := field(v, "done_note", care.MaxShort, true, errs)
+	note := form.Field(v, "done_note", care.MaxShort, true, errs)
 	if len(errs) == 0 {
 		err = s.care.FamilyCompleteTask(r.Context(), s.actor(r), id, tid, note)
 		if err == nil {
@@ -410,7 +411,7 @@ func (s *Server) familyNoteCreate(w http.ResponseWriter, r *http.Request) error 
 	if kind != care.NoteWish && kind != care.NoteFamily {
 		errs["kind"] = "field.choose"
 	}
-	body := field(v, "body", care.MaxText, true, errs)
+	body := form.Field(v, "body", care.MaxText, true, errs)
 	if len(errs) == 0 {
 		err = s.care.AddFamilyNote(r.Context(), s.actor(r), id, kind, body)
 		if err == nil {
@@ -486,7 +487,7 @@ func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	errs := Fields{}
-	note := field(v, "stop_note", care.MaxText, false, errs)
+	note := form.Field(v, "stop_note", care.MaxText, false, errs)
 	msg := ""
 	switch {
 	case v.Get("confirm") != "yes":

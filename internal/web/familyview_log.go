@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -74,10 +75,10 @@ func (p *AccessLogPage) Denied(e care.AccessEntry) bool { return e.Outcome == ca
 func (p *AccessLogPage) Failed(e care.AccessEntry) bool { return e.Outcome == care.OutcomeFailed }
 
 // FromValue and ToValue are the dates in the filter form.
-func (p *AccessLogPage) FromValue() string { return isoDate(p.From) }
+func (p *AccessLogPage) FromValue() string { return form.ISODate(p.From) }
 
 // ToValue is the last day of the period, as typed in a date field.
-func (p *AccessLogPage) ToValue() string { return isoDate(p.To) }
+func (p *AccessLogPage) ToValue() string { return form.ISODate(p.To) }
 
 // parseDay reads a date field; an empty field keeps def.
 func parseDay(v, name string, def time.Time, errs Fields) time.Time {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 	"github.com/spil-zorg/spil/internal/mail"
 )
@@ -44,14 +45,14 @@ func inviteKinds(file *care.File, today time.Time) []string {
 func inviteForm(p *FormPage, file *care.File) {
 	p.Heading, p.Intro, p.Submit = "invitation.title", "invitation.intro", "invitation.submit"
 	p.Action = familyAction(file, "/invite")
-	var parents, network []Option
+	var parents, network []form.Option
 	for _, m := range file.Members {
 		if m.Kind == "parent" || m.Kind == "carer" {
-			parents = append(parents, Option{Value: strconv.FormatInt(m.ID, 10), Label: personLabel(m.Name, m.Relation)})
+			parents = append(parents, form.Option{Value: strconv.FormatInt(m.ID, 10), Label: personLabel(m.Name, m.Relation)})
 		}
 	}
 	for _, n := range file.Network {
-		network = append(network, Option{Value: strconv.FormatInt(n.ID, 10), Label: personLabel(n.Name, p.Label("network.role.", n.Role))})
+		network = append(network, form.Option{Value: strconv.FormatInt(n.ID, 10), Label: personLabel(n.Name, p.Label("network.role.", n.Role))})
 	}
 	kind := p.Choice("radios", "kind", "invitation.kind", "invitation.kind.", inviteKinds(file, p.Today), true)
 	if care.AgeOn(file.Family.BirthDate, p.Today) < care.MinChildAccountAge {
@@ -79,36 +80,14 @@ func personLabel(name, what string) string {
 }
 
 // personChoice is a select over people of the file, labelled by name.
-func personChoice(p *FormPage, name, label string, people []Option) Control {
-	c := p.control("select", name, label, false)
-	c.Options = append(c.Options, Option{Value: "", Label: p.T("form.choose"), Selected: c.Value == ""})
+func personChoice(p *FormPage, name, label string, people []form.Option) form.Control {
+	c := p.Control("select", name, label, false)
+	c.Options = append(c.Options, form.Option{Value: "", Label: p.T("form.choose"), Selected: c.Value == ""})
 	for _, o := range people {
 		o.Selected = o.Value == c.Value
 		c.Options = append(c.Options, o)
 	}
 	return c
-}
-
-// decodeInvitation reads the invite form; ids that are not numbers are
-// not a choice.
-func decodeInvitation(v url.Values) (care.Invitation, Fields) {
-	errs := Fields{}
-	inv := care.Invitation{
-		Kind:  field(v, "kind", 20, false, errs),
-		Name:  field(v, "name", care.MaxName, false, errs),
-		Email: field(v, "email", 254, false, errs),
-	}
-	for name, id := range map[string]*int64{"member": &inv.MemberID, "network_member": &inv.NetworkMemberID} {
-		if s := strings.TrimSpace(v.Get(name)); s != "" {
-			n, err := strconv.ParseInt(s, 10, 64)
-			if err != nil || n <= 0 {
-				errs[name] = "field.choose"
-				continue
-			}
-			*id = n
-		}
-	}
-	return inv, errs
 }
 
 // fillFromFile takes what the case manager left empty from the file: the
@@ -148,7 +127,7 @@ func (s *Server) invitationNew(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	v := url.Values{}
-	inv, errs := decodeInvitation(url.Values{"kind": {q.Get("kind")}, "member": {q.Get("member")}, "network_member": {q.Get("network_member")}})
+	inv, errs := form.DecodeInvitation(url.Values{"kind": {q.Get("kind")}, "member": {q.Get("member")}, "network_member": {q.Get("network_member")}})
 	if len(errs) == 0 && inv.Kind != "" {
 		fillFromFile(&inv, file)
 		v.Set("kind", inv.Kind)
@@ -180,7 +159,7 @@ func (s *Server) invitationCreate(w http.ResponseWriter, r *http.Request) error 
 		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
 		return nil
 	}
-	inv, errs := decodeInvitation(v)
+	inv, errs := form.DecodeInvitation(v)
 	if len(errs) > 0 {
 		return again(errs)
 	}

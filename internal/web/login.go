@@ -6,6 +6,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -29,7 +30,7 @@ type loginForm struct {
 func decodeLoginForm(v url.Values) (loginForm, Fields) {
 	errs := Fields{}
 	f := loginForm{
-		Email:    field(v, "email", 254, true, errs),
+		Email:    form.Field(v, "email", 254, true, errs),
 		Password: v.Get("password"),
 		Next:     localPath(v.Get("next")),
 	}

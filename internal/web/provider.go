@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
@@ -122,7 +123,7 @@ func (s *Server) providerTaskDone(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	errs := Fields{}
-	note := field(v, "done_note", care.MaxText, true, errs)
+	note := form.Field(v, "done_note", care.MaxText, true, errs)
 	if len(errs) == 0 {
 		err = s.care.ProviderCompleteTask(r.Context(), s.actor(r), id, tid, note)
 		if err == nil {
@@ -157,7 +158,7 @@ func (s *Server) providerNoteCreate(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	errs := Fields{}
-	body := field(v, "body", care.MaxText, true, errs)
+	body := form.Field(v, "body", care.MaxText, true, errs)
 	if len(errs) == 0 {
 		err = s.care.AddProviderNote(r.Context(), s.actor(r), id, body)
 		if err == nil {

@@ -1,7 +1,6 @@
 package web
 
 import (
-
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/httpx"
 )
