@@ -21,7 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // Helpers for the care plan: seeding a plan, a parent and a provider
@@ -145,7 +145,7 @@ type planWorld struct {
 
 func newPlanWorld(t *testing.T) *planWorld {
 	t.Helper()
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	ctx, today := context.Background(), a.today()
 	w := &planWorld{a: a, child: "Sam de Wit", diagnosis: "Spinale musculaire atrofie type 1", icd10: "G12.0"}
 	w.cm = a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)

@@ -182,6 +182,3 @@ func (s *Server) requireRole(role care.Role, h handler) handler {
 		return h(w, r)
 	})
 }
-
-// accountOf returns the logged-in account; only call behind requireLogin.
-func accountOf(r *http.Request) *auth.Account { return httpx.StateOf(r).Account }

@@ -5,11 +5,11 @@ import (
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
-// Routes returns every route pattern the site serves, API included.
+// Routes returns every route pattern of the pages.
 func (s *Server) Routes() []string {
 	mux := httpx.NewRouteMux()
 	s.routes(mux)
-	return append(mux.Patterns(), s.apiRoutes().Patterns()...)
+	return mux.Patterns()
 }
 
 // routes lists every route of the site in one place.
@@ -111,5 +111,4 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("enabled"))))
 	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(care.RoleAdmin, s.adminPasswordReset)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("mfa-reset"))))
-	mux.ServeMux.Handle("/api/", s.apiMux(s.apiRoutes().ServeMux))
 }

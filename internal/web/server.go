@@ -91,7 +91,8 @@ func New(cfg Config, authSvc *auth.Service, accounts Accounts, careSvc *care.Ser
 	return &Server{cfg: cfg, auth: authSvc, sessions: sessions, accounts: accounts, care: careSvc, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
 }
 
-// Handler returns the whole site with its middleware.
+// Handler serves the pages: everything but the JSON API. The site puts the
+// middleware every answer shares (security headers, request log) around it.
 func (s *Server) Handler() http.Handler {
 	mux := httpx.NewRouteMux()
 	s.routes(mux)
@@ -102,8 +103,6 @@ func (s *Server) Handler() http.Handler {
 		s.renderError(w, r, http.StatusForbidden)
 	}))
 	h = cop.Handler(h)
-	h = httpx.SecurityHeaders(s.cfg.Secure, h)
-	h = httpx.Logging(s.log, h)
 	return httpx.Recover(s.log, func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusInternalServerError)
 	}, h)
