@@ -55,6 +55,24 @@ func (p *CarePage) Age(birth time.Time) string {
 	return p.T("family.age_months", "N", max(months, 0))
 }
 
+// W is T in the reader's own words. Only the family's view has other
+// words, for a child (FamilyViewPage.W); parts that several views share
+// (the task list) speak through W.
+func (p *CarePage) W(key string, data ...any) string { return p.T(key, data...) }
+
+// TaskOwner says who does a task, in the task list: the kind of owner
+// and their name. The family's and a provider's view say it otherwise.
+func (p *CarePage) TaskOwner(t care.Task) string {
+	who := p.Label("task.owner.", t.OwnerKind)
+	if t.OwnerName != "" {
+		who += ": " + t.OwnerName
+	}
+	return who
+}
+
+// TaskDoneAt says when a task was done, in the task list.
+func (p *CarePage) TaskDoneAt(t care.Task) string { return p.DateTime(t.DoneAt) }
+
 // Intensity is the label of an intensity (intensief, regulier, waakvlam).
 func (p *CarePage) Intensity(i care.Intensity) string { return p.T("intensity.level." + string(i)) }
 

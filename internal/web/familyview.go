@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -96,19 +95,17 @@ func myFamilyURL(id int64, rest string) string {
 // what is to be done, their wishes and who may see the file.
 type FamilyViewPage struct {
 	CarePage
-	Ov        *care.FamilyOverview
-	Base      string               // the path of this family's view
-	Call      []care.NetworkMember // who has a phone number, day-and-night first
-	OpenTasks []care.Task
-	DoneTasks []care.Task
-	Wishes    []care.Note
-	Notes     []care.Note // the family's notes
+	Ov   *care.FamilyOverview
+	Base string               // the path of this family's view
+	Call []care.NetworkMember // who has a phone number, day-and-night first
+	TaskList
+	Wishes []care.Note
+	Notes  []care.Note // the family's notes
 	// Custody tells whether the viewer is a parent with custody or the
 	// child: only they can give consent.
 	Custody bool
 	Saved   string // catalog key of what was just saved
 	Error   string // catalog key of a message above the page
-	Done    *DoneForm
 	Note    NoteForm
 	Consent *ConsentForm
 	Stop    StopForm
@@ -160,13 +157,7 @@ func (s *Server) familyViewPage(r *http.Request, ov *care.FamilyOverview) *Famil
 		}
 		return 1
 	})
-	for _, t := range ov.File.Tasks {
-		if t.Status == "open" {
-			p.OpenTasks = append(p.OpenTasks, t)
-		} else {
-			p.DoneTasks = append(p.DoneTasks, t)
-		}
-	}
+	p.TaskList = newTaskList(care.ViewFamily, p.Base, ov.File.Tasks, p.Today)
 	for _, n := range ov.Notes {
 		if n.Kind == care.NoteWish {
 			p.Wishes = append(p.Wishes, n)
@@ -187,32 +178,25 @@ func (p *FamilyViewPage) W(key string, data ...any) string {
 // ChildName is the child's name.
 func (p *FamilyViewPage) ChildName() string { return p.Ov.File.Family.ChildName }
 
-// Ours reports whether a task is the family's to do.
-func (p *FamilyViewPage) Ours(t care.Task) bool { return t.OwnerKind == "family" }
+// TaskOwner says who does a task: the family itself, or whoever it is
+// (by name, else by kind).
+func (p *FamilyViewPage) TaskOwner(t care.Task) string {
+	switch {
+	case p.Ours(t):
+		return p.W("familyview.task_owner_you")
+	case t.OwnerName != "":
+		return p.W("familyview.task_owner") + ": " + t.OwnerName
+	}
+	return p.W("familyview.task_owner") + ": " + p.Label("task.owner.", t.OwnerKind)
+}
 
-// Overdue reports whether an open task is past its due date today.
-func (p *FamilyViewPage) Overdue(t care.Task) bool { return t.Overdue(p.Today) }
+// TaskDoneAt says on which day a task was done.
+func (p *FamilyViewPage) TaskDoneAt(t care.Task) string { return p.Date(t.DoneAt) }
 
 // ContactLate reports whether the planned next contact has passed.
 func (p *FamilyViewPage) ContactLate() bool {
 	n := p.Ov.File.Family.NextContact
 	return !n.IsZero() && n.Before(p.Today)
-}
-
-// DoneNote is what was typed in the done form of task id.
-func (p *FamilyViewPage) DoneNote(id int64) string {
-	if p.Done != nil && p.Done.TaskID == id {
-		return p.Done.Note
-	}
-	return ""
-}
-
-// DoneError is the catalog key of the error at the done form of task id.
-func (p *FamilyViewPage) DoneError(id int64) string {
-	if p.Done != nil && p.Done.TaskID == id {
-		return p.Done.Error
-	}
-	return ""
 }
 
 // RuleText says in words whose consent counts today.
@@ -343,43 +327,6 @@ func savedURL(id int64, what, anchor string) string {
 	return myFamilyURL(id, "?saved="+url.QueryEscape(what)+"#"+anchor)
 }
 
-// familyTaskDone closes one of the family's own tasks with a short note.
-func (s *Server) familyTaskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := httpx.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	tid, err := httpx.PathID(r, "tid")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	errs := Fields{}
-	note := form.Field(v, "done_note", care.MaxShort, true, errs)
-	if len(errs) == 0 {
-		err = s.care.FamilyCompleteTask(r.Context(), s.actor(r), id, tid, note)
-		if err == nil {
-			http.Redirect(w, r, savedURL(id, "task", "tasks"), http.StatusSeeOther)
-			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok {
-			if errors.Is(err, care.ErrTaskNotOpen) {
-				return s.taskSentTwice(w, r, id, tid, err)
-			}
-			return err
-		}
-		errs = fe
-	}
-	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
-		p.Done = &DoneForm{TaskID: tid, Note: v.Get("done_note"), Error: errs["done_note"]}
-		p.Error = "familyview.task_not_done"
-	})
-}
-
 // taskSentTwice answers a done form for a task that is no longer open:
 // when it was done already (the form was sent twice), back to the tasks.
 func (s *Server) taskSentTwice(w http.ResponseWriter, r *http.Request, id, tid int64, notFound error) error {
@@ -394,40 +341,6 @@ func (s *Server) taskSentTwice(w http.ResponseWriter, r *http.Request, id, tid i
 		}
 	}
 	return notFound
-}
-
-// familyNoteCreate adds a wish or a note of the family.
-func (s *Server) familyNoteCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := httpx.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	errs := Fields{}
-	kind := v.Get("kind")
-	if kind != care.NoteWish && kind != care.NoteFamily {
-		errs["kind"] = "field.choose"
-	}
-	body := form.Field(v, "body", care.MaxText, true, errs)
-	if len(errs) == 0 {
-		err = s.care.AddFamilyNote(r.Context(), s.actor(r), id, kind, body)
-		if err == nil {
-			http.Redirect(w, r, savedURL(id, "note", "notes"), http.StatusSeeOther)
-			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok {
-			return err
-		}
-		errs = fe
-	}
-	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
-		p.Note = NoteForm{Kind: kind, Body: v.Get("body"), Errors: errs}
-		p.Error = "familyview.note_not_saved"
-	})
 }
 
 // consentMessages are the refusals of SetConsent that the family is told

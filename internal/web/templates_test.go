@@ -124,14 +124,7 @@ func familyCases(s *Server, base BasePage) map[string]any {
 			{ID: 8, Title: "Indicatie", OwnerKind: "casemanager", Status: "done", DoneNote: "Aangevraagd", DoneAt: time.Now(), DoneBy: by}},
 	}
 	cpage := CarePage{BasePage: base, Today: today}
-	fp := &FamilyPage{CarePage: cpage, File: file}
-	for _, t := range file.Tasks {
-		if t.Status == "open" {
-			fp.OpenTasks = append(fp.OpenTasks, t)
-		} else {
-			fp.DoneTasks = append(fp.DoneTasks, t)
-		}
-	}
+	fp := &FamilyPage{CarePage: cpage, File: file, TaskList: newTaskList(care.ViewCaseFile, "/families/7", file.Tasks, today)}
 	fp.History = []IntensityRow{{IntensityChange: file.Intensity[0], From: file.Intensity[1].Intensity}, {IntensityChange: file.Intensity[1]}}
 	fp.Done = &DoneForm{TaskID: 5, Note: "x", Error: "field.required"}
 	cp := &CaseloadPage{CarePage: cpage, Query: "sam", Sort: "name", HandedOver: true, Items: []care.CaseloadItem{
