@@ -39,7 +39,7 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 		errs = fe
 	}
-	return s.planAgain(w, r, id, http.StatusUnprocessableEntity, func(p *PlanPage) {
+	return s.planAgain(w, r, id, care.ViewFamily, http.StatusUnprocessableEntity, func(p *PlanPage) {
 		p.Propose = ProposeForm{Section: v.Get("section"), Body: v.Get("body"), Errors: errs}
 		p.Error = "careplan.view.proposal_not_sent"
 	})
@@ -89,7 +89,7 @@ func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return s.planAgain(w, r, id, http.StatusUnprocessableEntity, func(p *PlanPage) {
+	return s.planAgain(w, r, id, care.ViewCaseFile, http.StatusUnprocessableEntity, func(p *PlanPage) {
 		p.Answer = &AnswerForm{ProposalID: pid, Decision: v.Get("decision"), Answer: v.Get("answer"), Errors: errs}
 		p.Error = msg
 	})

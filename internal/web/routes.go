@@ -61,26 +61,28 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /families/{id}/invite", s.handle(s.requireLogin(s.invitationCreate)))
 
 	// The care plan. One handler draws it for the case managers, the family
-	// and providers with consent; the path names the door (planDoor), and
-	// the care service decides, and records, whether this family's plan may
-	// be seen through it. Templates hold no family data: case managers only.
+	// and providers with consent, each through its own door (care.View),
+	// given here with the route; the care service decides, and records,
+	// whether this family's plan may be seen through it. Templates hold no
+	// family data: case managers only.
 	cm := care.RoleCaseManager
-	mux.Handle("GET /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
+	caseFile, family, provider := care.ViewCaseFile, care.ViewFamily, care.ViewProvider
+	mux.Handle("GET /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow(caseFile))))
 	mux.Handle("POST /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanStart)))
 	mux.Handle("GET /families/{id}/careplan/{part}/edit", s.handle(s.requireLogin(s.carePlanEdit)))
 	mux.Handle("POST /families/{id}/careplan/{part}", s.handle(s.requireLogin(s.carePlanSave)))
 	mux.Handle("GET /families/{id}/careplan/versions", s.handle(s.requireLogin(s.carePlanVersions)))
 	mux.Handle("GET /families/{id}/careplan/compare", s.handle(s.requireLogin(s.carePlanCompare)))
-	mux.Handle("GET /families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
-	mux.Handle("GET /families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint(caseFile))))
+	mux.Handle("GET /families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency(caseFile))))
 	mux.Handle("POST /families/{id}/careplan/proposals/{pid}", s.handle(s.requireLogin(s.proposalAnswer)))
-	mux.Handle("GET /my/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
-	mux.Handle("GET /my/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
-	mux.Handle("GET /my/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /my/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow(family))))
+	mux.Handle("GET /my/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint(family))))
+	mux.Handle("GET /my/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency(family))))
 	mux.Handle("POST /my/families/{id}/careplan/proposals", s.handle(s.requireLogin(s.proposalCreate)))
-	mux.Handle("GET /provider/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
-	mux.Handle("GET /provider/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
-	mux.Handle("GET /provider/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /provider/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow(provider))))
+	mux.Handle("GET /provider/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint(provider))))
+	mux.Handle("GET /provider/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency(provider))))
 	mux.Handle("GET /careplan-templates", s.handle(s.requireRole(cm, s.planTemplates)))
 	mux.Handle("GET /careplan-templates/new", s.handle(s.requireRole(cm, s.planTemplateNew)))
 	mux.Handle("POST /careplan-templates", s.handle(s.requireRole(cm, s.planTemplateSave)))
