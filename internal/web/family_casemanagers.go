@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -47,45 +48,40 @@ func (s *Server) caseManagersShow(w http.ResponseWriter, r *http.Request) error 
 	return s.showForm(w, r, file, "casemanager.title", v, caseManagersForm(people))
 }
 
-func (s *Server) caseManagersSubmit(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
-	if err != nil {
-		return err
-	}
-	actor := s.actor(r)
-	people, err := s.care.CaseManagers(r.Context(), actor)
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	build := caseManagersForm(people)
-	kind, account, errs := form.DecodeAssignment(v)
-	if len(errs) == 0 {
-		err = s.care.AssignCaseManager(r.Context(), actor, file.Family.ID, kind, account)
-		if fe, ok := fieldErrorsOf(err); ok {
-			errs = fe
-		} else if err != nil {
-			return err
-		}
-	}
-	if len(errs) > 0 {
-		p := s.formPage(r, "casemanager.title", file, v, errs)
-		build(p, file)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
-	}
-	// Handing one's own place to a colleague ends one's access to the file.
-	cm := file.CaseManagers
-	mine := map[string]bool{"kct": cm.KCT.AccountID == actor.AccountID, "thuis": cm.Thuis.AccountID == actor.AccountID}
-	if account != actor.AccountID && mine[kind] && !mine[otherKind(kind)] {
-		http.Redirect(w, r, "/families?handed_over=1", http.StatusSeeOther)
-		return nil
-	}
-	http.Redirect(w, r, familyURL(file.Family.ID, "casemanagers"), http.StatusSeeOther)
-	return nil
+// assignment is the choice of a case manager: which of the two, and who.
+type assignment struct {
+	kind    string
+	account int64
+}
+
+// caseManagersSubmit assigns the KCT or thuis case manager.
+func (s *Server) caseManagersSubmit() handler {
+	return postToFamily(s, familyPost[assignment]{
+		title: "casemanager.title", withFile: true,
+		fill: func(r *http.Request) (familyForm, error) {
+			people, err := s.care.CaseManagers(r.Context(), s.actor(r))
+			return caseManagersForm(people), err
+		},
+		decode: func(v url.Values, _ *care.File) (assignment, Fields) {
+			kind, account, errs := form.DecodeAssignment(v)
+			return assignment{kind, account}, errs
+		},
+		save: func(ctx context.Context, actor care.Actor, id int64, a *assignment) error {
+			return s.care.AssignCaseManager(ctx, actor, id, a.kind, a.account)
+		},
+		saved: func(w http.ResponseWriter, r *http.Request, file *care.File, a *assignment) error {
+			// Handing one's own place to a colleague ends one's access to the file.
+			me := s.actor(r).AccountID
+			cm := file.CaseManagers
+			mine := map[string]bool{"kct": cm.KCT.AccountID == me, "thuis": cm.Thuis.AccountID == me}
+			if a.account != me && mine[a.kind] && !mine[otherKind(a.kind)] {
+				http.Redirect(w, r, "/families?handed_over=1", http.StatusSeeOther)
+				return nil
+			}
+			http.Redirect(w, r, familyURL(file.Family.ID, "casemanagers"), http.StatusSeeOther)
+			return nil
+		},
+	})
 }
 
 func otherKind(kind string) string {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/form"
@@ -39,29 +41,26 @@ func (s *Server) episodeShow(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, file, "episode.title", v, episodeForm)
 }
 
-func (s *Server) episodeSubmit(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	e, errs := form.DecodeEpisode(v, care.EpisodeStatuses)
-	e.FamilyID = file.Family.ID
-	// The status date is the day of the decision: kept while it stands.
-	e.StatusDate = care.DateOf(s.cfg.Now())
-	if old := file.Episode; old != nil && old.Status == e.Status {
-		e.StatusDate = old.StatusDate
-	}
-	if len(errs) > 0 {
-		mergeValidation(errs, e.Validate(s.cfg.Now(), file.Family.BirthDate))
-		p := s.formPage(r, "episode.title", file, v, errs)
-		episodeForm(p, file)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
-	}
-	err = s.care.SaveEpisode(r.Context(), s.actor(r), &e)
-	return s.afterSave(w, r, e.FamilyID, "episode", err, "episode.title", v, episodeForm)
+// episodeSubmit records the family's decision, the division of tasks and
+// the referral.
+func (s *Server) episodeSubmit() handler {
+	return postToFamily(s, familyPost[care.Episode]{
+		title: "episode.title", anchor: "episode", fill: fixed(episodeForm), withFile: true,
+		decode: func(v url.Values, file *care.File) (care.Episode, Fields) {
+			e, errs := form.DecodeEpisode(v, care.EpisodeStatuses)
+			e.FamilyID = file.Family.ID
+			// The status date is the day of the decision: kept while it stands.
+			e.StatusDate = care.DateOf(s.cfg.Now())
+			if old := file.Episode; old != nil && old.Status == e.Status {
+				e.StatusDate = old.StatusDate
+			}
+			return e, errs
+		},
+		check: func(e *care.Episode, file *care.File, now time.Time) error {
+			return e.Validate(now, file.Family.BirthDate)
+		},
+		save: func(ctx context.Context, actor care.Actor, _ int64, e *care.Episode) error {
+			return s.care.SaveEpisode(ctx, actor, e)
+		},
+	})
 }

@@ -72,21 +72,6 @@ func (s *Server) formAgain(w http.ResponseWriter, r *http.Request, familyID int6
 	return nil
 }
 
-// afterSave ends a POST on a family: success goes back to the family page
-// at anchor (303), field errors draw the form again, other errors go to
-// the error page.
-func (s *Server) afterSave(w http.ResponseWriter, r *http.Request, familyID int64, anchor string, err error,
-	title string, v url.Values, build familyForm) error {
-	if err == nil {
-		http.Redirect(w, r, familyURL(familyID, anchor), http.StatusSeeOther)
-		return nil
-	}
-	if fe, ok := fieldErrorsOf(err); ok {
-		return s.formAgain(w, r, familyID, title, v, fe, build)
-	}
-	return err
-}
-
 // showForm draws a family's form with its first values (status 200).
 func (s *Server) showForm(w http.ResponseWriter, r *http.Request, file *care.File, title string, v url.Values, build familyForm) error {
 	p := s.formPage(r, title, file, v, nil)

@@ -1,12 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/form"
-	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // intensityForm steps the case management up or down, with a reason.
@@ -29,21 +30,15 @@ func (s *Server) intensityShow(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, file, "intensity.title", v, intensityForm)
 }
 
-func (s *Server) intensitySubmit(w http.ResponseWriter, r *http.Request) error {
-	id, err := httpx.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	c, errs := form.DecodeIntensity(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, c.Validate(s.cfg.Now()))
-		return s.formAgain(w, r, id, "intensity.title", v, errs, intensityForm)
-	}
-	c.FamilyID = id
-	err = s.care.ChangeIntensity(r.Context(), s.actor(r), &c)
-	return s.afterSave(w, r, id, "intensity", err, "intensity.title", v, intensityForm)
+// intensitySubmit steps the intensity up or down.
+func (s *Server) intensitySubmit() handler {
+	return postToFamily(s, familyPost[care.IntensityChange]{
+		title: "intensity.title", anchor: "intensity", fill: fixed(intensityForm),
+		decode: withoutFile(form.DecodeIntensity),
+		check:  func(c *care.IntensityChange, _ *care.File, now time.Time) error { return c.Validate(now) },
+		save: func(ctx context.Context, actor care.Actor, id int64, c *care.IntensityChange) error {
+			c.FamilyID = id
+			return s.care.ChangeIntensity(ctx, actor, c)
+		},
+	})
 }

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/form"
@@ -73,33 +75,30 @@ func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
 	return care.Errorf(care.NotFound, "network member not found")
 }
 
-// networkSave adds a member (no {mid} in the path) or updates one; the
-// store only updates a member of the family in the path.
-func (s *Server) networkSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := httpx.PathID(r, "id")
+// networkCreate adds a member to the care network.
+func (s *Server) networkCreate() handler { return s.networkPost("network.new_title", 0) }
+
+// networkUpdate changes a member of the care network; the store only
+// updates a member of the family in the path.
+func (s *Server) networkUpdate(w http.ResponseWriter, r *http.Request) error {
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
-	var mid int64
-	title := "network.new_title"
-	if r.PathValue("mid") != "" {
-		if mid, err = httpx.PathID(r, "mid"); err != nil {
-			return err
-		}
-		title = "network.edit_title"
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	n, errs := form.DecodeNetworkMember(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, n.Validate())
-		return s.formAgain(w, r, id, title, v, errs, networkForm(mid))
-	}
-	n.ID, n.FamilyID = mid, id
-	err = s.care.SaveNetworkMember(r.Context(), s.actor(r), &n)
-	return s.afterSave(w, r, id, "network", err, title, v, networkForm(mid))
+	return s.networkPost("network.edit_title", mid)(w, r)
+}
+
+// networkPost saves network member mid, or a new one when mid is 0.
+func (s *Server) networkPost(title string, mid int64) handler {
+	return postToFamily(s, familyPost[care.NetworkMember]{
+		title: title, anchor: "network", fill: fixed(networkForm(mid)),
+		decode: withoutFile(form.DecodeNetworkMember),
+		check:  func(n *care.NetworkMember, _ *care.File, _ time.Time) error { return n.Validate() },
+		save: func(ctx context.Context, actor care.Actor, id int64, n *care.NetworkMember) error {
+			n.ID, n.FamilyID = mid, id
+			return s.care.SaveNetworkMember(ctx, actor, n)
+		},
+	})
 }
 
 func (s *Server) networkDelete(w http.ResponseWriter, r *http.Request) error {

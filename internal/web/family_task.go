@@ -1,12 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/form"
-	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // taskForm adds a task with an owner and a due date.
@@ -29,21 +30,15 @@ func (s *Server) taskNew(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, file, "task.title", url.Values{"owner_kind": {"casemanager"}}, taskForm)
 }
 
-func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := httpx.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	t, errs := form.DecodeTask(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, t.Validate(s.cfg.Now()))
-		return s.formAgain(w, r, id, "task.title", v, errs, taskForm)
-	}
-	t.FamilyID = id
-	err = s.care.CreateTask(r.Context(), s.actor(r), &t)
-	return s.afterSave(w, r, id, "tasks", err, "task.title", v, taskForm)
+// taskCreate adds a task.
+func (s *Server) taskCreate() handler {
+	return postToFamily(s, familyPost[care.Task]{
+		title: "task.title", anchor: "tasks", fill: fixed(taskForm),
+		decode: withoutFile(form.DecodeTask),
+		check:  func(t *care.Task, _ *care.File, now time.Time) error { return t.Validate(now) },
+		save: func(ctx context.Context, actor care.Actor, id int64, t *care.Task) error {
+			t.FamilyID = id
+			return s.care.CreateTask(ctx, actor, t)
+		},
+	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -143,43 +144,43 @@ func (s *Server) invitationNew(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, file, "invitation.title", v, inviteForm)
 }
 
-func (s *Server) invitationCreate(w http.ResponseWriter, r *http.Request) error {
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	// Reading the file first also refuses (and audits) whoever may not see it.
-	file, err := s.familyFile(r)
-	if err != nil {
-		return err
-	}
-	again := func(errs Fields) error {
-		p := s.formPage(r, "invitation.title", file, v, errs)
-		inviteForm(p, file)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
-	}
-	inv, errs := form.DecodeInvitation(v)
-	if len(errs) > 0 {
-		return again(errs)
-	}
-	inv.FamilyID = file.Family.ID
-	fillFromFile(&inv, file)
-	token, err := s.care.CreateInvitation(r.Context(), s.actor(r), &inv)
-	if fe, ok := fieldErrorsOf(err); ok {
-		return again(fe)
-	}
-	if err != nil {
-		return err
-	}
-	s.log.InfoContext(r.Context(), "invitation created", "invitation", inv.ID)
+// invitationPost is an invitation as posted, with its token once made.
+type invitationPost struct {
+	care.Invitation
+	token string
+}
 
+// invitationCreate makes an invitation and sends it, or shows the link.
+func (s *Server) invitationCreate() handler {
+	return postToFamily(s, familyPost[invitationPost]{
+		title: "invitation.title", fill: fixed(inviteForm), withFile: true,
+		decode: func(v url.Values, file *care.File) (invitationPost, Fields) {
+			inv, errs := form.DecodeInvitation(v)
+			if len(errs) == 0 {
+				inv.FamilyID = file.Family.ID
+				fillFromFile(&inv, file)
+			}
+			return invitationPost{Invitation: inv}, errs
+		},
+		save: func(ctx context.Context, actor care.Actor, _ int64, inv *invitationPost) (err error) {
+			inv.token, err = s.care.CreateInvitation(ctx, actor, &inv.Invitation)
+			return err
+		},
+		saved: s.invitationSent,
+	})
+}
+
+// invitationSent says that the invitation was made: sent by e-mail, or
+// with the link for the case manager to pass on.
+func (s *Server) invitationSent(w http.ResponseWriter, r *http.Request, file *care.File, post *invitationPost) error {
+	inv := &post.Invitation
+	s.log.InfoContext(r.Context(), "invitation created", "invitation", inv.ID)
 	p := &InviteSentPage{CarePage: s.carePage(r, "invitation.sent_title"), Family: &file.Family,
 		Name: inv.Name, Email: inv.Email, Expires: inv.ExpiresAt}
 	p.Path = familyURL(file.Family.ID, "")
-	link := s.baseURL(r) + "/invite/" + token
+	link := s.baseURL(r) + "/invite/" + post.token
 	if s.cfg.Mailer != nil {
-		err := s.cfg.Mailer.Send(r.Context(), s.invitationMail(r, &inv, link))
+		err := s.cfg.Mailer.Send(r.Context(), s.invitationMail(r, inv, link))
 		if err == nil {
 			p.Sent = true
 			s.log.InfoContext(r.Context(), "invitation e-mail sent", "invitation", inv.ID)
