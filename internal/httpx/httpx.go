@@ -43,14 +43,14 @@ const maxIDDigits = 19
 // beyond int64. Anything else is a path that does not exist (NotFound), so
 // one object has one address.
 func PathID(r *http.Request, name string) (int64, error) {
-	if id, ok := ParseID(r.PathValue(name)); ok {
+	if id, ok := parseID(r.PathValue(name)); ok {
 		return id, nil
 	}
 	return 0, care.Errorf(care.NotFound, "no such path")
 }
 
-// ParseID reads s as a positive id in canonical decimal form.
-func ParseID(s string) (int64, bool) {
+// parseID reads s as a positive id in canonical decimal form.
+func parseID(s string) (int64, bool) {
 	if s == "" || len(s) > maxIDDigits || s[0] == '0' {
 		return 0, false
 	}

@@ -17,7 +17,7 @@ import (
 	"github.com/spil-zorg/spil/internal/web"
 )
 
-// Config is what the site needs to know; see web.Config for the fields.
+// Config is what the site needs to know; it configures both surfaces.
 type Config struct {
 	// Secure is true when Spil is reached over HTTPS (directly or behind a
 	// TLS proxy): cookies get Secure and the __Host- prefix, and HSTS is sent.
