@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 const (
@@ -29,7 +29,7 @@ const (
 // withdraws it. Last the parent reads who looked at the file, and narrows
 // that list to a period.
 func TestInvitationConsentAndAccessLog(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	cm := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	today := a.today()
 	const child = "Sam de Wit"
@@ -298,7 +298,7 @@ func TestInvitationConsentAndAccessLog(t *testing.T) {
 // made an account already (also from a form opened before that), one with
 // a character changed, and one past its seven days.
 func TestInvitationLinkRefusals(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	cm := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	fam := a.createFamily(cm, "Sam de Wit", a.today().AddDate(-7, 0, 0))
 	eva := a.addParent(cm, fam, "Eva de Wit", "moeder", "eva.dewit@gezin.test", true)

@@ -12,14 +12,14 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // TestAdminCreatesAccountOnPhone runs the account admin on a phone-sized
 // screen: create an account, then disable another one, whose open session
 // in another browser ends at once.
 func TestAdminCreatesAccountOnPhone(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	admin := a.newUser("Bas Beheer", "bas.beheer@kct.test", care.RoleAdmin, true)
 	ria := a.newUser("Ria Jansen", "ria.jansen@regio.test", care.RoleCoordinator, true)
 	b := newBrowser(t, phone)

@@ -21,7 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // Helpers for the care plan: seeding a plan, a parent and a provider
@@ -145,7 +145,7 @@ type planWorld struct {
 
 func newPlanWorld(t *testing.T) *planWorld {
 	t.Helper()
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	ctx, today := context.Background(), a.today()
 	w := &planWorld{a: a, child: "Sam de Wit", diagnosis: "Spinale musculaire atrofie type 1", icd10: "G12.0"}
 	w.cm = a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
@@ -179,22 +179,27 @@ func newPlanWorld(t *testing.T) *planWorld {
 // assignThuis makes other the family's thuis case manager, as cm would.
 func (a *app) assignThuis(cm *user, fam int64, other *user) {
 	a.t.Helper()
-	if err := a.careService().AssignCaseManager(context.Background(), a.actor(cm), fam, "thuis", other.ID); err != nil {
+	if _, err := a.careService().AssignCaseManager(context.Background(), a.actor(cm), fam, "thuis", other.ID); err != nil {
 		a.t.Fatalf("assign %s as thuis case manager: %v", other.Name, err)
 	}
 }
 
-// linkAccount links u's account to the family as the invitation inv
-// describes: invited by cm and accepted at once, as if u had followed
-// the link.
+// linkAccount links u's existing account to the family as the invitation
+// inv describes: invited by cm through the care service, and used by u's
+// account straight in the store, as a fixture (accepting a link makes a new
+// account, and u already has one with a known password and second factor).
 func (a *app) linkAccount(cm *user, inv *care.Invitation, u *user) {
 	a.t.Helper()
-	token, err := a.careService().CreateInvitation(context.Background(), a.actor(cm), inv)
-	if err != nil {
+	ctx := context.Background()
+	if _, err := a.careService().CreateInvitation(ctx, a.actor(cm), inv); err != nil {
 		a.t.Fatalf("invite %s: %v", inv.Email, err)
 	}
-	if err := a.careService().AcceptInvitation(context.Background(), token, u.ID, "127.0.0.1"); err != nil {
-		a.t.Fatalf("accept the invitation of %s: %v", inv.Email, err)
+	if err := a.store.UseInvitation(ctx, inv.ID, u.ID, a.clock.Now()); err != nil {
+		a.t.Fatalf("use the invitation of %s: %v", inv.Email, err)
+	}
+	if err := a.store.CreateLink(ctx, &care.Link{FamilyID: inv.FamilyID, AccountID: u.ID, Kind: inv.Kind,
+		MemberID: inv.MemberID, NetworkMemberID: inv.NetworkMemberID}); err != nil {
+		a.t.Fatalf("link %s: %v", inv.Email, err)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 const msgDateFuture = "Deze datum ligt in de toekomst. Vul vandaag of een eerdere dag in."
@@ -31,7 +31,7 @@ var dimNames = map[care.Dimension]string{
 // save, and comparing the last two marks the reworded goal. The actions
 // are tasks on the family page, with their dimension.
 func TestCarePlanFromTemplateToCompare(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	cm := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	const child = "Noor el Amrani"
 	fam := a.createFamily(cm, child, a.today().AddDate(-4, 0, 0))

@@ -7,16 +7,16 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // TestDemoBanner runs demo mode: demo accounts skip the second factor and
 // every page carries the demo banner.
 func TestDemoBanner(t *testing.T) {
 	demoAccount := auth.NewAccount{Name: "Carla Visser", Email: "casemanager@demo.spil.test", Role: care.RoleCaseManager, MFAExempt: true}
-	a := newApp(t, web.Config{Demo: true})
+	a := newApp(t, site.Config{Demo: true})
 	u := a.createUser(demoAccount, false)
-	plain := newApp(t, web.Config{})
+	plain := newApp(t, site.Config{})
 	pu := plain.createUser(demoAccount, false)
 	b := newBrowser(t, desktop)
 

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 const (
@@ -26,7 +26,7 @@ const (
 // during a home visit, a contact, a step down to waakvlam and a task that
 // is only closed with a note of what was done; last the caseload.
 func TestIntakeNetworkContactIntensityTask(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 	ctx := context.Background()
@@ -342,7 +342,7 @@ func TestIntakeNetworkContactIntensityTask(t *testing.T) {
 // organisation who is not assigned to a family gets the page-not-found
 // answer for it, and it is not in their caseload.
 func TestUnassignedCaseManagerSeesNothing(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	carla := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	henk := a.newUser("Henk Mulder", "henk.mulder@kct.test", care.RoleCaseManager, true)
 	birth := a.today().AddDate(-6, 0, 0)
@@ -409,7 +409,7 @@ func TestUnassignedCaseManagerSeesNothing(t *testing.T) {
 // future and a BSN that fails the 11-test: both are explained at their
 // fields, everything typed is still there, and no family was created.
 func TestIntakeValidationKeepsInput(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 

@@ -25,9 +25,9 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/site"
 	"github.com/spil-zorg/spil/internal/store"
 	"github.com/spil-zorg/spil/internal/store/storetest"
-	"github.com/spil-zorg/spil/internal/web"
 )
 
 const (
@@ -39,7 +39,7 @@ const (
 	stepTimeout = 10 * time.Second
 	// password is the password of every account the tests create.
 	password = "een zin als wachtwoord voor de test"
-	// cookieName is the session cookie on plain http (web.Config.Secure false).
+	// cookieName is the session cookie on plain http (site.Config.Secure false).
 	cookieName = "spil"
 )
 
@@ -65,7 +65,7 @@ type app struct {
 
 // newApp starts Spil in-process with cfg (Now and Logger are set here).
 // Server errors are written to the test output and fail the test.
-func newApp(t *testing.T, cfg web.Config) *app {
+func newApp(t *testing.T, cfg site.Config) *app {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, storetest.SQLitePath(t))
@@ -89,9 +89,9 @@ func newApp(t *testing.T, cfg web.Config) *app {
 	}
 	cfg.Now = c.Now
 	cfg.Logger = slog.New(logs)
-	srv, err := web.New(cfg, authSvc, s, care.NewService(s, c.Now))
+	srv, err := site.New(cfg, authSvc, s, care.NewService(s, c.Now))
 	if err != nil {
-		t.Fatalf("web.New: %v", err)
+		t.Fatalf("site.New: %v", err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(func() {

@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 const (
@@ -31,7 +31,7 @@ func wantStatus(t *testing.T, resp *network.Response, want int) {
 }
 
 func TestLoginWithPasswordAndTOTP(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 
@@ -92,7 +92,7 @@ func TestLoginWithPasswordAndTOTP(t *testing.T) {
 }
 
 func TestWrongPassword(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 
@@ -122,7 +122,7 @@ func TestWrongPassword(t *testing.T) {
 }
 
 func TestThrottling(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 
@@ -155,7 +155,7 @@ func TestThrottling(t *testing.T) {
 }
 
 func TestLogout(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 
@@ -205,7 +205,7 @@ func TestLogout(t *testing.T) {
 
 func TestSessionExpiry(t *testing.T) {
 	t.Run("idle", func(t *testing.T) {
-		a := newApp(t, web.Config{})
+		a := newApp(t, site.Config{})
 		u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 		tb := newBrowser(t, desktop).newTab(a)
 		tb.login(u)
@@ -234,7 +234,7 @@ func TestSessionExpiry(t *testing.T) {
 	})
 
 	t.Run("absolute", func(t *testing.T) {
-		a := newApp(t, web.Config{})
+		a := newApp(t, site.Config{})
 		u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 		tb := newBrowser(t, desktop).newTab(a)
 		tb.login(u)
@@ -260,7 +260,7 @@ func TestSessionExpiry(t *testing.T) {
 }
 
 func TestSwitchToEnglish(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
 	tb := newBrowser(t, desktop).newTab(a)
 

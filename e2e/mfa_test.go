@@ -12,7 +12,7 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 const msgBadCode = "Deze code klopt niet of is al gebruikt."
@@ -22,7 +22,7 @@ var recoveryCodeFormat = regexp.MustCompile(`^[a-z2-9]{5}-[a-z2-9]{5}$`)
 // TestMFAEnrolment is the first login of a new account: it sets up its
 // authenticator app, keeps its recovery codes and later logs in with one.
 func TestMFAEnrolment(t *testing.T) {
-	a := newApp(t, web.Config{})
+	a := newApp(t, site.Config{})
 	u := a.newUser("Pieter de Graaf", "pieter.degraaf@huisarts.test", care.RoleProvider, false)
 	tb := newBrowser(t, desktop).newTab(a)
 

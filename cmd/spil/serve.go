@@ -13,8 +13,8 @@ import (
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/mail"
+	"github.com/spil-zorg/spil/internal/site"
 	"github.com/spil-zorg/spil/internal/store"
-	"github.com/spil-zorg/spil/internal/web"
 )
 
 var serveCommand = command{
@@ -117,7 +117,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			a.log.Warn("e-mail is on but --base-url is not set: links in e-mail lead to " + c.baseURL())
 		}
 	}
-	srv, err := web.New(web.Config{
+	srv, err := site.New(site.Config{
 		Secure: c.HTTPS || c.TLSCert != "", Demo: c.Demo, TrustProxy: c.TrustProxy, Logger: a.log,
 		Mailer: mailer, BaseURL: c.baseURL(),
 	}, authSvc, s, care.NewService(s, nil))

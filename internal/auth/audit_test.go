@@ -41,7 +41,8 @@ func TestPasswordChecksAreRecorded(t *testing.T) {
 	db := storetest.Databases()[0]
 	f := setup(t, db.Open)
 	rec := &recorder{}
-	svc := auth.NewService(f.store, auth.Config{Params: auth.TestParams, Now: f.clock.Now, Audit: rec, MaxAccountFailures: 2})
+	svc := auth.NewService(f.store, auth.Config{Params: auth.TestParams, Now: f.clock.Now, MaxAccountFailures: 2})
+	svc.SetLoginAudit(rec)
 	a := f.account(t, "anna@example.org")
 	ctx := context.Background()
 	if _, err := svc.CheckPassword(ctx, " Anna@example.org ", goodPassword, "192.0.2.1"); err != nil {

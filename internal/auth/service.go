@@ -2,9 +2,9 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/mail"
 	"strings"
 	"sync"
@@ -25,9 +25,6 @@ type Config struct {
 	ThrottleWindow     time.Duration // default 15 min
 	Issuer             string        // shown in authenticator apps, default "Spil"
 	Now                func() time.Time
-	// Audit records every password check in the audit trail; nil records
-	// nothing (tools that make accounts).
-	Audit LoginAudit
 }
 
 // LoginAudit records login attempts; care.Service is one.
@@ -42,7 +39,11 @@ type Service struct {
 	store Store
 	cfg   Config
 	dummy func() string // a hash to verify against when no account matches
+	audit LoginAudit    // nil records nothing (tools that make accounts)
 }
+
+// SetLoginAudit has every password check recorded in the audit trail.
+func (s *Service) SetLoginAudit(a LoginAudit) { s.audit = a }
 
 // NewService returns a Service on store.
 func NewService(store Store, cfg Config) *Service {
@@ -153,19 +154,19 @@ func (s *Service) CheckPassword(ctx context.Context, email, password, addr strin
 // than a refused login (a database error) are not attempts and are not
 // recorded.
 func (s *Service) recordLogin(ctx context.Context, email string, a *Account, addr string, err error) error {
-	if s.cfg.Audit == nil {
+	if s.audit == nil {
 		return nil
 	}
 	switch care.ErrorCode(err) {
 	case "":
-		return s.cfg.Audit.RecordLogin(ctx, a.ID, a.Role, addr, care.OutcomeSuccess)
+		return s.audit.RecordLogin(ctx, a.ID, a.Role, addr, care.OutcomeSuccess)
 	case care.Unauthorized, care.TooMany:
 		var id int64
 		var role care.Role
 		if known, lerr := s.store.AccountByEmail(ctx, email); lerr == nil {
 			id, role = known.ID, known.Role
 		}
-		return s.cfg.Audit.RecordLogin(ctx, id, role, addr, care.OutcomeFailed)
+		return s.audit.RecordLogin(ctx, id, role, addr, care.OutcomeFailed)
 	}
 	return nil
 }
@@ -445,6 +446,3 @@ func (s *Service) Hash(password string) (string, error) { return HashPassword(pa
 func (s *Service) RecoveryCodesLeft(ctx context.Context, id int64) (int, error) {
 	return s.store.UnusedRecoveryCodes(ctx, id)
 }
-
-// Store returns the account store, for the admin surfaces.
-func (s *Service) Store() Store { return s.store }

@@ -33,6 +33,38 @@ type Invitation struct {
 	ExpiresAt       time.Time
 	UsedAt          time.Time
 	AccountID       int64
+	// ChildName is the child's, filled in when the invitation is made, for
+	// the page that says it was; it is not stored.
+	ChildName string
+}
+
+// FillInvitation fills in the name and e-mail address of the person inv
+// invites, from the family member or network member it names, where they
+// were left empty.
+func (f *File) FillInvitation(inv *Invitation) {
+	name, email := "", ""
+	switch inv.Kind {
+	case LinkParent:
+		for _, m := range f.Members {
+			if m.ID == inv.MemberID {
+				name, email = m.Name, m.Email
+			}
+		}
+	case LinkProvider:
+		for _, n := range f.Network {
+			if n.ID == inv.NetworkMemberID {
+				name, email = n.Name, n.Email
+			}
+		}
+	case LinkChild:
+		name = f.Family.ChildName
+	}
+	if inv.Name == "" {
+		inv.Name = name
+	}
+	if inv.Email == "" {
+		inv.Email = email
+	}
 }
 
 // InvitationValidity is how long an invitation link works.

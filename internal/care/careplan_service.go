@@ -194,6 +194,10 @@ func (s *Service) CompareCarePlan(ctx context.Context, actor Actor, familyID int
 	return c, nil
 }
 
+// ErrNoVersion answers a change that does not say which version it was
+// made on.
+var ErrNoVersion = Errorf(Invalid, "care plan change without its version")
+
 // ErrNoPlan answers a change to a plan that does not exist yet.
 var ErrNoPlan = Errorf(NotFound, "careplan.none")
 
@@ -280,6 +284,9 @@ func (s *Service) EditCarePlan(ctx context.Context, actor Actor, familyID int64,
 				return err
 			}
 			return &PlanConflict{Base: base, Current: PlanVersionInfo{Version: cur.Version, SavedAt: cur.SavedAt, SavedBy: cur.SavedBy, Changes: cur.Changes}, Page: pf}
+		}
+		if base < 1 {
+			return ErrNoVersion
 		}
 		cur, err := st.CarePlan(ctx, familyID)
 		switch {

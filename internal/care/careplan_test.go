@@ -288,7 +288,7 @@ func TestSaveCarePlanConcurrently(t *testing.T) {
 		t.Run(db.Name, func(t *testing.T) {
 			ctx := context.Background()
 			w := planWorld(t, db)
-			if err := w.svc.AssignCaseManager(ctx, w.cm, w.fam, "thuis", w.cm2.AccountID); err != nil {
+			if _, err := w.svc.AssignCaseManager(ctx, w.cm, w.fam, "thuis", w.cm2.AccountID); err != nil {
 				t.Fatal(err)
 			}
 			v1 := currentPlan(t, w)

@@ -115,13 +115,17 @@ func (s *Service) gate(ctx context.Context, a access, fn func(st Store, rel Rela
 	return err
 }
 
-// InvalidInput is a write refused for what was typed: the errors per
-// field, and what the page of the form shows, read in the refused write's
-// own transaction. It unwraps to its FieldErrors.
+// InvalidInput is a write refused for what was typed, or by a rule the
+// page of its form explains (a parent without custody giving consent): the
+// errors per field or the rule, and what the page of the form shows, read
+// in the refused write's own transaction. It unwraps to the rule when
+// there is one, else to its FieldErrors.
 type InvalidInput struct {
 	Fields FieldErrors
-	// Form is the file as a case manager's form on it shows it: the
-	// family, members, network, case managers and episode.
+	Rule   *Error // of kind Forbidden, with a catalog key as its message
+	// Form is the file as the case manager's page of the form shows it:
+	// the family page for a form on it, else the family, members,
+	// network, case managers and episode.
 	Form *File
 	// Overview is the family's own page, Provider a provider's page and
 	// Plan the care plan page.
@@ -130,18 +134,38 @@ type InvalidInput struct {
 	Plan     *PlanFile
 }
 
-func (e *InvalidInput) Error() string { return e.Fields.Error() }
+func (e *InvalidInput) Error() string {
+	if e.Rule != nil {
+		return e.Rule.Error()
+	}
+	return e.Fields.Error()
+}
 
-// Unwrap gives the field errors.
-func (e *InvalidInput) Unwrap() error { return e.Fields }
+// Unwrap gives the rule, or the field errors.
+func (e *InvalidInput) Unwrap() error {
+	if e.Rule != nil {
+		return e.Rule
+	}
+	return e.Fields
+}
 
-// invalid adds the page of the form to field errors, when the access has one.
+// invalid adds the page of the form to field errors and to a refusal by a
+// rule, when the access has such a page.
 func (s *Service) invalid(ctx context.Context, st Store, a access, rel Relationship, err error) error {
-	var fe FieldErrors
-	if a.again == nil || !errors.As(err, &fe) {
+	if a.again == nil {
 		return err
 	}
-	in := &InvalidInput{Fields: fe}
+	in := &InvalidInput{}
+	var fe FieldErrors
+	var rule *Error
+	switch {
+	case errors.As(err, &fe):
+		in.Fields = fe
+	case errors.As(err, &rule) && rule.Code == Forbidden:
+		in.Rule = rule
+	default:
+		return err
+	}
 	if aerr := a.again(ctx, st, a.familyID, rel, in); aerr != nil {
 		return errors.Join(err, aerr)
 	}

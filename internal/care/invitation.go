@@ -28,6 +28,7 @@ func HashInvitationToken(token string) string {
 
 // CreateInvitation invites a parent (MemberID set), the child (from 12) or a
 // provider (NetworkMemberID set) and returns the one-time token for the link.
+// A name or address left empty is taken from the person invited.
 func (s *Service) CreateInvitation(ctx context.Context, actor Actor, inv *Invitation) (string, error) {
 	var token string
 	err := s.gate(ctx, s.caseForm(actor, inv.FamilyID, "invitation", ActionCreate), func(st Store, rel Relationship, id *int64) error {
@@ -35,6 +36,8 @@ func (s *Service) CreateInvitation(ctx context.Context, actor Actor, inv *Invita
 		if err != nil {
 			return err
 		}
+		f.FillInvitation(inv)
+		inv.ChildName = f.Family.ChildName
 		fe := FieldErrors{}
 		text(fe, "name", inv.Name, MaxName, true)
 		inv.Email = strings.ToLower(strings.TrimSpace(inv.Email))

@@ -204,13 +204,15 @@ func TestReadWithoutRecordShowsNothing(t *testing.T) {
 			svc := care.NewService(failingAudit{w.s}, w.clock.Now)
 			svc.SetPasswords(auth.NewService(w.s, auth.Config{Params: auth.TestParams}))
 			reads := map[string]func() (any, error){
-				"File":        func() (any, error) { return svc.File(ctx, w.cm, w.fam) },
-				"FamilyForm":  func() (any, error) { return svc.FamilyForm(ctx, w.cm, w.fam) },
-				"Caseload":    func() (any, error) { return svc.Caseload(ctx, w.cm, "", "") },
-				"FamilyView":  func() (any, error) { return svc.FamilyView(ctx, w.mother, w.fam) },
-				"Provider":    func() (any, error) { return svc.ProviderView(ctx, w.gp, w.fam) },
-				"CarePlan":    func() (any, error) { return svc.CarePlan(ctx, w.mother, w.fam, care.ViewCarePlan) },
-				"AccessLog":   func() (any, error) { return svc.AccessLog(ctx, w.mother, w.fam, now.Add(-time.Hour), now.Add(time.Hour)) },
+				"File":       func() (any, error) { return svc.File(ctx, w.cm, w.fam) },
+				"FamilyForm": func() (any, error) { return svc.FamilyForm(ctx, w.cm, w.fam) },
+				"Caseload":   func() (any, error) { return svc.Caseload(ctx, w.cm, "", "") },
+				"FamilyView": func() (any, error) { return svc.FamilyView(ctx, w.mother, w.fam) },
+				"Provider":   func() (any, error) { return svc.ProviderView(ctx, w.gp, w.fam) },
+				"CarePlan":   func() (any, error) { return svc.CarePlan(ctx, w.mother, w.fam, care.ViewCarePlan) },
+				"AccessLog": func() (any, error) {
+					return svc.AccessLog(ctx, w.mother, w.fam, now.Add(-time.Hour), now.Add(time.Hour))
+				},
 				"MyFamilies":  func() (any, error) { return svc.MyFamilies(ctx, w.mother) },
 				"Contacts":    func() (any, error) { return svc.Contacts(ctx, w.cm, w.fam, 0, 10) },
 				"PlanVersion": func() (any, error) { return svc.CarePlanVersions(ctx, w.cm, w.fam) },

@@ -368,60 +368,97 @@ func (s *Service) CreateTask(ctx context.Context, actor Actor, t *Task) error {
 	})
 }
 
-// ErrTaskNotOpen answers for a task that is not open or not the caller's:
-// a form sent twice meets it too.
+// ErrTaskNotOpen answers for a task that is not open or not the caller's.
 var ErrTaskNotOpen = Errorf(NotFound, "task not found")
+
+// ErrTaskDone answers for a task of the caller's that is closed already:
+// a form sent twice meets it.
+var ErrTaskDone = Errorf(NotFound, "task closed already")
 
 // CompleteTask closes an open task through the door view with a note of
 // what was done: "arranged" must mean done, so the note is required. The
 // case managers close any task of the family; the family closes the tasks
-// that are the family's, and a provider with consent its own.
+// that are the family's, with a short note, and a provider with consent
+// its own. A note that is missing or too long comes back with the page the
+// form is on: the family page, or the family's or provider's own.
 func (s *Service) CompleteTask(ctx context.Context, actor Actor, view View, familyID, taskID int64, note string) error {
-	a := access{actor: actor, familyID: familyID, view: view, object: "task", action: ActionUpdate}
+	var a access
+	maxNote := MaxText
 	switch view {
-	case ViewCaseFile, ViewFamily, ViewProvider:
+	case ViewCaseFile:
+		a = caseFile(actor, familyID, "task", ActionUpdate)
+		a.again = func(ctx context.Context, st Store, familyID int64, _ Relationship, in *InvalidInput) error {
+			var err error
+			in.Form, err = st.FamilyFile(ctx, familyID, RecentOnPage)
+			return err
+		}
+	case ViewFamily:
+		a, maxNote = s.familyDoor(actor, familyID, "task", ActionUpdate), MaxShort
+	case ViewProvider:
+		a = s.providerDoor(actor, familyID, "task", ActionUpdate)
 	default:
 		return Errorf(Internal, "no door to close a task: %q", view)
 	}
 	return s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
 		*id = taskID
-		q := TaskQuery{ID: taskID, Status: "open"}
-		switch view {
-		case ViewFamily:
-			q.OwnerKind = "family"
-		case ViewProvider:
-			q.NetworkMemberID = rel.Link.NetworkMemberID
-		}
-		if tasks, err := st.Tasks(ctx, familyID, q); err != nil {
+		// The task must be this family's; then the note is checked, so the
+		// form comes back for any task of the family on the reader's page;
+		// then whether the task is the reader's to close, and open.
+		tasks, err := st.Tasks(ctx, familyID, TaskQuery{ID: taskID})
+		if err != nil {
 			return err
-		} else if len(tasks) == 0 {
+		}
+		if len(tasks) == 0 {
 			return ErrTaskNotOpen
 		}
 		fe := FieldErrors{}
-		text(fe, "done_note", note, MaxText, true)
+		text(fe, "done_note", note, maxNote, true)
 		if len(fe) > 0 {
 			return fe
+		}
+		t := tasks[0]
+		switch {
+		case view == ViewFamily && t.OwnerKind != "family",
+			view == ViewProvider && (t.NetworkMemberID == 0 || t.NetworkMemberID != rel.Link.NetworkMemberID):
+			return ErrTaskNotOpen
+		case t.Status != "open":
+			return ErrTaskDone
 		}
 		return st.CompleteTask(ctx, familyID, taskID, strings.TrimSpace(note), s.now().UTC(), actor.AccountID)
 	})
 }
 
 // SaveEpisode records the referral and the family's decision (accepted,
-// declined, ended, or offered again when a file is reopened).
+// declined, ended, or offered again when a file is reopened). Without a
+// status date the decision's date is today, or the stored one while the
+// status stands.
 func (s *Service) SaveEpisode(ctx context.Context, actor Actor, e *Episode) error {
 	return s.gate(ctx, s.caseForm(actor, e.FamilyID, "episode", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
+		*id = e.FamilyID
+		if e.StatusDate.IsZero() {
+			e.StatusDate = DateOf(s.now())
+			cur, err := st.Episode(ctx, e.FamilyID)
+			if err != nil {
+				return err
+			}
+			if cur != nil && cur.Status == e.Status {
+				e.StatusDate = cur.StatusDate
+			}
+		}
 		if err := e.Validate(s.now(), rel.BirthDate); err != nil {
 			return err
 		}
-		*id = e.FamilyID
 		return st.SaveEpisode(ctx, e)
 	})
 }
 
 // AssignCaseManager makes a case manager of the organisation the family's
-// KCT or thuis case manager.
-func (s *Service) AssignCaseManager(ctx context.Context, actor Actor, familyID int64, kind string, accountID int64) error {
-	return s.gate(ctx, s.caseForm(actor, familyID, "case_manager", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
+// KCT or thuis case manager, and returns the family's case managers after
+// the change: a case manager who hands their own place to a colleague has
+// no access to the file any more.
+func (s *Service) AssignCaseManager(ctx context.Context, actor Actor, familyID int64, kind string, accountID int64) (CaseManagers, error) {
+	var after CaseManagers
+	err := s.gate(ctx, s.caseForm(actor, familyID, "case_manager", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
 		fe := FieldErrors{}
 		oneOf(fe, "kind", kind, CaseManagerKinds...)
 		people, err := st.CaseManagersOf(ctx, actor.OrganisationID)
@@ -435,8 +472,13 @@ func (s *Service) AssignCaseManager(ctx context.Context, actor Actor, familyID i
 			return fe
 		}
 		*id = accountID
-		return st.AssignCaseManager(ctx, familyID, kind, accountID)
+		if err := st.AssignCaseManager(ctx, familyID, kind, accountID); err != nil {
+			return err
+		}
+		after, err = st.FamilyCaseManagers(ctx, familyID)
+		return err
 	})
+	return after, err
 }
 
 // CaseManagers lists the organisation's case managers, to choose a duo

@@ -297,7 +297,7 @@ func TestServiceAuditsEverySuccess(t *testing.T) {
 					return success(cm, fam, "episode", fam, care.ActionUpdate)
 				}},
 				{"AssignCaseManager", func(t *testing.T) care.AuditEvent {
-					if err := fx.svc.AssignCaseManager(ctx, cm, fam, "kct", fx.cm2.AccountID); err != nil {
+					if _, err := fx.svc.AssignCaseManager(ctx, cm, fam, "kct", fx.cm2.AccountID); err != nil {
 						t.Fatal(err)
 					}
 					if rel, _ := fx.s.Relationship(ctx, fx.cm2.AccountID, fam); !rel.CaseManager {
@@ -414,7 +414,8 @@ func familyOps(ctx context.Context, fx *fixture) []struct {
 				Status: "ended", StatusDate: date(2026, 6, 1)})
 		}},
 		{"AssignCaseManager", "case_manager", care.ActionUpdate, func(a care.Actor) error {
-			return fx.svc.AssignCaseManager(ctx, a, fx.fam, "thuis", fx.cm2.AccountID)
+			_, err := fx.svc.AssignCaseManager(ctx, a, fx.fam, "thuis", fx.cm2.AccountID)
+			return err
 		}},
 	}
 }
@@ -571,13 +572,16 @@ func TestServiceValidationChangesNothing(t *testing.T) {
 						Status: "accepted", StatusDate: date(2026, 6, 1)})
 				}, "referral_date"},
 				{"AssignCaseManager of an unknown kind", func() error {
-					return fx.svc.AssignCaseManager(ctx, cm, fam, "boss", fx.cm2.AccountID)
+					_, err := fx.svc.AssignCaseManager(ctx, cm, fam, "boss", fx.cm2.AccountID)
+					return err
 				}, "kind"},
 				{"AssignCaseManager of a provider", func() error {
-					return fx.svc.AssignCaseManager(ctx, cm, fam, "thuis", provider.AccountID)
+					_, err := fx.svc.AssignCaseManager(ctx, cm, fam, "thuis", provider.AccountID)
+					return err
 				}, "account"},
 				{"AssignCaseManager of another organisation's case manager", func() error {
-					return fx.svc.AssignCaseManager(ctx, cm, fam, "thuis", elsewhere.AccountID)
+					_, err := fx.svc.AssignCaseManager(ctx, cm, fam, "thuis", elsewhere.AccountID)
+					return err
 				}, "account"},
 				{"CreateFamily without a name", func() error {
 					in := intake("", date(2020, 1, 1))

@@ -855,7 +855,7 @@ func TestInvitations(t *testing.T) {
 				t.Errorf("AcceptInvitation with a short password: %v, want Invalid", err)
 			}
 			rob := w.accept(t, token, care.RoleFamily, inv.ID)
-			if a, err := auth.NewService(w.s, auth.Config{}).Store().AccountByID(ctx, rob.AccountID); err != nil ||
+			if a, err := w.s.AccountByID(ctx, rob.AccountID); err != nil ||
 				a.Email != "rob.hermans@example.org" || a.Name != "Rob Hermans" || a.Role != care.RoleFamily || a.OrganisationID != w.org {
 				t.Errorf("the account the invitation made: %+v, %v", a, err)
 			}
@@ -907,7 +907,7 @@ func TestInvitations(t *testing.T) {
 			if _, err := w.svc.AcceptInvitation(ctx, token, "een heel lang wachtwoord", accessPoint); !errors.Is(err, care.ErrInvitationExpired) {
 				t.Errorf("AcceptInvitation at expiry: %v, want ErrInvitationExpired", err)
 			}
-			if _, err := auth.NewService(w.s, auth.Config{}).Store().AccountByEmail(ctx, "fenna@example.org"); care.ErrorCode(err) != care.NotFound {
+			if _, err := w.s.AccountByEmail(ctx, "fenna@example.org"); care.ErrorCode(err) != care.NotFound {
 				t.Errorf("an expired invitation made an account: %v", err)
 			}
 			// A fresh one, accepted in time, links the provider, who still

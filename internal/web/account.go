@@ -5,6 +5,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // AccountPage shows the own account and changes the password.
@@ -27,8 +28,8 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) accountPage(r *http.Request) (*AccountPage, error) {
-	a := accountOf(r)
-	left, err := s.auth.Store().UnusedRecoveryCodes(r.Context(), a.ID)
+	a := httpx.AccountOf(r)
+	left, err := s.auth.RecoveryCodesLeft(r.Context(), a.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +41,7 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a := accountOf(r)
+	a := httpx.AccountOf(r)
 	p, err := s.accountPage(r)
 	if err != nil {
 		return err
@@ -61,7 +62,7 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusUnprocessableEntity, "account", p)
 		return nil
 	}
-	if err := s.auth.SetPassword(r.Context(), a.ID, next, currentOf(r).session.TokenHash); err != nil {
+	if err := s.auth.SetPassword(r.Context(), a.ID, next, httpx.StateOf(r).Session.TokenHash); err != nil {
 		return err
 	}
 	s.log.InfoContext(r.Context(), "account: password changed", "account", a.ID)
@@ -82,8 +83,8 @@ func (s *Server) languageSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, Secure: s.cfg.Secure, SameSite: http.SameSiteLaxMode})
-	if c := currentOf(r); c.account != nil {
-		if err := s.accounts.SetAccountLocale(r.Context(), c.account.ID, lang); err != nil {
+	if c := httpx.StateOf(r); c.Account != nil {
+		if err := s.accounts.SetAccountLocale(r.Context(), c.Account.ID, lang); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // AdminAccountsPage lists accounts and creates new ones.
@@ -54,8 +56,8 @@ func (s *Server) adminAccountCreate(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	p.Form.Name = field(v, "name", 200, true, p.Errors)
-	p.Form.Email = field(v, "email", 254, true, p.Errors)
+	p.Form.Name = form.Field(v, "name", 200, true, p.Errors)
+	p.Form.Email = form.Field(v, "email", 254, true, p.Errors)
 	p.Form.Role = v.Get("role")
 	if len(p.Errors) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "admin_accounts", p)
@@ -63,7 +65,7 @@ func (s *Server) adminAccountCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	password := auth.RandomPassword()
 	a, err := s.auth.CreateAccount(r.Context(), auth.NewAccount{
-		OrganisationID: accountOf(r).OrganisationID, Email: p.Form.Email, Name: p.Form.Name,
+		OrganisationID: httpx.AccountOf(r).OrganisationID, Email: p.Form.Email, Name: p.Form.Name,
 		Role: care.Role(p.Form.Role), Password: password,
 	})
 	if inv, ok := err.(care.FieldErrors); ok {
@@ -75,7 +77,7 @@ func (s *Server) adminAccountCreate(w http.ResponseWriter, r *http.Request) erro
 	} else if err != nil {
 		return err
 	}
-	s.log.InfoContext(r.Context(), "admin: account created", "account", a.ID, "role", string(a.Role), "by", accountOf(r).ID)
+	s.log.InfoContext(r.Context(), "admin: account created", "account", a.ID, "role", string(a.Role), "by", httpx.AccountOf(r).ID)
 	p, err = s.adminPage(r)
 	if err != nil {
 		return err
@@ -94,7 +96,7 @@ func (s *Server) adminAccountAction(action string) handler {
 			return care.Errorf(care.NotFound, "account not found")
 		}
 		ctx := r.Context()
-		me := accountOf(r)
+		me := httpx.AccountOf(r)
 		if _, err := s.accounts.AccountByID(ctx, id); err != nil {
 			return err
 		}
@@ -133,7 +135,7 @@ func (s *Server) adminPasswordReset(w http.ResponseWriter, r *http.Request) erro
 	if err := s.auth.SetPassword(r.Context(), a.ID, password, ""); err != nil {
 		return err
 	}
-	s.log.InfoContext(r.Context(), "admin: password reset", "account", a.ID, "by", accountOf(r).ID)
+	s.log.InfoContext(r.Context(), "admin: password reset", "account", a.ID, "by", httpx.AccountOf(r).ID)
 	p, err := s.adminPage(r)
 	if err != nil {
 		return err

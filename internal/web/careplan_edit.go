@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The case managers' forms of the care plan. Every form carries the
@@ -26,7 +28,7 @@ func carePlanURL(id int64, rest string) string {
 // empty) is the default, else one of the organisation's templates. A
 // plan that already exists (a double submit) is simply shown.
 func (s *Server) carePlanStart(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -35,7 +37,7 @@ func (s *Server) carePlanStart(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx, actor := r.Context(), s.actor(r)
-	tmpl, errs := decodeStart(v)
+	tmpl, errs := form.DecodeStart(v)
 	if len(errs) == 0 && tmpl != 0 {
 		if _, err := s.care.PlanTemplate(ctx, actor, tmpl); care.ErrorCode(err) == care.NotFound {
 			errs["template_id"] = "field.choose"
@@ -76,8 +78,8 @@ func (s *Server) startAgain(w http.ResponseWriter, r *http.Request, id int64, v 
 }
 
 // templateChoice chooses the template a plan starts from.
-func templateChoice(p *FormPage, templates []care.PlanTemplate) Control {
-	c := p.control("select", "template_id", "careplan.edit.template", true)
+func templateChoice(p *FormPage, templates []care.PlanTemplate) form.Control {
+	c := p.Control("select", "template_id", "careplan.edit.template", true)
 	c.Options = templateOptions(p.T, templates, c.Value)
 	return c
 }
@@ -85,14 +87,14 @@ func templateChoice(p *FormPage, templates []care.PlanTemplate) Control {
 // templateOptions are the templates a plan may start from, the default
 // first, then the organisation's own; chosen is the value selected, the
 // default when it names none of them.
-func templateOptions(t func(string, ...any) string, templates []care.PlanTemplate, chosen string) []Option {
-	opts := []Option{{Value: "0", Label: t("careplan.template.default"), Selected: true}}
+func templateOptions(t func(string, ...any) string, templates []care.PlanTemplate, chosen string) []form.Option {
+	opts := []form.Option{{Value: "0", Label: t("careplan.template.default"), Selected: true}}
 	for _, tm := range templates {
 		id := strconv.FormatInt(tm.ID, 10)
 		if chosen == id {
 			opts[0].Selected = false
 		}
-		opts = append(opts, Option{Value: id, Label: tm.Name, Selected: chosen == id})
+		opts = append(opts, form.Option{Value: id, Label: tm.Name, Selected: chosen == id})
 	}
 	return opts
 }
@@ -120,30 +122,14 @@ func (s *Server) carePlanEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 // planForEdit reads the plan of the family in the path for a case manager
-// of the family; anyone else gets a missing page.
+// of the family; anyone else's attempt is refused, and recorded, by the
+// care service, and gets a missing page.
 func (s *Server) planForEdit(r *http.Request) (*care.PlanFile, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
-	ctx, actor := r.Context(), s.actor(r)
-	if actor.Role != care.RoleCaseManager {
-		// The family and providers may read the plan, not change it. The
-		// family file is the case managers' alone, so asking for it has the
-		// care service refuse the attempt and put it on record.
-		if _, err := s.care.File(ctx, actor, id); err != nil {
-			return nil, err
-		}
-		return nil, care.Errorf(care.NotFound, "page not found")
-	}
-	pf, err := s.care.CarePlan(ctx, actor, id, care.ViewCaseFile)
-	if err != nil {
-		return nil, err
-	}
-	if pf.Viewer != care.ViewerCaseManager {
-		return nil, care.Errorf(care.NotFound, "page not found")
-	}
-	return pf, nil
+	return s.care.CarePlanForEdit(r.Context(), s.actor(r), id)
 }
 
 // planForm is the form page of one part of the plan.
@@ -163,77 +149,48 @@ func (part planPart) fill(p *FormPage, pf *care.PlanFile) {
 	part.build(p, pf)
 }
 
-// carePlanSave saves one part of the plan as a new version.
+// carePlanSave saves one part of the plan as a new version: one call of
+// the care service, which applies the form to the version it holds. A form
+// drawn from an older version, or with errors, comes back with the plan
+// page as the service read it and is drawn again with everything typed.
 func (s *Server) carePlanSave(w http.ResponseWriter, r *http.Request) error {
 	part, ok := planPartNamed(r.PathValue("part"))
 	if !ok {
 		return care.Errorf(care.NotFound, "page not found")
 	}
-	pf, err := s.planForEdit(r)
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if pf.Plan == nil {
-		return care.ErrNoPlan
-	}
-	v, err := parseFormMax(w, r, maxPlanFormBytes)
+	v, err := parseFormMax(w, r, form.MaxPlanFormBytes)
 	if err != nil {
 		return err
 	}
-	base, err := strconv.Atoi(v.Get("version"))
-	if err != nil || base < 1 {
-		return care.Errorf(care.Invalid, "care plan form without its version")
-	}
-	ctx, actor, id, today := r.Context(), s.actor(r), pf.Family.ID, care.DateOf(s.cfg.Now())
-	cur := pf.Plan
-	next, actions, errs := part.apply(v, cur, today)
-	if base != cur.Version {
+	// A form without its version is refused by the care service, after
+	// it has refused (and recorded) anyone who may not change the plan.
+	base, _ := strconv.Atoi(v.Get("version"))
+	today := care.DateOf(s.cfg.Now())
+	_, err = s.care.EditCarePlan(r.Context(), s.actor(r), id, base, func(cur *care.CarePlan) (*care.CarePlan, []care.Task, care.FieldErrors) {
+		return part.apply(v, cur, today)
+	})
+	var conflict *care.PlanConflict
+	var in *care.InvalidInput
+	switch {
+	case err == nil:
+		http.Redirect(w, r, carePlanURL(id, "#"+part.name), http.StatusSeeOther)
+		return nil
+	case errors.As(err, &conflict) && conflict.Page != nil:
 		// Someone saved since this form was drawn: say so before anything
-		// else, whatever else is wrong with the form.
-		return s.planConflict(w, r, part, pf, v, errs, base, versionInfo(cur))
+		// else, with whatever else is wrong with the form.
+		_, _, errs := part.apply(v, conflict.Page.Plan, today)
+		return s.planConflict(w, r, part, conflict.Page, v, errs, base, conflict.Current)
+	case errors.As(err, &in) && in.Plan != nil && in.Plan.Plan != nil:
+		p := s.planForm(r, part, in.Plan, v, in.Fields)
+		p.Alert = strayErrors(p, in.Plan.Plan)
+		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
+		return nil
 	}
-	// Check everything here, with the new items still "new", so each error
-	// lands next to its field; the service checks again when it saves.
-	mergeValidation(errs, next.Validate(today, pf.Family.BirthDate))
-	for _, t := range actions {
-		if fe, ok := fieldErrorsOf(t.Validate(today)); ok {
-			for k, msg := range fe {
-				if name := care.ItemField("action", "", k); !errs.Has(name) {
-					errs[name] = msg
-				}
-			}
-		}
-	}
-	if len(errs) == 0 {
-		_, err = s.care.SaveCarePlan(ctx, actor, id, base, next, actions)
-		var conflict *care.PlanConflict
-		switch {
-		case err == nil:
-			http.Redirect(w, r, carePlanURL(id, "#"+part.name), http.StatusSeeOther)
-			return nil
-		case errors.As(err, &conflict):
-			return s.planConflict(w, r, part, pf, v, nil, base, conflict.Current)
-		case care.ErrorCode(err) == care.Conflict:
-			// Two saves at the same moment: the store refused the second.
-			now, rerr := s.care.CarePlan(ctx, actor, id, care.ViewCaseFile)
-			if rerr != nil {
-				return rerr
-			}
-			if now.Plan == nil {
-				return err
-			}
-			return s.planConflict(w, r, part, pf, v, nil, base, versionInfo(now.Plan))
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok {
-			return err
-		}
-		errs = fe
-	}
-	p := s.planForm(r, part, pf, v, errs)
-	p.Alert = strayErrors(p, cur)
-	s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-	return nil
+	return err
 }
 
 func versionInfo(p *care.CarePlan) care.PlanVersionInfo {

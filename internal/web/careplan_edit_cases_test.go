@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // carePlanEditCases returns a test case per care plan editing template
@@ -29,15 +30,16 @@ func carePlanEditCases(s *Server, base func(string) BasePage) map[string]any {
 	pf := &care.PlanFile{Family: care.Family{ID: 7, ChildName: "Sam"}, Plan: plan, Viewer: care.ViewerCaseManager,
 		Actions: []care.Task{{ID: 5, Title: "Rolstoel", OwnerKind: "network", OwnerName: "Thuiszorg", DueDate: today, Status: "open",
 			PlanDimension: care.DimPhysical, PlanGoal: "i21"}}}
-	form := func(title string, v url.Values, errs Fields) *FormPage {
-		return &FormPage{CarePage: CarePage{BasePage: base(title), Today: today}, Values: v, Errors: errs, Submit: "form.save", Heading: title}
+	formPage := func(title string, v url.Values, errs Fields) *FormPage {
+		b := base(title)
+		return &FormPage{CarePage: CarePage{BasePage: b, Today: today}, Builder: form.NewBuilder(b.translator, v, errs), Submit: "form.save", Heading: title}
 	}
 	cases := map[string]any{}
 	for _, name := range append(append([]string{"wishes"}, dimensionNames()...), "acp", "review") {
 		part, _ := planPartNamed(name)
 		v := part.encode(plan)
 		v.Set("version", "3")
-		p := form(part.title, v, nil)
+		p := formPage(part.title, v, nil)
 		part.fill(p, pf)
 		cases["family_form_"+name] = p
 	}
@@ -50,25 +52,25 @@ func carePlanEditCases(s *Server, base func(string) BasePage) map[string]any {
 	v.Set("action_new_goal", care.NewGoal)
 	errs := Fields{"situation": "field.too_long", "problem_i20_icd10": "family.icd10_invalid", "goal_new_text": "field.required",
 		"action_new_title": "field.required", "action_new_goal": "careplan.edit.no_new_goal", "action_new_due_date": "date.invalid"}
-	p := form(part.title, v, errs)
+	p := formPage(part.title, v, errs)
 	part.fill(p, pf)
 	p.Alert = conflictAlert(p, 7, "physical", 2, care.PlanVersionInfo{Version: 3, SavedAt: time.Now(), SavedBy: by})
 	cases["family_form_conflict"] = p
 	part, _ = planPartNamed("acp")
 	v = part.encode(plan)
-	p = form(part.title, v, Fields{"conversation_new_participants": "field.required", "directive_ventilation_date": "field.required",
+	p = formPage(part.title, v, Fields{"conversation_new_participants": "field.required", "directive_ventilation_date": "field.required",
 		"place_of_death": "field.choose", "scenario_i1_topic": "field.choose"})
 	part.fill(p, pf)
-	p.Alert = strayErrors(&FormPage{CarePage: p.CarePage, Errors: Fields{"discussed_on": "careplan.before_birth", "goal_i21_text": "field.required", "x": "y"}}, plan)
+	p.Alert = strayErrors(&FormPage{CarePage: p.CarePage, Builder: form.NewBuilder(p.translator, nil, Fields{"discussed_on": "careplan.before_birth", "goal_i21_text": "field.required", "x": "y"})}, plan)
 	cases["family_form_acperrors"] = p
 
 	tmpl := care.PlanTemplate{ID: 4, Name: "Neuromusculair", ReviewMonths: 2, Scenarios: []string{"school", "other"}, UpdatedAt: time.Now(), UpdatedBy: by,
 		Sections: []care.PlanSection{{Dimension: care.DimSocial, Goals: []care.PlanItem{{For: "child", Text: "Vriendjes"}, {For: "parents", Text: "Respijt"}}}}}
 	tr := base("").translator
-	p = form("careplan.tmpl.edit_title", encodeTemplate(&tmpl, tr, s.forLabels()), Fields{"name": "field.required", "goals_social": "field.too_long", "scenarios": "field.choose"})
+	p = formPage("careplan.tmpl.edit_title", form.EncodeTemplate(&tmpl, tr, s.forLabels()), Fields{"name": "field.required", "goals_social": "field.too_long", "scenarios": "field.choose"})
 	templateForm(p, 4)
 	cases["family_form_template"] = p
-	p = form("careplan.edit.start_title", url.Values{"template_id": {"x"}}, Fields{"template_id": "field.choose"})
+	p = formPage("careplan.edit.start_title", url.Values{"template_id": {"x"}}, Fields{"template_id": "field.choose"})
 	p.Section("", templateChoice(p, []care.PlanTemplate{tmpl}))
 	cases["family_form_start"] = p
 

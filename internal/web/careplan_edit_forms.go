@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // planPart is one part of the care plan with its own form: the family's
@@ -47,21 +48,21 @@ func planPartNamed(name string) (planPart, bool) {
 	switch name {
 	case "wishes":
 		return planPart{name: name, title: title, intro: "careplan.edit.intro.wishes", build: wishesFields,
-			encode: encodeWishes, apply: applyWishes}, true
+			encode: form.EncodeWishes, apply: applyWishes}, true
 	case "acp":
 		return planPart{name: name, title: title, intro: "careplan.edit.intro.acp", build: acpFields,
-			encode: func(p *care.CarePlan) url.Values { return encodeACP(&p.ACP) }, apply: applyACP}, true
+			encode: func(p *care.CarePlan) url.Values { return form.EncodeACP(&p.ACP) }, apply: applyACP}, true
 	case "review":
 		return planPart{name: name, title: title, intro: "careplan.edit.intro.review", build: reviewFields,
-			encode: encodeReview, apply: applyReview}, true
+			encode: form.EncodeReview, apply: applyReview}, true
 	}
 	d := care.Dimension(name)
 	return planPart{name: name, title: title, intro: "careplan.edit.intro.dimension", build: dimensionFields(d),
 		encode: func(p *care.CarePlan) url.Values {
 			if sec := p.Section(d); sec != nil {
-				return encodeDimension(sec)
+				return form.EncodeDimension(sec)
 			}
-			return encodeDimension(&care.PlanSection{Dimension: d})
+			return form.EncodeDimension(&care.PlanSection{Dimension: d})
 		},
 		apply: applyDimension(d)}, true
 }
@@ -76,7 +77,7 @@ func copyPlan(cur *care.CarePlan) *care.CarePlan {
 }
 
 func applyWishes(v url.Values, cur *care.CarePlan, _ time.Time) (*care.CarePlan, []care.Task, Fields) {
-	f, errs := decodeWishes(v)
+	f, errs := form.DecodeWishes(v)
 	next := copyPlan(cur)
 	next.Wishes, next.Matters = f.Wishes, f.Matters
 	return next, nil, errs
@@ -84,14 +85,14 @@ func applyWishes(v url.Values, cur *care.CarePlan, _ time.Time) (*care.CarePlan,
 
 func applyDimension(d care.Dimension) func(url.Values, *care.CarePlan, time.Time) (*care.CarePlan, []care.Task, Fields) {
 	return func(v url.Values, cur *care.CarePlan, _ time.Time) (*care.CarePlan, []care.Task, Fields) {
-		f, errs := decodeDimension(v, d)
+		f, errs := form.DecodeDimension(v, d)
 		next := copyPlan(cur)
 		sec := next.Section(d)
 		if sec == nil {
 			errs["sections"] = "careplan.sections_missing"
 			return next, nil, errs
 		}
-		*sec = mergeSection(*sec, f)
+		*sec = form.MergeSection(*sec, f)
 		var actions []care.Task
 		if f.Action != nil {
 			actions = append(actions, *f.Action)
@@ -101,14 +102,14 @@ func applyDimension(d care.Dimension) func(url.Values, *care.CarePlan, time.Time
 }
 
 func applyACP(v url.Values, cur *care.CarePlan, _ time.Time) (*care.CarePlan, []care.Task, Fields) {
-	f, errs := decodeACP(v)
+	f, errs := form.DecodeACP(v)
 	next := copyPlan(cur)
-	next.ACP = mergeACP(cur.ACP, f)
+	next.ACP = form.MergeACP(cur.ACP, f)
 	return next, nil, errs
 }
 
 func applyReview(v url.Values, cur *care.CarePlan, today time.Time) (*care.CarePlan, []care.Task, Fields) {
-	f, errs := decodeReview(v)
+	f, errs := form.DecodeReview(v)
 	next := copyPlan(cur)
 	next.ReviewMonths, next.ReviewDue, next.DiscussedOn = f.Months, f.Due, f.DiscussedOn
 	if f.Due.IsZero() && !errs.Has("review_due") {
@@ -118,14 +119,14 @@ func applyReview(v url.Values, cur *care.CarePlan, today time.Time) (*care.CareP
 }
 
 // rows sets the height of a text area.
-func rows(c Control, n int) Control {
+func rows(c form.Control, n int) form.Control {
 	c.Rows = n
 	return c
 }
 
 // optional drops the "required" mark: the fields of a new row are only
 // needed once something is typed in it.
-func optional(c Control) Control {
+func optional(c form.Control) form.Control {
 	c.Required = false
 	return c
 }
@@ -153,31 +154,31 @@ func dimensionFields(d care.Dimension) func(p *FormPage, pf *care.PlanFile) {
 			p.Hidden("version"),
 			rows(p.Area("situation", "careplan.situation", care.MaxText, false).WithHint(p, "careplan.edit.situation_hint"), 5),
 		)
-		for _, kind := range itemKinds {
-			ids := postedIDs(p.Values, kind, "text")
+		for _, kind := range form.ItemKinds {
+			ids := form.PostedIDs(p.Values, kind, "text")
 			for i, id := range ids {
-				p.Sections = append(p.Sections, Section{
+				p.Sections = append(p.Sections, form.Section{
 					Legend: p.T("careplan.edit.item_n", "What", p.T(itemLabels[kind]), "N", i+1),
 					ID:     kind + "-" + id, Class: "plan-item", Controls: itemControls(p, kind, id),
 				})
 			}
-			p.Sections = append(p.Sections, Section{
+			p.Sections = append(p.Sections, form.Section{
 				Legend: p.T(itemNew[kind]), ID: kind + "-new", Class: "plan-item new-item",
 				Intro: p.T("careplan.edit.new_hint"), Controls: itemControls(p, kind, ""),
 			})
 			p.Sections[len(p.Sections)-len(ids)-1].Heading = p.T(itemHeadings[kind])
 		}
-		actions := Section{Heading: p.T("careplan.edit.actions"), Intro: p.T("careplan.edit.actions_intro"), ID: "actions"}
+		actions := form.Section{Heading: p.T("careplan.edit.actions"), Intro: p.T("careplan.edit.actions_intro"), ID: "actions"}
 		for _, t := range pf.ActionsOf(d) {
 			actions.List = append(actions.List, actionLine(p, t))
 		}
 		if len(actions.List) == 0 {
 			actions.List = []string{p.T("careplan.edit.no_actions")}
 		}
-		p.Sections = append(p.Sections, actions, Section{
+		p.Sections = append(p.Sections, actions, form.Section{
 			Legend: p.T("careplan.edit.action_new"), ID: "action-new", Class: "plan-item new-item",
 			Intro: p.T("careplan.edit.action_hint"),
-			Controls: []Control{
+			Controls: []form.Control{
 				p.Text("action_new_title", "careplan.action", care.MaxShort, false),
 				p.Choice("select", "action_new_owner_kind", "careplan.action_owner", "task.owner.", care.TaskOwners, false),
 				p.Text("action_new_owner_name", "careplan.action_owner_name", care.MaxName, false).WithHint(p, "task.owner_name_hint"),
@@ -190,9 +191,9 @@ func dimensionFields(d care.Dimension) func(p *FormPage, pf *care.PlanFile) {
 
 // itemControls are the fields of one problem, goal or agreement; id "" is
 // the new row.
-func itemControls(p *FormPage, kind, id string) []Control {
+func itemControls(p *FormPage, kind, id string) []form.Control {
 	fn := func(part string) string { return care.ItemField(kind, id, part) }
-	cs := []Control{
+	cs := []form.Control{
 		rows(p.Area(fn("text"), "careplan.edit.text", care.MaxShort, true), 2),
 		p.Choice("select", fn("for"), "careplan.for", "careplan.for.", care.PlanFor, true),
 	}
@@ -210,16 +211,16 @@ func itemControls(p *FormPage, kind, id string) []Control {
 
 // goalChoice is the goal a new action serves: none, one of the goals in
 // the form (as typed) or the new goal of the same form.
-func goalChoice(p *FormPage) Control {
-	c := p.control("select", "action_new_goal", "careplan.edit.action_goal", false)
-	c.Options = []Option{{Value: "", Label: p.T("careplan.edit.goal_none"), Selected: c.Value == ""}}
-	for _, id := range postedIDs(p.Values, "goal", "text") {
+func goalChoice(p *FormPage) form.Control {
+	c := p.Control("select", "action_new_goal", "careplan.edit.action_goal", false)
+	c.Options = []form.Option{{Value: "", Label: p.T("careplan.edit.goal_none"), Selected: c.Value == ""}}
+	for _, id := range form.PostedIDs(p.Values, "goal", "text") {
 		if p.Values.Get(care.ItemField("goal", id, "remove")) != "" {
 			continue
 		}
-		c.Options = append(c.Options, Option{Value: id, Label: shorten(p.Values.Get(care.ItemField("goal", id, "text")), 80), Selected: c.Value == id})
+		c.Options = append(c.Options, form.Option{Value: id, Label: shorten(p.Values.Get(care.ItemField("goal", id, "text")), 80), Selected: c.Value == id})
 	}
-	c.Options = append(c.Options, Option{Value: care.NewGoal, Label: p.T("careplan.edit.goal_new"), Selected: c.Value == care.NewGoal})
+	c.Options = append(c.Options, form.Option{Value: care.NewGoal, Label: p.T("careplan.edit.goal_new"), Selected: c.Value == care.NewGoal})
 	return c
 }
 
@@ -248,32 +249,32 @@ func actionLine(p *FormPage, t care.Task) string {
 // acpFields draws proactive care planning: conversations, "what if"
 // scenarios, the treatment directives, preferred places and care wishes.
 func acpFields(p *FormPage, _ *care.PlanFile) {
-	ids := postedIDs(p.Values, "conversation", "participants")
+	ids := form.PostedIDs(p.Values, "conversation", "participants")
 	for i, id := range ids {
-		p.Sections = append(p.Sections, Section{
+		p.Sections = append(p.Sections, form.Section{
 			Legend: p.T("careplan.edit.item_n", "What", p.T("careplan.edit.conversation"), "N", i+1),
 			ID:     "conversation-" + id, Class: "plan-item",
 			Controls: append(conversationControls(p, id), p.Check(care.ItemField("conversation", id, "remove"), "careplan.edit.remove")),
 		})
 	}
-	p.Sections = append(p.Sections, Section{
+	p.Sections = append(p.Sections, form.Section{
 		Legend: p.T("careplan.edit.new_conversation"), ID: "conversation-new", Class: "plan-item new-item",
 		Intro: p.T("careplan.edit.new_hint"), Controls: conversationControls(p, ""),
 	})
 	p.Sections[len(p.Sections)-len(ids)-1].Heading = p.T("careplan.edit.conversations")
 
-	ids = postedIDs(p.Values, "scenario", "what_if")
+	ids = form.PostedIDs(p.Values, "scenario", "what_if")
 	for i, id := range ids {
 		legend := p.T("careplan.edit.item_n", "What", p.T("careplan.scenario"), "N", i+1)
 		if topic := p.Values.Get(care.ItemField("scenario", id, "topic")); topic != "" && slices.Contains(care.ScenarioTopics, topic) {
 			legend = p.T("careplan.topic." + topic)
 		}
-		p.Sections = append(p.Sections, Section{
+		p.Sections = append(p.Sections, form.Section{
 			Legend: legend, ID: "scenario-" + id, Class: "plan-item",
 			Controls: append(scenarioControls(p, id), p.Check(care.ItemField("scenario", id, "remove"), "careplan.edit.remove")),
 		})
 	}
-	p.Sections = append(p.Sections, Section{
+	p.Sections = append(p.Sections, form.Section{
 		Legend: p.T("careplan.edit.new_scenario"), ID: "scenario-new", Class: "plan-item new-item",
 		Intro: p.T("careplan.edit.new_hint"), Controls: scenarioControls(p, ""),
 	})
@@ -281,7 +282,7 @@ func acpFields(p *FormPage, _ *care.PlanFile) {
 
 	for i, kind := range care.DirectiveKinds {
 		fn := func(part string) string { return care.ItemField("directive", kind, part) }
-		var cs []Control
+		var cs []form.Control
 		if kind == "other" {
 			cs = append(cs, p.Text(fn("label"), "careplan.directive_label", care.MaxName, false))
 		}
@@ -291,35 +292,35 @@ func acpFields(p *FormPage, _ *care.PlanFile) {
 			p.DateField(fn("date"), "careplan.directive_date", false, p.Today).WithHint(p, "careplan.edit.directive_date_hint"),
 			p.Text(fn("agreed_by"), "careplan.agreed_by", care.MaxShort, false).WithHint(p, "careplan.edit.agreed_by_hint"),
 		)
-		sec := Section{Legend: p.T("careplan.directive." + kind), ID: "directive-" + kind, Class: "plan-item", Controls: cs}
+		sec := form.Section{Legend: p.T("careplan.directive." + kind), ID: "directive-" + kind, Class: "plan-item", Controls: cs}
 		if i == 0 {
 			sec.Heading, sec.Intro = p.T("careplan.edit.directives"), p.T("careplan.edit.directives_intro")
 		}
 		p.Sections = append(p.Sections, sec)
 	}
-	p.Sections = append(p.Sections, Section{
+	p.Sections = append(p.Sections, form.Section{
 		Heading: p.T("careplan.edit.places"), Intro: p.T("careplan.edit.places_intro"), ID: "places",
-		Controls: []Control{
+		Controls: []form.Control{
 			p.Choice("select", "place_of_care", "careplan.place_of_care", "careplan.place.", care.Places, true),
 			p.Text("place_of_care_detail", "careplan.edit.place_of_care_detail", care.MaxShort, false),
 			p.Choice("select", "place_of_death", "careplan.place_of_death", "careplan.place.", care.Places, true),
 			p.Text("place_of_death_detail", "careplan.edit.place_of_death_detail", care.MaxShort, false),
 		},
-	}, Section{
+	}, form.Section{
 		Heading: p.T("careplan.edit.wishes_other"), ID: "care-wishes",
-		Controls: []Control{
+		Controls: []form.Control{
 			rows(p.Area("care_wishes", "careplan.care_wishes", care.MaxText, false).WithHint(p, "careplan.edit.care_wishes_hint"), 4),
 			rows(p.Area("other", "careplan.other", care.MaxText, false), 4),
 		},
 	})
 	// The version goes with the first group, so the form starts with its
 	// first heading.
-	p.Sections[0].Controls = append([]Control{p.Hidden("version")}, p.Sections[0].Controls...)
+	p.Sections[0].Controls = append([]form.Control{p.Hidden("version")}, p.Sections[0].Controls...)
 }
 
-func conversationControls(p *FormPage, id string) []Control {
+func conversationControls(p *FormPage, id string) []form.Control {
 	fn := func(part string) string { return care.ItemField("conversation", id, part) }
-	cs := []Control{
+	cs := []form.Control{
 		p.DateField(fn("date"), "careplan.conversation_date", true, p.Today),
 		p.Text(fn("participants"), "careplan.participants", care.MaxShort, true),
 		rows(p.Area(fn("topics"), "careplan.topics", care.MaxText, false), 3),
@@ -333,9 +334,9 @@ func conversationControls(p *FormPage, id string) []Control {
 	return cs
 }
 
-func scenarioControls(p *FormPage, id string) []Control {
+func scenarioControls(p *FormPage, id string) []form.Control {
 	fn := func(part string) string { return care.ItemField("scenario", id, part) }
-	cs := []Control{
+	cs := []form.Control{
 		p.Choice("select", fn("topic"), "careplan.scenario", "careplan.topic.", care.ScenarioTopics, true),
 		rows(p.Area(fn("what_if"), "careplan.what_if", care.MaxText, false), 3),
 		rows(p.Area(fn("arranged"), "careplan.arranged", care.MaxText, false), 3),

@@ -13,18 +13,18 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // otherOrgCaseManager is a case manager of a second organisation, logged in.
-func (a *app) otherOrgCaseManager(t *testing.T, email string) *client {
+func otherOrgCaseManager(t *testing.T, a *app, email string) *client {
 	t.Helper()
 	ctx := context.Background()
-	org, err := a.store.CreateOrganisation(ctx, "Ander KCT", a.clock.Now())
+	org, err := a.Store.CreateOrganisation(ctx, "Ander KCT", a.Clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc, err := a.auth.CreateAccount(ctx, auth.NewAccount{OrganisationID: org, Email: email, Name: "Naam ander", Role: care.RoleCaseManager, Password: password})
+	acc, err := a.Auth.CreateAccount(ctx, auth.NewAccount{OrganisationID: org, Email: email, Name: "Naam ander", Role: care.RoleCaseManager, Password: password})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,51 +32,51 @@ func (a *app) otherOrgCaseManager(t *testing.T, email string) *client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.store.SetAccountTOTP(ctx, acc.ID, e.Secret, 0, nil); err != nil {
+	if err := a.Store.SetAccountTOTP(ctx, acc.ID, e.Secret, 0, nil); err != nil {
 		t.Fatal(err)
 	}
-	c := a.client()
-	c.login(email, e.Secret)
+	c := a.Client()
+	c.Login(email, e.Secret)
 	return c
 }
 
 func TestCarePlanTemplates(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
-		p := c.get("/careplan-templates")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
+		p := c.Get("/careplan-templates")
 		mustStatus(t, p, http.StatusOK, "the list")
-		if !strings.Contains(p.within("template-default"), "Standaard: vijf dimensies") || p.byID("no-templates") == nil ||
-			attr(p.byID("template-new"), "href") != "/careplan-templates/new" {
-			t.Errorf("an empty list: %q", p.within("templates"))
+		if !strings.Contains(p.Within("template-default"), "Standaard: vijf dimensies") || p.ByID("no-templates") == nil ||
+			attr(p.ByID("template-new"), "href") != "/careplan-templates/new" {
+			t.Errorf("an empty list: %q", p.Within("templates"))
 		}
-		if find(p.byID("template-default"), isLink) != nil {
+		if find(p.ByID("template-default"), isLink) != nil {
 			t.Error("the default template has an edit link")
 		}
 
-		p = c.get("/careplan-templates/new")
+		p = c.Get("/careplan-templates/new")
 		mustStatus(t, p, http.StatusOK, "new template")
-		v := p.formFields(t, "careplan-template-form")
-		if v.Get("review_months") != "3" || v.Get("scenario_school") != "1" || v.Get("scenario_other") != "" || attr(p.byID("careplan-template-form"), "action") != "/careplan-templates" {
+		v := p.FormFields(t, "careplan-template-form")
+		if v.Get("review_months") != "3" || v.Get("scenario_school") != "1" || v.Get("scenario_other") != "" || attr(p.ByID("careplan-template-form"), "action") != "/careplan-templates" {
 			t.Errorf("a new template starts as the default: %v", v)
 		}
-		if !strings.Contains(p.body, "persoonsgegevens") {
+		if !strings.Contains(p.HTML, "persoonsgegevens") {
 			t.Error("no warning against personal data")
 		}
 
 		// Mistakes come back next to their fields, with what was typed.
 		bad := with(v, "name", "", "review_months", "13", "goals_social", strings.Repeat("Een doel\n", 31), "agreements_physical", "Ouders:")
-		p = c.post("/careplan-templates", bad)
+		p = c.Post("/careplan-templates", bad)
 		mustStatus(t, p, http.StatusUnprocessableEntity, "a bad template")
 		for field, want := range map[string]string{"name": "Vul dit veld in.", "review_months": "Kies 1 tot en met 12 maanden.",
 			"goals_social": "Dat zijn te veel regels; houd het bij 30.", "agreements_physical": "Vul dit veld in."} {
-			if got := p.fieldError(field); got != want {
+			if got := p.FieldError(field); got != want {
 				t.Errorf("%s: %q, want %q", field, got, want)
 			}
 		}
-		if p.value("goals_social") != bad.Get("goals_social") || p.value("review_months") != "13" {
+		if p.Value("goals_social") != bad.Get("goals_social") || p.Value("review_months") != "13" {
 			t.Error("the typed values are gone")
 		}
-		if list, _ := a.store.PlanTemplates(context.Background(), a.org); len(list) != 0 {
+		if list, _ := a.Store.PlanTemplates(context.Background(), a.Org); len(list) != 0 {
 			t.Fatalf("a refused template was saved: %+v", list)
 		}
 
@@ -84,8 +84,8 @@ func TestCarePlanTemplates(t *testing.T) {
 			"goals_physical", "Comfortabel ademen\r\nouders: Weten wie ze 's nachts bellen\n\n",
 			"agreements_social", "Het hele gezin: Eén vast aanspreekpunt", "scenario_home", "", "scenario_adulthood", "", "scenario_end_of_life", "",
 			"scenario_other", "1")
-		p = c.post("/careplan-templates", good)
-		list, err := a.store.PlanTemplates(context.Background(), a.org)
+		p = c.Post("/careplan-templates", good)
+		list, err := a.Store.PlanTemplates(context.Background(), a.Org)
 		if err != nil || len(list) != 1 {
 			t.Fatalf("templates %+v, %v", list, err)
 		}
@@ -107,56 +107,56 @@ func TestCarePlanTemplates(t *testing.T) {
 			t.Fatalf("saved template %+v", tmpl)
 		}
 
-		p = c.get("/careplan-templates")
-		if got := attr(find(p.byID("template-"+itoa(tmpl.ID)), isLink), "href"); got != "/careplan-templates/"+itoa(tmpl.ID)+"/edit" ||
-			p.byID("no-templates") != nil || !strings.Contains(p.within("template-"+itoa(tmpl.ID)), "Neuromusculair") {
-			t.Errorf("the list: link %q, %q", got, p.within("templates"))
+		p = c.Get("/careplan-templates")
+		if got := attr(find(p.ByID("template-"+itoa(tmpl.ID)), isLink), "href"); got != "/careplan-templates/"+itoa(tmpl.ID)+"/edit" ||
+			p.ByID("no-templates") != nil || !strings.Contains(p.Within("template-"+itoa(tmpl.ID)), "Neuromusculair") {
+			t.Errorf("the list: link %q, %q", got, p.Within("templates"))
 		}
-		p = c.get("/careplan-templates/" + itoa(tmpl.ID) + "/edit")
+		p = c.Get("/careplan-templates/" + itoa(tmpl.ID) + "/edit")
 		mustStatus(t, p, http.StatusOK, "edit the template")
-		v = p.formFields(t, "careplan-template-form")
+		v = p.FormFields(t, "careplan-template-form")
 		if v.Get("goals_physical") != "Comfortabel ademen\nOuders: Weten wie ze 's nachts bellen" ||
 			v.Get("agreements_social") != "Het hele gezin: Eén vast aanspreekpunt" || v.Get("scenario_other") != "1" || v.Get("scenario_home") != "" {
 			t.Errorf("the edit form %v", v)
 		}
-		redirectsTo(t, c.post("/careplan-templates/"+itoa(tmpl.ID), with(v, "name", "Neuromusculair (SMA)")),
+		redirectsTo(t, c.Post("/careplan-templates/"+itoa(tmpl.ID), with(v, "name", "Neuromusculair (SMA)")),
 			"/careplan-templates#template-"+itoa(tmpl.ID), "update the template")
-		if got, _ := a.store.PlanTemplate(context.Background(), a.org, tmpl.ID); got == nil || got.Name != "Neuromusculair (SMA)" || !slices.Equal(got.Sections[0].Goals, wantGoals) {
+		if got, _ := a.Store.PlanTemplate(context.Background(), a.Org, tmpl.ID); got == nil || got.Name != "Neuromusculair (SMA)" || !slices.Equal(got.Sections[0].Goals, wantGoals) {
 			t.Errorf("updated template %+v", got)
 		}
-		if list, _ := a.store.PlanTemplates(context.Background(), a.org); len(list) != 1 {
+		if list, _ := a.Store.PlanTemplates(context.Background(), a.Org); len(list) != 1 {
 			t.Errorf("updating added a template: %d", len(list))
 		}
 
 		// Another organisation's case manager cannot see or change it.
-		other := a.otherOrgCaseManager(t, "ander@example.org")
-		mustStatus(t, other.get("/careplan-templates/"+itoa(tmpl.ID)+"/edit"), http.StatusNotFound, "another organisation's template")
-		mustStatus(t, other.post("/careplan-templates/"+itoa(tmpl.ID), with(v, "name", "Overgenomen")), http.StatusNotFound, "change another organisation's template")
-		if p := other.get("/careplan-templates"); strings.Contains(p.body, "Neuromusculair") {
+		other := otherOrgCaseManager(t, a, "ander@example.org")
+		mustStatus(t, other.Get("/careplan-templates/"+itoa(tmpl.ID)+"/edit"), http.StatusNotFound, "another organisation's template")
+		mustStatus(t, other.Post("/careplan-templates/"+itoa(tmpl.ID), with(v, "name", "Overgenomen")), http.StatusNotFound, "change another organisation's template")
+		if p := other.Get("/careplan-templates"); strings.Contains(p.HTML, "Neuromusculair") {
 			t.Error("another organisation lists the template")
 		}
 		for _, path := range []string{"/careplan-templates/999999/edit", "/careplan-templates/x/edit", "/careplan-templates/0/edit"} {
-			mustStatus(t, c.get(path), http.StatusNotFound, path)
+			mustStatus(t, c.Get(path), http.StatusNotFound, path)
 		}
-		if got, _ := a.store.PlanTemplate(context.Background(), a.org, tmpl.ID); got.Name != "Neuromusculair (SMA)" {
+		if got, _ := a.Store.PlanTemplate(context.Background(), a.Org, tmpl.ID); got.Name != "Neuromusculair (SMA)" {
 			t.Errorf("the template was changed to %q", got.Name)
 		}
 
 		// A plan started from the template carries its goals and scenarios.
-		id := c.createFamily(intake("Noor", a.day(-4, 0, 0)))
-		redirectsTo(t, c.post(planPath(id, ""), url.Values{"template_id": {strconv.FormatInt(tmpl.ID, 10)}}), planPath(id, ""), "start from the template")
-		plan := a.storedPlan(t, id)
+		id := c.CreateFamily(intake("Noor", a.Day(-4, 0, 0)))
+		redirectsTo(t, c.Post(planPath(id, ""), url.Values{"template_id": {strconv.FormatInt(tmpl.ID, 10)}}), planPath(id, ""), "start from the template")
+		plan := storedPlan(t, a, id)
 		topics := []string{}
 		for _, s := range plan.ACP.Scenarios {
 			topics = append(topics, s.Topic)
 		}
 		goals := plan.Section(care.DimPhysical).Goals
 		if plan.Template != "Neuromusculair (SMA)" || plan.ReviewMonths != 2 || len(goals) != 2 || goals[1].For != "parents" || goals[0].ID == "" ||
-			!slices.Equal(topics, []string{"school", "deterioration", "other"}) || plan.ReviewDue.Format("2006-01-02") != a.day(0, 2, 0) {
+			!slices.Equal(topics, []string{"school", "deterioration", "other"}) || plan.ReviewDue.Format("2006-01-02") != a.Day(0, 2, 0) {
 			t.Errorf("plan from the template: %q every %d months, goals %+v, scenarios %v", plan.Template, plan.ReviewMonths, goals, topics)
 		}
 		// The other organisation cannot start a plan from it either.
-		p = other.post(planPath(id, ""), url.Values{"template_id": {itoa(tmpl.ID)}})
+		p = other.Post(planPath(id, ""), url.Values{"template_id": {itoa(tmpl.ID)}})
 		mustStatus(t, p, http.StatusNotFound, "another organisation starting a plan")
 	})
 }

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // planPath is a path under a family's care plan.
@@ -22,116 +22,50 @@ func planPath(id int64, rest string) string { return familyPath(id, "/careplan"+
 // template) and returns its id.
 func startedPlan(t *testing.T, c *client, child string) int64 {
 	t.Helper()
-	id := c.createFamily(intake(child, c.a.day(-8, 0, 0)))
-	redirectsTo(t, c.post(planPath(id, ""), url.Values{"template_id": {"0"}}), planPath(id, ""), "start the plan")
+	id := c.CreateFamily(intake(child, c.App.Day(-8, 0, 0)))
+	redirectsTo(t, c.Post(planPath(id, ""), url.Values{"template_id": {"0"}}), planPath(id, ""), "start the plan")
 	return id
 }
 
 // storedPlan is the current plan as the store has it.
-func (a *app) storedPlan(t *testing.T, id int64) *care.CarePlan {
+func storedPlan(t *testing.T, a *app, id int64) *care.CarePlan {
 	t.Helper()
-	p, err := a.store.CarePlan(context.Background(), id)
+	p, err := a.Store.CarePlan(context.Background(), id)
 	if err != nil || p == nil {
 		t.Fatalf("care plan of %d: %v, %v", id, p, err)
 	}
 	return p
 }
 
-// formFields is what a browser sends for the form with the id: every
-// named field, checkboxes and radios only when checked, a select's chosen
-// option.
-func (p *page) formFields(t *testing.T, id string) url.Values {
-	t.Helper()
-	form := p.byID(id)
-	if form == nil || form.Data != "form" {
-		t.Fatalf("no form #%s on the page", id)
-	}
-	v := url.Values{}
-	for _, n := range findAll(form, func(n *html.Node) bool { return n.Type == html.ElementNode && attr(n, "name") != "" }) {
-		name := attr(n, "name")
-		switch n.Data {
-		case "input":
-			switch attr(n, "type") {
-			case "checkbox", "radio":
-				if hasAttr(n, "checked") {
-					v.Add(name, attr(n, "value"))
-				}
-			case "submit", "button":
-			default:
-				v.Add(name, attr(n, "value"))
-			}
-		case "textarea":
-			s := ""
-			if n.FirstChild != nil {
-				s = n.FirstChild.Data
-			}
-			v.Add(name, s)
-		case "select":
-			opts := findAll(n, func(o *html.Node) bool { return o.Type == html.ElementNode && o.Data == "option" })
-			if len(opts) == 0 {
-				continue
-			}
-			chosen := opts[0]
-			for _, o := range opts {
-				if hasAttr(o, "selected") {
-					chosen = o
-				}
-			}
-			v.Add(name, attr(chosen, "value"))
-		}
-	}
-	return v
-}
-
-// selected is the chosen option of a select.
-func (p *page) selected(id string) string {
-	n := p.byID(id)
-	for _, o := range findAll(n, func(o *html.Node) bool { return o.Type == html.ElementNode && o.Data == "option" }) {
-		if hasAttr(o, "selected") {
-			return attr(o, "value")
-		}
-	}
-	return ""
-}
-
-// options are the values of a select's options.
-func (p *page) options(id string) []string {
-	var out []string
-	for _, o := range findAll(p.byID(id), func(o *html.Node) bool { return o.Type == html.ElementNode && o.Data == "option" }) {
-		out = append(out, attr(o, "value"))
-	}
-	return out
-}
-
 // editPlan opens the form of a part and fails unless it is there.
 func editPlan(t *testing.T, c *client, id int64, part string) (*page, url.Values) {
 	t.Helper()
-	p := c.get(planPath(id, "/"+part+"/edit"))
+	p := c.Get(planPath(id, "/"+part+"/edit"))
 	mustStatus(t, p, http.StatusOK, "edit "+part)
-	return p, p.formFields(t, "careplan-form")
+	return p, p.FormFields(t, "careplan-form")
 }
 
 func TestCarePlanStart(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
-		id := c.createFamily(intake("Daan", a.day(-8, 0, 0)))
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
+		id := c.CreateFamily(intake("Daan", a.Day(-8, 0, 0)))
 		// Nothing to edit before the plan is started: the plan page offers it.
-		redirectsTo(t, c.get(planPath(id, "/physical/edit")), planPath(id, ""), "edit before the start")
+		redirectsTo(t, c.Get(planPath(id, "/physical/edit")), planPath(id, ""), "edit before the start")
 
-		p := c.post(planPath(id, ""), url.Values{"template_id": {"abc"}})
+		p := c.Post(planPath(id, ""), url.Values{"template_id": {"abc"}})
 		mustStatus(t, p, http.StatusUnprocessableEntity, "start with an unreadable template")
-		if p.fieldError("template_id") != "Kies een van de mogelijkheden." || p.selected("template_id") != "0" {
-			t.Errorf("template error %q, chosen %q", p.fieldError("template_id"), p.selected("template_id"))
+		if p.FieldError("template_id") != "Kies een van de mogelijkheden." || p.Selected("template_id") != "0" {
+			t.Errorf("template error %q, chosen %q", p.FieldError("template_id"), p.Selected("template_id"))
 		}
-		mustStatus(t, c.post(planPath(id, ""), url.Values{"template_id": {"999999"}}), http.StatusUnprocessableEntity, "start with another template")
-		if plan, err := a.store.CarePlan(context.Background(), id); err != nil || plan != nil {
+		mustStatus(t, c.Post(planPath(id, ""), url.Values{"template_id": {"999999"}}), http.StatusUnprocessableEntity, "start with another template")
+		if plan, err := a.Store.CarePlan(context.Background(), id); err != nil || plan != nil {
 			t.Fatalf("after refused starts: %+v, %v", plan, err)
 		}
 
-		redirectsTo(t, c.post(planPath(id, ""), url.Values{}), planPath(id, ""), "start")
+		redirectsTo(t, c.Post(planPath(id, ""), url.Values{}), planPath(id, ""), "start")
 		// A double submit shows the plan and starts nothing new.
-		redirectsTo(t, c.post(planPath(id, ""), url.Values{"template_id": {"0"}}), planPath(id, ""), "start twice")
-		plan := a.storedPlan(t, id)
+		redirectsTo(t, c.Post(planPath(id, ""), url.Values{"template_id": {"0"}}), planPath(id, ""), "start twice")
+		plan := storedPlan(t, a, id)
 		if plan.Version != 1 || len(plan.Sections) != 5 || len(plan.ACP.Scenarios) != 5 || plan.ReviewMonths != 3 {
 			t.Errorf("started plan: version %d, %d sections, %d scenarios, review every %d months",
 				plan.Version, len(plan.Sections), len(plan.ACP.Scenarios), plan.ReviewMonths)
@@ -139,31 +73,31 @@ func TestCarePlanStart(t *testing.T) {
 
 		for _, part := range []string{"wishes", "physical", "psychological", "social", "pedagogical", "spiritual", "acp", "review"} {
 			p, v := editPlan(t, c, id, part)
-			form := p.byID("careplan-form")
+			form := p.ByID("careplan-form")
 			if attr(form, "action") != planPath(id, "/"+part) || v.Get("version") != "1" {
 				t.Errorf("%s: form posts to %q with version %q", part, attr(form, "action"), v.Get("version"))
 			}
-			if p.inlineScripts() != 0 || p.byID("conflict") != nil || p.byID("error-summary") != nil {
+			if p.InlineScripts() != 0 || p.ByID("conflict") != nil || p.ByID("error-summary") != nil {
 				t.Errorf("%s: a fresh form with scripts, a conflict or errors", part)
 			}
 		}
 		for _, path := range []string{"/bogus/edit", "/Physical/edit", "/versions/edit"} {
-			mustStatus(t, c.get(planPath(id, path)), http.StatusNotFound, "GET "+path)
+			mustStatus(t, c.Get(planPath(id, path)), http.StatusNotFound, "GET "+path)
 		}
-		mustStatus(t, c.post(planPath(id, "/bogus"), url.Values{"version": {"1"}}), http.StatusNotFound, "POST to an unknown part")
-		mustStatus(t, c.post(planPath(id, "/physical"), url.Values{"situation": {"x"}}), http.StatusBadRequest, "POST without a version")
-		if a.storedPlan(t, id).Version != 1 {
+		mustStatus(t, c.Post(planPath(id, "/bogus"), url.Values{"version": {"1"}}), http.StatusNotFound, "POST to an unknown part")
+		mustStatus(t, c.Post(planPath(id, "/physical"), url.Values{"situation": {"x"}}), http.StatusBadRequest, "POST without a version")
+		if storedPlan(t, a, id).Version != 1 {
 			t.Error("a refused save made a version")
 		}
 	})
 }
 
 func TestCarePlanDimensionSave(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
 		id := startedPlan(t, c, "Daan")
 		_, v := editPlan(t, c, id, "physical")
-		due := a.day(0, 0, 14)
+		due := a.Day(0, 0, 14)
 		for k, val := range map[string]string{
 			"situation":        "Benauwd bij inspanning",
 			"problem_new_text": "Benauwdheid 's nachts", "problem_new_icd10": "r06.0", "problem_new_for": "child",
@@ -174,9 +108,9 @@ func TestCarePlanDimensionSave(t *testing.T) {
 		} {
 			v.Set(k, val)
 		}
-		redirectsTo(t, c.post(planPath(id, "/physical"), v), planPath(id, "#physical"), "save physical")
+		redirectsTo(t, c.Post(planPath(id, "/physical"), v), planPath(id, "#physical"), "save physical")
 
-		plan := a.storedPlan(t, id)
+		plan := storedPlan(t, a, id)
 		sec := plan.Section(care.DimPhysical)
 		if plan.Version != 2 || !slices.Equal(plan.Changes, []string{"physical"}) || sec.Situation != "Benauwd bij inspanning" {
 			t.Fatalf("version %d changes %v situation %q", plan.Version, plan.Changes, sec.Situation)
@@ -186,7 +120,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 			t.Fatalf("physical: %+v", sec)
 		}
 		goal := sec.Goals[0].ID
-		file, err := a.store.FamilyFile(context.Background(), id, 0)
+		file, err := a.Store.FamilyFile(context.Background(), id, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,30 +145,30 @@ func TestCarePlanDimensionSave(t *testing.T) {
 		// The form shows what was stored, the action, and offers the goal.
 		p, v := editPlan(t, c, id, "physical")
 		prob := sec.Problems[0].ID
-		if v.Get("version") != "2" || p.value("situation") != "Benauwd bij inspanning" || p.value("goal_"+goal+"_text") != "Rustig doorslapen" ||
-			p.value("problem_"+prob+"_icd10") != "R06.0" || p.selected("agreement_"+sec.Agreements[0].ID+"_for") != "parents" {
-			t.Errorf("the form after saving: version %q, situation %q, goal %q, icd %q", v.Get("version"), p.value("situation"),
-				p.value("goal_"+goal+"_text"), p.value("problem_"+prob+"_icd10"))
+		if v.Get("version") != "2" || p.Value("situation") != "Benauwd bij inspanning" || p.Value("goal_"+goal+"_text") != "Rustig doorslapen" ||
+			p.Value("problem_"+prob+"_icd10") != "R06.0" || p.Selected("agreement_"+sec.Agreements[0].ID+"_for") != "parents" {
+			t.Errorf("the form after saving: version %q, situation %q, goal %q, icd %q", v.Get("version"), p.Value("situation"),
+				p.Value("goal_"+goal+"_text"), p.Value("problem_"+prob+"_icd10"))
 		}
-		if got := p.within("actions"); !strings.Contains(got, "Zuurstof thuis aanvragen") || !strings.Contains(got, "Thuiszorg Noord") {
+		if got := p.Within("actions"); !strings.Contains(got, "Zuurstof thuis aanvragen") || !strings.Contains(got, "Thuiszorg Noord") {
 			t.Errorf("actions listed: %q", got)
 		}
-		if got := p.options("action_new_goal"); !slices.Equal(got, []string{"", goal, care.NewGoal}) {
+		if got := p.Options("action_new_goal"); !slices.Equal(got, []string{"", goal, care.NewGoal}) {
 			t.Errorf("goal choices %v", got)
 		}
-		if p.byID("goal-"+goal) == nil || p.byID("goal-new") == nil || p.byID("goal_"+goal+"_remove") == nil || p.byID("goal_new_remove") != nil {
+		if p.ByID("goal-"+goal) == nil || p.ByID("goal-new") == nil || p.ByID("goal_"+goal+"_remove") == nil || p.ByID("goal_new_remove") != nil {
 			t.Error("the goal and the new row are not drawn as their own groups")
 		}
 
 		// Saving unchanged adds no version; removing an item does.
-		redirectsTo(t, c.post(planPath(id, "/physical"), v), planPath(id, "#physical"), "save unchanged")
-		if got := a.storedPlan(t, id).Version; got != 2 {
+		redirectsTo(t, c.Post(planPath(id, "/physical"), v), planPath(id, "#physical"), "save unchanged")
+		if got := storedPlan(t, a, id).Version; got != 2 {
 			t.Fatalf("an unchanged save made version %d", got)
 		}
 		v.Set("goal_"+goal+"_remove", "1")
 		v.Set("goal_"+goal+"_text", "") // a removed item needs no text
-		redirectsTo(t, c.post(planPath(id, "/physical"), v), planPath(id, "#physical"), "remove the goal")
-		plan = a.storedPlan(t, id)
+		redirectsTo(t, c.Post(planPath(id, "/physical"), v), planPath(id, "#physical"), "remove the goal")
+		plan = storedPlan(t, a, id)
 		sec = plan.Section(care.DimPhysical)
 		if plan.Version != 3 || len(sec.Goals) != 0 || len(sec.Problems) != 1 || len(sec.Agreements) != 1 {
 			t.Errorf("after removing: version %d, %+v", plan.Version, sec)
@@ -242,13 +176,13 @@ func TestCarePlanDimensionSave(t *testing.T) {
 		// An action for an existing goal.
 		_, v = editPlan(t, c, id, "physical")
 		v.Set("goal_new_text", "Naar school kunnen")
-		redirectsTo(t, c.post(planPath(id, "/physical"), v), planPath(id, "#physical"), "a new goal")
-		goal = a.storedPlan(t, id).Section(care.DimPhysical).Goals[0].ID
+		redirectsTo(t, c.Post(planPath(id, "/physical"), v), planPath(id, "#physical"), "a new goal")
+		goal = storedPlan(t, a, id).Section(care.DimPhysical).Goals[0].ID
 		_, v = editPlan(t, c, id, "physical")
 		v.Set("action_new_title", "Vervoer regelen")
 		v.Set("action_new_goal", goal)
-		redirectsTo(t, c.post(planPath(id, "/physical"), v), planPath(id, "#physical"), "an action for an existing goal")
-		file, _ = a.store.FamilyFile(context.Background(), id, 0)
+		redirectsTo(t, c.Post(planPath(id, "/physical"), v), planPath(id, "#physical"), "an action for an existing goal")
+		file, _ = a.Store.FamilyFile(context.Background(), id, 0)
 		found := false
 		for _, tk := range file.Tasks {
 			found = found || tk.Title == "Vervoer regelen" && tk.PlanGoal == goal && tk.OwnerKind == "casemanager"
@@ -260,15 +194,15 @@ func TestCarePlanDimensionSave(t *testing.T) {
 }
 
 func TestCarePlanACPSave(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
 		id := startedPlan(t, c, "Daan")
 		p, v := editPlan(t, c, id, "acp")
 		// The plan starts with the default scenarios and the four directives "not discussed".
-		if p.checkedValue("directive_resuscitation_decision") != "not_discussed" || p.selected("place_of_death") != "not_discussed" {
-			t.Errorf("a new plan's ACP form: %q, %q", p.checkedValue("directive_resuscitation_decision"), p.selected("place_of_death"))
+		if p.CheckedValue("directive_resuscitation_decision") != "not_discussed" || p.Selected("place_of_death") != "not_discussed" {
+			t.Errorf("a new plan's ACP form: %q, %q", p.CheckedValue("directive_resuscitation_decision"), p.Selected("place_of_death"))
 		}
-		day := a.day(0, 0, -3)
+		day := a.Day(0, 0, -3)
 		for k, val := range map[string]string{
 			"conversation_new_date": day, "conversation_new_participants": "Ouders, kinderarts, casemanager",
 			"conversation_new_topics": "Reanimatie en plek van zorg", "conversation_new_record": "Verslag in HiX",
@@ -279,8 +213,8 @@ func TestCarePlanACPSave(t *testing.T) {
 		} {
 			v.Set(k, val)
 		}
-		redirectsTo(t, c.post(planPath(id, "/acp"), v), planPath(id, "#acp"), "save the ACP")
-		plan := a.storedPlan(t, id)
+		redirectsTo(t, c.Post(planPath(id, "/acp"), v), planPath(id, "#acp"), "save the ACP")
+		plan := storedPlan(t, a, id)
 		acp := plan.ACP
 		if plan.Version != 2 || !slices.Equal(plan.Changes, []string{"acp"}) {
 			t.Fatalf("version %d, changes %v", plan.Version, plan.Changes)
@@ -305,11 +239,11 @@ func TestCarePlanACPSave(t *testing.T) {
 
 		p, v = editPlan(t, c, id, "acp")
 		conv := acp.Conversations[0].ID
-		if p.value("conversation_"+conv+"_participants") != "Ouders, kinderarts, casemanager" ||
-			p.checkedValue("directive_resuscitation_decision") != "no" || p.value("directive_resuscitation_date") != day ||
-			p.selected("place_of_death") != "home" || p.selected("place_of_care") != "not_now" {
-			t.Errorf("the ACP form after saving: %q %q %q %q", p.value("conversation_"+conv+"_participants"),
-				p.checkedValue("directive_resuscitation_decision"), p.selected("place_of_death"), p.selected("place_of_care"))
+		if p.Value("conversation_"+conv+"_participants") != "Ouders, kinderarts, casemanager" ||
+			p.CheckedValue("directive_resuscitation_decision") != "no" || p.Value("directive_resuscitation_date") != day ||
+			p.Selected("place_of_death") != "home" || p.Selected("place_of_care") != "not_now" {
+			t.Errorf("the ACP form after saving: %q %q %q %q", p.Value("conversation_"+conv+"_participants"),
+				p.CheckedValue("directive_resuscitation_decision"), p.Selected("place_of_death"), p.Selected("place_of_care"))
 		}
 		// Remove a scenario; add the "other" treatment.
 		first := acp.Scenarios[0].ID
@@ -318,8 +252,8 @@ func TestCarePlanACPSave(t *testing.T) {
 		v.Set("directive_other_decision", "yes_but")
 		v.Set("directive_other_date", day)
 		v.Set("directive_other_agreed_by", "Ouders")
-		redirectsTo(t, c.post(planPath(id, "/acp"), v), planPath(id, "#acp"), "remove a scenario")
-		acp = a.storedPlan(t, id).ACP
+		redirectsTo(t, c.Post(planPath(id, "/acp"), v), planPath(id, "#acp"), "remove a scenario")
+		acp = storedPlan(t, a, id).ACP
 		if len(acp.Scenarios) != 5 || slices.ContainsFunc(acp.Scenarios, func(s care.Scenario) bool { return s.ID == first }) {
 			t.Errorf("scenarios after removing %s: %+v", first, acp.Scenarios)
 		}
@@ -330,36 +264,36 @@ func TestCarePlanACPSave(t *testing.T) {
 }
 
 func TestCarePlanReviewAndWishes(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
 		id := startedPlan(t, c, "Daan")
 		_, v := editPlan(t, c, id, "wishes")
 		v.Set("wishes", "Zo lang mogelijk thuis.\nSamen op vakantie.")
 		v.Set("matters", "Opa en oma dichtbij")
-		redirectsTo(t, c.post(planPath(id, "/wishes"), v), planPath(id, "#wishes"), "save wishes")
+		redirectsTo(t, c.Post(planPath(id, "/wishes"), v), planPath(id, "#wishes"), "save wishes")
 		p, _ := editPlan(t, c, id, "wishes")
-		if p.value("wishes") != "Zo lang mogelijk thuis.\nSamen op vakantie." || p.value("matters") != "Opa en oma dichtbij" {
-			t.Errorf("wishes %q, matters %q", p.value("wishes"), p.value("matters"))
+		if p.Value("wishes") != "Zo lang mogelijk thuis.\nSamen op vakantie." || p.Value("matters") != "Opa en oma dichtbij" {
+			t.Errorf("wishes %q, matters %q", p.Value("wishes"), p.Value("matters"))
 		}
 
 		p, v = editPlan(t, c, id, "review")
-		if p.value("review_months") != "3" || p.value("review_due") != a.day(0, 3, 0) || p.value("discussed_on") != "" {
-			t.Errorf("review form %q %q %q", p.value("review_months"), p.value("review_due"), p.value("discussed_on"))
+		if p.Value("review_months") != "3" || p.Value("review_due") != a.Day(0, 3, 0) || p.Value("discussed_on") != "" {
+			t.Errorf("review form %q %q %q", p.Value("review_months"), p.Value("review_due"), p.Value("discussed_on"))
 		}
-		discussed := a.day(0, 0, -1)
+		discussed := a.Day(0, 0, -1)
 		v.Set("review_months", "6")
 		v.Set("review_due", "")
 		v.Set("discussed_on", discussed)
-		redirectsTo(t, c.post(planPath(id, "/review"), v), planPath(id, "#review"), "save review")
-		plan := a.storedPlan(t, id)
+		redirectsTo(t, c.Post(planPath(id, "/review"), v), planPath(id, "#review"), "save review")
+		plan := storedPlan(t, a, id)
 		d, _ := time.Parse(time.DateOnly, discussed)
 		if plan.ReviewMonths != 6 || !plan.ReviewDue.Equal(d.AddDate(0, 6, 0)) || !plan.DiscussedOn.Equal(d) || plan.Version != 3 {
 			t.Errorf("review: every %d months, due %v, discussed %v, version %d", plan.ReviewMonths, plan.ReviewDue, plan.DiscussedOn, plan.Version)
 		}
 		_, v = editPlan(t, c, id, "review")
-		v.Set("review_due", a.day(0, 1, 0))
-		redirectsTo(t, c.post(planPath(id, "/review"), v), planPath(id, "#review"), "a chosen review date")
-		if got := a.storedPlan(t, id).ReviewDue.Format(time.DateOnly); got != a.day(0, 1, 0) {
+		v.Set("review_due", a.Day(0, 1, 0))
+		redirectsTo(t, c.Post(planPath(id, "/review"), v), planPath(id, "#review"), "a chosen review date")
+		if got := storedPlan(t, a, id).ReviewDue.Format(time.DateOnly); got != a.Day(0, 1, 0) {
 			t.Errorf("review due %s", got)
 		}
 	})
@@ -369,8 +303,8 @@ func TestCarePlanReviewAndWishes(t *testing.T) {
 // with 422, the message next to the field, everything typed still there,
 // and no new version.
 func TestCarePlanBadInput(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
 		id := startedPlan(t, c, "Daan")
 		const (
 			required = "Vul dit veld in."
@@ -383,11 +317,11 @@ func TestCarePlanBadInput(t *testing.T) {
 			want       map[string]string // field → message
 			kept       []string          // fields whose typed text must be back
 		}{
-			{"empty participants", "acp", []string{"conversation_new_date", a.day(0, 0, -1), "conversation_new_topics", "Wensen"},
+			{"empty participants", "acp", []string{"conversation_new_date", a.Day(0, 0, -1), "conversation_new_topics", "Wensen"},
 				map[string]string{"conversation_new_participants": required}, []string{"conversation_new_topics", "conversation_new_date"}},
-			{"future conversation", "acp", []string{"conversation_new_date", a.day(0, 0, 2), "conversation_new_participants", "Ouders"},
+			{"future conversation", "acp", []string{"conversation_new_date", a.Day(0, 0, 2), "conversation_new_participants", "Ouders"},
 				map[string]string{"conversation_new_date": future}, []string{"conversation_new_participants", "conversation_new_date"}},
-			{"conversation before birth", "acp", []string{"conversation_new_date", a.day(-9, 0, 0), "conversation_new_participants", "Ouders"},
+			{"conversation before birth", "acp", []string{"conversation_new_date", a.Day(-9, 0, 0), "conversation_new_participants", "Ouders"},
 				map[string]string{"conversation_new_date": "Deze datum ligt voor de geboortedatum."}, []string{"conversation_new_participants"}},
 			{"unparseable date", "acp", []string{"conversation_new_date", "31-02-2025", "conversation_new_participants", "Ouders"},
 				map[string]string{"conversation_new_date": invalid}, []string{"conversation_new_date", "conversation_new_participants"}},
@@ -403,9 +337,9 @@ func TestCarePlanBadInput(t *testing.T) {
 				map[string]string{"action_new_goal": "Vul hierboven eerst een nieuw doel in, of kies een ander doel."}, []string{"action_new_title"}},
 			{"action without title", "social", []string{"action_new_owner_name", "Juf Anne", "goal_new_text", "Naar school"},
 				map[string]string{"action_new_title": required}, []string{"action_new_owner_name", "goal_new_text"}},
-			{"action due long ago", "social", []string{"action_new_title", "Bellen", "action_new_due_date", a.day(-2, 0, 0)},
+			{"action due long ago", "social", []string{"action_new_title", "Bellen", "action_new_due_date", a.Day(-2, 0, 0)},
 				map[string]string{"action_new_due_date": "Deze datum ligt in het verleden. Kies een latere dag."}, []string{"action_new_title"}},
-			{"review months 13", "review", []string{"review_months", "13", "discussed_on", a.day(0, 0, -1)},
+			{"review months 13", "review", []string{"review_months", "13", "discussed_on", a.Day(0, 0, -1)},
 				map[string]string{"review_months": "Kies 1 tot en met 12 maanden."}, []string{"review_months", "discussed_on"}},
 			{"review months not a number", "review", []string{"review_months", "drie"},
 				map[string]string{"review_months": "Vul een heel getal in, zoals 45."}, []string{"review_months"}},
@@ -419,28 +353,28 @@ func TestCarePlanBadInput(t *testing.T) {
 				for i := 0; i+1 < len(tc.set); i += 2 {
 					v.Set(tc.set[i], tc.set[i+1])
 				}
-				p := c.post(planPath(id, "/"+tc.part), v)
+				p := c.Post(planPath(id, "/"+tc.part), v)
 				mustStatus(t, p, http.StatusUnprocessableEntity, tc.name)
-				if p.byID("error-summary") == nil || p.byID("plan-errors") != nil {
+				if p.ByID("error-summary") == nil || p.ByID("plan-errors") != nil {
 					t.Error("no error summary, or errors of other parts")
 				}
 				for field, msg := range tc.want {
-					if got := p.fieldError(field); got != msg {
+					if got := p.FieldError(field); got != msg {
 						t.Errorf("%s: error %q, want %q", field, got, msg)
 					}
-					if attr(p.byID(field), "aria-invalid") != "true" && p.byID(field).Data != "fieldset" {
+					if attr(p.ByID(field), "aria-invalid") != "true" && p.ByID(field).Data != "fieldset" {
 						t.Errorf("%s is not marked invalid", field)
 					}
 				}
 				for _, field := range tc.kept {
-					if got := p.value(field); got != v.Get(field) {
+					if got := p.Value(field); got != v.Get(field) {
 						t.Errorf("%s: %q, want the typed %q", field, got, v.Get(field))
 					}
 				}
-				if got := p.formFields(t, "careplan-form").Get("version"); got != "1" {
+				if got := p.FormFields(t, "careplan-form").Get("version"); got != "1" {
 					t.Errorf("the form came back with version %q", got)
 				}
-				if got := a.storedPlan(t, id).Version; got != 1 {
+				if got := storedPlan(t, a, id).Version; got != 1 {
 					t.Errorf("a refused save made version %d", got)
 				}
 			})
@@ -453,40 +387,40 @@ func TestCarePlanBadInput(t *testing.T) {
 // another part then says where the problem is instead of failing without
 // a visible reason.
 func TestCarePlanErrorsElsewhere(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
 		id := startedPlan(t, c, "Daan")
 		_, v := editPlan(t, c, id, "acp")
-		v.Set("conversation_new_date", a.day(-3, 0, 0))
+		v.Set("conversation_new_date", a.Day(-3, 0, 0))
 		v.Set("conversation_new_participants", "Ouders")
-		redirectsTo(t, c.post(planPath(id, "/acp"), v), planPath(id, "#acp"), "save a conversation")
+		redirectsTo(t, c.Post(planPath(id, "/acp"), v), planPath(id, "#acp"), "save a conversation")
 
-		e := c.get(familyPath(id, "/edit"))
+		e := c.Get(familyPath(id, "/edit"))
 		child := url.Values{}
 		for _, f := range []string{"child_name", "birth_date", "bsn", "diagnosis", "icd10", "living_situation", "culture_notes", "summary"} {
-			child.Set(f, e.value(f))
+			child.Set(f, e.Value(f))
 		}
 		child.Set("sex", "female")
-		child.Set("birth_date", a.day(-1, 0, 0))
-		redirectsTo(t, c.post(familyPath(id, "/edit"), child), familyPath(id, ""), "correct the date of birth")
+		child.Set("birth_date", a.Day(-1, 0, 0))
+		redirectsTo(t, c.Post(familyPath(id, "/edit"), child), familyPath(id, ""), "correct the date of birth")
 
 		_, v = editPlan(t, c, id, "wishes")
-		p := c.post(planPath(id, "/wishes"), with(v, "wishes", "Thuis zijn"))
+		p := c.Post(planPath(id, "/wishes"), with(v, "wishes", "Thuis zijn"))
 		mustStatus(t, p, http.StatusUnprocessableEntity, "save the wishes")
-		box := p.byID("plan-errors")
+		box := p.ByID("plan-errors")
 		link := find(box, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "a" })
 		if box == nil || attr(box, "role") != "alert" || attr(link, "href") != planPath(id, "/acp/edit") || text(link) != "Proactieve zorgplanning bewerken" {
 			t.Errorf("the box about the other part: %q, link %q", text(box), attr(link, "href"))
 		}
-		if p.value("wishes") != "Thuis zijn" || a.storedPlan(t, id).Version != 2 {
-			t.Errorf("wishes %q, version %d", p.value("wishes"), a.storedPlan(t, id).Version)
+		if p.Value("wishes") != "Thuis zijn" || storedPlan(t, a, id).Version != 2 {
+			t.Errorf("wishes %q, version %d", p.Value("wishes"), storedPlan(t, a, id).Version)
 		}
 		// The ACP form shows the error at the conversation itself.
-		conv := a.storedPlan(t, id).ACP.Conversations[0].ID
+		conv := storedPlan(t, a, id).ACP.Conversations[0].ID
 		_, v = editPlan(t, c, id, "acp")
-		p = c.post(planPath(id, "/acp"), v)
+		p = c.Post(planPath(id, "/acp"), v)
 		mustStatus(t, p, http.StatusUnprocessableEntity, "save the ACP")
-		if got := p.fieldError("conversation_" + conv + "_date"); got != "Deze datum ligt voor de geboortedatum." || p.byID("plan-errors") != nil {
+		if got := p.FieldError("conversation_" + conv + "_date"); got != "Deze datum ligt voor de geboortedatum." || p.ByID("plan-errors") != nil {
 			t.Errorf("conversation date error %q", got)
 		}
 	})

@@ -3,48 +3,41 @@ package web
 import (
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
-// carePlanShow draws the care plan for whoever reads it: the case managers
-// (with the links to change it and the family's proposals to answer), the
-// family (with their proposals and a form to propose a change) and
-// providers with consent (the plan only). The route decides the role; the
-// care service decides whether this family's plan may be seen.
-func (s *Server) carePlanShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	pf, err := s.care.CarePlan(r.Context(), s.actor(r), id, planDoor(r))
-	if err != nil {
-		return err
-	}
-	p, err := s.planPageFor(r, pf)
-	if err != nil {
-		return err
-	}
-	if saved := r.URL.Query().Get("saved"); slices.Contains(planSaved, saved) {
-		p.Saved = "careplan.view.saved." + saved
-	}
-	s.render(w, r, http.StatusOK, "careplan", p)
-	return nil
-}
+// The care plan has three doors: the case managers' pages
+// (care.ViewCaseFile), the family's (care.ViewFamily) and a provider's
+// (care.ViewProvider). routes.go gives each route its door. Each lets in
+// its own role only, so a page never shows the plan to someone it is not
+// for, and a refusal is recorded like any other.
 
-// planDoor is the door to the care plan that the path names: the case
-// managers' pages, the family's or a provider's. Each lets in its own role
-// only, so a page never shows the plan to someone it is not for, and a
-// refusal is recorded like any other.
-func planDoor(r *http.Request) care.View {
-	switch {
-	case strings.HasPrefix(r.URL.Path, "/my/"):
-		return care.ViewFamily
-	case strings.HasPrefix(r.URL.Path, "/provider/"):
-		return care.ViewProvider
-	default:
-		return care.ViewCaseFile
+// carePlanShow draws the care plan for whoever reads it through door: the
+// case managers (with the links to change it and the family's proposals to
+// answer), the family (with their proposals and a form to propose a
+// change) and providers with consent (the plan only). The care service
+// decides whether this family's plan may be seen.
+func (s *Server) carePlanShow(door care.View) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := httpx.PathID(r, "id")
+		if err != nil {
+			return err
+		}
+		pf, err := s.care.CarePlan(r.Context(), s.actor(r), id, door)
+		if err != nil {
+			return err
+		}
+		p, err := s.planPageFor(r, pf)
+		if err != nil {
+			return err
+		}
+		if saved := r.URL.Query().Get("saved"); slices.Contains(planSaved, saved) {
+			p.Saved = "careplan.view.saved." + saved
+		}
+		s.render(w, r, http.StatusOK, "careplan", p)
+		return nil
 	}
 }
 
@@ -62,10 +55,10 @@ func (s *Server) planPageFor(r *http.Request, pf *care.PlanFile) (*PlanPage, err
 	return p, nil
 }
 
-// planAgain draws the plan page again after a form on it came back, with
-// status and what change fills in (what was typed and the errors).
-func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int64, status int, change func(*PlanPage)) error {
-	pf, err := s.care.CarePlan(r.Context(), s.actor(r), familyID, planDoor(r))
+// planAgain draws the plan page of door again after a form on it came
+// back, with status and what change fills in (what was typed and the errors).
+func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int64, door care.View, status int, change func(*PlanPage)) error {
+	pf, err := s.care.CarePlan(r.Context(), s.actor(r), familyID, door)
 	if err != nil {
 		return err
 	}
@@ -80,33 +73,37 @@ func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int6
 
 // carePlanPrint draws the whole plan for paper (A4, by the browser's
 // print dialog); the care service records it as printed.
-func (s *Server) carePlanPrint(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
+func (s *Server) carePlanPrint(door care.View) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := httpx.PathID(r, "id")
+		if err != nil {
+			return err
+		}
+		pf, err := s.care.PrintCarePlan(r.Context(), s.actor(r), id, door)
+		if err != nil {
+			return err
+		}
+		p := &PrintPage{PlanView: s.planView(r, "careplan.view.print_title", pf)}
+		p.Printed = p.DateTime(s.cfg.Now())
+		s.render(w, r, http.StatusOK, "careplan_print", p)
+		return nil
 	}
-	pf, err := s.care.PrintCarePlan(r.Context(), s.actor(r), id, planDoor(r))
-	if err != nil {
-		return err
-	}
-	p := &PrintPage{PlanView: s.planView(r, "careplan.view.print_title", pf)}
-	p.Printed = p.DateTime(s.cfg.Now())
-	s.render(w, r, http.StatusOK, "careplan_print", p)
-	return nil
 }
 
 // carePlanEmergency draws the one-page emergency summary: diagnoses,
 // treatment directives, preferred places and who to call. It exists to be
 // printed and handed over, so the care service records it as printed.
-func (s *Server) carePlanEmergency(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
+func (s *Server) carePlanEmergency(door care.View) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := httpx.PathID(r, "id")
+		if err != nil {
+			return err
+		}
+		pf, err := s.care.EmergencySummary(r.Context(), s.actor(r), id, door)
+		if err != nil {
+			return err
+		}
+		s.render(w, r, http.StatusOK, "careplan_emergency", s.emergencyPage(r, pf))
+		return nil
 	}
-	pf, err := s.care.EmergencySummary(r.Context(), s.actor(r), id, planDoor(r))
-	if err != nil {
-		return err
-	}
-	s.render(w, r, http.StatusOK, "careplan_emergency", s.emergencyPage(r, pf))
-	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // TemplatesPage lists the care plan templates a new plan can start from:
@@ -28,6 +30,12 @@ func (p *TemplatesPage) Goals(t care.PlanTemplate) int {
 // TemplateURL is where a template is edited.
 func (p *TemplatesPage) TemplateURL(t care.PlanTemplate) string {
 	return "/careplan-templates/" + strconv.FormatInt(t.ID, 10) + "/edit"
+}
+
+// forLabels are the words a template line may start with to say whom it
+// is for, in both languages.
+func (s *Server) forLabels() form.ForLabels {
+	return form.LabelsFor(s.i18n.translator("nl"), s.i18n.translator("en"))
 }
 
 func (s *Server) planTemplates(w http.ResponseWriter, r *http.Request) error {
@@ -54,17 +62,17 @@ func templateForm(p *FormPage, id int64) {
 		p.Number("review_months", "careplan.review_months", 1, care.MaxReviewMonths),
 	)
 	for _, d := range care.Dimensions {
-		p.Sections = append(p.Sections, Section{
+		p.Sections = append(p.Sections, form.Section{
 			Legend: p.T("careplan.dim." + string(d)), ID: "template-" + string(d),
-			Controls: []Control{
-				p.Area("goals_"+string(d), "careplan.tmpl.goals", maxTemplateLines*care.MaxShort, false).WithHint(p, "careplan.tmpl.lines_hint"),
-				p.Area("agreements_"+string(d), "careplan.tmpl.agreements", maxTemplateLines*care.MaxShort, false).WithHint(p, "careplan.tmpl.lines_hint"),
+			Controls: []form.Control{
+				p.Area("goals_"+string(d), "careplan.tmpl.goals", form.MaxTemplateLines*care.MaxShort, false).WithHint(p, "careplan.tmpl.lines_hint"),
+				p.Area("agreements_"+string(d), "careplan.tmpl.agreements", form.MaxTemplateLines*care.MaxShort, false).WithHint(p, "careplan.tmpl.lines_hint"),
 			},
 		})
 	}
-	scen := p.control("checks", "scenarios", "careplan.tmpl.scenarios", false)
+	scen := p.Control("checks", "scenarios", "careplan.tmpl.scenarios", false)
 	for _, topic := range care.ScenarioTopics {
-		scen.Options = append(scen.Options, Option{Value: "scenario_" + topic, Label: p.T("careplan.topic." + topic),
+		scen.Options = append(scen.Options, form.Option{Value: "scenario_" + topic, Label: p.T("careplan.topic." + topic),
 			Selected: p.Values.Get("scenario_"+topic) != ""})
 	}
 	scen.Wide, scen.Hint = true, p.T("careplan.tmpl.scenarios_hint")
@@ -81,13 +89,13 @@ func (s *Server) planTemplateNew(w http.ResponseWriter, r *http.Request) error {
 	// A new template starts where the default does.
 	t := care.DefaultTemplate()
 	t.Name = ""
-	v := encodeTemplate(&t, s.base(r, "").translator, s.forLabels())
+	v := form.EncodeTemplate(&t, s.base(r, "").translator, s.forLabels())
 	s.renderForm(w, r, http.StatusOK, s.templatePage(r, "careplan.tmpl.new_title", v, nil, 0))
 	return nil
 }
 
 func (s *Server) planTemplateEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "tmpl")
+	id, err := httpx.PathID(r, "tmpl")
 	if err != nil {
 		return err
 	}
@@ -95,7 +103,7 @@ func (s *Server) planTemplateEdit(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	v := encodeTemplate(t, s.base(r, "").translator, s.forLabels())
+	v := form.EncodeTemplate(t, s.base(r, "").translator, s.forLabels())
 	s.renderForm(w, r, http.StatusOK, s.templatePage(r, "careplan.tmpl.edit_title", v, nil, id))
 	return nil
 }
@@ -108,7 +116,7 @@ func (s *Server) planTemplateSave(w http.ResponseWriter, r *http.Request) error 
 	title := "careplan.tmpl.new_title"
 	if r.PathValue("tmpl") != "" {
 		var err error
-		if id, err = pathID(r, "tmpl"); err != nil {
+		if id, err = httpx.PathID(r, "tmpl"); err != nil {
 			return err
 		}
 		if _, err := s.care.PlanTemplate(ctx, actor, id); err != nil {
@@ -120,7 +128,7 @@ func (s *Server) planTemplateSave(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	t, errs := decodeTemplate(v, s.forLabels())
+	t, errs := form.DecodeTemplate(v, s.forLabels())
 	t.ID = id
 	if len(errs) == 0 {
 		err = s.care.SavePlanTemplate(ctx, actor, &t)

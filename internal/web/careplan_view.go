@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // The care plan as its readers see it: the case managers, the family (the
@@ -277,17 +278,17 @@ func (p *PlanPage) ProposeError(field string) string { return p.Propose.Errors[f
 
 // SectionOptions are the parts of the plan a family member may propose a
 // change to, with the one chosen.
-func (p *PlanPage) SectionOptions() []Option {
-	opts := []Option{{Value: "", Label: p.T("form.choose"), Selected: p.Propose.Section == ""}}
+func (p *PlanPage) SectionOptions() []form.Option {
+	opts := []form.Option{{Value: "", Label: p.T("form.choose"), Selected: p.Propose.Section == ""}}
 	for _, sec := range care.ProposalSections {
-		opts = append(opts, Option{Value: sec, Label: p.Section(sec), Selected: sec == p.Propose.Section})
+		opts = append(opts, form.Option{Value: sec, Label: p.Section(sec), Selected: sec == p.Propose.Section})
 	}
 	return opts
 }
 
 // TemplateOptions are the templates a case manager may start a plan from:
 // the default first, then the organisation's own.
-func (p *PlanPage) TemplateOptions() []Option { return templateOptions(p.T, p.Templates, "") }
+func (p *PlanPage) TemplateOptions() []form.Option { return templateOptions(p.T, p.Templates, "") }
 
 // Callable is one person to call in an emergency.
 type Callable struct {

@@ -156,8 +156,9 @@ func carePlanViewCases(base func(string) BasePage) map[string]any {
 		Plan: &care.PlanSummary{Version: 4, SavedAt: time.Now(), SavedBy: care.Person{Name: "Carla"}, ReviewDue: today.AddDate(0, 0, -1),
 			DiscussedOn: today.AddDate(0, -3, 0), OpenProposals: 2},
 	}}
-	fp.OpenTasks = []care.Task{{ID: 5, Title: "Pijnteam", OwnerKind: "casemanager", Status: "open", PlanDimension: care.DimPhysical}}
-	fp.DoneTasks = []care.Task{{ID: 6, Title: "Matras", OwnerKind: "casemanager", Status: "done", PlanDimension: care.DimSocial, DoneAt: time.Now()}}
+	fp.TaskList = newTaskList(care.ViewCaseFile, "/families/7", []care.Task{
+		{ID: 5, Title: "Pijnteam", OwnerKind: "casemanager", Status: "open", PlanDimension: care.DimPhysical},
+		{ID: 6, Title: "Matras", OwnerKind: "casemanager", Status: "done", PlanDimension: care.DimSocial, DoneAt: time.Now()}}, today)
 	cl := &CaseloadPage{CarePage: CarePage{BasePage: baseAs(base("caseload.title"), care.RoleCaseManager), Today: today}, Sort: "next", Items: []care.CaseloadItem{
 		{FamilyID: 7, ChildName: "Sam", BirthDate: today.AddDate(-6, 0, 0), Intensity: care.Intensive, PlanReviewDue: today.AddDate(0, 0, -1)},
 		{FamilyID: 9, ChildName: "Noor", BirthDate: today.AddDate(-2, 0, 0), Intensity: care.Regular, PlanReviewDue: today.AddDate(0, 1, 0)},

@@ -3,11 +3,10 @@ package web
 import (
 	"errors"
 	"net/http"
-	"net/url"
-	"slices"
-	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The family's voice in the plan: a parent, carer or the child proposes a
@@ -15,42 +14,11 @@ import (
 // plan as a new version) or declines it with an answer. Both stay visible
 // to the family.
 
-// decodeProposal reads the form a family member proposes a change with.
-func decodeProposal(v url.Values) (care.Proposal, Fields) {
-	errs := Fields{}
-	p := care.Proposal{Section: strings.TrimSpace(v.Get("section"))}
-	if !slices.Contains(care.ProposalSections, p.Section) {
-		errs["section"] = "field.choose"
-	}
-	p.Body = field(v, "body", care.MaxText, true, errs)
-	return p, errs
-}
-
-// decodeAnswer reads a case manager's answer to a proposal: accept or
-// decline, and an answer that is required when declining, because the
-// family reads why.
-func decodeAnswer(v url.Values) (accept bool, answer string, errs Fields) {
-	errs = Fields{}
-	decision := v.Get("decision")
-	switch decision {
-	case "accept":
-		accept = true
-	case "decline":
-	default:
-		errs["decision"] = "careplan.view.decision_missing"
-	}
-	answer = field(v, "answer", care.MaxText, false, errs)
-	if decision == "decline" && answer == "" && !errs.Has("answer") {
-		errs["answer"] = "careplan.view.answer_required"
-	}
-	return accept, answer, errs
-}
-
 // proposalCreate records a family member's proposal and goes back to the
 // plan with a confirmation; a form with errors is drawn again on the plan
 // page, with what was typed.
 func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -58,7 +26,7 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	prop, errs := decodeProposal(v)
+	prop, errs := form.DecodeProposal(v)
 	if len(errs) == 0 {
 		err = s.care.ProposePlanChange(r.Context(), s.actor(r), id, &prop)
 		if err == nil {
@@ -71,7 +39,7 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 		errs = fe
 	}
-	return s.planAgain(w, r, id, http.StatusUnprocessableEntity, func(p *PlanPage) {
+	return s.planAgain(w, r, id, care.ViewFamily, http.StatusUnprocessableEntity, func(p *PlanPage) {
 		p.Propose = ProposeForm{Section: v.Get("section"), Body: v.Get("body"), Errors: errs}
 		p.Error = "careplan.view.proposal_not_sent"
 	})
@@ -81,11 +49,11 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 // answer is drawn again on the plan page with the message at the answer
 // and what was typed kept.
 func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	pid, err := pathID(r, "pid")
+	pid, err := httpx.PathID(r, "pid")
 	if err != nil {
 		return err
 	}
@@ -93,7 +61,7 @@ func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	accept, answer, errs := decodeAnswer(v)
+	accept, answer, errs := form.DecodeAnswer(v)
 	msg := "careplan.view.answer_not_saved"
 	if len(errs) == 0 {
 		err = s.care.AnswerProposal(r.Context(), s.actor(r), id, pid, accept, answer)
@@ -121,7 +89,7 @@ func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	return s.planAgain(w, r, id, http.StatusUnprocessableEntity, func(p *PlanPage) {
+	return s.planAgain(w, r, id, care.ViewCaseFile, http.StatusUnprocessableEntity, func(p *PlanPage) {
 		p.Answer = &AnswerForm{ProposalID: pid, Decision: v.Get("decision"), Answer: v.Get("answer"), Errors: errs}
 		p.Error = msg
 	})

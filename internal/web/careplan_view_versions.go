@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The plan's history for the case managers: every saved version, and any
@@ -38,7 +39,7 @@ func versionChoices(plan *care.CarePlan) []int {
 }
 
 func (s *Server) carePlanVersions(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -132,7 +133,7 @@ func versionPair(q url.Values, current int) (a, b, status int, problem string) {
 }
 
 func (s *Server) carePlanCompare(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}

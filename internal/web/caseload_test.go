@@ -7,18 +7,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 func TestCaseloadSearchAndSort(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
-		zoe := c.createFamily(with(intake("Zoë Bakker", a.day(-4, 0, 0)), "next_contact", a.day(0, 0, 10)))
-		c.createFamily(with(intake("Adam Claes", a.day(-6, 0, 0)), "next_contact", a.day(0, 0, 2)))
-		c.createFamily(intake("Mila Jansen", a.day(-8, 0, 0)))
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
+		zoe := c.CreateFamily(with(intake("Zoë Bakker", a.Day(-4, 0, 0)), "next_contact", a.Day(0, 0, 10)))
+		c.CreateFamily(with(intake("Adam Claes", a.Day(-6, 0, 0)), "next_contact", a.Day(0, 0, 2)))
+		c.CreateFamily(intake("Mila Jansen", a.Day(-8, 0, 0)))
 		// Another case manager's family never shows.
-		other, _ := a.caseManager("ander@example.org")
-		other.createFamily(intake("Zoltan Vos", a.day(-2, 0, 0)))
+		other, _ := a.CaseManager("ander@example.org")
+		other.CreateFamily(intake("Zoltan Vos", a.Day(-2, 0, 0)))
 
 		tests := []struct {
 			query string
@@ -33,43 +33,43 @@ func TestCaseloadSearchAndSort(t *testing.T) {
 			{"?q=a&sort=name", []string{"Adam Claes", "Mila Jansen", "Zoë Bakker"}},
 		}
 		for _, tt := range tests {
-			p := c.get("/families" + tt.query)
+			p := c.Get("/families" + tt.query)
 			mustStatus(t, p, http.StatusOK, tt.query)
-			if got := p.caseloadNames(); !slices.Equal(got, tt.want) {
+			if got := p.CaseloadNames(); !slices.Equal(got, tt.want) {
 				t.Errorf("%q: %v, want %v", tt.query, got, tt.want)
 			}
 		}
-		p := c.get("/families?q=zo&sort=name")
-		if p.value("q") != "zo" || attr(p.byID("sort-name"), "aria-current") != "true" {
+		p := c.Get("/families?q=zo&sort=name")
+		if p.Value("q") != "zo" || attr(p.ByID("sort-name"), "aria-current") != "true" {
 			t.Error("the search box or the sort choice was not kept")
 		}
-		if got := attr(p.byID("sort-next"), "href"); got != "/families?q=zo&sort=next" {
+		if got := attr(p.ByID("sort-next"), "href"); got != "/families?q=zo&sort=next" {
 			t.Errorf("sort link %q does not keep the search", got)
 		}
-		row := p.within("family-" + itoa(zoe))
+		row := p.Within("family-" + itoa(zoe))
 		for _, want := range []string{"4 jaar", "regulier", "geaccepteerd", "0"} {
 			if !strings.Contains(row, want) {
 				t.Errorf("row %q lacks %q", row, want)
 			}
 		}
-		p = c.get("/families?q=" + url.QueryEscape("<niemand>"))
-		if p.byID("no-match") == nil || !strings.Contains(p.within("no-match"), "‘<niemand>’") || p.byID("empty") != nil {
-			t.Errorf("no match: %q", p.within("no-match"))
+		p = c.Get("/families?q=" + url.QueryEscape("<niemand>"))
+		if p.ByID("no-match") == nil || !strings.Contains(p.Within("no-match"), "‘<niemand>’") || p.ByID("empty") != nil {
+			t.Errorf("no match: %q", p.Within("no-match"))
 		}
 		// A family that does not match is not listed.
-		if got := p.within("family-" + itoa(zoe)); got != "" {
+		if got := p.Within("family-" + itoa(zoe)); got != "" {
 			t.Errorf("a filtered-out family shows: %q", got)
 		}
 	})
 }
 
 func TestCaseloadDatesAndLanguage(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.caseManager("carla@example.org")
-		id := c.createFamily(with(intake("Jip", a.day(-2, 0, 0)), "next_contact", "2031-01-02"))
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
+		id := c.CreateFamily(with(intake("Jip", a.Day(-2, 0, 0)), "next_contact", "2031-01-02"))
 		// Overdue in the list: a task due yesterday.
-		redirectsTo(t, c.post(familyPath(id, "/tasks"), url.Values{"title": {"Bellen"}, "owner_kind": {"family"}, "due_date": {a.day(0, 0, -1)}}), familyPath(id, "#tasks"), "task")
-		row := c.get("/families").byID("family-" + itoa(id))
+		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Bellen"}, "owner_kind": {"family"}, "due_date": {a.Day(0, 0, -1)}}), familyPath(id, "#tasks"), "task")
+		row := c.Get("/families").ByID("family-" + itoa(id))
 		if got := text(row); !strings.Contains(got, "2 jan 2031") {
 			t.Errorf("Dutch row %q", got)
 		}
@@ -77,12 +77,12 @@ func TestCaseloadDatesAndLanguage(t *testing.T) {
 		if !strings.Contains(attr(badge, "class"), "warn") || text(badge) != "1 te laat" {
 			t.Errorf("overdue badge %q class %q", text(badge), attr(badge, "class"))
 		}
-		c.post("/language", url.Values{"lang": {"en"}, "next": {"/families"}})
-		p := c.get("/families")
-		if p.h1() != "My families" || !strings.Contains(p.within("family-"+itoa(id)), "2 Jan 2031") || !strings.Contains(p.within("family-"+itoa(id)), "1 overdue") {
-			t.Errorf("English: %q / %q", p.h1(), p.within("family-"+itoa(id)))
+		c.Post("/language", url.Values{"lang": {"en"}, "next": {"/families"}})
+		p := c.Get("/families")
+		if p.H1() != "My families" || !strings.Contains(p.Within("family-"+itoa(id)), "2 Jan 2031") || !strings.Contains(p.Within("family-"+itoa(id)), "1 overdue") {
+			t.Errorf("English: %q / %q", p.H1(), p.Within("family-"+itoa(id)))
 		}
-		if got := c.get(familyPath(id, "")).within("intensity-badge"); got != "regular" {
+		if got := c.Get(familyPath(id, "")).Within("intensity-badge"); got != "regular" {
 			t.Errorf("English intensity %q", got)
 		}
 	})

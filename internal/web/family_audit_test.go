@@ -7,18 +7,18 @@ import (
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 func TestLoginAttemptsAreAudited(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		acc, secret := a.account("carla@example.org", care.RoleCaseManager, true)
-		c := a.client()
-		mustStatus(t, c.post("/login", url.Values{"email": {"Carla@Example.org"}, "password": {"fout wachtwoord!"}}), http.StatusUnauthorized, "wrong password")
-		mustStatus(t, c.post("/login", url.Values{"email": {"niemand@example.org"}, "password": {"fout wachtwoord!"}}), http.StatusUnauthorized, "unknown address")
-		c.login("carla@example.org", secret)
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		acc, secret := a.Account("carla@example.org", care.RoleCaseManager, true)
+		c := a.Client()
+		mustStatus(t, c.Post("/login", url.Values{"email": {"Carla@Example.org"}, "password": {"fout wachtwoord!"}}), http.StatusUnauthorized, "wrong password")
+		mustStatus(t, c.Post("/login", url.Values{"email": {"niemand@example.org"}, "password": {"fout wachtwoord!"}}), http.StatusUnauthorized, "unknown address")
+		c.Login("carla@example.org", secret)
 
-		events, err := a.store.AuditEvents(context.Background(), 0, 100)
+		events, err := a.Store.AuditEvents(context.Background(), 0, 100)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // contactForm is quick to fill in on a phone: date (today), kind and with
@@ -28,29 +30,23 @@ func contactForm(p *FormPage, file *care.File) {
 }
 
 func (s *Server) contactNew(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
-	v := url.Values{"date": {isoDate(care.DateOf(s.cfg.Now()))}}
+	v := url.Values{"date": {form.ISODate(care.DateOf(s.cfg.Now()))}}
 	return s.showForm(w, r, file, "contact.title", v, contactForm)
 }
 
-func (s *Server) contactCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	c, errs := decodeContact(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, c.Validate(s.cfg.Now(), time.Time{}))
-		return s.formAgain(w, r, id, "contact.title", v, errs, contactForm)
-	}
-	c.FamilyID = id
-	err = s.care.AddContact(r.Context(), s.actor(r), &c)
-	return s.afterSave(w, r, id, "contacts", err, "contact.title", v, contactForm)
+// contactCreate registers a contact with the family.
+func (s *Server) contactCreate() handler {
+	return postToFamily(s, familyPost[care.Contact]{
+		title: "contact.title", anchor: "contacts", fill: fixed(contactForm),
+		decode: form.DecodeContact,
+		check:  func(c *care.Contact, now time.Time) error { return c.Validate(now, time.Time{}) },
+		save: func(ctx context.Context, actor care.Actor, id int64, c *care.Contact) error {
+			c.FamilyID = id
+			return s.care.AddContact(ctx, actor, c)
+		},
+	})
 }

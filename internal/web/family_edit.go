@@ -1,9 +1,12 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // familyEditForm changes the child's details; intensity has its own form,
@@ -14,29 +17,22 @@ func familyEditForm(p *FormPage, file *care.File) {
 }
 
 func (s *Server) familyEdit(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
-	return s.showForm(w, r, file, "family.edit_title", encodeFamily(&file.Family), familyEditForm)
+	return s.showForm(w, r, file, "family.edit_title", form.EncodeFamily(&file.Family), familyEditForm)
 }
 
-func (s *Server) familyUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	// The form has every field of the child's details; what it does not
-	// show (intensity, next contact) the update leaves as it is.
-	d, errs := decodeFamily(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, d.Validate(s.cfg.Now()))
-		return s.formAgain(w, r, id, "family.edit_title", v, errs, familyEditForm)
-	}
-	err = s.care.UpdateFamily(r.Context(), s.actor(r), id, care.EditOf(&d))
-	return s.afterSave(w, r, id, "", err, "family.edit_title", v, familyEditForm)
+// familyUpdate changes the child's details: the form has every one of
+// them, and what it does not show (intensity, next contact) stays as it is.
+func (s *Server) familyUpdate() handler {
+	return postToFamily(s, familyPost[care.Family]{
+		title: "family.edit_title", fill: fixed(familyEditForm),
+		decode: form.DecodeFamily,
+		check:  func(f *care.Family, now time.Time) error { return f.Validate(now) },
+		save: func(ctx context.Context, actor care.Actor, id int64, f *care.Family) error {
+			return s.care.UpdateFamily(ctx, actor, id, care.EditOf(f))
+		},
+	})
 }

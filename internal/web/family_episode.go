@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // episodeForm records the family's decision about case management, the
@@ -27,40 +30,31 @@ func episodeForm(p *FormPage, file *care.File) {
 }
 
 func (s *Server) episodeShow(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
 	v := url.Values{"status": {"offered"}, "surprise_question": {"unknown"}}
 	if file.Episode != nil {
-		v = encodeEpisode(file.Episode)
+		v = form.EncodeEpisode(file.Episode)
 	}
 	return s.showForm(w, r, file, "episode.title", v, episodeForm)
 }
 
-func (s *Server) episodeSubmit(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	e, errs := decodeEpisode(v, care.EpisodeStatuses)
-	e.FamilyID = file.Family.ID
-	// The status date is the day of the decision: kept while it stands.
-	e.StatusDate = care.DateOf(s.cfg.Now())
-	if old := file.Episode; old != nil && old.Status == e.Status {
-		e.StatusDate = old.StatusDate
-	}
-	if len(errs) > 0 {
-		mergeValidation(errs, e.Validate(s.cfg.Now(), file.Family.BirthDate))
-		p := s.formPage(r, "episode.title", file, v, errs)
-		episodeForm(p, file)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
-	}
-	err = s.care.SaveEpisode(r.Context(), s.actor(r), &e)
-	return s.afterSave(w, r, e.FamilyID, "episode", err, "episode.title", v, episodeForm)
+// episodeSubmit records the family's decision, the division of tasks and
+// the referral.
+func (s *Server) episodeSubmit() handler {
+	return postToFamily(s, familyPost[care.Episode]{
+		title: "episode.title", anchor: "episode", fill: fixed(episodeForm),
+		decode: func(v url.Values) (care.Episode, Fields) {
+			// No status date: the service keeps the stored one while the
+			// status stands, and takes today's for a new decision.
+			return form.DecodeEpisode(v, care.EpisodeStatuses)
+		},
+		check: func(e *care.Episode, now time.Time) error { return e.Validate(now, time.Time{}) },
+		save: func(ctx context.Context, actor care.Actor, id int64, e *care.Episode) error {
+			e.FamilyID = id
+			return s.care.SaveEpisode(ctx, actor, e)
+		},
+	})
 }

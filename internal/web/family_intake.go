@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // intakeForm describes the intake: the child, the referral and the case
@@ -24,11 +25,11 @@ func intakeForm(p *FormPage, duplicate bool) {
 		p.Area("reason", "episode.reason", care.MaxText, false),
 		p.Checks("factors", "episode.factors", "episode.", []string{"factor_wish", "factor_complexity", "factor_capacity"}),
 		p.Choice("radios", "surprise_question", "episode.surprise_question", "episode.surprise.", care.SurpriseAnswers, true),
-		p.Choice("radios", "status", "episode.status", "episode.status.", intakeStatuses, true),
+		p.Choice("radios", "status", "episode.status", "episode.status.", form.IntakeStatuses, true),
 	)
 	p.Section("intake.section_care",
 		p.Choice("radios", "kind", "intake.you_are", "casemanager.kind.", care.CaseManagerKinds, true),
-		p.Choice("radios", "intensity", "intensity.label", "intensity.level.", intensityValues(), true),
+		p.Choice("radios", "intensity", "intensity.label", "intensity.level.", form.IntensityValues(), true),
 		p.DateField("next_contact", "family.next_contact", false, p.Today.AddDate(5, 0, 0)),
 	)
 }
@@ -45,7 +46,7 @@ func childSections(p *FormPage) {
 		p.Text("diagnosis", "family.diagnosis", care.MaxShort, false),
 		p.Text("icd10", "family.icd10", 20, false).WithHint(p, "family.icd10_hint"),
 		p.Check("no_diagnosis", "family.no_diagnosis"),
-		p.Area("secondary", "family.secondary", maxSecondary*(care.MaxShort+10), false).WithHint(p, "family.secondary_hint"),
+		p.Area("secondary", "family.secondary", form.MaxSecondary*(care.MaxShort+10), false).WithHint(p, "family.secondary_hint"),
 	)
 	p.Section("intake.section_situation",
 		p.Area("living_situation", "family.living_situation", care.MaxText, false).WithHint(p, "family.living_situation_hint"),
@@ -60,7 +61,7 @@ func (s *Server) intakeShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	today := care.DateOf(s.cfg.Now())
 	v := url.Values{
-		"referral_date": {isoDate(today)}, "surprise_question": {"unknown"}, "status": {"offered"},
+		"referral_date": {form.ISODate(today)}, "surprise_question": {"unknown"}, "status": {"offered"},
 		"intensity": {string(care.Regular)},
 	}
 	p := s.formPage(r, "intake.title", nil, v, nil)
@@ -78,7 +79,7 @@ func (s *Server) intakeSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	in, errs := decodeIntake(v)
+	in, errs := form.DecodeIntake(v)
 	now := s.cfg.Now()
 	if in.Family.NextContact.Before(care.DateOf(now)) && !in.Family.NextContact.IsZero() {
 		errs["next_contact"] = "date.past"

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // memberForm adds a parent, carer, sibling or other member of the family.
@@ -25,28 +28,22 @@ func memberForm(p *FormPage, file *care.File) {
 }
 
 func (s *Server) memberNew(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
 	return s.showForm(w, r, file, "member.title", url.Values{}, memberForm)
 }
 
-func (s *Server) memberCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	m, errs := decodeMember(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, m.Validate(s.cfg.Now()))
-		return s.formAgain(w, r, id, "member.title", v, errs, memberForm)
-	}
-	m.FamilyID = id
-	err = s.care.AddMember(r.Context(), s.actor(r), &m)
-	return s.afterSave(w, r, id, "members", err, "member.title", v, memberForm)
+// memberCreate adds a member to the family.
+func (s *Server) memberCreate() handler {
+	return postToFamily(s, familyPost[care.Member]{
+		title: "member.title", anchor: "members", fill: fixed(memberForm),
+		decode: form.DecodeMember,
+		check:  func(m *care.Member, now time.Time) error { return m.Validate(now) },
+		save: func(ctx context.Context, actor care.Actor, id int64, m *care.Member) error {
+			m.FamilyID = id
+			return s.care.AddMember(ctx, actor, m)
+		},
+	})
 }

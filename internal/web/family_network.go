@@ -1,15 +1,19 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // networkForm adds (memberID 0) or edits a provider or informal carer.
-func networkForm(memberID int64) formBuilder {
+func networkForm(memberID int64) familyForm {
 	return func(p *FormPage, file *care.File) {
 		p.Heading, p.Action = "network.new_title", familyAction(file, "/network")
 		if memberID != 0 {
@@ -25,7 +29,7 @@ func networkForm(memberID int64) formBuilder {
 			p.Text("name", "network.name", care.MaxName, true),
 			p.Choice("select", "role", "network.role", "network.role.", care.NetworkRoles, true),
 			p.Text("organisation", "network.organisation", care.MaxName, false),
-			p.Choice("select", "line", "network.line", "network.line.", networkLines, false),
+			p.Choice("select", "line", "network.line", "network.line.", form.NetworkLines, false),
 			p.Text("domain", "network.domain", care.MaxName, false).WithHint(p, "network.domain_hint"),
 		)
 		p.Section("network.section_reach",
@@ -42,7 +46,7 @@ func networkForm(memberID int64) formBuilder {
 }
 
 func (s *Server) networkNew(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
@@ -55,57 +59,54 @@ func (s *Server) networkNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
-	mid, err := pathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
 	for i := range file.Network {
 		if n := &file.Network[i]; n.ID == mid {
-			return s.showForm(w, r, file, "network.edit_title", encodeNetworkMember(n), networkForm(mid))
+			return s.showForm(w, r, file, "network.edit_title", form.EncodeNetworkMember(n), networkForm(mid))
 		}
 	}
 	return care.Errorf(care.NotFound, "network member not found")
 }
 
-// networkSave adds a member (no {mid} in the path) or updates one; the
-// store only updates a member of the family in the path.
-func (s *Server) networkSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+// networkCreate adds a member to the care network.
+func (s *Server) networkCreate() handler { return s.networkPost("network.new_title", 0) }
+
+// networkUpdate changes a member of the care network; the store only
+// updates a member of the family in the path.
+func (s *Server) networkUpdate(w http.ResponseWriter, r *http.Request) error {
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
-	var mid int64
-	title := "network.new_title"
-	if r.PathValue("mid") != "" {
-		if mid, err = pathID(r, "mid"); err != nil {
-			return err
-		}
-		title = "network.edit_title"
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	n, errs := decodeNetworkMember(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, n.Validate())
-		return s.formAgain(w, r, id, title, v, errs, networkForm(mid))
-	}
-	n.ID, n.FamilyID = mid, id
-	err = s.care.SaveNetworkMember(r.Context(), s.actor(r), &n)
-	return s.afterSave(w, r, id, "network", err, title, v, networkForm(mid))
+	return s.networkPost("network.edit_title", mid)(w, r)
+}
+
+// networkPost saves network member mid, or a new one when mid is 0.
+func (s *Server) networkPost(title string, mid int64) handler {
+	return postToFamily(s, familyPost[care.NetworkMember]{
+		title: title, anchor: "network", fill: fixed(networkForm(mid)),
+		decode: form.DecodeNetworkMember,
+		check:  func(n *care.NetworkMember, _ time.Time) error { return n.Validate() },
+		save: func(ctx context.Context, actor care.Actor, id int64, n *care.NetworkMember) error {
+			n.ID, n.FamilyID = mid, id
+			return s.care.SaveNetworkMember(ctx, actor, n)
+		},
+	})
 }
 
 func (s *Server) networkDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	mid, err := pathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // CarePage is the base of the case manager's pages: BasePage plus today's
@@ -55,6 +55,24 @@ func (p *CarePage) Age(birth time.Time) string {
 	return p.T("family.age_months", "N", max(months, 0))
 }
 
+// W is T in the reader's own words. Only the family's view has other
+// words, for a child (FamilyViewPage.W); parts that several views share
+// (the task list) speak through W.
+func (p *CarePage) W(key string, data ...any) string { return p.T(key, data...) }
+
+// TaskOwner says who does a task, in the task list: the kind of owner
+// and their name. The family's and a provider's view say it otherwise.
+func (p *CarePage) TaskOwner(t care.Task) string {
+	who := p.Label("task.owner.", t.OwnerKind)
+	if t.OwnerName != "" {
+		who += ": " + t.OwnerName
+	}
+	return who
+}
+
+// TaskDoneAt says when a task was done, in the task list.
+func (p *CarePage) TaskDoneAt(t care.Task) string { return p.DateTime(t.DoneAt) }
+
 // Intensity is the label of an intensity (intensief, regulier, waakvlam).
 func (p *CarePage) Intensity(i care.Intensity) string { return p.T("intensity.level." + string(i)) }
 
@@ -86,38 +104,24 @@ func formatDate(t time.Time, lang string) string {
 	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }
 
-// isoDate is the value of an <input type=date>; "" for a zero date.
-func isoDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.DateOnly)
-}
-
-// actor is the logged-in account as the care service sees it; only call
-// behind requireLogin.
-func (s *Server) actor(r *http.Request) care.Actor {
-	a := accountOf(r)
-	return care.Actor{AccountID: a.ID, Role: a.Role, OrganisationID: a.OrganisationID, AccessPoint: s.clientAddr(r)}
-}
-
-// pathID reads a positive id from the path; anything else is a missing page.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, care.Errorf(care.NotFound, "page not found")
-	}
-	return id, nil
-}
-
 // familyFile reads the file of the family named in the path, through the
 // care service: a family the actor may not see is not found.
 func (s *Server) familyFile(r *http.Request) (*care.File, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
 	return s.care.File(r.Context(), s.actor(r), id)
+}
+
+// familyForm reads the file of the family named in the path as a form on
+// it shows it: the family, members, network, case managers and episode.
+func (s *Server) familyForm(r *http.Request) (*care.File, error) {
+	id, err := httpx.PathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	return s.care.FamilyForm(r.Context(), s.actor(r), id)
 }
 
 // familyURL is the family page, at a section when anchor is set.
@@ -151,13 +155,4 @@ func mergeValidation(errs Fields, err error) {
 			errs[k] = v
 		}
 	}
-}
-
-// valuesOf copies form values, so a page never changes the request's.
-func valuesOf(v url.Values) url.Values {
-	out := url.Values{}
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	return out
 }

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // taskForm adds a task with an owner and a due date.
@@ -20,87 +23,22 @@ func taskForm(p *FormPage, file *care.File) {
 }
 
 func (s *Server) taskNew(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
 	return s.showForm(w, r, file, "task.title", url.Values{"owner_kind": {"casemanager"}}, taskForm)
 }
 
-func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	t, errs := decodeTask(v)
-	if len(errs) > 0 {
-		mergeValidation(errs, t.Validate(s.cfg.Now()))
-		return s.formAgain(w, r, id, "task.title", v, errs, taskForm)
-	}
-	t.FamilyID = id
-	err = s.care.CreateTask(r.Context(), s.actor(r), &t)
-	return s.afterSave(w, r, id, "tasks", err, "task.title", v, taskForm)
-}
-
-// taskDone closes a task with what was done. The form sits on the family
-// page, so a missing note draws that page again with the error at the task.
-func (s *Server) taskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	tid, err := pathID(r, "tid")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	note, errs := decodeDone(v)
-	if len(errs) == 0 {
-		err = s.care.CompleteTask(r.Context(), s.actor(r), care.ViewCaseFile, id, tid, note)
-		if err == nil {
-			http.Redirect(w, r, familyURL(id, "tasks"), http.StatusSeeOther)
-			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok && care.ErrorCode(err) != care.NotFound {
-			return err
-		}
-		errs = fe
-	}
-	file, ferr := s.care.File(r.Context(), s.actor(r), id)
-	if ferr != nil {
-		return ferr
-	}
-	task := taskIn(file, tid)
-	switch {
-	case task == nil:
-		return care.Errorf(care.NotFound, "task not found")
-	case task.Status != "open":
-		// Sent twice: the task is already closed.
-		http.Redirect(w, r, familyURL(id, "tasks"), http.StatusSeeOther)
-		return nil
-	case len(errs) == 0:
-		return err
-	}
-	p := s.familyPage(r, file)
-	p.Done = &DoneForm{TaskID: tid, Note: v.Get("done_note"), Error: errs["done_note"]}
-	p.Path = familyURL(id, "")
-	s.render(w, r, http.StatusUnprocessableEntity, "family", p)
-	return nil
-}
-
-func taskIn(file *care.File, id int64) *care.Task {
-	for i := range file.Tasks {
-		if file.Tasks[i].ID == id {
-			return &file.Tasks[i]
-		}
-	}
-	return nil
+// taskCreate adds a task.
+func (s *Server) taskCreate() handler {
+	return postToFamily(s, familyPost[care.Task]{
+		title: "task.title", anchor: "tasks", fill: fixed(taskForm),
+		decode: form.DecodeTask,
+		check:  func(t *care.Task, now time.Time) error { return t.Validate(now) },
+		save: func(ctx context.Context, actor care.Actor, id int64, t *care.Task) error {
+			t.FamilyID = id
+			return s.care.CreateTask(ctx, actor, t)
+		},
+	})
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The family's own pages live under /my: the list of their families (also
@@ -34,7 +36,7 @@ type MyFamiliesPage struct {
 // gets the missing page.
 func (s *Server) requireLinked(h handler) handler {
 	return s.requireLogin(func(w http.ResponseWriter, r *http.Request) error {
-		if role := accountOf(r).Role; role != care.RoleFamily && role != care.RoleProvider {
+		if role := httpx.AccountOf(r).Role; role != care.RoleFamily && role != care.RoleProvider {
 			return care.Errorf(care.NotFound, "page not found")
 		}
 		return h(w, r)
@@ -77,7 +79,7 @@ func (s *Server) myFamilies(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &MyFamiliesPage{CarePage: s.carePage(r, "familyview.list_title"), Families: rows, Provider: accountOf(r).Role == care.RoleProvider}
+	p := &MyFamiliesPage{CarePage: s.carePage(r, "familyview.list_title"), Families: rows, Provider: httpx.AccountOf(r).Role == care.RoleProvider}
 	if p.Provider {
 		p.Title = "provider.list_title"
 	}
@@ -94,19 +96,17 @@ func myFamilyURL(id int64, rest string) string {
 // what is to be done, their wishes and who may see the file.
 type FamilyViewPage struct {
 	CarePage
-	Ov        *care.FamilyOverview
-	Base      string               // the path of this family's view
-	Call      []care.NetworkMember // who has a phone number, day-and-night first
-	OpenTasks []care.Task
-	DoneTasks []care.Task
-	Wishes    []care.Note
-	Notes     []care.Note // the family's notes
+	Ov   *care.FamilyOverview
+	Base string               // the path of this family's view
+	Call []care.NetworkMember // who has a phone number, day-and-night first
+	TaskList
+	Wishes []care.Note
+	Notes  []care.Note // the family's notes
 	// Custody tells whether the viewer is a parent with custody or the
 	// child: only they can give consent.
 	Custody bool
 	Saved   string // catalog key of what was just saved
 	Error   string // catalog key of a message above the page
-	Done    *DoneForm
 	Note    NoteForm
 	Consent *ConsentForm
 	Stop    StopForm
@@ -158,13 +158,7 @@ func (s *Server) familyViewPage(r *http.Request, ov *care.FamilyOverview) *Famil
 		}
 		return 1
 	})
-	for _, t := range ov.File.Tasks {
-		if t.Status == "open" {
-			p.OpenTasks = append(p.OpenTasks, t)
-		} else {
-			p.DoneTasks = append(p.DoneTasks, t)
-		}
-	}
+	p.TaskList = newTaskList(care.ViewFamily, p.Base, ov.File.Tasks, p.Today)
 	for _, n := range ov.Notes {
 		if n.Kind == care.NoteWish {
 			p.Wishes = append(p.Wishes, n)
@@ -185,32 +179,25 @@ func (p *FamilyViewPage) W(key string, data ...any) string {
 // ChildName is the child's name.
 func (p *FamilyViewPage) ChildName() string { return p.Ov.File.Family.ChildName }
 
-// Ours reports whether a task is the family's to do.
-func (p *FamilyViewPage) Ours(t care.Task) bool { return t.OwnerKind == "family" }
+// TaskOwner says who does a task: the family itself, or whoever it is
+// (by name, else by kind).
+func (p *FamilyViewPage) TaskOwner(t care.Task) string {
+	switch {
+	case p.Ours(t):
+		return p.W("familyview.task_owner_you")
+	case t.OwnerName != "":
+		return p.W("familyview.task_owner") + ": " + t.OwnerName
+	}
+	return p.W("familyview.task_owner") + ": " + p.Label("task.owner.", t.OwnerKind)
+}
 
-// Overdue reports whether an open task is past its due date today.
-func (p *FamilyViewPage) Overdue(t care.Task) bool { return t.Overdue(p.Today) }
+// TaskDoneAt says on which day a task was done.
+func (p *FamilyViewPage) TaskDoneAt(t care.Task) string { return p.Date(t.DoneAt) }
 
 // ContactLate reports whether the planned next contact has passed.
 func (p *FamilyViewPage) ContactLate() bool {
 	n := p.Ov.File.Family.NextContact
 	return !n.IsZero() && n.Before(p.Today)
-}
-
-// DoneNote is what was typed in the done form of task id.
-func (p *FamilyViewPage) DoneNote(id int64) string {
-	if p.Done != nil && p.Done.TaskID == id {
-		return p.Done.Note
-	}
-	return ""
-}
-
-// DoneError is the catalog key of the error at the done form of task id.
-func (p *FamilyViewPage) DoneError(id int64) string {
-	if p.Done != nil && p.Done.TaskID == id {
-		return p.Done.Error
-	}
-	return ""
 }
 
 // RuleText says in words whose consent counts today.
@@ -304,7 +291,7 @@ func (p *FamilyViewPage) MayStop() bool {
 
 // familyView reads the overview of the family in the path.
 func (s *Server) familyView(r *http.Request) (*care.FamilyOverview, error) {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}
@@ -325,11 +312,14 @@ func (s *Server) familyViewShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // familyViewAgain draws the view again after a form came back: change
-// fills in what was typed and the message.
-func (s *Server) familyViewAgain(w http.ResponseWriter, r *http.Request, status int, change func(*FamilyViewPage)) error {
-	ov, err := s.familyView(r)
-	if err != nil {
-		return err
+// fills in what was typed and the message. ov is the view as the refused
+// write read it; nil reads it, for a form refused before it was sent on.
+func (s *Server) familyViewAgain(w http.ResponseWriter, r *http.Request, ov *care.FamilyOverview, status int, change func(*FamilyViewPage)) error {
+	if ov == nil {
+		var err error
+		if ov, err = s.familyView(r); err != nil {
+			return err
+		}
 	}
 	p := s.familyViewPage(r, ov)
 	change(p)
@@ -341,104 +331,17 @@ func savedURL(id int64, what, anchor string) string {
 	return myFamilyURL(id, "?saved="+url.QueryEscape(what)+"#"+anchor)
 }
 
-// familyTaskDone closes one of the family's own tasks with a short note.
-func (s *Server) familyTaskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	tid, err := pathID(r, "tid")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	errs := Fields{}
-	note := field(v, "done_note", care.MaxShort, true, errs)
-	if len(errs) == 0 {
-		err = s.care.FamilyCompleteTask(r.Context(), s.actor(r), id, tid, note)
-		if err == nil {
-			http.Redirect(w, r, savedURL(id, "task", "tasks"), http.StatusSeeOther)
-			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok {
-			if errors.Is(err, care.ErrTaskNotOpen) {
-				return s.taskSentTwice(w, r, id, tid, err)
-			}
-			return err
-		}
-		errs = fe
-	}
-	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
-		p.Done = &DoneForm{TaskID: tid, Note: v.Get("done_note"), Error: errs["done_note"]}
-		p.Error = "familyview.task_not_done"
-	})
-}
-
-// taskSentTwice answers a done form for a task that is no longer open:
-// when it was done already (the form was sent twice), back to the tasks.
-func (s *Server) taskSentTwice(w http.ResponseWriter, r *http.Request, id, tid int64, notFound error) error {
-	ov, err := s.care.FamilyView(r.Context(), s.actor(r), id)
-	if err != nil {
-		return err
-	}
-	for _, t := range ov.File.Tasks {
-		if t.ID == tid && t.Status == "done" && t.OwnerKind == "family" {
-			http.Redirect(w, r, myFamilyURL(id, "#tasks"), http.StatusSeeOther)
-			return nil
-		}
-	}
-	return notFound
-}
-
-// familyNoteCreate adds a wish or a note of the family.
-func (s *Server) familyNoteCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	errs := Fields{}
-	kind := v.Get("kind")
-	if kind != care.NoteWish && kind != care.NoteFamily {
-		errs["kind"] = "field.choose"
-	}
-	body := field(v, "body", care.MaxText, true, errs)
-	if len(errs) == 0 {
-		err = s.care.AddFamilyNote(r.Context(), s.actor(r), id, kind, body)
-		if err == nil {
-			http.Redirect(w, r, savedURL(id, "note", "notes"), http.StatusSeeOther)
-			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok {
-			return err
-		}
-		errs = fe
-	}
-	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
-		p.Note = NoteForm{Kind: kind, Body: v.Get("body"), Errors: errs}
-		p.Error = "familyview.note_not_saved"
-	})
-}
-
 // consentMessages are the refusals of SetConsent that the family is told
 // about on the page itself: they are answers, not missing pages.
 var consentMessages = []string{"consent.no_custody", "consent.child_decides"}
 
 // familyConsent grants or withdraws consent for one provider.
 func (s *Server) familyConsent(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	mid, err := pathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
@@ -446,8 +349,8 @@ func (s *Server) familyConsent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	again := func(status int, msg string) error {
-		return s.familyViewAgain(w, r, status, func(p *FamilyViewPage) {
+	again := func(ov *care.FamilyOverview, status int, msg string) error {
+		return s.familyViewAgain(w, r, ov, status, func(p *FamilyViewPage) {
 			p.Consent = &ConsentForm{MemberID: mid, Error: msg}
 			p.Error = msg
 		})
@@ -458,25 +361,27 @@ func (s *Server) familyConsent(w http.ResponseWriter, r *http.Request) error {
 		granted = true
 	case "withdraw":
 	default:
-		return again(http.StatusUnprocessableEntity, "consent.choose_action")
+		return again(nil, http.StatusUnprocessableEntity, "consent.choose_action")
 	}
 	err = s.care.SetConsent(r.Context(), s.actor(r), id, mid, granted, v.Get("scope"))
+	var in *care.InvalidInput
 	switch {
 	case err == nil:
 		http.Redirect(w, r, savedURL(id, "consent", "consent-"+strconv.FormatInt(mid, 10)), http.StatusSeeOther)
 		return nil
-	case care.ErrorCode(err) == care.Forbidden && slices.Contains(consentMessages, care.ErrorMessage(err)):
-		return again(http.StatusForbidden, care.ErrorMessage(err))
+	case !errors.As(err, &in):
+		return err
+	case in.Rule != nil && slices.Contains(consentMessages, in.Rule.Message):
+		return again(in.Overview, http.StatusForbidden, in.Rule.Message)
+	case in.Rule != nil:
+		return err
 	}
-	if _, ok := fieldErrorsOf(err); ok {
-		return again(http.StatusUnprocessableEntity, "consent.choose_scope")
-	}
-	return err
+	return again(in.Overview, http.StatusUnprocessableEntity, "consent.choose_scope")
 }
 
 // familyStop declines or stops case management, after the confirm step.
 func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -485,8 +390,9 @@ func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	errs := Fields{}
-	note := field(v, "stop_note", care.MaxText, false, errs)
+	note := form.Field(v, "stop_note", care.MaxText, false, errs)
 	msg := ""
+	var ov *care.FamilyOverview
 	switch {
 	case v.Get("confirm") != "yes":
 		msg = "familyview.stop_confirm"
@@ -494,16 +400,17 @@ func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
 		msg = errs["stop_note"]
 	default:
 		err = s.care.StopCaseManagement(r.Context(), s.actor(r), id, note)
+		var in *care.InvalidInput
 		if err == nil {
 			http.Redirect(w, r, savedURL(id, "stop", "status"), http.StatusSeeOther)
 			return nil
 		}
-		if _, ok := fieldErrorsOf(err); !ok {
+		if !errors.As(err, &in) || in.Rule != nil {
 			return err
 		}
-		msg = "familyview.stop_failed"
+		msg, ov = "familyview.stop_failed", in.Overview
 	}
-	return s.familyViewAgain(w, r, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
+	return s.familyViewAgain(w, r, ov, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
 		p.Stop = StopForm{Open: true, Note: v.Get("stop_note"), Error: msg}
 		p.Error = msg
 	})

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // AccessLogPage is "who looked at our file": one line per access in a
@@ -73,10 +75,10 @@ func (p *AccessLogPage) Denied(e care.AccessEntry) bool { return e.Outcome == ca
 func (p *AccessLogPage) Failed(e care.AccessEntry) bool { return e.Outcome == care.OutcomeFailed }
 
 // FromValue and ToValue are the dates in the filter form.
-func (p *AccessLogPage) FromValue() string { return isoDate(p.From) }
+func (p *AccessLogPage) FromValue() string { return form.ISODate(p.From) }
 
 // ToValue is the last day of the period, as typed in a date field.
-func (p *AccessLogPage) ToValue() string { return isoDate(p.To) }
+func (p *AccessLogPage) ToValue() string { return form.ISODate(p.To) }
 
 // parseDay reads a date field; an empty field keeps def.
 func parseDay(v, name string, def time.Time, errs Fields) time.Time {
@@ -98,11 +100,11 @@ func midnight(d time.Time) time.Time {
 }
 
 func (s *Server) accessLogShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	if accountOf(r).Role != care.RoleFamily {
+	if httpx.AccountOf(r).Role != care.RoleFamily {
 		// This page is part of the family's own view (a case manager reads
 		// the log through the API): asking for that view records the refusal.
 		if _, err := s.care.FamilyView(r.Context(), s.actor(r), id); err != nil {

@@ -5,10 +5,13 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
+
+// Fields maps a form field to the catalog key of what is wrong with it.
+type Fields = form.Fields
 
 // maxFormBytes bounds every form body; larger ones get a 413 page.
 const maxFormBytes = 64 << 10
@@ -47,30 +50,6 @@ type Link struct {
 	ID   string // element id, optional
 	Href string
 	Text string
-}
-
-// Hidden is a value the form sends back unchanged, such as the version a
-// change was made on.
-func (p *FormPage) Hidden(name string) Control {
-	return Control{Type: "hidden", Name: name, Value: p.Values.Get(name)}
-}
-
-// Fields maps a form field to the catalog key of what is wrong with it.
-type Fields = care.FieldErrors
-
-// field returns a trimmed value that is at most max characters, or records
-// an error for the field.
-func field(v url.Values, name string, max int, required bool, errs Fields) string {
-	s := strings.TrimSpace(v.Get(name))
-	switch {
-	case !utf8.ValidString(s) || strings.ContainsRune(s, 0):
-		errs[name] = "field.unreadable"
-	case required && s == "":
-		errs[name] = "field.required"
-	case utf8.RuneCountInString(s) > max:
-		errs[name] = "field.too_long"
-	}
-	return s
 }
 
 // localPath returns next when it is a path on this site, else "/"; it keeps

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // HomePage is the start page after login.
@@ -15,7 +16,7 @@ type HomePage struct {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
-	a := accountOf(r)
+	a := httpx.AccountOf(r)
 	p := &HomePage{BasePage: s.base(r, "home.title"), RoleKey: "role." + string(a.Role)}
 	if a.Role == care.RoleFamily || a.Role == care.RoleProvider {
 		rows, err := s.linkedRows(r)

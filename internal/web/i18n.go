@@ -9,6 +9,8 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // Languages Spil speaks, Dutch first.
@@ -38,8 +40,8 @@ func loadCatalog() (*catalog, error) {
 // lang picks the language for a request: the account's choice, then the
 // language cookie, then Accept-Language, then Dutch.
 func (c *catalog) lang(r *http.Request) string {
-	if cur := currentOf(r); cur.account != nil && validLang(cur.account.Locale) {
-		return cur.account.Locale
+	if cur := httpx.StateOf(r); cur.Account != nil && validLang(cur.Account.Locale) {
+		return cur.Account.Locale
 	}
 	if ck, err := r.Cookie(langCookie); err == nil && validLang(ck.Value) {
 		return ck.Value

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 	"github.com/spil-zorg/spil/internal/mail"
 )
 
@@ -43,14 +46,14 @@ func inviteKinds(file *care.File, today time.Time) []string {
 func inviteForm(p *FormPage, file *care.File) {
 	p.Heading, p.Intro, p.Submit = "invitation.title", "invitation.intro", "invitation.submit"
 	p.Action = familyAction(file, "/invite")
-	var parents, network []Option
+	var parents, network []form.Option
 	for _, m := range file.Members {
 		if m.Kind == "parent" || m.Kind == "carer" {
-			parents = append(parents, Option{Value: strconv.FormatInt(m.ID, 10), Label: personLabel(m.Name, m.Relation)})
+			parents = append(parents, form.Option{Value: strconv.FormatInt(m.ID, 10), Label: personLabel(m.Name, m.Relation)})
 		}
 	}
 	for _, n := range file.Network {
-		network = append(network, Option{Value: strconv.FormatInt(n.ID, 10), Label: personLabel(n.Name, p.Label("network.role.", n.Role))})
+		network = append(network, form.Option{Value: strconv.FormatInt(n.ID, 10), Label: personLabel(n.Name, p.Label("network.role.", n.Role))})
 	}
 	kind := p.Choice("radios", "kind", "invitation.kind", "invitation.kind.", inviteKinds(file, p.Today), true)
 	if care.AgeOn(file.Family.BirthDate, p.Today) < care.MinChildAccountAge {
@@ -78,9 +81,9 @@ func personLabel(name, what string) string {
 }
 
 // personChoice is a select over people of the file, labelled by name.
-func personChoice(p *FormPage, name, label string, people []Option) Control {
-	c := p.control("select", name, label, false)
-	c.Options = append(c.Options, Option{Value: "", Label: p.T("form.choose"), Selected: c.Value == ""})
+func personChoice(p *FormPage, name, label string, people []form.Option) form.Control {
+	c := p.Control("select", name, label, false)
+	c.Options = append(c.Options, form.Option{Value: "", Label: p.T("form.choose"), Selected: c.Value == ""})
 	for _, o := range people {
 		o.Selected = o.Value == c.Value
 		c.Options = append(c.Options, o)
@@ -88,68 +91,18 @@ func personChoice(p *FormPage, name, label string, people []Option) Control {
 	return c
 }
 
-// decodeInvitation reads the invite form; ids that are not numbers are
-// not a choice.
-func decodeInvitation(v url.Values) (care.Invitation, Fields) {
-	errs := Fields{}
-	inv := care.Invitation{
-		Kind:  field(v, "kind", 20, false, errs),
-		Name:  field(v, "name", care.MaxName, false, errs),
-		Email: field(v, "email", 254, false, errs),
-	}
-	for name, id := range map[string]*int64{"member": &inv.MemberID, "network_member": &inv.NetworkMemberID} {
-		if s := strings.TrimSpace(v.Get(name)); s != "" {
-			n, err := strconv.ParseInt(s, 10, 64)
-			if err != nil || n <= 0 {
-				errs[name] = "field.choose"
-				continue
-			}
-			*id = n
-		}
-	}
-	return inv, errs
-}
-
-// fillFromFile takes what the case manager left empty from the file: the
-// name and e-mail address of the chosen member, or the child's name.
-func fillFromFile(inv *care.Invitation, file *care.File) {
-	name, email := "", ""
-	switch inv.Kind {
-	case care.LinkParent:
-		for _, m := range file.Members {
-			if m.ID == inv.MemberID {
-				name, email = m.Name, m.Email
-			}
-		}
-	case care.LinkProvider:
-		for _, n := range file.Network {
-			if n.ID == inv.NetworkMemberID {
-				name, email = n.Name, n.Email
-			}
-		}
-	case care.LinkChild:
-		name = file.Family.ChildName
-	}
-	if inv.Name == "" {
-		inv.Name = name
-	}
-	if inv.Email == "" {
-		inv.Email = email
-	}
-}
-
 // invitationNew draws the form; ?kind=parent&member=3 (or provider and
 // network_member) chooses the person and fills in their name and address.
 func (s *Server) invitationNew(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyFile(r)
+	file, err := s.familyForm(r)
 	if err != nil {
 		return err
 	}
 	q := r.URL.Query()
 	v := url.Values{}
-	inv, errs := decodeInvitation(url.Values{"kind": {q.Get("kind")}, "member": {q.Get("member")}, "network_member": {q.Get("network_member")}})
+	inv, errs := form.DecodeInvitation(url.Values{"kind": {q.Get("kind")}, "member": {q.Get("member")}, "network_member": {q.Get("network_member")}})
 	if len(errs) == 0 && inv.Kind != "" {
-		fillFromFile(&inv, file)
+		file.FillInvitation(&inv)
 		v.Set("kind", inv.Kind)
 		if inv.MemberID != 0 {
 			v.Set("member", strconv.FormatInt(inv.MemberID, 10))
@@ -163,43 +116,40 @@ func (s *Server) invitationNew(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, file, "invitation.title", v, inviteForm)
 }
 
-func (s *Server) invitationCreate(w http.ResponseWriter, r *http.Request) error {
-	v, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	// Reading the file first also refuses (and audits) whoever may not see it.
-	file, err := s.familyFile(r)
-	if err != nil {
-		return err
-	}
-	again := func(errs Fields) error {
-		p := s.formPage(r, "invitation.title", file, v, errs)
-		inviteForm(p, file)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
-	}
-	inv, errs := decodeInvitation(v)
-	if len(errs) > 0 {
-		return again(errs)
-	}
-	inv.FamilyID = file.Family.ID
-	fillFromFile(&inv, file)
-	token, err := s.care.CreateInvitation(r.Context(), s.actor(r), &inv)
-	if fe, ok := fieldErrorsOf(err); ok {
-		return again(fe)
-	}
-	if err != nil {
-		return err
-	}
-	s.log.InfoContext(r.Context(), "invitation created", "invitation", inv.ID)
+// invitationPost is an invitation as posted, with its token once made.
+type invitationPost struct {
+	care.Invitation
+	token string
+}
 
-	p := &InviteSentPage{CarePage: s.carePage(r, "invitation.sent_title"), Family: &file.Family,
+// invitationCreate makes an invitation and sends it, or shows the link.
+func (s *Server) invitationCreate() handler {
+	return postToFamily(s, familyPost[invitationPost]{
+		title: "invitation.title", fill: fixed(inviteForm),
+		decode: func(v url.Values) (invitationPost, Fields) {
+			inv, errs := form.DecodeInvitation(v)
+			return invitationPost{Invitation: inv}, errs
+		},
+		save: func(ctx context.Context, actor care.Actor, id int64, inv *invitationPost) (err error) {
+			inv.FamilyID = id
+			inv.token, err = s.care.CreateInvitation(ctx, actor, &inv.Invitation)
+			return err
+		},
+		saved: s.invitationSent,
+	})
+}
+
+// invitationSent says that the invitation was made: sent by e-mail, or
+// with the link for the case manager to pass on.
+func (s *Server) invitationSent(w http.ResponseWriter, r *http.Request, familyID int64, post *invitationPost) error {
+	inv := &post.Invitation
+	s.log.InfoContext(r.Context(), "invitation created", "invitation", inv.ID)
+	p := &InviteSentPage{CarePage: s.carePage(r, "invitation.sent_title"), Family: &care.Family{ID: familyID, ChildName: inv.ChildName},
 		Name: inv.Name, Email: inv.Email, Expires: inv.ExpiresAt}
-	p.Path = familyURL(file.Family.ID, "")
-	link := s.baseURL(r) + "/invite/" + token
+	p.Path = familyURL(familyID, "")
+	link := s.baseURL(r) + "/invite/" + post.token
 	if s.cfg.Mailer != nil {
-		err := s.cfg.Mailer.Send(r.Context(), s.invitationMail(r, &inv, link))
+		err := s.cfg.Mailer.Send(r.Context(), s.invitationMail(r, inv, link))
 		if err == nil {
 			p.Sent = true
 			s.log.InfoContext(r.Context(), "invitation e-mail sent", "invitation", inv.ID)
@@ -224,7 +174,7 @@ func (s *Server) invitationMail(r *http.Request, inv *care.Invitation, link stri
 	return mail.Message{
 		To:      inv.Email,
 		Subject: t.T("mail.invitation.subject"),
-		Text:    t.T("mail.invitation.body", "Name", inv.Name, "Sender", accountOf(r).Name, "Link", link, "Until", until),
+		Text:    t.T("mail.invitation.body", "Name", inv.Name, "Sender", httpx.AccountOf(r).Name, "Link", link, "Until", until),
 	}
 }
 

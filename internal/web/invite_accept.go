@@ -6,6 +6,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // InviteAcceptPage is what the link in an invitation opens: a form to
@@ -120,8 +121,8 @@ func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if c := currentOf(r); c.token != "" {
-		if err := s.auth.EndSession(r.Context(), c.token); err != nil {
+	if c := httpx.StateOf(r); c.Token != "" {
+		if err := s.auth.EndSession(r.Context(), c.Token); err != nil {
 			return err
 		}
 	}
@@ -129,7 +130,7 @@ func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.setSessionCookie(w, token)
+	s.sessions.SetCookie(w, token)
 	s.log.InfoContext(r.Context(), "invitation accepted", "invitation", inv.ID, "account", acct.ID)
 	http.Redirect(w, r, "/mfa/setup", http.StatusSeeOther)
 	return nil

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // inviteCases are the invitation pages for TestEveryTemplateExecutes: the
@@ -54,9 +55,9 @@ func TestInviteFormDraws(t *testing.T) {
 				Members: []care.Member{{ID: 1, Kind: "parent", Name: "Mo", Relation: "moeder"}, {ID: 2, Kind: "sibling", Name: "Lin"}},
 				Network: []care.NetworkMember{{ID: 3, Name: "Dr. A", Role: "gp"}}}
 			base := BasePage{translator: s.i18n.translator(lang), Lang: lang, Title: "invitation.title", Path: "/", assets: s.assets}
-			p := &FormPage{CarePage: CarePage{BasePage: base, Today: today}, Family: &file.Family, Values: url.Values{"member": {"1"}},
-				Errors: Fields{"kind": "invitation.child_too_young", "member": "field.choose", "network_member": "field.choose",
-					"name": "field.too_long", "email": "account.email_invalid"}}
+			p := &FormPage{CarePage: CarePage{BasePage: base, Today: today}, Family: &file.Family,
+				Builder: form.NewBuilder(base.translator, url.Values{"member": {"1"}}, Fields{"kind": "invitation.child_too_young",
+					"member": "field.choose", "network_member": "field.choose", "name": "field.too_long", "email": "account.email_invalid"})}
 			inviteForm(p, file)
 			w := httptest.NewRecorder()
 			s.render(w, httptest.NewRequest("GET", "/", nil), 200, "family_form", p)

@@ -4,8 +4,9 @@ import (
 	"net/http"
 	"net/url"
 
-	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // LoginPage is the login form.
@@ -28,7 +29,7 @@ type loginForm struct {
 func decodeLoginForm(v url.Values) (loginForm, Fields) {
 	errs := Fields{}
 	f := loginForm{
-		Email:    field(v, "email", 254, true, errs),
+		Email:    form.Field(v, "email", 254, true, errs),
 		Password: v.Get("password"),
 		Next:     localPath(v.Get("next")),
 	}
@@ -39,14 +40,14 @@ func decodeLoginForm(v url.Values) (loginForm, Fields) {
 }
 
 func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) error {
-	c := currentOf(r)
-	if c.loggedIn() {
+	c := httpx.StateOf(r)
+	if c.LoggedIn() {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return nil
 	}
 	p := &LoginPage{BasePage: s.base(r, "login.title"), Next: localPath(r.URL.Query().Get("next")), Errors: Fields{}}
 	switch {
-	case c.expired || r.URL.Query().Get("expired") == "1":
+	case c.Expired || r.URL.Query().Get("expired") == "1":
 		p.Notice = "login.expired"
 	case r.URL.Query().Get("out") == "1":
 		p.Notice = "login.logged_out"
@@ -67,9 +68,6 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	a, err := s.auth.CheckPassword(r.Context(), f.Email, f.Password, s.clientAddr(r))
-	if aerr := s.auditLogin(r, f.Email, a, err); aerr != nil {
-		return aerr
-	}
 	switch care.ErrorCode(err) {
 	case "":
 	case care.TooMany:
@@ -84,12 +82,12 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// A new session on every login; any earlier one ends.
-	if c := currentOf(r); c.token != "" {
-		if err := s.auth.EndSession(r.Context(), c.token); err != nil {
+	if c := httpx.StateOf(r); c.Token != "" {
+		if err := s.auth.EndSession(r.Context(), c.Token); err != nil {
 			return err
 		}
 	}
-	mfaDone := !s.mfaRequired(a)
+	mfaDone := !s.sessions.MFARequired(a)
 	if mfaDone {
 		if err := s.auth.LoginComplete(r.Context(), a); err != nil {
 			return err
@@ -99,7 +97,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.setSessionCookie(w, token)
+	s.sessions.SetCookie(w, token)
 	s.log.InfoContext(r.Context(), "login: password accepted", "account", a.ID, "mfa_pending", !mfaDone)
 	switch {
 	case mfaDone:
@@ -112,36 +110,13 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// auditLogin records a password check in the audit trail: success, or a
-// failure (wrong password, unknown address, throttled) against the account
-// the address names, if any. Errors other than a refused login are not
-// attempts and are not recorded.
-func (s *Server) auditLogin(r *http.Request, email string, a *auth.Account, err error) error {
-	if s.care == nil {
-		return nil
-	}
-	ctx := r.Context()
-	switch care.ErrorCode(err) {
-	case "":
-		return s.care.RecordLogin(ctx, a.ID, a.Role, s.clientAddr(r), care.OutcomeSuccess)
-	case care.Unauthorized, care.TooMany:
-		var id int64
-		var role care.Role
-		if known, lerr := s.auth.Store().AccountByEmail(ctx, auth.NormalizeEmail(email)); lerr == nil {
-			id, role = known.ID, known.Role
-		}
-		return s.care.RecordLogin(ctx, id, role, s.clientAddr(r), care.OutcomeFailed)
-	}
-	return nil
-}
-
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
-	if c := currentOf(r); c.token != "" {
-		if err := s.auth.EndSession(r.Context(), c.token); err != nil {
+	if c := httpx.StateOf(r); c.Token != "" {
+		if err := s.auth.EndSession(r.Context(), c.Token); err != nil {
 			return err
 		}
 	}
-	s.clearSessionCookie(w)
+	s.sessions.ClearCookie(w)
 	http.Redirect(w, r, "/login?out=1", http.StatusSeeOther)
 	return nil
 }
@@ -150,17 +125,17 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 // the step they still have to take.
 func (s *Server) requireLogin(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		c := currentOf(r)
+		c := httpx.StateOf(r)
 		switch {
-		case c.loggedIn():
+		case c.LoggedIn():
 			return h(w, r)
-		case c.account != nil && c.account.MFAEnrolled():
+		case c.Account != nil && c.Account.MFAEnrolled():
 			http.Redirect(w, r, "/login/code", http.StatusSeeOther)
-		case c.account != nil:
+		case c.Account != nil:
 			http.Redirect(w, r, "/mfa/setup", http.StatusSeeOther)
 		case r.Method == http.MethodGet:
 			q := url.Values{"next": {r.URL.RequestURI()}}
-			if c.expired {
+			if c.Expired {
 				q.Set("expired", "1")
 			}
 			http.Redirect(w, r, "/login?"+q.Encode(), http.StatusSeeOther)
@@ -174,12 +149,9 @@ func (s *Server) requireLogin(h handler) handler {
 // requireRole lets only accounts with the role through; others get 404.
 func (s *Server) requireRole(role care.Role, h handler) handler {
 	return s.requireLogin(func(w http.ResponseWriter, r *http.Request) error {
-		if currentOf(r).account.Role != role {
+		if httpx.StateOf(r).Account.Role != role {
 			return care.Errorf(care.NotFound, "page not found")
 		}
 		return h(w, r)
 	})
 }
-
-// accountOf returns the logged-in account; only call behind requireLogin.
-func accountOf(r *http.Request) *auth.Account { return currentOf(r).account }

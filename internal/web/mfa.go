@@ -6,6 +6,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // CodePage asks for the second factor after the password.
@@ -32,16 +33,16 @@ type RecoveryPage struct {
 
 // pendingMFA returns the half-logged-in state (password given, second factor
 // not yet), or false after redirecting elsewhere.
-func (s *Server) pendingMFA(w http.ResponseWriter, r *http.Request, wantEnrolled bool) (*current, bool) {
-	c := currentOf(r)
+func (s *Server) pendingMFA(w http.ResponseWriter, r *http.Request, wantEnrolled bool) (*httpx.State, bool) {
+	c := httpx.StateOf(r)
 	switch {
-	case c.account == nil:
+	case c.Account == nil:
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return nil, false
-	case c.loggedIn():
+	case c.LoggedIn():
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return nil, false
-	case c.account.MFAEnrolled() != wantEnrolled:
+	case c.Account.MFAEnrolled() != wantEnrolled:
 		if wantEnrolled {
 			http.Redirect(w, r, "/mfa/setup", http.StatusSeeOther)
 		} else {
@@ -74,7 +75,7 @@ func (s *Server) codeSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(code) > 64 {
 		code = ""
 	}
-	err = s.auth.CheckCode(r.Context(), c.account, code, s.clientAddr(r))
+	err = s.auth.CheckCode(r.Context(), c.Account, code, s.clientAddr(r))
 	switch care.ErrorCode(err) {
 	case "":
 	case care.TooMany:
@@ -88,13 +89,13 @@ func (s *Server) codeSubmit(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return err
 	}
-	c.session.MFADone = true
-	token, _, err := s.auth.RenewSession(r.Context(), c.session)
+	c.Session.MFADone = true
+	token, _, err := s.auth.RenewSession(r.Context(), c.Session)
 	if err != nil {
 		return err
 	}
-	s.setSessionCookie(w, token)
-	s.log.InfoContext(r.Context(), "login: second factor accepted", "account", c.account.ID)
+	s.sessions.SetCookie(w, token)
+	s.log.InfoContext(r.Context(), "login: second factor accepted", "account", c.Account.ID)
 	http.Redirect(w, r, p.Next, http.StatusSeeOther)
 	return nil
 }
@@ -104,7 +105,7 @@ func (s *Server) setupShow(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return nil
 	}
-	e, err := s.auth.BeginEnrolment(r.Context(), c.session, c.account)
+	e, err := s.auth.BeginEnrolment(r.Context(), c.Session, c.Account)
 	if err != nil {
 		return err
 	}
@@ -125,9 +126,9 @@ func (s *Server) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(code) > 64 {
 		code = ""
 	}
-	codes, err := s.auth.ConfirmEnrolment(r.Context(), c.session, c.account, code, s.clientAddr(r))
+	codes, err := s.auth.ConfirmEnrolment(r.Context(), c.Session, c.Account, code, s.clientAddr(r))
 	if errCode := care.ErrorCode(err); errCode == care.Unauthorized || errCode == care.TooMany || errCode == care.Invalid {
-		e, err2 := s.auth.BeginEnrolment(r.Context(), c.session, c.account)
+		e, err2 := s.auth.BeginEnrolment(r.Context(), c.Session, c.Account)
 		if err2 != nil {
 			return err2
 		}
@@ -141,14 +142,14 @@ func (s *Server) setupSubmit(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	token, sess, err := s.auth.RenewSession(r.Context(), c.session)
+	token, sess, err := s.auth.RenewSession(r.Context(), c.Session)
 	if err != nil {
 		return err
 	}
-	s.setSessionCookie(w, token)
-	s.log.InfoContext(r.Context(), "mfa: enrolled", "account", c.account.ID)
+	s.sessions.SetCookie(w, token)
+	s.log.InfoContext(r.Context(), "mfa: enrolled", "account", c.Account.ID)
 	// The page is rendered as logged in: the new session is complete.
-	r = r.WithContext(withCurrent(r.Context(), &current{session: sess, account: c.account, token: token}))
+	r = r.WithContext(httpx.WithState(r.Context(), &httpx.State{Session: sess, Account: c.Account, Token: token}))
 	s.render(w, r, http.StatusOK, "recovery", &RecoveryPage{BasePage: s.base(r, "recovery.title"), Codes: codes})
 	return nil
 }

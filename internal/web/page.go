@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spil-zorg/spil/internal/auth"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // BasePage is what every page template gets: language, the account, the
@@ -45,8 +46,8 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 		translator: s.i18n.translator(lang),
 		Lang:       lang, Title: title, Demo: s.cfg.Demo, Path: r.URL.Path, assets: s.assets,
 	}
-	if c := currentOf(r); c.loggedIn() {
-		p.Account = c.account
+	if c := httpx.StateOf(r); c.LoggedIn() {
+		p.Account = c.Account
 	}
 	return p
 }

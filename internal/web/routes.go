@@ -1,42 +1,19 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
-// routeMux is a ServeMux that remembers its patterns, so a test can demand
-// an authorisation rule for every route.
-type routeMux struct {
-	*http.ServeMux
-	patterns *[]string
-}
-
-func newRouteMux(patterns *[]string) *routeMux {
-	return &routeMux{ServeMux: http.NewServeMux(), patterns: patterns}
-}
-
-// Handle registers h for pattern.
-func (m *routeMux) Handle(pattern string, h http.Handler) {
-	*m.patterns = append(*m.patterns, pattern)
-	m.ServeMux.Handle(pattern, h)
-}
-
-// HandleFunc registers f for pattern.
-func (m *routeMux) HandleFunc(pattern string, f func(http.ResponseWriter, *http.Request)) {
-	m.Handle(pattern, http.HandlerFunc(f))
-}
-
-// Routes returns every route pattern the site serves, API included.
+// Routes returns every route pattern of the pages.
 func (s *Server) Routes() []string {
-	var patterns []string
-	s.routes(newRouteMux(&patterns))
-	return patterns
+	mux := httpx.NewRouteMux()
+	s.routes(mux)
+	return mux.Patterns()
 }
 
 // routes lists every route of the site in one place.
-func (s *Server) routes(mux *routeMux) {
+func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /static/{sum}/{name}", s.serveStatic)
@@ -61,49 +38,51 @@ func (s *Server) routes(mux *routeMux) {
 	mux.Handle("POST /families", s.handle(s.requireLogin(s.intakeSubmit)))
 	mux.Handle("GET /families/{id}", s.handle(s.requireLogin(s.familyShow)))
 	mux.Handle("GET /families/{id}/edit", s.handle(s.requireLogin(s.familyEdit)))
-	mux.Handle("POST /families/{id}/edit", s.handle(s.requireLogin(s.familyUpdate)))
+	mux.Handle("POST /families/{id}/edit", s.handle(s.requireLogin(s.familyUpdate())))
 	mux.Handle("GET /families/{id}/members/new", s.handle(s.requireLogin(s.memberNew)))
-	mux.Handle("POST /families/{id}/members", s.handle(s.requireLogin(s.memberCreate)))
+	mux.Handle("POST /families/{id}/members", s.handle(s.requireLogin(s.memberCreate())))
 	mux.Handle("GET /families/{id}/network/new", s.handle(s.requireLogin(s.networkNew)))
-	mux.Handle("POST /families/{id}/network", s.handle(s.requireLogin(s.networkSave)))
+	mux.Handle("POST /families/{id}/network", s.handle(s.requireLogin(s.networkCreate())))
 	mux.Handle("GET /families/{id}/network/{mid}/edit", s.handle(s.requireLogin(s.networkEdit)))
-	mux.Handle("POST /families/{id}/network/{mid}", s.handle(s.requireLogin(s.networkSave)))
+	mux.Handle("POST /families/{id}/network/{mid}", s.handle(s.requireLogin(s.networkUpdate)))
 	mux.Handle("POST /families/{id}/network/{mid}/delete", s.handle(s.requireLogin(s.networkDelete)))
 	mux.Handle("GET /families/{id}/contacts/new", s.handle(s.requireLogin(s.contactNew)))
-	mux.Handle("POST /families/{id}/contacts", s.handle(s.requireLogin(s.contactCreate)))
+	mux.Handle("POST /families/{id}/contacts", s.handle(s.requireLogin(s.contactCreate())))
 	mux.Handle("GET /families/{id}/intensity", s.handle(s.requireLogin(s.intensityShow)))
-	mux.Handle("POST /families/{id}/intensity", s.handle(s.requireLogin(s.intensitySubmit)))
+	mux.Handle("POST /families/{id}/intensity", s.handle(s.requireLogin(s.intensitySubmit())))
 	mux.Handle("GET /families/{id}/tasks/new", s.handle(s.requireLogin(s.taskNew)))
-	mux.Handle("POST /families/{id}/tasks", s.handle(s.requireLogin(s.taskCreate)))
-	mux.Handle("POST /families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone)))
+	mux.Handle("POST /families/{id}/tasks", s.handle(s.requireLogin(s.taskCreate())))
+	mux.Handle("POST /families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.caseFileTasks()))))
 	mux.Handle("GET /families/{id}/episode", s.handle(s.requireLogin(s.episodeShow)))
-	mux.Handle("POST /families/{id}/episode", s.handle(s.requireLogin(s.episodeSubmit)))
+	mux.Handle("POST /families/{id}/episode", s.handle(s.requireLogin(s.episodeSubmit())))
 	mux.Handle("GET /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersShow)))
-	mux.Handle("POST /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersSubmit)))
+	mux.Handle("POST /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersSubmit())))
 	mux.Handle("GET /families/{id}/invite", s.handle(s.requireLogin(s.invitationNew)))
-	mux.Handle("POST /families/{id}/invite", s.handle(s.requireLogin(s.invitationCreate)))
+	mux.Handle("POST /families/{id}/invite", s.handle(s.requireLogin(s.invitationCreate())))
 
 	// The care plan. One handler draws it for the case managers, the family
-	// and providers with consent; the path names the door (planDoor), and
-	// the care service decides, and records, whether this family's plan may
-	// be seen through it. Templates hold no family data: case managers only.
+	// and providers with consent, each through its own door (care.View),
+	// given here with the route; the care service decides, and records,
+	// whether this family's plan may be seen through it. Templates hold no
+	// family data: case managers only.
 	cm := care.RoleCaseManager
-	mux.Handle("GET /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
+	caseFile, family, provider := care.ViewCaseFile, care.ViewFamily, care.ViewProvider
+	mux.Handle("GET /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow(caseFile))))
 	mux.Handle("POST /families/{id}/careplan", s.handle(s.requireLogin(s.carePlanStart)))
 	mux.Handle("GET /families/{id}/careplan/{part}/edit", s.handle(s.requireLogin(s.carePlanEdit)))
 	mux.Handle("POST /families/{id}/careplan/{part}", s.handle(s.requireLogin(s.carePlanSave)))
 	mux.Handle("GET /families/{id}/careplan/versions", s.handle(s.requireLogin(s.carePlanVersions)))
 	mux.Handle("GET /families/{id}/careplan/compare", s.handle(s.requireLogin(s.carePlanCompare)))
-	mux.Handle("GET /families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
-	mux.Handle("GET /families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint(caseFile))))
+	mux.Handle("GET /families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency(caseFile))))
 	mux.Handle("POST /families/{id}/careplan/proposals/{pid}", s.handle(s.requireLogin(s.proposalAnswer)))
-	mux.Handle("GET /my/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
-	mux.Handle("GET /my/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
-	mux.Handle("GET /my/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /my/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow(family))))
+	mux.Handle("GET /my/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint(family))))
+	mux.Handle("GET /my/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency(family))))
 	mux.Handle("POST /my/families/{id}/careplan/proposals", s.handle(s.requireLogin(s.proposalCreate)))
-	mux.Handle("GET /provider/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow)))
-	mux.Handle("GET /provider/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint)))
-	mux.Handle("GET /provider/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency)))
+	mux.Handle("GET /provider/families/{id}/careplan", s.handle(s.requireLogin(s.carePlanShow(provider))))
+	mux.Handle("GET /provider/families/{id}/careplan/print", s.handle(s.requireLogin(s.carePlanPrint(provider))))
+	mux.Handle("GET /provider/families/{id}/careplan/emergency", s.handle(s.requireLogin(s.carePlanEmergency(provider))))
 	mux.Handle("GET /careplan-templates", s.handle(s.requireRole(cm, s.planTemplates)))
 	mux.Handle("GET /careplan-templates/new", s.handle(s.requireRole(cm, s.planTemplateNew)))
 	mux.Handle("POST /careplan-templates", s.handle(s.requireRole(cm, s.planTemplateSave)))
@@ -119,14 +98,14 @@ func (s *Server) routes(mux *routeMux) {
 	// relationship (or, for a provider, the consent) gets a missing page.
 	mux.Handle("GET /my", s.handle(s.requireLinked(s.myFamilies)))
 	mux.Handle("GET /my/families/{id}", s.handle(s.requireLogin(s.familyViewShow)))
-	mux.Handle("POST /my/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.familyTaskDone)))
-	mux.Handle("POST /my/families/{id}/notes", s.handle(s.requireLogin(s.familyNoteCreate)))
+	mux.Handle("POST /my/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.familyTasks()))))
+	mux.Handle("POST /my/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.familyNotes()))))
 	mux.Handle("POST /my/families/{id}/consent/{mid}", s.handle(s.requireLogin(s.familyConsent)))
 	mux.Handle("POST /my/families/{id}/stop", s.handle(s.requireLogin(s.familyStop)))
 	mux.Handle("GET /my/families/{id}/access-log", s.handle(s.requireLogin(s.accessLogShow)))
 	mux.Handle("GET /provider/families/{id}", s.handle(s.requireLogin(s.providerShow)))
-	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.providerTaskDone)))
-	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.providerNoteCreate)))
+	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.providerTasks()))))
+	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.providerNotes()))))
 
 	mux.Handle("GET /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccounts)))
 	mux.Handle("POST /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountCreate)))
@@ -134,5 +113,4 @@ func (s *Server) routes(mux *routeMux) {
 	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("enabled"))))
 	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(care.RoleAdmin, s.adminPasswordReset)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("mfa-reset"))))
-	s.apiRoutes(mux)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 	"github.com/spil-zorg/spil/internal/mail"
 )
 
@@ -56,6 +57,7 @@ type Accounts interface {
 type Server struct {
 	cfg      Config
 	auth     *auth.Service
+	sessions *httpx.Sessions
 	accounts Accounts
 	care     *care.Service
 	pages    map[string]*template.Template
@@ -85,28 +87,25 @@ func New(cfg Config, authSvc *auth.Service, accounts Accounts, careSvc *care.Ser
 	if err != nil {
 		return nil, err
 	}
-	if careSvc != nil && authSvc != nil {
-		careSvc.SetPasswords(authSvc)
-	}
-	return &Server{cfg: cfg, auth: authSvc, accounts: accounts, care: careSvc, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
+	sessions := &httpx.Sessions{Auth: authSvc, Secure: cfg.Secure, Demo: cfg.Demo}
+	return &Server{cfg: cfg, auth: authSvc, sessions: sessions, accounts: accounts, care: careSvc, pages: pages, i18n: cat, assets: as, log: cfg.Logger}, nil
 }
 
-// Handler returns the whole site with its middleware.
+// Handler serves the pages: everything but the JSON API. The site puts the
+// middleware every answer shares (security headers, request log) around it.
 func (s *Server) Handler() http.Handler {
-	var patterns []string
-	mux := newRouteMux(&patterns)
+	mux := httpx.NewRouteMux()
 	s.routes(mux)
-	var h http.Handler = s.withFriendlyMuxErrors(mux.ServeMux)
+	h := httpx.Serve(mux.ServeMux, s.renderError)
 	h = s.withSession(h)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusForbidden)
 	}))
 	h = cop.Handler(h)
-	h = s.withSecurityHeaders(h)
-	h = s.withLogging(h)
-	h = s.withRecover(h)
-	return h
+	return httpx.Recover(s.log, func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusInternalServerError)
+	}, h)
 }
 
 // handler is an http.Handler that returns an error; see (*Server).handle.
@@ -122,28 +121,8 @@ func (s *Server) handle(h handler) http.Handler {
 	})
 }
 
-// statusOf maps an error kind to an HTTP status; this table is the only one.
-func statusOf(code care.Code) int {
-	switch code {
-	case care.NotFound:
-		return http.StatusNotFound
-	case care.Invalid:
-		return http.StatusBadRequest
-	case care.Conflict:
-		return http.StatusConflict
-	case care.Forbidden:
-		// Deny without telling what exists.
-		return http.StatusNotFound
-	case care.Unauthorized:
-		return http.StatusUnauthorized
-	case care.TooMany:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
-
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(care.ErrorCode(err))
+	status := httpx.StatusOf(care.ErrorCode(err))
 	if errors.Is(err, errTooLarge) {
 		status = http.StatusRequestEntityTooLarge
 	}

@@ -12,16 +12,16 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 type htmlNode = html.Node
 
 func TestUnknownRoutesAndMethods(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		_, secret := a.account("admin@example.org", care.RoleAdmin, true)
-		c := a.client()
-		c.login("admin@example.org", secret)
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		_, secret := a.Account("admin@example.org", care.RoleAdmin, true)
+		c := a.Client()
+		c.Login("admin@example.org", secret)
 		tests := []struct {
 			method, path string
 			status       int
@@ -37,13 +37,13 @@ func TestUnknownRoutesAndMethods(t *testing.T) {
 			{"POST", "/admin/accounts/999999/disable", 404, "Deze pagina bestaat niet"},
 		}
 		for _, tt := range tests {
-			req, _ := http.NewRequest(tt.method, a.url+tt.path, nil)
-			p := c.do(req)
+			req, _ := http.NewRequest(tt.method, a.URL+tt.path, nil)
+			p := c.Do(req)
 			if p.StatusCode != tt.status {
 				t.Errorf("%s %s: %d, want %d", tt.method, tt.path, p.StatusCode, tt.status)
 			}
-			if !strings.Contains(text(p.class("error-page")), tt.message) {
-				t.Errorf("%s %s: page says %q", tt.method, tt.path, text(p.class("error-page")))
+			if !strings.Contains(text(p.Class("error-page")), tt.message) {
+				t.Errorf("%s %s: page says %q", tt.method, tt.path, text(p.Class("error-page")))
 			}
 			if tt.status == 405 && p.Header.Get("Allow") == "" {
 				t.Errorf("%s %s: no Allow header", tt.method, tt.path)
@@ -53,8 +53,8 @@ func TestUnknownRoutesAndMethods(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		p := a.client().get("/login")
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		p := a.Client().Get("/login")
 		csp := p.Header.Get("Content-Security-Policy")
 		for _, want := range []string{"default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"} {
 			if !strings.Contains(csp, want) {
@@ -72,7 +72,7 @@ func TestSecurityHeaders(t *testing.T) {
 			}
 		}
 		// No inline scripts or styles anywhere: the CSP would block them.
-		for _, n := range findAll(p.doc, func(n *htmlNode) bool { return n.Type == html.ElementNode }) {
+		for _, n := range findAll(p.Doc, func(n *htmlNode) bool { return n.Type == html.ElementNode }) {
 			if n.Data == "script" && attr(n, "src") == "" || n.Data == "style" || hasAttr(n, "style") {
 				t.Errorf("inline %s on the page", n.Data)
 			}
@@ -81,10 +81,10 @@ func TestSecurityHeaders(t *testing.T) {
 }
 
 func TestStaticFiles(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c := a.client()
-		p := c.get("/login")
-		links := findAll(p.doc, func(n *htmlNode) bool {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c := a.Client()
+		p := c.Get("/login")
+		links := findAll(p.Doc, func(n *htmlNode) bool {
 			return (n.Data == "link" && attr(n, "rel") == "stylesheet") || (n.Data == "script" && attr(n, "src") != "")
 		})
 		if len(links) != 3 {
@@ -92,7 +92,7 @@ func TestStaticFiles(t *testing.T) {
 		}
 		for _, l := range links {
 			u := attr(l, "href") + attr(l, "src")
-			resp, err := http.Get(a.url + u)
+			resp, err := http.Get(a.URL + u)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -113,62 +113,85 @@ func TestStaticFiles(t *testing.T) {
 }
 
 func TestCrossOriginPostRefused(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		_, secret := a.account("admin@example.org", care.RoleAdmin, true)
-		victim, _ := a.account("victim@example.org", care.RoleCaseManager, true)
-		c := a.client()
-		c.login("admin@example.org", secret)
-		p := c.post("/admin/accounts/"+itoa(victim.ID)+"/disable", nil, "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example")
-		if p.StatusCode != http.StatusForbidden || !strings.Contains(p.body, "geweigerd") {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		_, secret := a.Account("admin@example.org", care.RoleAdmin, true)
+		victim, _ := a.Account("victim@example.org", care.RoleCaseManager, true)
+		c := a.Client()
+		c.Login("admin@example.org", secret)
+		p := c.Post("/admin/accounts/"+itoa(victim.ID)+"/disable", nil, "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example")
+		if p.StatusCode != http.StatusForbidden || !strings.Contains(p.HTML, "geweigerd") {
 			t.Errorf("cross-site POST: %d", p.StatusCode)
 		}
-		got, _ := a.store.AccountByID(context.Background(), victim.ID)
+		got, _ := a.Store.AccountByID(context.Background(), victim.ID)
 		if !got.Active() {
 			t.Error("the cross-site request disabled the account")
 		}
 		// The same request from the site itself works.
-		if p := c.post("/admin/accounts/"+itoa(victim.ID)+"/disable", nil, "Sec-Fetch-Site", "same-origin"); p.StatusCode != http.StatusSeeOther {
+		if p := c.Post("/admin/accounts/"+itoa(victim.ID)+"/disable", nil, "Sec-Fetch-Site", "same-origin"); p.StatusCode != http.StatusSeeOther {
 			t.Errorf("same-origin POST: %d", p.StatusCode)
 		}
 	})
 }
 
+// TestSessionLookupFails checks that a session that cannot be looked up
+// (the database is gone) gets the error page, not a login page or a
+// half-logged-in one; the static files and health check need no session.
+func TestSessionLookupFails(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("anouk@kct.example")
+		a.BreakSessionLookup()
+		for _, path := range []string{"/", "/families", "/login", "/bestaat-niet"} {
+			p := c.Get(path)
+			if p.StatusCode != http.StatusInternalServerError || !strings.Contains(text(p.Class("error-page")), "Er ging bij ons iets mis") ||
+				!strings.HasPrefix(p.Header.Get("Content-Type"), "text/html") {
+				t.Errorf("GET %s: %d %q: %s", path, p.StatusCode, p.Header.Get("Content-Type"), text(p.Class("error-page")))
+			}
+		}
+		if p := c.Get("/healthz"); p.StatusCode != http.StatusOK {
+			t.Errorf("GET /healthz: %d", p.StatusCode)
+		}
+		if p := a.Client().Get("/login"); p.StatusCode != http.StatusOK {
+			t.Errorf("GET /login without a cookie: %d", p.StatusCode)
+		}
+	})
+}
+
 func TestRolesAndLoginRequired(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		anon := a.client()
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		anon := a.Client()
 		for _, path := range []string{"/", "/account", "/admin/accounts"} {
-			p := anon.get(path)
+			p := anon.Get(path)
 			if p.StatusCode != http.StatusSeeOther || p.Header.Get("Location") != "/login?next="+url.QueryEscape(path) {
 				t.Errorf("anonymous GET %s: %d to %q", path, p.StatusCode, p.Header.Get("Location"))
 			}
 		}
-		if p := anon.post("/admin/accounts", url.Values{"name": {"x"}}); p.StatusCode != http.StatusUnauthorized {
+		if p := anon.Post("/admin/accounts", url.Values{"name": {"x"}}); p.StatusCode != http.StatusUnauthorized {
 			t.Errorf("anonymous POST: %d", p.StatusCode)
 		}
 		for _, role := range []care.Role{care.RoleCaseManager, care.RoleProvider, care.RoleFamily, care.RoleCoordinator} {
-			_, secret := a.account(string(role)+"@example.org", role, true)
-			c := a.client()
-			c.login(string(role)+"@example.org", secret)
-			if p := c.get("/admin/accounts"); p.StatusCode != http.StatusNotFound {
+			_, secret := a.Account(string(role)+"@example.org", role, true)
+			c := a.Client()
+			c.Login(string(role)+"@example.org", secret)
+			if p := c.Get("/admin/accounts"); p.StatusCode != http.StatusNotFound {
 				t.Errorf("%s GET /admin/accounts: %d, want 404", role, p.StatusCode)
 			}
-			if p := c.post("/admin/accounts", url.Values{"name": {"x"}, "email": {"x@example.org"}, "role": {"admin"}}); p.StatusCode != http.StatusNotFound {
+			if p := c.Post("/admin/accounts", url.Values{"name": {"x"}, "email": {"x@example.org"}, "role": {"admin"}}); p.StatusCode != http.StatusNotFound {
 				t.Errorf("%s POST /admin/accounts: %d, want 404", role, p.StatusCode)
 			}
-			if p := c.get("/"); p.StatusCode != http.StatusOK {
+			if p := c.Get("/"); p.StatusCode != http.StatusOK {
 				t.Errorf("%s home: %d", role, p.StatusCode)
 			}
 		}
-		if _, err := a.store.AccountByEmail(context.Background(), "x@example.org"); care.ErrorCode(err) != care.NotFound {
+		if _, err := a.Store.AccountByEmail(context.Background(), "x@example.org"); care.ErrorCode(err) != care.NotFound {
 			t.Error("a non-admin created an account")
 		}
 	})
 }
 
 func TestHealth(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		for path, want := range map[string]string{"/healthz": "ok\n", "/readyz": "ready\n"} {
-			resp, err := http.Get(a.url + path)
+			resp, err := http.Get(a.URL + path)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,8 +201,8 @@ func TestHealth(t *testing.T) {
 				t.Errorf("%s: %d %q", path, resp.StatusCode, b)
 			}
 		}
-		a.store.Close()
-		resp, err := http.Get(a.url + "/readyz")
+		a.Store.Close()
+		resp, err := http.Get(a.URL + "/readyz")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -191,37 +214,37 @@ func TestHealth(t *testing.T) {
 }
 
 func TestLanguageSwitch(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		c := a.client()
-		p := c.post("/language", url.Values{"lang": {"en"}, "next": {"/login"}})
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c := a.Client()
+		p := c.Post("/language", url.Values{"lang": {"en"}, "next": {"/login"}})
 		if p.Header.Get("Location") != "/login" {
 			t.Errorf("switch redirects to %q", p.Header.Get("Location"))
 		}
-		p = c.get("/login")
-		if p.h1() != "Log in" || attr(p.tag("html"), "lang") != "en" {
-			t.Errorf("after switching: h1 %q lang %q", p.h1(), attr(p.tag("html"), "lang"))
+		p = c.Get("/login")
+		if p.H1() != "Log in" || attr(p.Tag("html"), "lang") != "en" {
+			t.Errorf("after switching: h1 %q lang %q", p.H1(), attr(p.Tag("html"), "lang"))
 		}
 		// Accept-Language alone.
-		if p := a.client().get("/login", "Accept-Language", "en-GB,en;q=0.9"); p.h1() != "Log in" {
-			t.Errorf("Accept-Language en: %q", p.h1())
+		if p := a.Client().Get("/login", "Accept-Language", "en-GB,en;q=0.9"); p.H1() != "Log in" {
+			t.Errorf("Accept-Language en: %q", p.H1())
 		}
-		if p := a.client().get("/login", "Accept-Language", "de-DE"); p.h1() != "Inloggen" {
-			t.Errorf("Accept-Language de falls back to %q, want Dutch", p.h1())
+		if p := a.Client().Get("/login", "Accept-Language", "de-DE"); p.H1() != "Inloggen" {
+			t.Errorf("Accept-Language de falls back to %q, want Dutch", p.H1())
 		}
 		// A logged-in account keeps its choice.
-		acc, secret := a.account("g@example.org", care.RoleCaseManager, true)
-		c2 := a.client()
-		c2.login("g@example.org", secret)
-		c2.post("/language", url.Values{"lang": {"en"}, "next": {"//evil.example/"}})
-		got, _ := a.store.AccountByID(context.Background(), acc.ID)
+		acc, secret := a.Account("g@example.org", care.RoleCaseManager, true)
+		c2 := a.Client()
+		c2.Login("g@example.org", secret)
+		c2.Post("/language", url.Values{"lang": {"en"}, "next": {"//evil.example/"}})
+		got, _ := a.Store.AccountByID(context.Background(), acc.ID)
 		if got.Locale != "en" {
 			t.Errorf("account locale %q", got.Locale)
 		}
-		if p := c2.get("/", "Accept-Language", "nl"); p.h1() != "Welcome, "+acc.Name {
-			t.Errorf("logged-in English home: %q", p.h1())
+		if p := c2.Get("/", "Accept-Language", "nl"); p.H1() != "Welcome, "+acc.Name {
+			t.Errorf("logged-in English home: %q", p.H1())
 		}
 		// Unknown languages and foreign redirects are refused quietly.
-		p = c2.post("/language", url.Values{"lang": {"xx"}, "next": {"https://evil.example/"}})
+		p = c2.Post("/language", url.Values{"lang": {"xx"}, "next": {"https://evil.example/"}})
 		if p.Header.Get("Location") != "/" {
 			t.Errorf("foreign next kept: %q", p.Header.Get("Location"))
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/form"
 )
 
 // TestEveryTemplateExecutes renders every page template with its page
@@ -123,14 +124,7 @@ func familyCases(s *Server, base BasePage) map[string]any {
 			{ID: 8, Title: "Indicatie", OwnerKind: "casemanager", Status: "done", DoneNote: "Aangevraagd", DoneAt: time.Now(), DoneBy: by}},
 	}
 	cpage := CarePage{BasePage: base, Today: today}
-	fp := &FamilyPage{CarePage: cpage, File: file}
-	for _, t := range file.Tasks {
-		if t.Status == "open" {
-			fp.OpenTasks = append(fp.OpenTasks, t)
-		} else {
-			fp.DoneTasks = append(fp.DoneTasks, t)
-		}
-	}
+	fp := &FamilyPage{CarePage: cpage, File: file, TaskList: newTaskList(care.ViewCaseFile, "/families/7", file.Tasks, today)}
 	fp.History = []IntensityRow{{IntensityChange: file.Intensity[0], From: file.Intensity[1].Intensity}, {IntensityChange: file.Intensity[1]}}
 	fp.Done = &DoneForm{TaskID: 5, Note: "x", Error: "field.required"}
 	cp := &CaseloadPage{CarePage: cpage, Query: "sam", Sort: "name", HandedOver: true, Items: []care.CaseloadItem{
@@ -145,13 +139,14 @@ func formCases(s *Server, base BasePage) []*FormPage {
 	today := care.DateOf(time.Now())
 	file := &care.File{Family: care.Family{ID: 7, ChildName: "Sam"}}
 	page := func(v url.Values, errs Fields) *FormPage {
-		return &FormPage{CarePage: CarePage{BasePage: base, Today: today}, Values: v, Errors: errs, Submit: "form.save", Heading: "intake.title", Cancel: "/families"}
+		return &FormPage{CarePage: CarePage{BasePage: base, Today: today}, Builder: form.NewBuilder(base.translator, v, errs),
+			Submit: "form.save", Heading: "intake.title", Cancel: "/families"}
 	}
 	intake := page(url.Values{"child_name": {"Sam"}, "confirm_duplicate": {"1"}, "factor_wish": {"1"}, "kind": {"kct"}},
 		Fields{"child_name": "field.required", "kind": "field.choose", "birth_date": "date.invalid", "sex": "field.required", "bsn": "family.bsn_invalid"})
 	intakeForm(intake, true)
 	pages := []*FormPage{intake}
-	for _, build := range []formBuilder{familyEditForm, memberForm, networkForm(0), networkForm(3), contactForm, intensityForm, taskForm, episodeForm,
+	for _, build := range []familyForm{familyEditForm, memberForm, networkForm(0), networkForm(3), contactForm, intensityForm, taskForm, episodeForm,
 		caseManagersForm([]care.Person{{AccountID: 1, Name: "Carla"}})} {
 		p := page(url.Values{"duration": {"x"}}, Fields{"duration": "field.number", "reason": "field.required"})
 		p.Family = &file.Family
@@ -233,9 +228,9 @@ func TestCatalogsMatch(t *testing.T) {
 	// Stored choices are shown through prefix + value.
 	for prefix, values := range map[string][]string{
 		"family.sex.": care.Sexes, "member.kind.": care.MemberKinds, "network.role.": care.NetworkRoles,
-		"network.line.": networkLines, "contact.kind.": care.ContactKinds, "contact.with.": care.ContactWith,
+		"network.line.": form.NetworkLines, "contact.kind.": care.ContactKinds, "contact.with.": care.ContactWith,
 		"task.owner.": care.TaskOwners, "episode.status.": care.EpisodeStatuses, "episode.set.": care.EpisodeStatuses,
-		"episode.surprise.": care.SurpriseAnswers, "casemanager.kind.": care.CaseManagerKinds, "intensity.level.": intensityValues(),
+		"episode.surprise.": care.SurpriseAnswers, "casemanager.kind.": care.CaseManagerKinds, "intensity.level.": form.IntensityValues(),
 		"careplan.dim.": dimensionValues(), "careplan.change.": append(dimensionValues(), "wishes", "acp", "review", "created"),
 		"careplan.for.": care.PlanFor, "careplan.topic.": care.ScenarioTopics, "careplan.directive.": care.DirectiveKinds,
 		"careplan.decision.": care.DirectiveDecisions, "careplan.place.": care.Places, "careplan.status.": {"open", "done"},

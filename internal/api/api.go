@@ -1,23 +1,109 @@
-package web
-
-// The JSON API under /api/v1. It goes through the same door to family data
-// as the pages (care.Service, which authorises and audits every call), uses
-// the same session cookie, and answers JSON only: one error shape, never a
-// redirect or an HTML page from its own handlers. docs/api.md describes it.
+// Package api serves Spil's JSON API under /api/v1. It goes through the
+// same door to family data as the pages (care.Service, which authorises
+// and audits every call) and uses the same session cookie, and it answers
+// JSON only: one error shape for everything under /api/, including
+// unknown paths, wrong methods, a missing login, a failed session lookup,
+// refused cross-origin requests and panics; never a redirect or an HTML
+// page. docs/api.md describes it.
+package api
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
+
+// Config is what the API needs to know.
+type Config struct {
+	// Secure is true when Spil is reached over HTTPS: the session cookie
+	// has the __Host- prefix.
+	Secure bool
+	// Demo lets demo accounts skip the second factor.
+	Demo bool
+	// TrustProxy takes the client address from X-Forwarded-For (last hop).
+	TrustProxy bool
+	Logger     *slog.Logger
+	Now        func() time.Time
+}
+
+// Server holds everything the API's handlers share.
+type Server struct {
+	cfg      Config
+	care     *care.Service
+	sessions *httpx.Sessions
+	log      *slog.Logger
+}
+
+// New returns the API over careSvc, the one door to family data; authSvc
+// finds the session of a request.
+func New(cfg Config, authSvc *auth.Service, careSvc *care.Service) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Server{cfg: cfg, care: careSvc, log: cfg.Logger,
+		sessions: &httpx.Sessions{Auth: authSvc, Secure: cfg.Secure, Demo: cfg.Demo}}
+}
+
+// Handler serves everything under /api/. The site puts the middleware
+// every answer shares (security headers, request log) around it.
+func (s *Server) Handler() http.Handler {
+	mux := httpx.NewRouteMux()
+	s.routes(mux)
+	return s.around(httpx.Serve(mux.ServeMux, func(w http.ResponseWriter, r *http.Request, status int) {
+		if status == http.StatusMethodNotAllowed {
+			s.apiWriteError(w, r, apiErrorf(http.StatusMethodNotAllowed, "method_not_allowed", "this method is not allowed here"))
+			return
+		}
+		s.apiWriteError(w, r, apiErrNotFound)
+	}))
+}
+
+// around puts the API's own middleware around h, each answering in JSON:
+// panics, cross-origin refusals and a session lookup that fails.
+func (s *Server) around(next http.Handler) http.Handler {
+	h := s.sessions.Load(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.StateOf(r).Err; err != nil {
+			s.apiWriteError(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	}))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.apiWriteError(w, r, apiErrorf(http.StatusForbidden, "cross_origin",
+			"a request from another site that changes something is refused"))
+	}))
+	h = cop.Handler(h)
+	return httpx.Recover(s.log, func(w http.ResponseWriter, r *http.Request) {
+		s.apiAnswerError(w, r, apiErrInternal) // Recover has logged it
+	}, h)
+}
+
+// Routes returns every route pattern of the API.
+func (s *Server) Routes() []string {
+	mux := httpx.NewRouteMux()
+	s.routes(mux)
+	return mux.Patterns()
+}
+
+// actor is who asks, for the policy and the audit trail; only call behind
+// apiHandle.
+func (s *Server) actor(r *http.Request) care.Actor { return httpx.Actor(r, s.cfg.TrustProxy) }
 
 // apiMaxBody bounds every request body; larger ones get a 413.
 const apiMaxBody = 64 << 10
@@ -25,10 +111,10 @@ const apiMaxBody = 64 << 10
 // apiHandler is an API handler that returns an error; see (*Server).apiHandle.
 type apiHandler func(w http.ResponseWriter, r *http.Request) error
 
-// apiRoutes mounts the JSON API. Its routes live on a mux of their own so
-// that unknown paths and wrong methods under /api/ get JSON errors too.
-func (s *Server) apiRoutes(mux *routeMux) {
-	api := newRouteMux(mux.patterns)
+// routes lists every route of the API in one place. They live on a mux of
+// their own, so that unknown paths and wrong methods under /api/ get JSON
+// errors too.
+func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families", s.apiHandle(s.apiFamilies))
 	api.Handle("POST /api/v1/families", s.apiHandle(s.apiIntake))
 	api.Handle("GET /api/v1/families/{id}", s.apiHandle(s.apiFile))
@@ -46,51 +132,20 @@ func (s *Server) apiRoutes(mux *routeMux) {
 	api.Handle("GET /api/v1/families/{id}/careplan", s.apiHandle(s.apiCarePlan))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions", s.apiHandle(s.apiCarePlanVersions))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions/{n}", s.apiHandle(s.apiCarePlanVersion))
-	mux.ServeMux.Handle("/api/", s.apiMux(api.ServeMux))
-}
-
-// apiMux serves the API's routes and answers unknown paths (404) and wrong
-// methods (405, with Allow) in the API's error shape.
-func (s *Server) apiMux(api *http.ServeMux) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h, pattern := api.Handler(r)
-		if route, ok := r.Context().Value(routeKey).(*string); ok && pattern != "" {
-			*route = pattern
-		}
-		if pattern != "" {
-			api.ServeHTTP(w, r)
-			return
-		}
-		sw := &swallowWriter{header: http.Header{}}
-		h.ServeHTTP(sw, r)
-		if sw.status < 400 {
-			// A redirect the mux made (path cleaning) is passed on as it is.
-			api.ServeHTTP(w, r)
-			return
-		}
-		if allow := sw.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		if sw.status == http.StatusMethodNotAllowed {
-			s.apiWriteError(w, r, apiErrorf(http.StatusMethodNotAllowed, "method_not_allowed", "this method is not allowed here"))
-			return
-		}
-		s.apiWriteError(w, r, apiErrNotFound)
-	})
 }
 
 // apiHandle adapts an API handler: only fully logged-in requests get
 // through, and an error becomes a status and a JSON error body.
 func (s *Server) apiHandle(h apiHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c := currentOf(r)
+		c := httpx.StateOf(r)
 		switch {
-		case c.loggedIn():
-		case c.account != nil:
+		case c.LoggedIn():
+		case c.Account != nil:
 			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized",
 				"the second factor has not been given: complete the login first"))
 			return
-		case c.expired:
+		case c.Expired:
 			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized", "the session has ended: log in again"))
 			return
 		default:
@@ -154,7 +209,7 @@ func apiErrorOf(err error) *apiError {
 		return apiErrorf(http.StatusConflict, "possible_duplicate",
 			"a family with the same date of birth and a similar name exists; send \"confirm_duplicate\": true to open the file anyway")
 	}
-	status := statusOf(care.ErrorCode(err))
+	status := httpx.StatusOf(care.ErrorCode(err))
 	switch status {
 	case http.StatusNotFound:
 		return apiErrNotFound
@@ -167,7 +222,7 @@ func apiErrorOf(err error) *apiError {
 	case http.StatusTooManyRequests:
 		return apiErrorf(status, "too_many", "too many requests: try again later")
 	}
-	return apiErrorf(http.StatusInternalServerError, "internal", "something went wrong on the server")
+	return apiErrInternal
 }
 
 // apiWriteError answers err in the one error shape; only server errors are
@@ -177,6 +232,11 @@ func (s *Server) apiWriteError(w http.ResponseWriter, r *http.Request, err error
 	if e.Status >= 500 {
 		s.log.ErrorContext(r.Context(), "api request failed", "method", r.Method, "route", r.Pattern, "err", err)
 	}
+	s.apiAnswerError(w, r, e)
+}
+
+// apiAnswerError writes e in the one error shape.
+func (s *Server) apiAnswerError(w http.ResponseWriter, r *http.Request, e *apiError) {
 	type body struct {
 		Code    string            `json:"code"`
 		Message string            `json:"message"`
@@ -186,6 +246,9 @@ func (s *Server) apiWriteError(w http.ResponseWriter, r *http.Request, err error
 		Error body `json:"error"`
 	}{body{e.Code, e.Message, e.Fields}})
 }
+
+// apiErrInternal is the answer to any server error: it tells nothing.
+var apiErrInternal = apiErrorf(http.StatusInternalServerError, "internal", "something went wrong on the server")
 
 // apiWriteJSON encodes v into a buffer first, so an encoding error never
 // leaves half an answer behind.
@@ -227,26 +290,6 @@ func apiBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 		return nil, apiErrorf(http.StatusBadRequest, "bad_request", "the request body could not be read")
 	}
 	return b, nil
-}
-
-// apiPathID returns the positive id in the path value name; anything else
-// is a path that does not exist.
-func apiPathID(r *http.Request, name string) (int64, error) {
-	v := r.PathValue(name)
-	if v == "" || len(v) > 19 || strings.Trim(v, "0123456789") != "" {
-		return 0, apiErrNotFound
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, apiErrNotFound
-	}
-	return id, nil
-}
-
-// apiActor is who asks, for the policy and the audit trail.
-func (s *Server) apiActor(r *http.Request) care.Actor {
-	a := accountOf(r)
-	return care.Actor{AccountID: a.ID, Role: a.Role, OrganisationID: a.OrganisationID, AccessPoint: s.clientAddr(r)}
 }
 
 // apiDecodeObject decodes one JSON object into dst, refusing members dst

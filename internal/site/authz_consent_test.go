@@ -1,4 +1,4 @@
-package web_test
+package site_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // TestProviderAccessByConsentAndAge extends the authorisation table for
@@ -17,11 +17,11 @@ import (
 // combination of consent given, withdrawn or missing, the GP's page and API
 // answer as the rule of the day says.
 func TestProviderAccessByConsentAndAge(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		ctx := context.Background()
-		cm, _ := a.account("cm@example.org", care.RoleCaseManager, true)
-		cmActor := care.Actor{AccountID: cm.ID, Role: care.RoleCaseManager, OrganisationID: a.org, AccessPoint: "test"}
-		today := care.DateOf(a.clock.Now())
+		cm, _ := a.Account("cm@example.org", care.RoleCaseManager, true)
+		cmActor := care.Actor{AccountID: cm.ID, Role: care.RoleCaseManager, OrganisationID: a.Org, AccessPoint: "test"}
+		today := care.DateOf(a.Clock.Now())
 		bands := []struct {
 			name  string
 			birth time.Time
@@ -52,7 +52,7 @@ func TestProviderAccessByConsentAndAge(t *testing.T) {
 				n++
 				name := fmt.Sprintf("age %s, consent %s", band.name, c.name)
 				day := band.birth
-				fam, err := a.care.CreateFamily(ctx, cmActor, care.Intake{
+				fam, err := a.Care.CreateFamily(ctx, cmActor, care.Intake{
 					Family:           care.Family{ChildName: fmt.Sprintf("Kind %d", n), BirthDate: day, Sex: "unknown", Intensity: care.Regular},
 					Episode:          care.Episode{ReferralDate: day, SurpriseQuestion: "unknown", Status: "accepted"},
 					Kind:             "kct",
@@ -62,22 +62,22 @@ func TestProviderAccessByConsentAndAge(t *testing.T) {
 					t.Fatal(err)
 				}
 				gp := &care.NetworkMember{FamilyID: fam, Name: "Dr. Huisman", Role: "gp", Line: 1}
-				if err := a.care.SaveNetworkMember(ctx, cmActor, gp); err != nil {
+				if err := a.Care.SaveNetworkMember(ctx, cmActor, gp); err != nil {
 					t.Fatal(err)
 				}
 				parent := &care.Member{FamilyID: fam, Kind: "parent", Name: "Ouder", Custody: true}
-				if err := a.care.AddMember(ctx, cmActor, parent); err != nil {
+				if err := a.Care.AddMember(ctx, cmActor, parent); err != nil {
 					t.Fatal(err)
 				}
-				parentAcc, _ := a.account(fmt.Sprintf("ouder%d@example.org", n), care.RoleFamily, false)
-				childAcc, _ := a.account(fmt.Sprintf("kind%d@example.org", n), care.RoleFamily, false)
-				gpAcc, gpSecret := a.account(fmt.Sprintf("gp%d@example.org", n), care.RoleProvider, true)
+				parentAcc, _ := a.Account(fmt.Sprintf("ouder%d@example.org", n), care.RoleFamily, false)
+				childAcc, _ := a.Account(fmt.Sprintf("kind%d@example.org", n), care.RoleFamily, false)
+				gpAcc, gpSecret := a.Account(fmt.Sprintf("gp%d@example.org", n), care.RoleProvider, true)
 				for _, l := range []*care.Link{
 					{FamilyID: fam, AccountID: parentAcc.ID, Kind: care.LinkParent, MemberID: parent.ID},
 					{FamilyID: fam, AccountID: childAcc.ID, Kind: care.LinkChild},
 					{FamilyID: fam, AccountID: gpAcc.ID, Kind: care.LinkProvider, NetworkMemberID: gp.ID},
 				} {
-					if err := a.store.CreateLink(ctx, l); err != nil {
+					if err := a.Store.CreateLink(ctx, l); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -87,15 +87,15 @@ func TestProviderAccessByConsentAndAge(t *testing.T) {
 					if state == "" {
 						return
 					}
-					at := a.clock.Now().AddDate(-1, 0, 0)
-					if err := a.store.AddConsent(ctx, &care.ConsentRecord{FamilyID: fam, NetworkMemberID: gp.ID,
+					at := a.Clock.Now().AddDate(-1, 0, 0)
+					if err := a.Store.AddConsent(ctx, &care.ConsentRecord{FamilyID: fam, NetworkMemberID: gp.ID,
 						GivenBy: care.Person{AccountID: giver}, GiverKind: kind, Granted: true, Scope: care.ScopeFile, At: at}); err != nil {
 						t.Fatal(err)
 					}
 					if state == "withdrawn" {
-						if err := a.store.AddConsent(ctx, &care.ConsentRecord{FamilyID: fam, NetworkMemberID: gp.ID,
+						if err := a.Store.AddConsent(ctx, &care.ConsentRecord{FamilyID: fam, NetworkMemberID: gp.ID,
 							GivenBy: care.Person{AccountID: giver}, GiverKind: kind, Granted: false, Scope: care.ScopeFile,
-							At: a.clock.Now().Add(-24 * time.Hour)}); err != nil {
+							At: a.Clock.Now().Add(-24 * time.Hour)}); err != nil {
 							t.Fatal(err)
 						}
 					}
@@ -103,13 +103,13 @@ func TestProviderAccessByConsentAndAge(t *testing.T) {
 				record(parentAcc.ID, care.GiverParent, c.parent)
 				record(childAcc.ID, care.GiverChild, c.child)
 
-				if got := care.RuleOn(band.birth, a.clock.Now()); got != band.rule {
+				if got := care.RuleOn(band.birth, a.Clock.Now()); got != band.rule {
 					t.Fatalf("%s: rule %s, want %s", name, got, band.rule)
 				}
 				want := c.allowedByRules[band.rule]
-				client := a.client()
-				client.login(gpAcc.Email, gpSecret)
-				p := client.get("/provider/families/" + strconv.FormatInt(fam, 10))
+				client := a.Client()
+				client.Login(gpAcc.Email, gpSecret)
+				p := client.Get("/provider/families/" + strconv.FormatInt(fam, 10))
 				if got := p.StatusCode == http.StatusOK; got != want {
 					t.Errorf("%s: GP page %d, want access %v", name, p.StatusCode, want)
 				}

@@ -1,4 +1,4 @@
-package web_test
+package api_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // apiEntries returns the entries of an access log answer, failing when the
@@ -29,44 +29,44 @@ func apiEntries(t *testing.T, v any) []map[string]any {
 }
 
 func TestAPIAccessLog(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		ctx := context.Background()
-		if a.clock.Now().In(care.Amsterdam).Hour() >= 22 {
-			a.clock.Add(3 * time.Hour) // "today" must not change during the test
+		if a.Clock.Now().In(care.Amsterdam).Hour() >= 22 {
+			a.Clock.Add(3 * time.Hour) // "today" must not change during the test
 		}
 		mine, theirs, me, _ := apiSetup(t, a)
-		now := a.clock.Now()
+		now := a.Clock.Now()
 		today := care.DateOf(now)
 		day := func(days int) string { return today.AddDate(0, 0, days).Format(time.DateOnly) }
 
-		id := apiCreated(t, mine.apiCall("POST", "/api/v1/families", apiIntake(now, "Noor Yılmaz", "2019-03-14")))
-		member := apiCreated(t, mine.apiCall("POST", apiFamilyPath(id, "/members"), map[string]any{
+		id := apiCreated(t, mine.API("POST", "/api/v1/families", apiIntake(now, "Noor Yılmaz", "2019-03-14")))
+		member := apiCreated(t, mine.API("POST", apiFamilyPath(id, "/members"), map[string]any{
 			"kind": "parent", "name": "Elif Yılmaz", "relation": "moeder", "custody": true,
 		}))
-		gp := apiCreated(t, mine.apiCall("POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Dr. J. Mulder", "role": "gp", "line": 1}))
-		apiWant(t, mine.apiCall("GET", apiFamilyPath(id), nil), 200, "")
+		gp := apiCreated(t, mine.API("POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Dr. J. Mulder", "role": "gp", "line": 1}))
+		apiWant(t, mine.API("GET", apiFamilyPath(id), nil), 200, "")
 
 		// The mother, linked to the family, and the GP, linked with her consent.
-		mother, motherSecret := a.account("elif@ouders.example", care.RoleFamily, true)
-		doctor, doctorSecret := a.account("mulder@huisarts.example", care.RoleProvider, true)
+		mother, motherSecret := a.Account("elif@ouders.example", care.RoleFamily, true)
+		doctor, doctorSecret := a.Account("mulder@huisarts.example", care.RoleProvider, true)
 		for _, l := range []*care.Link{
 			{FamilyID: id, AccountID: mother.ID, Kind: care.LinkParent, MemberID: member},
 			{FamilyID: id, AccountID: doctor.ID, Kind: care.LinkProvider, NetworkMemberID: gp},
 		} {
-			if err := a.store.CreateLink(ctx, l); err != nil {
+			if err := a.Store.CreateLink(ctx, l); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := a.care.SetConsent(ctx, care.Actor{AccountID: mother.ID, Role: care.RoleFamily, AccessPoint: "test"}, id, gp, true, care.ScopeFile); err != nil {
+		if err := a.Care.SetConsent(ctx, care.Actor{AccountID: mother.ID, Role: care.RoleFamily, AccessPoint: "test"}, id, gp, true, care.ScopeFile); err != nil {
 			t.Fatal(err)
 		}
-		parent, provider := a.client(), a.client()
-		parent.login(mother.Email, motherSecret)
-		provider.login(doctor.Email, doctorSecret)
+		parent, provider := a.Client(), a.Client()
+		parent.Login(mother.Email, motherSecret)
+		provider.Login(doctor.Email, doctorSecret)
 
 		path := apiFamilyPath(id, "/access-log")
 		// The case manager sees the last 30 days, newest first.
-		v := apiWant(t, mine.apiCall("GET", path, nil), 200, "")
+		v := apiWant(t, mine.API("GET", path, nil), 200, "")
 		if apiAt(v, "from") != day(-29) || apiAt(v, "to") != day(0) {
 			t.Errorf("default period %v to %v, want %s to %s", apiAt(v, "from"), apiAt(v, "to"), day(-29), day(0))
 		}
@@ -97,33 +97,33 @@ func TestAPIAccessLog(t *testing.T) {
 		}
 
 		// The linked parent sees the same log, with the case manager's reading of it.
-		entries = apiEntries(t, apiWant(t, parent.apiCall("GET", path, nil), 200, ""))
+		entries = apiEntries(t, apiWant(t, parent.API("GET", path, nil), 200, ""))
 		if len(entries) == 0 || entries[0]["object_type"] != "access_log" || entries[0]["actor_name"] != "Naam anouk" {
 			t.Errorf("the parent's first entry: %v", entries)
 		}
 		// The GP visits with consent; the log shows it.
-		apiWant(t, mine.apiCall("GET", path, nil), 200, "")
-		if _, err := a.care.ProviderView(ctx, care.Actor{AccountID: doctor.ID, Role: care.RoleProvider, AccessPoint: "test"}, id); err != nil {
+		apiWant(t, mine.API("GET", path, nil), 200, "")
+		if _, err := a.Care.ProviderView(ctx, care.Actor{AccountID: doctor.ID, Role: care.RoleProvider, AccessPoint: "test"}, id); err != nil {
 			t.Fatal(err)
 		}
-		entries = apiEntries(t, apiWant(t, parent.apiCall("GET", path, nil), 200, ""))
+		entries = apiEntries(t, apiWant(t, parent.API("GET", path, nil), 200, ""))
 		if e := entries[0]; e["actor_name"] != "Naam mulder" || e["role"] != "provider" || e["object_type"] != "provider_view" || e["action"] != "R" {
 			t.Errorf("the GP's visit: %v", e)
 		}
 
 		// Nobody else: not the other case manager, not the provider (even with
 		// consent), not an administrator; not logged in is 401.
-		_, adminSecret := a.account("beheer@kct.example", care.RoleAdmin, true)
-		admin := a.client()
-		admin.login("beheer@kct.example", adminSecret)
+		_, adminSecret := a.Account("beheer@kct.example", care.RoleAdmin, true)
+		admin := a.Client()
+		admin.Login("beheer@kct.example", adminSecret)
 		for _, c := range []*client{theirs, provider, admin} {
-			apiWant(t, c.apiCall("GET", path, nil), 404, "not_found")
+			apiWant(t, c.API("GET", path, nil), 404, "not_found")
 		}
-		apiWant(t, parent.apiCall("GET", apiFamilyPath(id+1000, "/access-log"), nil), 404, "not_found")
-		apiWant(t, a.client().apiCall("GET", path, nil), 401, "unauthorized")
+		apiWant(t, parent.API("GET", apiFamilyPath(id+1000, "/access-log"), nil), 404, "not_found")
+		apiWant(t, a.Client().API("GET", path, nil), 401, "unauthorized")
 
 		// The period: dates are checked before anything is read.
-		events, _ := a.store.FamilyAuditEvents(ctx, id)
+		events, _ := a.Store.FamilyAuditEvents(ctx, id)
 		for _, tt := range []struct {
 			query  string
 			fields map[string]string
@@ -134,41 +134,41 @@ func TestAPIAccessLog(t *testing.T) {
 			{"from=" + day(0) + "&to=" + day(-1), map[string]string{"to": "date.invalid"}},
 			{"from=" + day(1), map[string]string{"from": "date.future"}},
 		} {
-			apiWantFields(t, mine.apiCall("GET", path+"?"+tt.query, nil), tt.fields)
+			apiWantFields(t, mine.API("GET", path+"?"+tt.query, nil), tt.fields)
 		}
-		if after, _ := a.store.FamilyAuditEvents(ctx, id); len(after) != len(events) {
+		if after, _ := a.Store.FamilyAuditEvents(ctx, id); len(after) != len(events) {
 			t.Errorf("%d audit records for unreadable periods, want none", len(after)-len(events))
 		}
 
 		// An access 40 days ago is outside the default period, inside its own day.
 		old := now.AddDate(0, 0, -40)
-		if err := a.store.AppendAudit(ctx, &care.AuditEvent{At: old, ActorID: me, ActorRole: care.RoleCaseManager, FamilyID: id,
+		if err := a.Store.AppendAudit(ctx, &care.AuditEvent{At: old, ActorID: me, ActorRole: care.RoleCaseManager, FamilyID: id,
 			ObjectType: "family", ObjectID: id, Action: care.ActionRead, Outcome: care.OutcomeSuccess, AccessPoint: "test",
 			Authorised: true, Relationship: true}); err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range apiEntries(t, apiWant(t, mine.apiCall("GET", path, nil), 200, "")) {
+		for _, e := range apiEntries(t, apiWant(t, mine.API("GET", path, nil), 200, "")) {
 			if tm, _ := time.Parse(time.RFC3339, e["at"].(string)); tm.Before(now.AddDate(0, 0, -31)) {
 				t.Errorf("an entry from %s in the last 30 days", e["at"])
 			}
 		}
 		q := url.Values{"from": {care.DateOf(old).Format(time.DateOnly)}, "to": {care.DateOf(old).Format(time.DateOnly)}}
-		v = apiWant(t, parent.apiCall("GET", path+"?"+q.Encode(), nil), 200, "")
+		v = apiWant(t, parent.API("GET", path+"?"+q.Encode(), nil), 200, "")
 		if entries := apiEntries(t, v); len(entries) != 1 || entries[0]["at"] != old.UTC().Format(time.RFC3339) {
 			t.Errorf("the day 40 days ago: %v", entries)
 		}
-		v = apiWant(t, mine.apiCall("GET", path+"?from="+day(-20)+"&to="+day(-19), nil), 200, "")
+		v = apiWant(t, mine.API("GET", path+"?from="+day(-20)+"&to="+day(-19), nil), 200, "")
 		if entries := apiEntries(t, v); len(entries) != 0 {
 			t.Errorf("a quiet period: %v", entries)
 		}
 		// A period that runs on past today ends today.
-		v = apiWant(t, mine.apiCall("GET", path+"?from="+day(-2)+"&to="+day(30), nil), 200, "")
+		v = apiWant(t, mine.API("GET", path+"?from="+day(-2)+"&to="+day(30), nil), 200, "")
 		if apiAt(v, "from") != day(-2) || apiAt(v, "to") != day(0) || len(apiEntries(t, v)) == 0 {
 			t.Errorf("period %v to %v with %d entries", apiAt(v, "from"), apiAt(v, "to"), len(apiEntries(t, v)))
 		}
 
 		// Every reading, and every refusal, is on record.
-		events, err := a.store.FamilyAuditEvents(ctx, id)
+		events, err := a.Store.FamilyAuditEvents(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,19 +185,19 @@ func TestAPIAccessLog(t *testing.T) {
 		if !cmp.Equal(reads, want) {
 			t.Errorf("access log reads on record %v, want %v", reads, want)
 		}
-		if n, brk, err := a.store.VerifyAudit(ctx); brk != nil || err != nil {
+		if n, brk, err := a.Store.VerifyAudit(ctx); brk != nil || err != nil {
 			t.Errorf("VerifyAudit after %d: %+v, %v", n, brk, err)
 		}
 	})
 }
 
 func TestAPIAccessLogRoute(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		c, _, _, _ := apiSetup(t, a)
-		r := c.apiCall("POST", "/api/v1/families/1/access-log", map[string]any{})
+		r := c.API("POST", "/api/v1/families/1/access-log", map[string]any{})
 		apiWant(t, r, http.StatusMethodNotAllowed, "method_not_allowed")
 		for _, p := range []string{"abc", "0", "-1"} {
-			apiWant(t, c.apiCall("GET", "/api/v1/families/"+p+"/access-log", nil), 404, "not_found")
+			apiWant(t, c.API("GET", "/api/v1/families/"+p+"/access-log", nil), 404, "not_found")
 		}
 	})
 }

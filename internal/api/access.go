@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"net/http"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // apiAccessLogDays is the period the access log shows when the request
@@ -45,7 +46,7 @@ func apiAccessLog(from, to time.Time, log []care.AccessEntry) apiAccessLogOut {
 // family members linked to it. The care service decides who may read it
 // and audits the reading too; anyone else gets 404.
 func (s *Server) apiAccessLog(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func (s *Server) apiAccessLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	log, err := s.care.AccessLog(r.Context(), s.apiActor(r), id, apiDayStart(from), apiDayStart(to.AddDate(0, 0, 1)))
+	log, err := s.care.AccessLog(r.Context(), s.actor(r), id, apiDayStart(from), apiDayStart(to.AddDate(0, 0, 1)))
 	if err != nil {
 		return err
 	}

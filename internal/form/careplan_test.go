@@ -1,8 +1,6 @@
-package web
+package form
 
 import (
-	"io"
-	"log/slog"
 	"net/url"
 	"reflect"
 	"slices"
@@ -47,14 +45,14 @@ func FuzzDecodeDimension(f *testing.F) {
 		if err != nil {
 			return
 		}
-		form, errs := decodeDimension(v, care.DimSocial)
+		form, errs := DecodeDimension(v, care.DimSocial)
 		sec := form.Section
 		if sec.Dimension != care.DimSocial {
 			t.Fatalf("dimension %q", sec.Dimension)
 		}
 		for kind, items := range map[string][]care.PlanItem{"problem": sec.Problems, "goal": sec.Goals, "agreement": sec.Agreements} {
 			for i, it := range items {
-				if it.ID == "" && i != len(items)-1 || it.ID != "" && !validItemID(it.ID) || form.Removed[it.ID] {
+				if it.ID == "" && i != len(items)-1 || it.ID != "" && !ValidItemID(it.ID) || form.Removed[it.ID] {
 					t.Fatalf("%s %d has ID %q (removed %v)", kind, i, it.ID, form.Removed)
 				}
 				fn := func(part string) string { return care.ItemField(kind, it.ID, part) }
@@ -87,7 +85,7 @@ func FuzzDecodeDimension(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		again, errs2 := decodeDimension(encodeDimension(&sec), care.DimSocial)
+		again, errs2 := DecodeDimension(EncodeDimension(&sec), care.DimSocial)
 		if len(errs2) > 0 || !reflect.DeepEqual(again.Section, sec) {
 			t.Fatalf("round trip:\n%+v\n%+v\n%v", sec, again.Section, errs2)
 		}
@@ -108,11 +106,11 @@ func FuzzDecodeACP(f *testing.F) {
 		if err != nil {
 			return
 		}
-		form, errs := decodeACP(v)
+		form, errs := DecodeACP(v)
 		a := form.ACP
 		for i, c := range a.Conversations {
 			fn := func(part string) string { return care.ItemField("conversation", c.ID, part) }
-			if c.ID == "" && i != len(a.Conversations)-1 || c.ID != "" && !validItemID(c.ID) || form.Removed[c.ID] {
+			if c.ID == "" && i != len(a.Conversations)-1 || c.ID != "" && !ValidItemID(c.ID) || form.Removed[c.ID] {
 				t.Fatalf("conversation %d has ID %q", i, c.ID)
 			}
 			if !errs.Has(fn("date")) && !c.Date.IsZero() && c.Date.Year() < 1000 {
@@ -146,7 +144,7 @@ func FuzzDecodeACP(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		again, errs2 := decodeACP(encodeACP(&a))
+		again, errs2 := DecodeACP(EncodeACP(&a))
 		if len(errs2) > 0 || !reflect.DeepEqual(again.ACP, a) {
 			t.Fatalf("round trip:\n%+v\n%+v\n%v", a, again.ACP, errs2)
 		}
@@ -161,7 +159,7 @@ func FuzzDecodeReview(f *testing.F) {
 		if err != nil {
 			return
 		}
-		r, errs := decodeReview(v)
+		r, errs := DecodeReview(v)
 		if !errs.Has("review_months") && (r.Months < 1 || r.Months > care.MaxReviewMonths) {
 			t.Fatalf("%d months accepted", r.Months)
 		}
@@ -173,7 +171,7 @@ func FuzzDecodeReview(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		again, errs2 := decodeReview(encodeReview(&care.CarePlan{ReviewMonths: r.Months, ReviewDue: r.Due, DiscussedOn: r.DiscussedOn}))
+		again, errs2 := DecodeReview(EncodeReview(&care.CarePlan{ReviewMonths: r.Months, ReviewDue: r.Due, DiscussedOn: r.DiscussedOn}))
 		if len(errs2) > 0 || again != r {
 			t.Fatalf("round trip %+v → %+v %v", r, again, errs2)
 		}
@@ -187,7 +185,7 @@ func FuzzDecodeWishes(f *testing.F) {
 		if err != nil {
 			return
 		}
-		w, errs := decodeWishes(v)
+		w, errs := DecodeWishes(v)
 		for name, s := range map[string]string{"wishes": w.Wishes, "matters": w.Matters} {
 			if !errs.Has(name) && !okText(s, care.MaxText) {
 				t.Fatalf("%s %q accepted", name, s)
@@ -196,61 +194,9 @@ func FuzzDecodeWishes(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		again, errs2 := decodeWishes(encodeWishes(&care.CarePlan{Wishes: w.Wishes, Matters: w.Matters}))
+		again, errs2 := DecodeWishes(EncodeWishes(&care.CarePlan{Wishes: w.Wishes, Matters: w.Matters}))
 		if len(errs2) > 0 || again != w {
 			t.Fatalf("round trip %+v → %+v", w, again)
-		}
-	})
-}
-
-func FuzzDecodeTemplate(f *testing.F) {
-	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, nil, nil, nil)
-	if err != nil {
-		f.Fatal(err)
-	}
-	labels, tr := s.forLabels(), s.i18n.translator("nl")
-	planSeeds(f,
-		"name=Neuromusculair&review_months=3&goals_physical=Ademen%0AOuders:+Bellen&agreements_social=Het+hele+gezin:+Een+aanspreekpunt&scenario_school=1",
-		"name=&review_months=13&goals_social="+strings.Repeat("x%0A", 31),
-		"name=X&review_months=2&goals_physical=kind:+ouders:+x%0Aparents:%0A%0D%0A:+y",
-		"name=X&review_months=2&agreements_spiritual=OUDERS+:+samen&scenario_bogus=1&scenario_other=1",
-	)
-	f.Fuzz(func(t *testing.T, body string) {
-		v, err := url.ParseQuery(body)
-		if err != nil {
-			return
-		}
-		tmpl, errs := decodeTemplate(v, labels)
-		if !errs.Has("name") && (tmpl.Name == "" || !okText(tmpl.Name, care.MaxName)) {
-			t.Fatalf("name %q accepted", tmpl.Name)
-		}
-		if !errs.Has("review_months") && (tmpl.ReviewMonths < 1 || tmpl.ReviewMonths > care.MaxReviewMonths) {
-			t.Fatalf("%d months accepted", tmpl.ReviewMonths)
-		}
-		if len(tmpl.Sections) != len(care.Dimensions) {
-			t.Fatalf("%d sections", len(tmpl.Sections))
-		}
-		for _, sec := range tmpl.Sections {
-			for _, it := range append(slices.Clone(sec.Goals), sec.Agreements...) {
-				if !slices.Contains(care.PlanFor, it.For) || strings.Contains(it.Text, "\n") || it.Text != strings.TrimSpace(it.Text) {
-					t.Fatalf("item %+v", it)
-				}
-			}
-			if len(sec.Goals) > maxTemplateLines || len(sec.Agreements) > maxTemplateLines {
-				t.Fatalf("%d goals, %d agreements", len(sec.Goals), len(sec.Agreements))
-			}
-		}
-		for _, sc := range tmpl.Scenarios {
-			if !slices.Contains(care.ScenarioTopics, sc) {
-				t.Fatalf("scenario %q", sc)
-			}
-		}
-		if len(errs) > 0 {
-			return
-		}
-		again, errs2 := decodeTemplate(encodeTemplate(&tmpl, tr, labels), labels)
-		if len(errs2) > 0 || !reflect.DeepEqual(again, tmpl) {
-			t.Fatalf("round trip:\n%+v\n%+v\n%v", tmpl, again, errs2)
 		}
 	})
 }
@@ -262,7 +208,7 @@ func FuzzDecodeStart(f *testing.F) {
 		if err != nil {
 			return
 		}
-		id, errs := decodeStart(v)
+		id, errs := DecodeStart(v)
 		raw := strings.TrimSpace(v.Get("template_id"))
 		switch {
 		case errs.Has("template_id"):
@@ -286,24 +232,24 @@ func TestPostedIDs(t *testing.T) {
 	} {
 		v.Set(name, "x")
 	}
-	if got, want := postedIDs(v, "goal", "text"), []string{"i0", "i3", "i12"}; !slices.Equal(got, want) {
+	if got, want := PostedIDs(v, "goal", "text"), []string{"i0", "i3", "i12"}; !slices.Equal(got, want) {
 		t.Errorf("postedIDs = %v, want %v", got, want)
 	}
 }
 
 func TestDecodeRowsLimit(t *testing.T) {
 	v := url.Values{"goal_i1_remove": {"on"}, "goal_new_text": {"Nieuw doel"}, "goal_new_for": {"child"}}
-	for i := range maxPlanItems + 1 {
+	for i := range MaxPlanItems + 1 {
 		v.Set(care.ItemField("goal", "i"+strconv.Itoa(i), "text"), "Doel")
 		v.Set(care.ItemField("goal", "i"+strconv.Itoa(i), "for"), "child")
 	}
-	f, errs := decodeDimension(v, care.DimPhysical)
+	f, errs := DecodeDimension(v, care.DimPhysical)
 	if got := errs["goal_new_text"]; got != "careplan.edit.too_many" {
 		t.Errorf("error at goal_new_text = %q, want careplan.edit.too_many (all: %v)", got, errs)
 	}
 	// The first maxPlanItems saved rows, less the removed one, then the new row.
 	goals := f.Section.Goals
-	if len(goals) != maxPlanItems || goals[0].ID != "i0" || goals[1].ID != "i2" || goals[len(goals)-1].ID != "" {
+	if len(goals) != MaxPlanItems || goals[0].ID != "i0" || goals[1].ID != "i2" || goals[len(goals)-1].ID != "" {
 		t.Errorf("%d goals, first %q %q, last %q", len(goals), goals[0].ID, goals[1].ID, goals[len(goals)-1].ID)
 	}
 	if !f.Removed["i1"] || len(f.Removed) != 1 {
@@ -311,10 +257,84 @@ func TestDecodeRowsLimit(t *testing.T) {
 	}
 
 	v = url.Values{}
-	for i := range maxPlanItems + 1 {
+	for i := range MaxPlanItems + 1 {
 		v.Set(care.ItemField("scenario", "i"+strconv.Itoa(i), "what_if"), "Als")
 	}
-	if _, errs := decodeACP(v); errs["scenario_new_what_if"] != "careplan.edit.too_many" {
+	if _, errs := DecodeACP(v); errs["scenario_new_what_if"] != "careplan.edit.too_many" {
 		t.Errorf("ACP errors %v, want too_many at scenario_new_what_if", errs)
 	}
+}
+
+func FuzzDecodeProposal(f *testing.F) {
+	for _, seed := range []string{
+		"section=wishes&body=Thuis+blijven",
+		"section=physical&body=",
+		"section=school&body=x",
+		"section=&body=%20%20",
+		"section=spiritual&body=" + strings.Repeat("é", 4001),
+		"section=social&body=%00",
+		"section=social&body=%ff%fe",
+		"section=wishes&section=acp&body=x",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		v, err := url.ParseQuery(body)
+		if err != nil {
+			return
+		}
+		p, errs := DecodeProposal(v)
+		if !errs.Has("section") && !slices.Contains(care.ProposalSections, p.Section) {
+			t.Fatalf("section %q accepted", p.Section)
+		}
+		if !errs.Has("body") {
+			if strings.TrimSpace(p.Body) == "" || !utf8.ValidString(p.Body) || strings.ContainsRune(p.Body, 0) ||
+				utf8.RuneCountInString(p.Body) > care.MaxText {
+				t.Fatalf("body %q accepted", p.Body)
+			}
+		}
+		if len(errs) == 0 {
+			if err := p.Validate(); err != nil {
+				t.Fatalf("decoded proposal fails validation: %v", err)
+			}
+		}
+	})
+}
+
+func FuzzDecodeAnswer(f *testing.F) {
+	for _, seed := range []string{
+		"decision=accept&answer=",
+		"decision=accept&answer=Mooi",
+		"decision=decline&answer=",
+		"decision=decline&answer=%20",
+		"decision=decline&answer=Liever+niet",
+		"decision=maybe&answer=x",
+		"answer=x",
+		"decision=decline&answer=" + strings.Repeat("a", 4001),
+		"decision=decline&answer=%00",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		v, err := url.ParseQuery(body)
+		if err != nil {
+			return
+		}
+		accept, answer, errs := DecodeAnswer(v)
+		d := v.Get("decision")
+		if !errs.Has("decision") && d != "accept" && d != "decline" {
+			t.Fatalf("decision %q accepted", d)
+		}
+		if accept && d != "accept" {
+			t.Fatalf("decision %q read as accept", d)
+		}
+		if !errs.Has("answer") {
+			if !utf8.ValidString(answer) || strings.ContainsRune(answer, 0) || utf8.RuneCountInString(answer) > care.MaxText {
+				t.Fatalf("answer %q accepted", answer)
+			}
+			if d == "decline" && answer == "" {
+				t.Fatal("a decline without an answer accepted")
+			}
+		}
+	})
 }

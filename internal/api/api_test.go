@@ -1,10 +1,8 @@
-package web_test
+package api_test
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -16,110 +14,29 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
+	"github.com/spil-zorg/spil/internal/site/sitetest"
 )
 
-// apiResp is an API answer with its raw body.
-type apiResp struct {
-	*http.Response
-	body []byte
-}
+// The API is tested through the whole site (sitetest), with the session
+// of a real login.
+type (
+	app    = sitetest.App
+	client = sitetest.Client
+)
 
-// json decodes the body into a generic value; the test fails when it is not JSON.
-func (r *apiResp) json(t *testing.T) any {
-	t.Helper()
-	var v any
-	if err := json.Unmarshal(r.body, &v); err != nil {
-		t.Fatalf("%s %s: body is not JSON: %v\n%s", r.Request.Method, r.Request.URL.Path, err, r.body)
-	}
-	return v
-}
+var (
+	apiAt   = sitetest.At
+	apiWant = sitetest.WantAPI
+)
 
-// apiCall sends an API request. body is sent as it is when it is a string,
-// else marshalled; header pairs override the default Content-Type.
-func (c *client) apiCall(method, path string, body any, header ...string) *apiResp {
-	c.a.t.Helper()
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		j, err := json.Marshal(b)
-		if err != nil {
-			c.a.t.Fatal(err)
-		}
-		rd = bytes.NewReader(j)
-	}
-	req, _ := http.NewRequest(method, c.a.url+path, rd)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	resp, err := c.c.Do(req)
-	if err != nil {
-		c.a.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return &apiResp{Response: resp, body: b}
-}
-
-// apiAt returns the value at a path of map keys and list indexes, or nil.
-func apiAt(v any, path ...any) any {
-	for _, p := range path {
-		switch k := p.(type) {
-		case string:
-			m, ok := v.(map[string]any)
-			if !ok {
-				return nil
-			}
-			v = m[k]
-		case int:
-			l, ok := v.([]any)
-			if !ok || k >= len(l) {
-				return nil
-			}
-			v = l[k]
-		}
-	}
-	return v
-}
-
-// apiWant checks the status and, for errors, the JSON error code.
-func apiWant(t *testing.T, r *apiResp, status int, code string) any {
-	t.Helper()
-	if r.StatusCode != status {
-		t.Fatalf("%s %s: status %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, status, r.body)
-	}
-	if status == http.StatusNoContent {
-		if len(r.body) != 0 {
-			t.Errorf("%s %s: 204 with a body %q", r.Request.Method, r.Request.URL.Path, r.body)
-		}
-		return nil
-	}
-	if ct := r.Header.Get("Content-Type"); ct != "application/json; charset=utf-8" {
-		t.Errorf("%s %s: Content-Type %q", r.Request.Method, r.Request.URL.Path, ct)
-	}
-	if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
-		t.Errorf("%s %s: Cache-Control %q", r.Request.Method, r.Request.URL.Path, cc)
-	}
-	v := r.json(t)
-	if code != "" {
-		if got := apiAt(v, "error", "code"); got != code {
-			t.Errorf("%s %s: error code %v, want %q\n%s", r.Request.Method, r.Request.URL.Path, got, code, r.body)
-		}
-		if msg, _ := apiAt(v, "error", "message").(string); msg == "" {
-			t.Errorf("%s %s: error without a message", r.Request.Method, r.Request.URL.Path)
-		}
-	}
-	return v
+// forEachDB runs fn on SQLite and, when configured, PostgreSQL.
+func forEachDB(t *testing.T, cfg site.Config, fn func(t *testing.T, a *app)) {
+	sitetest.ForEachDB(t, cfg, fn)
 }
 
 // apiWantFields checks a 422 and its field keys.
-func apiWantFields(t *testing.T, r *apiResp, want map[string]string) {
+func apiWantFields(t *testing.T, r *sitetest.APIResponse, want map[string]string) {
 	t.Helper()
 	v := apiWant(t, r, http.StatusUnprocessableEntity, "invalid")
 	got := map[string]string{}
@@ -135,12 +52,12 @@ func apiWantFields(t *testing.T, r *apiResp, want map[string]string) {
 }
 
 // apiCreated checks a 201 and returns the id it reports.
-func apiCreated(t *testing.T, r *apiResp) int64 {
+func apiCreated(t *testing.T, r *sitetest.APIResponse) int64 {
 	t.Helper()
 	v := apiWant(t, r, http.StatusCreated, "")
 	id, _ := apiAt(v, "id").(float64)
 	if id <= 0 {
-		t.Fatalf("%s %s: no id in %s", r.Request.Method, r.Request.URL.Path, r.body)
+		t.Fatalf("%s %s: no id in %s", r.Request.Method, r.Request.URL.Path, r.Raw)
 	}
 	return int64(id)
 }
@@ -176,11 +93,11 @@ func apiIntake(now time.Time, name, birth string) map[string]any {
 // a second factor.
 func apiSetup(t *testing.T, a *app) (mine, theirs *client, mineID, theirsID int64) {
 	t.Helper()
-	accA, secretA := a.account("anouk@kct.example", care.RoleCaseManager, true)
-	accB, secretB := a.account("bram@kct.example", care.RoleCaseManager, true)
-	mine, theirs = a.client(), a.client()
-	mine.login("anouk@kct.example", secretA)
-	theirs.login("bram@kct.example", secretB)
+	accA, secretA := a.Account("anouk@kct.example", care.RoleCaseManager, true)
+	accB, secretB := a.Account("bram@kct.example", care.RoleCaseManager, true)
+	mine, theirs = a.Client(), a.Client()
+	mine.Login("anouk@kct.example", secretA)
+	theirs.Login("bram@kct.example", secretB)
 	return mine, theirs, accA.ID, accB.ID
 }
 
@@ -190,20 +107,20 @@ var (
 )
 
 func TestAPIRoundTrip(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		c, _, me, _ := apiSetup(t, a)
-		now := a.clock.Now()
+		now := a.Clock.Now()
 
 		in := apiIntake(now, "Noor Yılmaz", "2019-03-14")
-		r := c.apiCall("POST", "/api/v1/families", in)
+		r := c.API("POST", "/api/v1/families", in)
 		id := apiCreated(t, r)
 		if loc := r.Header.Get("Location"); loc != apiFamilyPath(id) {
 			t.Errorf("Location %q", loc)
 		}
-		other := apiCreated(t, c.apiCall("POST", "/api/v1/families", apiIntake(now, "Daan Bakker", "2021-07-02")))
+		other := apiCreated(t, c.API("POST", "/api/v1/families", apiIntake(now, "Daan Bakker", "2021-07-02")))
 
 		// The caseload, searched and sorted.
-		list := apiWant(t, c.apiCall("GET", "/api/v1/families?sort=name", nil), 200, "")
+		list := apiWant(t, c.API("GET", "/api/v1/families?sort=name", nil), 200, "")
 		if got := []any{apiAt(list, "families", 0, "child_name"), apiAt(list, "families", 1, "child_name")}; !cmp.Equal(got, []any{"Daan Bakker", "Noor Yılmaz"}) {
 			t.Errorf("caseload by name: %v", got)
 		}
@@ -215,19 +132,19 @@ func TestAPIRoundTrip(t *testing.T) {
 		if diff := cmp.Diff(want, apiAt(list, "families", 1)); diff != "" {
 			t.Errorf("caseload item (-want +got):\n%s", diff)
 		}
-		list = apiWant(t, c.apiCall("GET", "/api/v1/families?q="+url.QueryEscape("yılmaz"), nil), 200, "")
+		list = apiWant(t, c.API("GET", "/api/v1/families?q="+url.QueryEscape("yılmaz"), nil), 200, "")
 		if fs, _ := apiAt(list, "families").([]any); len(fs) != 1 || apiAt(fs, 0, "id") != float64(id) {
 			t.Errorf("search yılmaz: %v", fs)
 		}
-		list = apiWant(t, c.apiCall("GET", "/api/v1/families?q=niemand", nil), 200, "")
+		list = apiWant(t, c.API("GET", "/api/v1/families?q=niemand", nil), 200, "")
 		if fs, ok := apiAt(list, "families").([]any); !ok || len(fs) != 0 {
 			t.Errorf("search without hits: %s, want an empty list", apiAt(list, "families"))
 		}
-		apiWant(t, c.apiCall("GET", "/api/v1/families?sort=birth_date", nil), 400, "bad_request")
-		apiWant(t, c.apiCall("GET", "/api/v1/families?q="+strings.Repeat("a", 201), nil), 400, "bad_request")
+		apiWant(t, c.API("GET", "/api/v1/families?sort=birth_date", nil), 400, "bad_request")
+		apiWant(t, c.API("GET", "/api/v1/families?q="+strings.Repeat("a", 201), nil), 400, "bad_request")
 
 		// The file as the intake made it.
-		f := apiWant(t, c.apiCall("GET", apiFamilyPath(id), nil), 200, "")
+		f := apiWant(t, c.API("GET", apiFamilyPath(id), nil), 200, "")
 		child := apiAt(f, "child").(map[string]any)
 		for k, v := range in {
 			switch k {
@@ -264,54 +181,54 @@ func TestAPIRoundTrip(t *testing.T) {
 		}
 
 		// Every write the pages do.
-		apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/members"), map[string]any{
+		apiCreated(t, c.API("POST", apiFamilyPath(id, "/members"), map[string]any{
 			"kind": "parent", "name": "Elif Yılmaz", "relation": "moeder", "custody": true, "phone": "06-12345678",
 			"email": "elif.yilmaz@example.org", "language": "Turks", "notes": "Liefst bellen na 15 uur",
 		}))
-		sibling := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/members"), map[string]any{
+		sibling := apiCreated(t, c.API("POST", apiFamilyPath(id, "/members"), map[string]any{
 			"kind": "sibling", "name": "Emre Yılmaz", "relation": "broer", "birth_date": "2016-11-05",
 		}))
-		gp := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/network"), map[string]any{
+		gp := apiCreated(t, c.API("POST", apiFamilyPath(id, "/network"), map[string]any{
 			"name": "Dr. J. Mulder", "role": "gp", "organisation": "Huisartsenpraktijk De Linde", "line": 1,
 			"phone": "038-4567890", "reachability": "Werkdagen 8-17 uur", "bereavement": true,
 		}))
-		homecare := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/network"), map[string]any{
+		homecare := apiCreated(t, c.API("POST", apiFamilyPath(id, "/network"), map[string]any{
 			"name": "Team Kinderthuiszorg Zwolle", "role": "homecare", "line": 1, "always_reachable": true,
 		}))
-		apiWant(t, c.apiCall("PUT", apiFamilyPath(id, "/network/", strconv.FormatInt(gp, 10)), map[string]any{
+		apiWant(t, c.API("PUT", apiFamilyPath(id, "/network/", strconv.FormatInt(gp, 10)), map[string]any{
 			"name": "Dr. J. Mulder", "role": "gp", "organisation": "Huisartsenpraktijk De Linde", "line": 1,
 			"phone": "038-4567899", "email": "praktijk@delinde.example", "reachability": "Werkdagen 8-17 uur",
 			"responsibilities": "Medicatie en palliatieve sedatie", "bereavement": true,
 		}), 204, "")
-		apiWant(t, c.apiCall("DELETE", apiFamilyPath(id, "/network/", strconv.FormatInt(homecare, 10)), nil), 204, "")
-		apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/intensity"), map[string]any{
+		apiWant(t, c.API("DELETE", apiFamilyPath(id, "/network/", strconv.FormatInt(homecare, 10)), nil), 204, "")
+		apiCreated(t, c.API("POST", apiFamilyPath(id, "/intensity"), map[string]any{
 			"intensity": "intensive", "next_contact": apiDay(now, 3), "reason": "Opname PICU, ouders uitgeput",
 		}))
-		apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/contacts"), map[string]any{
+		apiCreated(t, c.API("POST", apiFamilyPath(id, "/contacts"), map[string]any{
 			"date": apiDay(now, -1), "kind": "home_visit", "with": "both", "location": "Thuis, Zwolle",
 			"duration_min": 90, "travel_min": 40, "topics": "Nachtzorg en logeeropvang", "follow_up": "Aanvraag PGB",
 		}))
-		task := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/tasks"), map[string]any{
+		task := apiCreated(t, c.API("POST", apiFamilyPath(id, "/tasks"), map[string]any{
 			"title": "Logeeropvang aanvragen bij Het Kinderhuis", "owner_kind": "casemanager", "due_date": apiDay(now, -2),
 		}))
-		openTask := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/tasks"), map[string]any{
+		openTask := apiCreated(t, c.API("POST", apiFamilyPath(id, "/tasks"), map[string]any{
 			"title": "Tillift regelen", "owner_kind": "network", "owner_name": "Ergotherapeut",
 		}))
-		apiWant(t, c.apiCall("POST", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"),
+		apiWant(t, c.API("POST", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"),
 			map[string]any{"note": "Aangevraagd; intake op dinsdag"}), 204, "")
-		apiWant(t, c.apiCall("PUT", apiFamilyPath(id, "/episode"), map[string]any{
+		apiWant(t, c.API("PUT", apiFamilyPath(id, "/episode"), map[string]any{
 			"referral_date": apiDay(now, -30), "referred_by": "Dr. M. de Vries, kinderarts Isala", "reason": "Toenemende zorgvraag thuis",
 			"factor_wish": true, "factor_complexity": true, "factor_capacity": true, "surprise_question": "yes",
 			"status": "accepted", "status_date": apiDay(now, -20), "division_of_tasks": "KCT: ziekenhuis en PICU",
 		}), 204, "")
-		apiWant(t, c.apiCall("PUT", apiFamilyPath(id), map[string]any{
+		apiWant(t, c.API("PUT", apiFamilyPath(id), map[string]any{
 			"child_name": "Noor Yılmaz-Demir", "birth_date": "2019-03-15", "sex": "female",
 			"diagnosis": "Spinale musculaire atrofie type 1", "icd10": "G12.0",
 			"secondary_diagnoses": []map[string]string{{"description": "Scoliose", "icd10": "M41.9"}, {"description": "Slikproblemen"}},
 			"living_situation":    "Woont met ouders en broertje in Zwolle",
 		}), 204, "")
 
-		f = apiWant(t, c.apiCall("GET", apiFamilyPath(id), nil), 200, "")
+		f = apiWant(t, c.API("GET", apiFamilyPath(id), nil), 200, "")
 		checks := []struct {
 			path []any
 			want any
@@ -376,23 +293,23 @@ func TestAPIRoundTrip(t *testing.T) {
 		}
 
 		// The caseload counts the open task; the other family is untouched.
-		list = apiWant(t, c.apiCall("GET", "/api/v1/families?sort=next", nil), 200, "")
+		list = apiWant(t, c.API("GET", "/api/v1/families?sort=next", nil), 200, "")
 		if got := apiAt(list, "families", 0, "id"); got != float64(id) {
 			t.Errorf("by next contact, first is %v", got)
 		}
 		if got := apiAt(list, "families", 0, "open_tasks"); got != float64(1) {
 			t.Errorf("open tasks %v", got)
 		}
-		if got := apiAt(apiWant(t, c.apiCall("GET", apiFamilyPath(other), nil), 200, ""), "child", "child_name"); got != "Daan Bakker" {
+		if got := apiAt(apiWant(t, c.API("GET", apiFamilyPath(other), nil), 200, ""), "child", "child_name"); got != "Daan Bakker" {
 			t.Errorf("other family %v", got)
 		}
 
 		// A done task cannot be done again.
-		apiWant(t, c.apiCall("POST", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"),
+		apiWant(t, c.API("POST", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"),
 			map[string]any{"note": "Nogmaals"}), 404, "not_found")
 
 		// Every call was audited by the service, with the client address.
-		events, err := a.store.FamilyAuditEvents(context.Background(), id)
+		events, err := a.Store.FamilyAuditEvents(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -422,41 +339,41 @@ func TestAPIRoundTrip(t *testing.T) {
 }
 
 func TestAPIValidation(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		c, _, _, _ := apiSetup(t, a)
-		now := a.clock.Now()
+		now := a.Clock.Now()
 
 		in := apiIntake(now, "Sem de Jong", "2020-05-20")
 		in["birth_date"], in["child_name"], in["kind"], in["bsn"] = apiDay(now, 1), " ", "huisarts", "123456789"
 		in["secondary_diagnoses"] = []map[string]string{{"description": "", "icd10": "X"}}
-		apiWantFields(t, c.apiCall("POST", "/api/v1/families", in), map[string]string{
+		apiWantFields(t, c.API("POST", "/api/v1/families", in), map[string]string{
 			"birth_date": "date.birth_future", "child_name": "field.required", "kind": "field.choose",
 			"bsn": "family.bsn_invalid", "secondary_diagnoses": "field.required",
 		})
 		in = apiIntake(now, "Sem de Jong", "20-05-2020")
 		in["next_contact"] = "morgen"
 		in["status"], in["bsn"], in["icd10"] = "ended", "1112.22.333", "g12.0"
-		apiWantFields(t, c.apiCall("POST", "/api/v1/families", in), map[string]string{
+		apiWantFields(t, c.API("POST", "/api/v1/families", in), map[string]string{
 			"birth_date": "date.invalid", "next_contact": "date.invalid", "status": "field.choose",
 		})
 		in = apiIntake(now, "Sem de Jong", "2020-05-20")
 		in["status"], in["status_note"] = "declined", ""
-		apiWantFields(t, c.apiCall("POST", "/api/v1/families", in), map[string]string{"status_note": "episode.note_required"})
+		apiWantFields(t, c.API("POST", "/api/v1/families", in), map[string]string{"status_note": "episode.note_required"})
 
 		// A BSN may be written with dots and spaces, an ICD-10 code in lower case.
 		in = apiIntake(now, "Sem de Jong", "2020-05-20")
 		in["bsn"], in["icd10"] = "1112.22.333 ", "g12.0"
-		id := apiCreated(t, c.apiCall("POST", "/api/v1/families", in))
-		if child := apiAt(c.apiCall("GET", apiFamilyPath(id), nil).json(t), "child"); apiAt(child, "bsn") != "111222333" || apiAt(child, "icd10") != "G12.0" {
+		id := apiCreated(t, c.API("POST", "/api/v1/families", in))
+		if child := apiAt(c.API("GET", apiFamilyPath(id), nil).JSON(t), "child"); apiAt(child, "bsn") != "111222333" || apiAt(child, "icd10") != "G12.0" {
 			t.Errorf("bsn %v, icd10 %v", apiAt(child, "bsn"), apiAt(child, "icd10"))
 		}
-		mid := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Dr. P. Visser", "role": "gp"}))
-		tid := apiCreated(t, c.apiCall("POST", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Rolstoel", "owner_kind": "family"}))
-		before := c.apiCall("GET", apiFamilyPath(id), nil).body
+		mid := apiCreated(t, c.API("POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Dr. P. Visser", "role": "gp"}))
+		tid := apiCreated(t, c.API("POST", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Rolstoel", "owner_kind": "family"}))
+		before := c.API("GET", apiFamilyPath(id), nil).Raw
 
 		// A possible duplicate needs confirmation.
 		dup := apiIntake(now, "Sem Jansen", "2020-05-20")
-		apiWant(t, c.apiCall("POST", "/api/v1/families", dup), 409, "possible_duplicate")
+		apiWant(t, c.API("POST", "/api/v1/families", dup), 409, "possible_duplicate")
 
 		tooMany := make([]map[string]string, 21)
 		for i := range tooMany {
@@ -498,20 +415,20 @@ func TestAPIValidation(t *testing.T) {
 				map[string]string{"status_note": "episode.note_required"}},
 		}
 		for _, tt := range tests {
-			apiWantFields(t, c.apiCall(tt.method, apiFamilyPath(id, tt.path), tt.body), tt.fields)
+			apiWantFields(t, c.API(tt.method, apiFamilyPath(id, tt.path), tt.body), tt.fields)
 		}
-		if after := c.apiCall("GET", apiFamilyPath(id), nil).body; !bytes.Equal(before, after) {
+		if after := c.API("GET", apiFamilyPath(id), nil).Raw; !bytes.Equal(before, after) {
 			t.Errorf("invalid requests changed the file:\n%s", cmp.Diff(string(before), string(after)))
 		}
 
 		dup["confirm_duplicate"] = true
-		apiCreated(t, c.apiCall("POST", "/api/v1/families", dup))
+		apiCreated(t, c.API("POST", "/api/v1/families", dup))
 	})
 }
 
 func TestAPIUnauthenticated(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		_, secret := a.account("anouk@kct.example", care.RoleCaseManager, true)
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		_, secret := a.Account("anouk@kct.example", care.RoleCaseManager, true)
 		routes := []struct{ method, path string }{
 			{"GET", "/api/v1/families"}, {"POST", "/api/v1/families"}, {"GET", "/api/v1/families/1"}, {"PUT", "/api/v1/families/1"},
 			{"POST", "/api/v1/families/1/members"}, {"POST", "/api/v1/families/1/network"}, {"PUT", "/api/v1/families/1/network/1"},
@@ -526,61 +443,61 @@ func TestAPIUnauthenticated(t *testing.T) {
 				if rt.method != "GET" && rt.method != "DELETE" {
 					body = map[string]any{}
 				}
-				r := c.apiCall(rt.method, rt.path, body)
+				r := c.API(rt.method, rt.path, body)
 				apiWant(t, r, http.StatusUnauthorized, "unauthorized")
 				if loc := r.Header.Get("Location"); loc != "" {
 					t.Errorf("%s: %s %s redirects to %q", what, rt.method, rt.path, loc)
 				}
 			}
 		}
-		check(a.client(), "no session")
+		check(a.Client(), "no session")
 
 		// Password given, second factor not yet.
-		half := a.client()
-		if p := half.post("/login", url.Values{"email": {"anouk@kct.example"}, "password": {password}}); p.StatusCode != http.StatusSeeOther {
+		half := a.Client()
+		if p := half.Post("/login", url.Values{"email": {"anouk@kct.example"}, "password": {sitetest.Password}}); p.StatusCode != http.StatusSeeOther {
 			t.Fatalf("login: %d", p.StatusCode)
 		}
 		check(half, "half logged in")
 
 		// A session that has ended.
-		c := a.client()
-		c.login("anouk@kct.example", secret)
-		apiWant(t, c.apiCall("GET", "/api/v1/families", nil), 200, "")
-		a.clock.Add(2 * time.Hour)
-		r := c.apiCall("GET", "/api/v1/families", nil)
+		c := a.Client()
+		c.Login("anouk@kct.example", secret)
+		apiWant(t, c.API("GET", "/api/v1/families", nil), 200, "")
+		a.Clock.Add(2 * time.Hour)
+		r := c.API("GET", "/api/v1/families", nil)
 		apiWant(t, r, http.StatusUnauthorized, "unauthorized")
 	})
 }
 
 func TestAPIRoutesAndRoles(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		c, _, _, _ := apiSetup(t, a)
-		apiWant(t, c.apiCall("GET", "/api/v1/bestaat-niet", nil), 404, "not_found")
-		apiWant(t, c.apiCall("GET", "/api/v2/families", nil), 404, "not_found")
+		apiWant(t, c.API("GET", "/api/v1/bestaat-niet", nil), 404, "not_found")
+		apiWant(t, c.API("GET", "/api/v2/families", nil), 404, "not_found")
 		for _, p := range []string{"abc", "0", "-1", "+1", "99999999999999999999", "999999"} {
-			apiWant(t, c.apiCall("GET", "/api/v1/families/"+p, nil), 404, "not_found")
+			apiWant(t, c.API("GET", "/api/v1/families/"+p, nil), 404, "not_found")
 		}
-		r := c.apiCall("PATCH", "/api/v1/families/1", map[string]any{})
+		r := c.API("PATCH", "/api/v1/families/1", map[string]any{})
 		apiWant(t, r, 405, "method_not_allowed")
 		if allow := r.Header.Get("Allow"); !strings.Contains(allow, "GET") || !strings.Contains(allow, "PUT") {
 			t.Errorf("Allow %q", allow)
 		}
-		apiWant(t, c.apiCall("DELETE", "/api/v1/families", nil), 405, "method_not_allowed")
+		apiWant(t, c.API("DELETE", "/api/v1/families", nil), 405, "method_not_allowed")
 
 		// An administrator sees no family data, through the API neither.
-		_, secret := a.account("beheer@kct.example", care.RoleAdmin, true)
-		admin := a.client()
-		admin.login("beheer@kct.example", secret)
-		apiWant(t, admin.apiCall("GET", "/api/v1/families", nil), 404, "not_found")
-		apiWant(t, admin.apiCall("POST", "/api/v1/families", apiIntake(a.clock.Now(), "Lotte Smit", "2018-02-02")), 404, "not_found")
+		_, secret := a.Account("beheer@kct.example", care.RoleAdmin, true)
+		admin := a.Client()
+		admin.Login("beheer@kct.example", secret)
+		apiWant(t, admin.API("GET", "/api/v1/families", nil), 404, "not_found")
+		apiWant(t, admin.API("POST", "/api/v1/families", apiIntake(a.Clock.Now(), "Lotte Smit", "2018-02-02")), 404, "not_found")
 
 		// Browsers may not write across origins.
-		r = c.apiCall("POST", "/api/v1/families", apiIntake(a.clock.Now(), "Lotte Smit", "2018-02-02"),
+		r = c.API("POST", "/api/v1/families", apiIntake(a.Clock.Now(), "Lotte Smit", "2018-02-02"),
 			"Sec-Fetch-Site", "cross-site", "Origin", "https://elders.example")
 		if r.StatusCode != http.StatusForbidden {
 			t.Errorf("cross-site POST: %d", r.StatusCode)
 		}
-		list := apiWant(t, c.apiCall("GET", "/api/v1/families", nil), 200, "")
+		list := apiWant(t, c.API("GET", "/api/v1/families", nil), 200, "")
 		if fs, _ := apiAt(list, "families").([]any); len(fs) != 0 {
 			t.Errorf("refused writes created families: %v", fs)
 		}
@@ -588,17 +505,17 @@ func TestAPIRoutesAndRoles(t *testing.T) {
 }
 
 func TestAPIOtherFamilies(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		mine, theirs, me, _ := apiSetup(t, a)
-		now := a.clock.Now()
+		now := a.Clock.Now()
 
-		own := apiCreated(t, mine.apiCall("POST", "/api/v1/families", apiIntake(now, "Fenna Visser", "2017-09-09")))
-		ownTask := apiCreated(t, mine.apiCall("POST", apiFamilyPath(own, "/tasks"), map[string]any{"title": "Huisbezoek plannen", "owner_kind": "casemanager"}))
-		foreign := apiCreated(t, theirs.apiCall("POST", "/api/v1/families", apiIntake(now, "Luuk Peters", "2022-01-30")))
-		mid := apiCreated(t, theirs.apiCall("POST", apiFamilyPath(foreign, "/network"), map[string]any{"name": "Dr. A. Bos", "role": "gp"}))
-		tid := apiCreated(t, theirs.apiCall("POST", apiFamilyPath(foreign, "/tasks"), map[string]any{"title": "Hulpmiddelen", "owner_kind": "family"}))
-		theirsBefore := theirs.apiCall("GET", apiFamilyPath(foreign), nil).body
-		mineBefore := mine.apiCall("GET", apiFamilyPath(own), nil).body
+		own := apiCreated(t, mine.API("POST", "/api/v1/families", apiIntake(now, "Fenna Visser", "2017-09-09")))
+		ownTask := apiCreated(t, mine.API("POST", apiFamilyPath(own, "/tasks"), map[string]any{"title": "Huisbezoek plannen", "owner_kind": "casemanager"}))
+		foreign := apiCreated(t, theirs.API("POST", "/api/v1/families", apiIntake(now, "Luuk Peters", "2022-01-30")))
+		mid := apiCreated(t, theirs.API("POST", apiFamilyPath(foreign, "/network"), map[string]any{"name": "Dr. A. Bos", "role": "gp"}))
+		tid := apiCreated(t, theirs.API("POST", apiFamilyPath(foreign, "/tasks"), map[string]any{"title": "Hulpmiddelen", "owner_kind": "family"}))
+		theirsBefore := theirs.API("GET", apiFamilyPath(foreign), nil).Raw
+		mineBefore := mine.API("GET", apiFamilyPath(own), nil).Raw
 
 		// Valid requests on every route of a family that is not mine.
 		valid := map[string]map[string]any{
@@ -634,7 +551,7 @@ func TestAPIOtherFamilies(t *testing.T) {
 			if d.body != nil {
 				body = d.body
 			}
-			apiWant(t, mine.apiCall(d.method, d.path, body), 404, "not_found")
+			apiWant(t, mine.API(d.method, d.path, body), 404, "not_found")
 		}
 		// Ids of the other family's records through a family that is mine.
 		op := func(rest ...string) string { return apiFamilyPath(own, rest...) }
@@ -650,24 +567,24 @@ func TestAPIOtherFamilies(t *testing.T) {
 			if d.body != nil {
 				body = d.body
 			}
-			apiWant(t, mine.apiCall(d.method, d.path, body), 404, "not_found")
+			apiWant(t, mine.API(d.method, d.path, body), 404, "not_found")
 		}
 		// A task of mine through the other family's path.
-		apiWant(t, mine.apiCall("POST", fp("/tasks/", strconv.FormatInt(ownTask, 10), "/done"), valid["done"]), 404, "not_found")
+		apiWant(t, mine.API("POST", fp("/tasks/", strconv.FormatInt(ownTask, 10), "/done"), valid["done"]), 404, "not_found")
 
-		if after := theirs.apiCall("GET", apiFamilyPath(foreign), nil).body; !bytes.Equal(theirsBefore, after) {
+		if after := theirs.API("GET", apiFamilyPath(foreign), nil).Raw; !bytes.Equal(theirsBefore, after) {
 			t.Errorf("the other family's file changed:\n%s", cmp.Diff(string(theirsBefore), string(after)))
 		}
-		if after := mine.apiCall("GET", apiFamilyPath(own), nil).body; !bytes.Equal(mineBefore, after) {
+		if after := mine.API("GET", apiFamilyPath(own), nil).Raw; !bytes.Equal(mineBefore, after) {
 			t.Errorf("my family's file changed:\n%s", cmp.Diff(string(mineBefore), string(after)))
 		}
-		list := apiWant(t, mine.apiCall("GET", "/api/v1/families", nil), 200, "")
+		list := apiWant(t, mine.API("GET", "/api/v1/families", nil), 200, "")
 		if fs, _ := apiAt(list, "families").([]any); len(fs) != 1 || apiAt(fs, 0, "id") != float64(own) {
 			t.Errorf("my caseload: %v", fs)
 		}
 
 		// Each refusal on the other family is in the audit trail.
-		events, err := a.store.FamilyAuditEvents(context.Background(), foreign)
+		events, err := a.Store.FamilyAuditEvents(context.Background(), foreign)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -687,15 +604,15 @@ func TestAPIOtherFamilies(t *testing.T) {
 }
 
 func TestAPIRequestBodies(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		c, _, _, _ := apiSetup(t, a)
-		now := a.clock.Now()
-		id := apiCreated(t, c.apiCall("POST", "/api/v1/families", apiIntake(now, "Julia Mulder", "2016-04-04")))
-		before := c.apiCall("GET", apiFamilyPath(id), nil).body
+		now := a.Clock.Now()
+		id := apiCreated(t, c.API("POST", "/api/v1/families", apiIntake(now, "Julia Mulder", "2016-04-04")))
+		before := c.API("GET", apiFamilyPath(id), nil).Raw
 		members := apiFamilyPath(id, "/members")
 
 		big := `{"kind": "parent", "name": "Anna", "notes": "` + strings.Repeat("x", 65<<10) + `"}`
-		apiWant(t, c.apiCall("POST", members, big), 413, "too_large")
+		apiWant(t, c.API("POST", members, big), 413, "too_large")
 
 		tests := []struct {
 			body, contentType string
@@ -719,28 +636,28 @@ func TestAPIRequestBodies(t *testing.T) {
 			{"{\"kind\": \"parent\", \"name\": \"Anna \xff\"}", "application/json", 400, "bad_request", "UTF-8"},
 		}
 		for _, tt := range tests {
-			r := c.apiCall("POST", members, tt.body, "Content-Type", tt.contentType)
+			r := c.API("POST", members, tt.body, "Content-Type", tt.contentType)
 			v := apiWant(t, r, tt.status, tt.code)
 			if msg, _ := apiAt(v, "error", "message").(string); !strings.Contains(msg, tt.message) {
 				t.Errorf("%q: message %q lacks %q", tt.body, msg, tt.message)
 			}
 		}
-		r := c.apiCall("POST", apiFamilyPath(id, "/network"), `{"name": "Dr. Bos", "role": "gp", "line": "2"}`)
+		r := c.API("POST", apiFamilyPath(id, "/network"), `{"name": "Dr. Bos", "role": "gp", "line": "2"}`)
 		v := apiWant(t, r, 400, "bad_request")
 		if msg, _ := apiAt(v, "error", "message").(string); !strings.Contains(msg, `"line" must be a whole number`) {
 			t.Errorf("message %q", msg)
 		}
-		r = c.apiCall("PUT", apiFamilyPath(id), `{"child_name": "Julia", "secondary_diagnoses": [{"description": 1}]}`)
+		r = c.API("PUT", apiFamilyPath(id), `{"child_name": "Julia", "secondary_diagnoses": [{"description": 1}]}`)
 		v = apiWant(t, r, 400, "bad_request")
 		if msg, _ := apiAt(v, "error", "message").(string); !strings.Contains(msg, `secondary_diagnoses`) {
 			t.Errorf("message %q", msg)
 		}
-		if after := c.apiCall("GET", apiFamilyPath(id), nil).body; !bytes.Equal(before, after) {
+		if after := c.API("GET", apiFamilyPath(id), nil).Raw; !bytes.Equal(before, after) {
 			t.Errorf("refused bodies changed the file:\n%s", cmp.Diff(string(before), string(after)))
 		}
 
 		// The accepted form: charset given, upper case, whitespace around.
-		apiCreated(t, c.apiCall("POST", members, " \n{\"kind\": \"parent\", \"name\": \"Anna Mulder\"}\n ",
+		apiCreated(t, c.API("POST", members, " \n{\"kind\": \"parent\", \"name\": \"Anna Mulder\"}\n ",
 			"Content-Type", "Application/JSON; charset=UTF-8"))
 	})
 }

@@ -1,4 +1,4 @@
-package web_test
+package api_test
 
 import (
 	"net/http"
@@ -6,17 +6,18 @@ import (
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
+	"github.com/spil-zorg/spil/internal/site/sitetest"
 )
 
 func TestAPICarePlan(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		w := newPlanWorld(t, a)
-		path := apiFamilyPath(w.fam, "/careplan")
-		today := care.DateOf(a.clock.Now())
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		w := sitetest.NewPlanWorld(t, a)
+		path := apiFamilyPath(w.Fam, "/careplan")
+		today := care.DateOf(a.Clock.Now())
 
-		for who, c := range map[string]*client{"case manager": w.cm, "parent": w.parent, "child": w.child, "provider": w.gp} {
-			v := apiWant(t, c.apiCall(http.MethodGet, path, nil), http.StatusOK, "")
+		for who, c := range map[string]*client{"case manager": w.CM, "parent": w.Parent, "child": w.Child, "provider": w.GP} {
+			v := apiWant(t, c.API(http.MethodGet, path, nil), http.StatusOK, "")
 			if got := apiAt(v, "version"); got != 2.0 {
 				t.Errorf("%s: version %v", who, got)
 			}
@@ -29,12 +30,12 @@ func TestAPICarePlan(t *testing.T) {
 			if want := []string{"physical", "psychological", "social", "pedagogical", "spiritual"}; !slices.Equal(dims, want) {
 				t.Errorf("%s: dimensions %v, want %v", who, dims, want)
 			}
-			if got := apiAt(v, "wishes"); got != planWishes {
+			if got := apiAt(v, "wishes"); got != sitetest.PlanWishes {
 				t.Errorf("%s: wishes %v", who, got)
 			}
 		}
 
-		v := apiWant(t, w.cm.apiCall(http.MethodGet, path, nil), http.StatusOK, "")
+		v := apiWant(t, w.CM.API(http.MethodGet, path, nil), http.StatusOK, "")
 		for _, c := range []struct {
 			path []any
 			want any
@@ -48,12 +49,12 @@ func TestAPICarePlan(t *testing.T) {
 			{[]any{"dimensions", 0, "situation"}, "Benauwd 's nachts"},
 			{[]any{"dimensions", 0, "problems", 0, "icd10"}, "R06.0"},
 			{[]any{"dimensions", 0, "problems", 0, "for"}, "child"},
-			{[]any{"dimensions", 0, "goals", 0, "id"}, w.goal},
-			{[]any{"dimensions", 0, "goals", 0, "text"}, planGoal},
+			{[]any{"dimensions", 0, "goals", 0, "id"}, w.Goal},
+			{[]any{"dimensions", 0, "goals", 0, "text"}, sitetest.PlanGoal},
 			{[]any{"dimensions", 0, "agreements", 0, "for"}, "parents"},
-			{[]any{"dimensions", 0, "actions", 0, "task_id"}, float64(w.action)},
-			{[]any{"dimensions", 0, "actions", 0, "goal"}, w.goal},
-			{[]any{"dimensions", 0, "actions", 0, "title"}, planAction},
+			{[]any{"dimensions", 0, "actions", 0, "task_id"}, float64(w.Action)},
+			{[]any{"dimensions", 0, "actions", 0, "goal"}, w.Goal},
+			{[]any{"dimensions", 0, "actions", 0, "title"}, sitetest.PlanAction},
 			{[]any{"dimensions", 0, "actions", 0, "status"}, "open"},
 			{[]any{"dimensions", 0, "actions", 0, "overdue"}, true},
 			{[]any{"dimensions", 0, "actions", 0, "due_date"}, today.AddDate(0, 0, -3).Format("2006-01-02")},
@@ -76,10 +77,10 @@ func TestAPICarePlan(t *testing.T) {
 			}
 		}
 		// The caseload carries the review date, overdue here.
-		list := apiWant(t, w.cm.apiCall(http.MethodGet, "/api/v1/families", nil), http.StatusOK, "")
+		list := apiWant(t, w.CM.API(http.MethodGet, "/api/v1/families", nil), http.StatusOK, "")
 		found := false
 		for i := 0; apiAt(list, "families", i) != nil; i++ {
-			if apiAt(list, "families", i, "id") != float64(w.fam) {
+			if apiAt(list, "families", i, "id") != float64(w.Fam) {
 				continue
 			}
 			found = true
@@ -91,17 +92,17 @@ func TestAPICarePlan(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("family %d not in the caseload: %v", w.fam, list)
+			t.Errorf("family %d not in the caseload: %v", w.Fam, list)
 		}
 		if at, _ := apiAt(v, "saved_at").(string); len(at) != len("2006-01-02T15:04:05Z") || at[len(at)-1] != 'Z' {
 			t.Errorf("saved_at %q is not RFC 3339 in UTC", at)
 		}
 
 		// The live task, not the snapshot: done now, it is done in the plan.
-		if err := a.care.CompleteTask(t.Context(), w.cmA, care.ViewCaseFile, w.fam, w.action, "Aangevraagd"); err != nil {
+		if err := a.Care.CompleteTask(t.Context(), w.CMActor, care.ViewCaseFile, w.Fam, w.Action, "Aangevraagd"); err != nil {
 			t.Fatal(err)
 		}
-		v = apiWant(t, w.cm.apiCall(http.MethodGet, path, nil), http.StatusOK, "")
+		v = apiWant(t, w.CM.API(http.MethodGet, path, nil), http.StatusOK, "")
 		if got := apiAt(v, "dimensions", 0, "actions", 0, "status"); got != "done" {
 			t.Errorf("live action status %v, want done", got)
 		}
@@ -110,7 +111,7 @@ func TestAPICarePlan(t *testing.T) {
 		}
 
 		// Versions: newest first, with what changed; one version as saved.
-		v = apiWant(t, w.cm.apiCall(http.MethodGet, path+"/versions", nil), http.StatusOK, "")
+		v = apiWant(t, w.CM.API(http.MethodGet, path+"/versions", nil), http.StatusOK, "")
 		for i, want := range []struct {
 			version float64
 			first   string
@@ -128,7 +129,7 @@ func TestAPICarePlan(t *testing.T) {
 		if apiAt(v, "versions", 2) != nil {
 			t.Errorf("more than two versions: %v", v)
 		}
-		v = apiWant(t, w.cm.apiCall(http.MethodGet, path+"/versions/1", nil), http.StatusOK, "")
+		v = apiWant(t, w.CM.API(http.MethodGet, path+"/versions/1", nil), http.StatusOK, "")
 		if apiAt(v, "version") != 1.0 || apiAt(v, "wishes") != "" || apiAt(v, "dimensions", 4, "dimension") != "spiritual" {
 			t.Errorf("version 1: %v", v)
 		}
@@ -136,21 +137,21 @@ func TestAPICarePlan(t *testing.T) {
 			t.Errorf("version 1 actions %v, want none", got)
 		}
 		// Version 2 holds the action as it stood when saved: still open.
-		v = apiWant(t, w.cm.apiCall(http.MethodGet, path+"/versions/2", nil), http.StatusOK, "")
+		v = apiWant(t, w.CM.API(http.MethodGet, path+"/versions/2", nil), http.StatusOK, "")
 		if got := apiAt(v, "dimensions", 0, "actions", 0, "status"); got != "open" {
 			t.Errorf("version 2 action status %v, want the snapshot's open", got)
 		}
 
 		// Who may not: the JSON 404.
-		apiWant(t, w.nurse.apiCall(http.MethodGet, path, nil), http.StatusNotFound, "not_found")
-		apiWant(t, w.other.apiCall(http.MethodGet, path, nil), http.StatusNotFound, "not_found")
+		apiWant(t, w.Nurse.API(http.MethodGet, path, nil), http.StatusNotFound, "not_found")
+		apiWant(t, w.Other.API(http.MethodGet, path, nil), http.StatusNotFound, "not_found")
 		for _, rest := range []string{"/versions", "/versions/1"} {
-			apiWant(t, w.parent.apiCall(http.MethodGet, path+rest, nil), http.StatusNotFound, "not_found")
-			apiWant(t, w.gp.apiCall(http.MethodGet, path+rest, nil), http.StatusNotFound, "not_found")
-			apiWant(t, w.other.apiCall(http.MethodGet, path+rest, nil), http.StatusNotFound, "not_found")
+			apiWant(t, w.Parent.API(http.MethodGet, path+rest, nil), http.StatusNotFound, "not_found")
+			apiWant(t, w.GP.API(http.MethodGet, path+rest, nil), http.StatusNotFound, "not_found")
+			apiWant(t, w.Other.API(http.MethodGet, path+rest, nil), http.StatusNotFound, "not_found")
 		}
 		for _, n := range []string{"3", "0", "x", "99999999999999999999"} {
-			apiWant(t, w.cm.apiCall(http.MethodGet, path+"/versions/"+n, nil), http.StatusNotFound, "not_found")
+			apiWant(t, w.CM.API(http.MethodGet, path+"/versions/"+n, nil), http.StatusNotFound, "not_found")
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The API's family routes. Each one reads the path and the body, then makes
@@ -34,7 +35,7 @@ func (s *Server) apiFamilies(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return apiErrorf(http.StatusBadRequest, "bad_request", `sort must be "next" or "name"`)
 	}
-	items, err := s.care.Caseload(r.Context(), s.apiActor(r), q, sortBy)
+	items, err := s.care.Caseload(r.Context(), s.actor(r), q, sortBy)
 	if err != nil {
 		return err
 	}
@@ -44,11 +45,11 @@ func (s *Server) apiFamilies(w http.ResponseWriter, r *http.Request) error {
 
 // apiFile is GET /api/v1/families/{id}: the whole file.
 func (s *Server) apiFile(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	f, err := s.care.File(r.Context(), s.apiActor(r), id)
+	f, err := s.care.File(r.Context(), s.actor(r), id)
 	if err != nil {
 		return err
 	}
@@ -67,7 +68,7 @@ func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	id, err := s.care.CreateFamily(r.Context(), s.apiActor(r), in)
+	id, err := s.care.CreateFamily(r.Context(), s.actor(r), in)
 	if err != nil {
 		return err
 	}
@@ -81,7 +82,7 @@ func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {
 // and next contact have their own route), so the audit trail shows a read
 // and an update.
 func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -97,7 +98,7 @@ func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) error {
 	f.ChildName, f.BirthDate, f.Sex, f.BSN = in.ChildName, in.BirthDate, in.Sex, in.BSN
 	f.Diagnosis, f.ICD10, f.Secondary = in.Diagnosis, in.ICD10, in.Secondary
 	f.LivingSituation, f.CultureNotes, f.Summary = in.LivingSituation, in.CultureNotes, in.Summary
-	if err := s.care.UpdateFamily(r.Context(), s.apiActor(r), id, care.EditOf(&f)); err != nil {
+	if err := s.care.UpdateFamily(r.Context(), s.actor(r), id, care.EditOf(&f)); err != nil {
 		return err
 	}
 	apiNoContent(w)
@@ -117,11 +118,11 @@ func (s *Server) apiNetworkCreate(w http.ResponseWriter, r *http.Request) error 
 // apiNetworkUpdate is PUT /api/v1/families/{id}/network/{mid}: the member
 // is replaced as a whole. A member of another family is not found.
 func (s *Server) apiNetworkUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	mid, err := apiPathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
@@ -134,7 +135,7 @@ func (s *Server) apiNetworkUpdate(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	n.ID, n.FamilyID = mid, id
-	if err := s.care.SaveNetworkMember(r.Context(), s.apiActor(r), &n); err != nil {
+	if err := s.care.SaveNetworkMember(r.Context(), s.actor(r), &n); err != nil {
 		return err
 	}
 	apiNoContent(w)
@@ -143,15 +144,15 @@ func (s *Server) apiNetworkUpdate(w http.ResponseWriter, r *http.Request) error 
 
 // apiNetworkDelete is DELETE /api/v1/families/{id}/network/{mid}.
 func (s *Server) apiNetworkDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	mid, err := apiPathID(r, "mid")
+	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
 		return err
 	}
-	if err := s.care.DeleteNetworkMember(r.Context(), s.apiActor(r), id, mid); err != nil {
+	if err := s.care.DeleteNetworkMember(r.Context(), s.actor(r), id, mid); err != nil {
 		return err
 	}
 	apiNoContent(w)
@@ -180,7 +181,7 @@ func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request) error {
 // object's family id and its own id.
 func apiAdd[T any](s *Server, w http.ResponseWriter, r *http.Request, decode func([]byte) (T, error),
 	save func(context.Context, care.Actor, *T) error, ids func(*T) (family, id *int64)) error {
-	familyID, err := apiPathID(r, "id")
+	familyID, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -194,7 +195,7 @@ func apiAdd[T any](s *Server, w http.ResponseWriter, r *http.Request, decode fun
 	}
 	family, id := ids(&v)
 	*family = familyID
-	if err := save(r.Context(), s.apiActor(r), &v); err != nil {
+	if err := save(r.Context(), s.actor(r), &v); err != nil {
 		return err
 	}
 	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: *id})
@@ -205,11 +206,11 @@ func apiAdd[T any](s *Server, w http.ResponseWriter, r *http.Request, decode fun
 // closed with a note of what was done. A task of another family, or one
 // already done, is not found.
 func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	tid, err := apiPathID(r, "tid")
+	tid, err := httpx.PathID(r, "tid")
 	if err != nil {
 		return err
 	}
@@ -221,7 +222,7 @@ func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.care.CompleteTask(r.Context(), s.apiActor(r), care.ViewCaseFile, id, tid, note); err != nil {
+	if err := s.care.CompleteTask(r.Context(), s.actor(r), care.ViewCaseFile, id, tid, note); err != nil {
 		return err
 	}
 	apiNoContent(w)
@@ -231,7 +232,7 @@ func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) error {
 // apiEpisodeSave is PUT /api/v1/families/{id}/episode: the referral and the
 // family's decision, replaced as a whole.
 func (s *Server) apiEpisodeSave(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -244,7 +245,7 @@ func (s *Server) apiEpisodeSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	e.FamilyID = id
-	if err := s.care.SaveEpisode(r.Context(), s.apiActor(r), &e); err != nil {
+	if err := s.care.SaveEpisode(r.Context(), s.actor(r), &e); err != nil {
 		return err
 	}
 	apiNoContent(w)

@@ -1,4 +1,4 @@
-package web
+package form
 
 import (
 	"net/url"
@@ -79,7 +79,7 @@ func FuzzDecodeIntake(f *testing.F) {
 		if !ok {
 			return
 		}
-		in, errs := decodeIntake(v)
+		in, errs := DecodeIntake(v)
 		fam, ep := in.Family, in.Episode
 		checkText(t, errs, "child_name", fam.ChildName, care.MaxName)
 		checkText(t, errs, "diagnosis", fam.Diagnosis, care.MaxShort)
@@ -89,9 +89,9 @@ func FuzzDecodeIntake(f *testing.F) {
 		checkText(t, errs, "referred_by", ep.ReferredBy, care.MaxName)
 		checkText(t, errs, "reason", ep.Reason, care.MaxText)
 		checkChoice(t, errs, "sex", fam.Sex, care.Sexes)
-		checkChoice(t, errs, "intensity", string(fam.Intensity), intensityValues())
+		checkChoice(t, errs, "intensity", string(fam.Intensity), IntensityValues())
 		checkChoice(t, errs, "kind", in.Kind, care.CaseManagerKinds)
-		checkChoice(t, errs, "status", ep.Status, intakeStatuses)
+		checkChoice(t, errs, "status", ep.Status, IntakeStatuses)
 		checkChoice(t, errs, "surprise_question", ep.SurpriseQuestion, care.SurpriseAnswers)
 		checkDate(t, errs, v, "birth_date", fam.BirthDate)
 		checkDate(t, errs, v, "referral_date", ep.ReferralDate)
@@ -131,7 +131,7 @@ func FuzzDecodeContact(f *testing.F) {
 		if !ok {
 			return
 		}
-		c, errs := decodeContact(v)
+		c, errs := DecodeContact(v)
 		checkDate(t, errs, v, "date", c.Date)
 		checkChoice(t, errs, "kind", c.Kind, care.ContactKinds)
 		checkChoice(t, errs, "with", c.With, care.ContactWith)
@@ -168,7 +168,7 @@ func FuzzDecodeTask(f *testing.F) {
 		if !ok {
 			return
 		}
-		task, errs := decodeTask(v)
+		task, errs := DecodeTask(v)
 		checkText(t, errs, "title", task.Title, care.MaxShort)
 		checkText(t, errs, "owner_name", task.OwnerName, care.MaxName)
 		checkChoice(t, errs, "owner_kind", task.OwnerKind, care.TaskOwners)
@@ -179,7 +179,7 @@ func FuzzDecodeTask(f *testing.F) {
 		if task.Title == "" || task.OwnerKind == "" {
 			t.Fatalf("task %+v stored", task)
 		}
-		note, nerrs := decodeDone(v)
+		note, nerrs := DecodeDone(v)
 		checkText(t, nerrs, "done_note", note, care.MaxText)
 		if !nerrs.Has("done_note") && note == "" {
 			t.Fatal("empty done note accepted")
@@ -202,7 +202,7 @@ func FuzzDecodeNetworkMember(f *testing.F) {
 		if !ok {
 			return
 		}
-		n, errs := decodeNetworkMember(v)
+		n, errs := DecodeNetworkMember(v)
 		checkText(t, errs, "name", n.Name, care.MaxName)
 		checkText(t, errs, "organisation", n.Organisation, care.MaxName)
 		checkText(t, errs, "domain", n.Domain, care.MaxName)
@@ -236,7 +236,7 @@ func FuzzDecodeMember(f *testing.F) {
 		if !ok {
 			return
 		}
-		m, errs := decodeMember(v)
+		m, errs := DecodeMember(v)
 		checkChoice(t, errs, "kind", m.Kind, care.MemberKinds)
 		checkText(t, errs, "name", m.Name, care.MaxName)
 		checkText(t, errs, "relation", m.Relation, care.MaxName)
@@ -264,14 +264,14 @@ func FuzzDecodeIntensityAndEpisode(f *testing.F) {
 		if !ok {
 			return
 		}
-		c, errs := decodeIntensity(v)
-		checkChoice(t, errs, "intensity", string(c.Intensity), intensityValues())
+		c, errs := DecodeIntensity(v)
+		checkChoice(t, errs, "intensity", string(c.Intensity), IntensityValues())
 		checkText(t, errs, "reason", c.Reason, care.MaxText)
 		checkDate(t, errs, v, "next_contact", c.NextContact)
 		if len(errs) == 0 && c.Validate(fuzzToday) == nil && (c.Reason == "" || c.Intensity == "" || !c.NextContact.IsZero() && c.NextContact.Before(fuzzToday)) {
 			t.Fatalf("intensity change %+v stored", c)
 		}
-		e, eerrs := decodeEpisode(v, care.EpisodeStatuses)
+		e, eerrs := DecodeEpisode(v, care.EpisodeStatuses)
 		checkChoice(t, eerrs, "status", e.Status, care.EpisodeStatuses)
 		checkText(t, eerrs, "status_note", e.StatusNote, care.MaxText)
 		checkText(t, eerrs, "division_of_tasks", e.DivisionOfTasks, care.MaxText)
@@ -279,7 +279,7 @@ func FuzzDecodeIntensityAndEpisode(f *testing.F) {
 		if len(eerrs) == 0 && e.Status == "declined" && e.StatusNote == "" {
 			t.Fatal("declined without a note accepted")
 		}
-		kind, account, aerrs := decodeAssignment(v)
+		kind, account, aerrs := DecodeAssignment(v)
 		checkChoice(t, aerrs, "kind", kind, care.CaseManagerKinds)
 		if !aerrs.Has("account") && account <= 0 {
 			t.Fatalf("account %d accepted", account)
@@ -292,50 +292,23 @@ func FuzzDecodeIntensityAndEpisode(f *testing.F) {
 func TestEncodeDecodeRoundTrip(t *testing.T) {
 	fam := care.Family{ChildName: "Sam", BirthDate: fuzzToday.AddDate(-5, 0, 0), Sex: "male", BSN: "111222333",
 		Diagnosis: "SMA", ICD10: "G12.0", LivingSituation: "Thuis", CultureNotes: "Tolk", Summary: "Kort"}
-	got, errs := decodeFamily(encodeFamily(&fam))
+	got, errs := DecodeFamily(EncodeFamily(&fam))
 	if diff := cmp.Diff(fam, got); diff != "" || len(errs) > 0 {
 		t.Errorf("family (-want +got):\n%s%v", diff, errs)
 	}
 	fam.Diagnosis, fam.ICD10 = "", ""
-	got, errs = decodeFamily(encodeFamily(&fam))
+	got, errs = DecodeFamily(EncodeFamily(&fam))
 	if diff := cmp.Diff(fam, got); diff != "" || len(errs) > 0 {
 		t.Errorf("family without diagnosis (-want +got):\n%s%v", diff, errs)
 	}
 	n := care.NetworkMember{Name: "Dr. A", Role: "gp", Organisation: "Praktijk", Line: 1, Domain: "medisch", Phone: "010", Email: "a@b.nl",
 		Reachability: "werkdagen", AlwaysReachable: true, Responsibilities: "Medicatie", Bereavement: true}
-	if got, errs := decodeNetworkMember(encodeNetworkMember(&n)); len(errs) > 0 || got != n {
+	if got, errs := DecodeNetworkMember(EncodeNetworkMember(&n)); len(errs) > 0 || got != n {
 		t.Errorf("network member: %+v, %v", got, errs)
 	}
 	e := care.Episode{ReferralDate: fuzzToday, ReferredBy: "Kinderarts", Reason: "Complex", FactorWish: true, FactorCapacity: true,
 		SurpriseQuestion: "no", Status: "declined", StatusNote: "Later", DivisionOfTasks: "KCT medisch"}
-	if got, errs := decodeEpisode(encodeEpisode(&e), care.EpisodeStatuses); len(errs) > 0 || got != e {
+	if got, errs := DecodeEpisode(EncodeEpisode(&e), care.EpisodeStatuses); len(errs) > 0 || got != e {
 		t.Errorf("episode: %+v, %v", got, errs)
-	}
-}
-
-func TestFormatDate(t *testing.T) {
-	tests := []struct {
-		t        time.Time
-		lang     string
-		want     string
-		wantTime string
-	}{
-		{time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), "nl", "2 jan 2026", ""},
-		{time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), "nl", "31 mrt 2026", ""},
-		{time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC), "en", "5 Oct 2026", ""},
-		// 23:30 UTC on 31 December is already New Year in Amsterdam.
-		{time.Date(2025, 12, 31, 23, 30, 0, 0, time.UTC), "nl", "1 jan 2026", "1 jan 2026 00:30"},
-		{time.Time{}, "nl", "", ""},
-	}
-	for _, tt := range tests {
-		p := &CarePage{BasePage: BasePage{Lang: tt.lang}}
-		if got := p.Date(tt.t); got != tt.want {
-			t.Errorf("Date(%v, %s) = %q, want %q", tt.t, tt.lang, got, tt.want)
-		}
-		if tt.wantTime != "" {
-			if got := p.DateTime(tt.t); got != tt.wantTime {
-				t.Errorf("DateTime(%v) = %q, want %q", tt.t, got, tt.wantTime)
-			}
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package web
+package form
 
 import (
 	"net/url"
@@ -16,22 +16,22 @@ import (
 // decoders read what was posted, independent of the stored plan: the item
 // IDs come from the field names, so a form drawn again after an error or a
 // conflict shows exactly what the user sent. The handlers merge the result
-// into the current plan (mergeSection, mergeACP).
+// into the current plan (MergeSection, MergeACP).
 
-// maxPlanItems bounds the items of one list that one form may send.
-const maxPlanItems = 200
+// MaxPlanItems bounds the items of one list that one form may send.
+const MaxPlanItems = 200
 
-// maxPlanFormBytes bounds a care plan form: the ACP form alone holds up to
+// MaxPlanFormBytes bounds a care plan form: the ACP form alone holds up to
 // a few dozen long texts.
-const maxPlanFormBytes = 1 << 20
+const MaxPlanFormBytes = 1 << 20
 
-// itemKinds are the lists of a dimension.
-var itemKinds = []string{"problem", "goal", "agreement"}
+// ItemKinds are the lists of a dimension.
+var ItemKinds = []string{"problem", "goal", "agreement"}
 
-// postedIDs returns the IDs of the saved items of kind that the form sent
+// PostedIDs returns the IDs of the saved items of kind that the form sent
 // (each has a kind_<id>_<part> field), in the order they were made. IDs
 // are "i" and a number; anything else is not an item of the plan.
-func postedIDs(v url.Values, kind, part string) []string {
+func PostedIDs(v url.Values, kind, part string) []string {
 	type numbered struct {
 		id string
 		n  int
@@ -43,7 +43,7 @@ func postedIDs(v url.Values, kind, part string) []string {
 			continue
 		}
 		id, ok := strings.CutSuffix(rest, "_"+part)
-		if !ok || !validItemID(id) {
+		if !ok || !ValidItemID(id) {
 			continue
 		}
 		n, _ := strconv.Atoi(id[1:])
@@ -58,19 +58,19 @@ func postedIDs(v url.Values, kind, part string) []string {
 }
 
 // decodeRows reads the rows of one list of a form: the saved items the
-// form sent (by ID, see postedIDs, which the first of parts identifies),
+// form sent (by ID, see PostedIDs, which the first of parts identifies),
 // less those ticked for removal, which go into removed, and then the new
-// row when any of parts is filled in. More than maxPlanItems saved rows is
+// row when any of parts is filled in. More than MaxPlanItems saved rows is
 // an error at the new row's first field.
 func decodeRows[T any](v url.Values, kind string, parts []string, removed map[string]bool, errs Fields, decode func(id string) T) []T {
-	ids := postedIDs(v, kind, parts[0])
-	if len(ids) > maxPlanItems {
+	ids := PostedIDs(v, kind, parts[0])
+	if len(ids) > MaxPlanItems {
 		errs[care.ItemField(kind, "", parts[0])] = "careplan.edit.too_many"
-		ids = ids[:maxPlanItems]
+		ids = ids[:MaxPlanItems]
 	}
 	var out []T
 	for _, id := range ids {
-		if checked(v, care.ItemField(kind, id, "remove")) {
+		if Checked(v, care.ItemField(kind, id, "remove")) {
 			removed[id] = true
 			continue
 		}
@@ -86,8 +86,8 @@ func decodeRows[T any](v url.Values, kind string, parts []string, removed map[st
 	return out
 }
 
-// validItemID reports whether s has the form of a saved item's ID.
-func validItemID(s string) bool {
+// ValidItemID reports whether s has the form of a saved item's ID.
+func ValidItemID(s string) bool {
 	digits, ok := strings.CutPrefix(s, "i")
 	n, err := strconv.Atoi(digits)
 	return ok && err == nil && n >= 0 && strconv.Itoa(n) == digits
@@ -104,39 +104,39 @@ func filled(v url.Values, names ...string) bool {
 	return false
 }
 
-// wishesForm is the family's voice as posted.
-type wishesForm struct {
+// WishesForm is the family's voice as posted.
+type WishesForm struct {
 	Wishes, Matters string
 }
 
-func decodeWishes(v url.Values) (wishesForm, Fields) {
+func DecodeWishes(v url.Values) (WishesForm, Fields) {
 	errs := Fields{}
-	return wishesForm{
-		Wishes:  field(v, "wishes", care.MaxText, false, errs),
-		Matters: field(v, "matters", care.MaxText, false, errs),
+	return WishesForm{
+		Wishes:  Field(v, "wishes", care.MaxText, false, errs),
+		Matters: Field(v, "matters", care.MaxText, false, errs),
 	}, errs
 }
 
-func encodeWishes(p *care.CarePlan) url.Values {
+func EncodeWishes(p *care.CarePlan) url.Values {
 	return url.Values{"wishes": {p.Wishes}, "matters": {p.Matters}}
 }
 
-// dimensionForm is one dimension as posted: the section with the items the
+// DimensionForm is one dimension as posted: the section with the items the
 // form sent and not removed (new ones with an empty ID, last), the IDs of
 // items to remove, and the new action, nil when its row was left empty.
-type dimensionForm struct {
+type DimensionForm struct {
 	Section care.PlanSection
 	Removed map[string]bool
 	Action  *care.Task
 }
 
-// decodeDimension reads the form of dimension d.
-func decodeDimension(v url.Values, d care.Dimension) (dimensionForm, Fields) {
+// DecodeDimension reads the form of dimension d.
+func DecodeDimension(v url.Values, d care.Dimension) (DimensionForm, Fields) {
 	errs := Fields{}
-	f := dimensionForm{Section: care.PlanSection{Dimension: d}, Removed: map[string]bool{}}
-	f.Section.Situation = field(v, "situation", care.MaxText, false, errs)
+	f := DimensionForm{Section: care.PlanSection{Dimension: d}, Removed: map[string]bool{}}
+	f.Section.Situation = Field(v, "situation", care.MaxText, false, errs)
 	lists := map[string]*[]care.PlanItem{"problem": &f.Section.Problems, "goal": &f.Section.Goals, "agreement": &f.Section.Agreements}
-	for _, kind := range itemKinds {
+	for _, kind := range ItemKinds {
 		*lists[kind] = decodeRows(v, kind, []string{"text", "icd10"}, f.Removed, errs,
 			func(id string) care.PlanItem { return decodeItem(v, kind, id, errs) })
 	}
@@ -149,11 +149,11 @@ func decodeItem(v url.Values, kind, id string, errs Fields) care.PlanItem {
 	fn := func(part string) string { return care.ItemField(kind, id, part) }
 	it := care.PlanItem{
 		ID:   id,
-		Text: field(v, fn("text"), care.MaxShort, true, errs),
-		For:  choiceField(v, fn("for"), care.PlanFor, true, errs),
+		Text: Field(v, fn("text"), care.MaxShort, true, errs),
+		For:  OneOf(v, fn("for"), care.PlanFor, true, errs),
 	}
 	if kind == "problem" {
-		if code := field(v, fn("icd10"), 20, false, errs); !errs.Has(fn("icd10")) {
+		if code := Field(v, fn("icd10"), 20, false, errs); !errs.Has(fn("icd10")) {
 			it.ICD10 = strings.ToUpper(code)
 		}
 	}
@@ -169,10 +169,10 @@ func decodeAction(v url.Values, d care.Dimension, goals []care.PlanItem, errs Fi
 		return nil
 	}
 	t := &care.Task{
-		Title:         field(v, fn("title"), care.MaxShort, true, errs),
-		OwnerKind:     choiceField(v, fn("owner_kind"), care.TaskOwners, true, errs),
-		OwnerName:     field(v, fn("owner_name"), care.MaxName, false, errs),
-		DueDate:       dateField(v, fn("due_date"), errs),
+		Title:         Field(v, fn("title"), care.MaxShort, true, errs),
+		OwnerKind:     OneOf(v, fn("owner_kind"), care.TaskOwners, true, errs),
+		OwnerName:     Field(v, fn("owner_name"), care.MaxName, false, errs),
+		DueDate:       Date(v, fn("due_date"), errs),
 		PlanDimension: d,
 	}
 	goal := strings.TrimSpace(v.Get(fn("goal")))
@@ -182,7 +182,7 @@ func decodeAction(v url.Values, d care.Dimension, goals []care.PlanItem, errs Fi
 		if len(goals) == 0 || goals[len(goals)-1].ID != "" {
 			errs[fn("goal")] = "careplan.edit.no_new_goal"
 		}
-	case !validItemID(goal) || !slices.ContainsFunc(goals, func(g care.PlanItem) bool { return g.ID == goal }):
+	case !ValidItemID(goal) || !slices.ContainsFunc(goals, func(g care.PlanItem) bool { return g.ID == goal }):
 		errs[fn("goal")] = "field.choose"
 	}
 	if !errs.Has(fn("goal")) {
@@ -191,9 +191,9 @@ func decodeAction(v url.Values, d care.Dimension, goals []care.PlanItem, errs Fi
 	return t
 }
 
-// encodeDimension fills the form of a dimension from the plan; the new
+// EncodeDimension fills the form of a dimension from the plan; the new
 // rows are for the child, the new action for the case manager.
-func encodeDimension(sec *care.PlanSection) url.Values {
+func EncodeDimension(sec *care.PlanSection) url.Values {
 	v := url.Values{"situation": {sec.Situation}}
 	for kind, items := range map[string][]care.PlanItem{"problem": sec.Problems, "goal": sec.Goals, "agreement": sec.Agreements} {
 		v.Set(care.ItemField(kind, "", "for"), "child")
@@ -209,10 +209,10 @@ func encodeDimension(sec *care.PlanSection) url.Values {
 	return v
 }
 
-// mergeSection puts a posted dimension into the current one: posted items
+// MergeSection puts a posted dimension into the current one: posted items
 // replace theirs, removed ones go, items the form did not send stay (the
 // form never drops what it did not show), new ones come last.
-func mergeSection(cur care.PlanSection, f dimensionForm) care.PlanSection {
+func MergeSection(cur care.PlanSection, f DimensionForm) care.PlanSection {
 	out := cur
 	out.Situation = f.Section.Situation
 	id := func(it care.PlanItem) string { return it.ID }
@@ -251,17 +251,17 @@ func mergeByID[T any](cur, posted []T, removed map[string]bool, id func(T) strin
 	return out
 }
 
-// acpForm is the proactive care planning section as posted, with the IDs
+// ACPForm is the proactive care planning section as posted, with the IDs
 // of conversations and scenarios to remove.
-type acpForm struct {
+type ACPForm struct {
 	ACP     care.ACP
 	Removed map[string]bool
 }
 
-// decodeACP reads the proactive care planning form.
-func decodeACP(v url.Values) (acpForm, Fields) {
+// DecodeACP reads the proactive care planning form.
+func DecodeACP(v url.Values) (ACPForm, Fields) {
 	errs := Fields{}
-	f := acpForm{Removed: map[string]bool{}}
+	f := ACPForm{Removed: map[string]bool{}}
 	a := &f.ACP
 	a.Conversations = decodeRows(v, "conversation", []string{"participants", "date", "topics", "record"}, f.Removed, errs,
 		func(id string) care.Conversation { return decodeConversation(v, id, errs) })
@@ -271,26 +271,26 @@ func decodeACP(v url.Values) (acpForm, Fields) {
 		fn := func(part string) string { return care.ItemField("directive", kind, part) }
 		d := care.Directive{
 			Kind:     kind,
-			Decision: choiceField(v, fn("decision"), care.DirectiveDecisions, true, errs),
-			Detail:   field(v, fn("detail"), care.MaxText, false, errs),
-			Date:     dateField(v, fn("date"), errs),
-			AgreedBy: field(v, fn("agreed_by"), care.MaxShort, false, errs),
+			Decision: OneOf(v, fn("decision"), care.DirectiveDecisions, true, errs),
+			Detail:   Field(v, fn("detail"), care.MaxText, false, errs),
+			Date:     Date(v, fn("date"), errs),
+			AgreedBy: Field(v, fn("agreed_by"), care.MaxShort, false, errs),
 		}
 		if kind == "other" {
-			d.Label = field(v, fn("label"), care.MaxName, false, errs)
+			d.Label = Field(v, fn("label"), care.MaxName, false, errs)
 		}
 		a.Directives = append(a.Directives, d)
 	}
 	a.PlaceOfCare = care.Preference{
-		Place:  choiceField(v, "place_of_care", care.Places, true, errs),
-		Detail: field(v, "place_of_care_detail", care.MaxShort, false, errs),
+		Place:  OneOf(v, "place_of_care", care.Places, true, errs),
+		Detail: Field(v, "place_of_care_detail", care.MaxShort, false, errs),
 	}
 	a.PlaceOfDeath = care.Preference{
-		Place:  choiceField(v, "place_of_death", care.Places, true, errs),
-		Detail: field(v, "place_of_death_detail", care.MaxShort, false, errs),
+		Place:  OneOf(v, "place_of_death", care.Places, true, errs),
+		Detail: Field(v, "place_of_death_detail", care.MaxShort, false, errs),
 	}
-	a.CareWishes = field(v, "care_wishes", care.MaxText, false, errs)
-	a.Other = field(v, "other", care.MaxText, false, errs)
+	a.CareWishes = Field(v, "care_wishes", care.MaxText, false, errs)
+	a.Other = Field(v, "other", care.MaxText, false, errs)
 	return f, errs
 }
 
@@ -298,10 +298,10 @@ func decodeConversation(v url.Values, id string, errs Fields) care.Conversation 
 	fn := func(part string) string { return care.ItemField("conversation", id, part) }
 	return care.Conversation{
 		ID:           id,
-		Date:         dateField(v, fn("date"), errs),
-		Participants: field(v, fn("participants"), care.MaxShort, true, errs),
-		Topics:       field(v, fn("topics"), care.MaxText, false, errs),
-		Record:       field(v, fn("record"), care.MaxShort, false, errs),
+		Date:         Date(v, fn("date"), errs),
+		Participants: Field(v, fn("participants"), care.MaxShort, true, errs),
+		Topics:       Field(v, fn("topics"), care.MaxText, false, errs),
+		Record:       Field(v, fn("record"), care.MaxShort, false, errs),
 	}
 }
 
@@ -309,18 +309,18 @@ func decodeScenario(v url.Values, id string, errs Fields) care.Scenario {
 	fn := func(part string) string { return care.ItemField("scenario", id, part) }
 	return care.Scenario{
 		ID:       id,
-		Topic:    choiceField(v, fn("topic"), care.ScenarioTopics, true, errs),
-		WhatIf:   field(v, fn("what_if"), care.MaxText, false, errs),
-		Arranged: field(v, fn("arranged"), care.MaxText, false, errs),
+		Topic:    OneOf(v, fn("topic"), care.ScenarioTopics, true, errs),
+		WhatIf:   Field(v, fn("what_if"), care.MaxText, false, errs),
+		Arranged: Field(v, fn("arranged"), care.MaxText, false, errs),
 	}
 }
 
-// encodeACP fills the proactive care planning form from the plan.
-func encodeACP(a *care.ACP) url.Values {
+// EncodeACP fills the proactive care planning form from the plan.
+func EncodeACP(a *care.ACP) url.Values {
 	v := url.Values{}
 	for _, c := range a.Conversations {
 		fn := func(part string) string { return care.ItemField("conversation", c.ID, part) }
-		v.Set(fn("date"), isoDate(c.Date))
+		v.Set(fn("date"), ISODate(c.Date))
 		v.Set(fn("participants"), c.Participants)
 		v.Set(fn("topics"), c.Topics)
 		v.Set(fn("record"), c.Record)
@@ -336,7 +336,7 @@ func encodeACP(a *care.ACP) url.Values {
 		fn := func(part string) string { return care.ItemField("directive", kind, part) }
 		v.Set(fn("decision"), d.Decision)
 		v.Set(fn("detail"), d.Detail)
-		v.Set(fn("date"), isoDate(d.Date))
+		v.Set(fn("date"), ISODate(d.Date))
 		v.Set(fn("agreed_by"), d.AgreedBy)
 		if kind == "other" {
 			v.Set(fn("label"), d.Label)
@@ -352,11 +352,11 @@ func encodeACP(a *care.ACP) url.Values {
 	return v
 }
 
-// mergeACP puts a posted ACP form into the current section. A directive
+// MergeACP puts a posted ACP form into the current section. A directive
 // the plan does not have yet (the plan starts with four; "other" comes
 // when needed) is only added once something is filled in, so opening and
 // saving the form unchanged adds no version.
-func mergeACP(cur care.ACP, f acpForm) care.ACP {
+func MergeACP(cur care.ACP, f ACPForm) care.ACP {
 	out := f.ACP
 	out.Conversations = mergeByID(cur.Conversations, f.ACP.Conversations, f.Removed, func(c care.Conversation) string { return c.ID })
 	out.Scenarios = mergeByID(cur.Scenarios, f.ACP.Scenarios, f.Removed, func(s care.Scenario) string { return s.ID })
@@ -370,21 +370,21 @@ func mergeACP(cur care.ACP, f acpForm) care.ACP {
 	return out
 }
 
-// reviewForm is the review interval, the next review and the last
+// ReviewForm is the review interval, the next review and the last
 // discussion with the family, as posted; a zero Due means "the interval
 // after the discussion".
-type reviewForm struct {
+type ReviewForm struct {
 	Months      int
 	Due         time.Time
 	DiscussedOn time.Time
 }
 
-func decodeReview(v url.Values) (reviewForm, Fields) {
+func DecodeReview(v url.Values) (ReviewForm, Fields) {
 	errs := Fields{}
-	f := reviewForm{
-		Months:      numberField(v, "review_months", errs),
-		Due:         dateField(v, "review_due", errs),
-		DiscussedOn: dateField(v, "discussed_on", errs),
+	f := ReviewForm{
+		Months:      Number(v, "review_months", errs),
+		Due:         Date(v, "review_due", errs),
+		DiscussedOn: Date(v, "discussed_on", errs),
 	}
 	switch {
 	case errs.Has("review_months"):
@@ -396,14 +396,14 @@ func decodeReview(v url.Values) (reviewForm, Fields) {
 	return f, errs
 }
 
-func encodeReview(p *care.CarePlan) url.Values {
-	return url.Values{"review_months": {strconv.Itoa(p.ReviewMonths)}, "review_due": {isoDate(p.ReviewDue)},
-		"discussed_on": {isoDate(p.DiscussedOn)}}
+func EncodeReview(p *care.CarePlan) url.Values {
+	return url.Values{"review_months": {strconv.Itoa(p.ReviewMonths)}, "review_due": {ISODate(p.ReviewDue)},
+		"discussed_on": {ISODate(p.DiscussedOn)}}
 }
 
-// decodeStart reads the template a new plan starts from: 0 (or nothing)
+// DecodeStart reads the template a new plan starts from: 0 (or nothing)
 // for the default, else the id of one of the organisation's templates.
-func decodeStart(v url.Values) (int64, Fields) {
+func DecodeStart(v url.Values) (int64, Fields) {
 	errs := Fields{}
 	s := strings.TrimSpace(v.Get("template_id"))
 	if s == "" || s == "0" {
@@ -417,19 +417,19 @@ func decodeStart(v url.Values) (int64, Fields) {
 	return id, errs
 }
 
-// maxTemplateLines bounds the starting goals or agreements of one
+// MaxTemplateLines bounds the starting goals or agreements of one
 // dimension in a template.
-const maxTemplateLines = 30
+const MaxTemplateLines = 30
 
-// forLabels maps what a template line may start with ("Ouders:") to whom
+// ForLabels maps what a template line may start with ("Ouders:") to whom
 // the item is for: the stored values and their labels in both languages,
 // in lower case.
-type forLabels map[string]string
+type ForLabels map[string]string
 
-func (s *Server) forLabels() forLabels {
-	m := forLabels{}
-	for _, lang := range []string{"nl", "en"} {
-		tr := s.i18n.translator(lang)
+// LabelsFor collects the ForLabels of the languages of trs.
+func LabelsFor(trs ...Translator) ForLabels {
+	m := ForLabels{}
+	for _, tr := range trs {
 		for _, f := range care.PlanFor {
 			m[strings.ToLower(tr.T("careplan.for."+f))] = f
 			m[f] = f
@@ -438,14 +438,14 @@ func (s *Server) forLabels() forLabels {
 	return m
 }
 
-// decodeTemplate reads a care plan template. Starting goals and agreements
+// DecodeTemplate reads a care plan template. Starting goals and agreements
 // are one per line; a line that starts with whom it is for and a colon
 // ("Ouders: …") is for them, any other line is for the child.
-func decodeTemplate(v url.Values, labels forLabels) (care.PlanTemplate, Fields) {
+func DecodeTemplate(v url.Values, labels ForLabels) (care.PlanTemplate, Fields) {
 	errs := Fields{}
 	t := care.PlanTemplate{
-		Name:         field(v, "name", care.MaxName, true, errs),
-		ReviewMonths: numberField(v, "review_months", errs),
+		Name:         Field(v, "name", care.MaxName, true, errs),
+		ReviewMonths: Number(v, "review_months", errs),
 	}
 	switch {
 	case errs.Has("review_months"):
@@ -462,15 +462,15 @@ func decodeTemplate(v url.Values, labels forLabels) (care.PlanTemplate, Fields) 
 		})
 	}
 	for _, topic := range care.ScenarioTopics {
-		if checked(v, "scenario_"+topic) {
+		if Checked(v, "scenario_"+topic) {
 			t.Scenarios = append(t.Scenarios, topic)
 		}
 	}
 	return t, errs
 }
 
-func templateLines(v url.Values, name string, labels forLabels, errs Fields) []care.PlanItem {
-	raw := field(v, name, maxTemplateLines*(care.MaxShort+40), false, errs)
+func templateLines(v url.Values, name string, labels ForLabels, errs Fields) []care.PlanItem {
+	raw := Field(v, name, MaxTemplateLines*(care.MaxShort+40), false, errs)
 	if errs.Has(name) {
 		return nil
 	}
@@ -488,17 +488,17 @@ func templateLines(v url.Values, name string, labels forLabels, errs Fields) []c
 		}
 		items = append(items, it)
 	}
-	if len(items) > maxTemplateLines {
+	if len(items) > MaxTemplateLines {
 		errs[name] = "careplan.tmpl.too_many_lines"
 		return nil
 	}
 	return items
 }
 
-// encodeTemplate fills the template form; tr names for whom an item is
+// EncodeTemplate fills the template form; tr names for whom an item is
 // when it is not the child, or when the child's text itself starts like
 // one of labels.
-func encodeTemplate(t *care.PlanTemplate, tr translator, labels forLabels) url.Values {
+func EncodeTemplate(t *care.PlanTemplate, tr Translator, labels ForLabels) url.Values {
 	v := url.Values{"name": {t.Name}, "review_months": {strconv.Itoa(t.ReviewMonths)}}
 	lines := func(items []care.PlanItem) string {
 		out := make([]string, len(items))
@@ -521,4 +521,35 @@ func encodeTemplate(t *care.PlanTemplate, tr translator, labels forLabels) url.V
 		v.Set("scenario_"+topic, "1")
 	}
 	return v
+}
+
+// DecodeProposal reads the form a family member proposes a change with.
+func DecodeProposal(v url.Values) (care.Proposal, Fields) {
+	errs := Fields{}
+	p := care.Proposal{Section: strings.TrimSpace(v.Get("section"))}
+	if !slices.Contains(care.ProposalSections, p.Section) {
+		errs["section"] = "field.choose"
+	}
+	p.Body = Field(v, "body", care.MaxText, true, errs)
+	return p, errs
+}
+
+// DecodeAnswer reads a case manager's answer to a proposal: accept or
+// decline, and an answer that is required when declining, because the
+// family reads why.
+func DecodeAnswer(v url.Values) (accept bool, answer string, errs Fields) {
+	errs = Fields{}
+	decision := v.Get("decision")
+	switch decision {
+	case "accept":
+		accept = true
+	case "decline":
+	default:
+		errs["decision"] = "careplan.view.decision_missing"
+	}
+	answer = Field(v, "answer", care.MaxText, false, errs)
+	if decision == "decline" && answer == "" && !errs.Has("answer") {
+		errs["answer"] = "careplan.view.answer_required"
+	}
+	return accept, answer, errs
 }

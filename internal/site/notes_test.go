@@ -1,4 +1,4 @@
-package web_test
+package site_test
 
 import (
 	"context"
@@ -7,29 +7,29 @@ import (
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // A provider's note reaches the case managers on the family page, and not
 // the family's own view.
 func TestProviderNoteReachesCaseManagers(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		w := newAuthzWorld(t, a)
 		ctx := context.Background()
-		if err := a.care.AddProviderNote(ctx, w.actor("provider"), w.famA, "Saturatie 's nachts vaker laag"); err != nil {
+		if err := a.Care.AddProviderNote(ctx, w.actor("provider"), w.famA, "Saturatie 's nachts vaker laag"); err != nil {
 			t.Fatal(err)
 		}
-		if err := a.care.AddFamilyNote(ctx, w.actor("family"), w.famA, care.NoteWish, "Samen naar zee"); err != nil {
+		if err := a.Care.AddFamilyNote(ctx, w.actor("family"), w.famA, care.NoteWish, "Samen naar zee"); err != nil {
 			t.Fatal(err)
 		}
 		id := strconv.FormatInt(w.famA, 10)
-		notes := w.clients["own"].get("/families/" + id).within("notes")
+		notes := w.clients["own"].Get("/families/" + id).Within("notes")
 		for _, want := range []string{"Saturatie 's nachts vaker laag", "notitie van een zorgverlener", "Samen naar zee", "wens van het gezin"} {
 			if !strings.Contains(notes, want) {
 				t.Errorf("case manager's notes section %q lacks %q", notes, want)
 			}
 		}
-		if view := w.clients["family"].get("/my/families/" + id); strings.Contains(view.body, "Saturatie") {
+		if view := w.clients["family"].Get("/my/families/" + id); strings.Contains(view.HTML, "Saturatie") {
 			t.Error("the family view shows a provider's note meant for the case managers")
 		}
 	})

@@ -1,10 +1,11 @@
-package web
+package api
 
 import (
 	"net/http"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/httpx"
 )
 
 // The care plan in the API: the current version (for the case managers,
@@ -208,11 +209,11 @@ func apiSnapshotActions(p *care.CarePlan, day time.Time) func(care.Dimension) []
 // apiCarePlan is GET /api/v1/families/{id}/careplan: the current version
 // with its actions as the tasks stand today; 404 when there is no plan.
 func (s *Server) apiCarePlan(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	pf, err := s.care.CarePlan(r.Context(), s.apiActor(r), id, care.ViewCarePlan)
+	pf, err := s.care.CarePlan(r.Context(), s.actor(r), id, care.ViewCarePlan)
 	if err != nil {
 		return err
 	}
@@ -227,11 +228,11 @@ func (s *Server) apiCarePlan(w http.ResponseWriter, r *http.Request) error {
 // apiCarePlanVersions is GET /api/v1/families/{id}/careplan/versions:
 // every saved version, newest first, without its content.
 func (s *Server) apiCarePlanVersions(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	vs, err := s.care.CarePlanVersions(r.Context(), s.apiActor(r), id)
+	vs, err := s.care.CarePlanVersions(r.Context(), s.actor(r), id)
 	if err != nil {
 		return err
 	}
@@ -248,15 +249,15 @@ func (s *Server) apiCarePlanVersions(w http.ResponseWriter, r *http.Request) err
 // one version as it was saved, its actions and overdue marks as they stood
 // on the day it was saved.
 func (s *Server) apiCarePlanVersion(w http.ResponseWriter, r *http.Request) error {
-	id, err := apiPathID(r, "id")
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	n, err := apiPathID(r, "n")
+	n, err := httpx.PathID(r, "n")
 	if err != nil || n > 1<<30 {
 		return apiErrNotFound
 	}
-	p, err := s.care.CarePlanVersion(r.Context(), s.apiActor(r), id, int(n))
+	p, err := s.care.CarePlanVersion(r.Context(), s.actor(r), id, int(n))
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package web_test
+package site_test
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spil-zorg/spil/internal/care"
-	"github.com/spil-zorg/spil/internal/web"
+	"github.com/spil-zorg/spil/internal/site"
 )
 
 // access is who may use a route.
@@ -162,7 +162,7 @@ type authzWorld struct {
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
-	w := &authzWorld{a: a, clients: map[string]*client{"anonymous": a.client()}, ids: map[string]int64{}, roles: map[string]care.Role{}}
+	w := &authzWorld{a: a, clients: map[string]*client{"anonymous": a.Client()}, ids: map[string]int64{}, roles: map[string]care.Role{}}
 	for _, p := range []struct {
 		name string
 		role care.Role
@@ -171,9 +171,9 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		{"provider", care.RoleProvider}, {"family", care.RoleFamily}, {"coordinator", care.RoleCoordinator}, {"admin", care.RoleAdmin},
 		{"target", care.RoleFamily}, // the account the admin routes act on
 	} {
-		acc, secret := a.account(p.name+"@example.org", p.role, true)
-		c := a.client()
-		c.login(acc.Email, secret)
+		acc, secret := a.Account(p.name+"@example.org", p.role, true)
+		c := a.Client()
+		c.Login(acc.Email, secret)
 		w.clients[p.name], w.ids[p.name], w.roles[p.name] = c, acc.ID, p.role
 	}
 	w.adminID = w.ids["admin"]
@@ -182,42 +182,42 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	w.famB = w.intake(t, "other", "Bram de Vries")
 	actorA := w.actor("own")
 	n := &care.NetworkMember{FamilyID: w.famA, Name: "Dr. Huisman", Role: "gp", Line: 1}
-	if err := a.care.SaveNetworkMember(ctx, actorA, n); err != nil {
+	if err := a.Care.SaveNetworkMember(ctx, actorA, n); err != nil {
 		t.Fatal(err)
 	}
 	task := &care.Task{FamilyID: w.famA, Title: "Herindicatie aanvragen", OwnerKind: "casemanager"}
-	if err := a.care.CreateTask(ctx, actorA, task); err != nil {
+	if err := a.Care.CreateTask(ctx, actorA, task); err != nil {
 		t.Fatal(err)
 	}
 	w.memberA, w.taskA = n.ID, task.ID
 	// "family" is a parent with custody linked to A; "provider" is the GP of
 	// A, linked and with that parent's consent.
 	parent := &care.Member{FamilyID: w.famA, Kind: "parent", Name: "Ilse Jansen", Custody: true}
-	if err := a.care.AddMember(ctx, actorA, parent); err != nil {
+	if err := a.Care.AddMember(ctx, actorA, parent); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range []*care.Link{
 		{FamilyID: w.famA, AccountID: w.ids["family"], Kind: care.LinkParent, MemberID: parent.ID},
 		{FamilyID: w.famA, AccountID: w.ids["provider"], Kind: care.LinkProvider, NetworkMemberID: n.ID},
 	} {
-		if err := a.store.CreateLink(ctx, l); err != nil {
+		if err := a.Store.CreateLink(ctx, l); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := a.care.SetConsent(ctx, w.actor("family"), w.famA, n.ID, true, care.ScopeFile); err != nil {
+	if err := a.Care.SetConsent(ctx, w.actor("family"), w.famA, n.ID, true, care.ScopeFile); err != nil {
 		t.Fatal(err)
 	}
 	for fam, who := range map[int64]string{w.famA: "own", w.famB: "other"} {
-		if _, err := a.care.StartCarePlan(ctx, w.actor(who), fam, 0); err != nil {
+		if _, err := a.Care.StartCarePlan(ctx, w.actor(who), fam, 0); err != nil {
 			t.Fatal(err)
 		}
 	}
 	prop := &care.Proposal{Section: "wishes", Body: "Anna wil graag thuis blijven."}
-	if err := a.care.ProposePlanChange(ctx, w.actor("family"), w.famA, prop); err != nil {
+	if err := a.Care.ProposePlanChange(ctx, w.actor("family"), w.famA, prop); err != nil {
 		t.Fatal(err)
 	}
 	tmpl := &care.PlanTemplate{Name: "Neuromusculair", ReviewMonths: 3, Scenarios: []string{"school"}}
-	if err := a.care.SavePlanTemplate(ctx, w.actor("own"), tmpl); err != nil {
+	if err := a.Care.SavePlanTemplate(ctx, w.actor("own"), tmpl); err != nil {
 		t.Fatal(err)
 	}
 	w.proposalA, w.tmpl = prop.ID, tmpl.ID
@@ -225,13 +225,13 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 }
 
 func (w *authzWorld) actor(name string) care.Actor {
-	return care.Actor{AccountID: w.ids[name], Role: w.roles[name], OrganisationID: w.a.org, AccessPoint: "test"}
+	return care.Actor{AccountID: w.ids[name], Role: w.roles[name], OrganisationID: w.a.Org, AccessPoint: "test"}
 }
 
 func (w *authzWorld) intake(t *testing.T, who, child string) int64 {
 	t.Helper()
 	day := time.Date(2019, 4, 2, 0, 0, 0, 0, time.UTC)
-	id, err := w.a.care.CreateFamily(context.Background(), w.actor(who), care.Intake{
+	id, err := w.a.Care.CreateFamily(context.Background(), w.actor(who), care.Intake{
 		Family:  care.Family{ChildName: child, BirthDate: day, Sex: "female", Intensity: care.Regular},
 		Episode: care.Episode{ReferralDate: day.AddDate(1, 0, 0), SurpriseQuestion: "unknown", Status: "accepted"},
 		Kind:    "kct",
@@ -266,27 +266,27 @@ func (w *authzWorld) send(actor, method, path string) *page {
 		} else {
 			body = strings.NewReader("{}")
 		}
-		req, _ = http.NewRequest(method, w.a.url+path, body)
+		req, _ = http.NewRequest(method, w.a.URL+path, body)
 		if method != http.MethodGet && method != http.MethodDelete {
 			req.Header.Set("Content-Type", "application/json")
 		}
 	} else {
-		req, _ = http.NewRequest(method, w.a.url+path, strings.NewReader(url.Values{}.Encode()))
+		req, _ = http.NewRequest(method, w.a.URL+path, strings.NewReader(url.Values{}.Encode()))
 		if method == http.MethodPost {
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		}
 	}
-	return w.clients[actor].do(req)
+	return w.clients[actor].Do(req)
 }
 
 func (w *authzWorld) snapshot(t *testing.T, fam int64) (*care.File, int) {
 	t.Helper()
 	ctx := context.Background()
-	f, err := w.a.store.FamilyFile(ctx, fam, 0)
+	f, err := w.a.Store.FamilyFile(ctx, fam, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	events, err := w.a.store.FamilyAuditEvents(ctx, fam)
+	events, err := w.a.Store.FamilyAuditEvents(ctx, fam)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,8 +294,8 @@ func (w *authzWorld) snapshot(t *testing.T, fam int64) (*care.File, int) {
 }
 
 func TestAuthorizationTable(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
-		routes := a.srv.Routes()
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		routes := a.Site.Routes()
 		for _, r := range routes {
 			if _, ok := authzTable[r]; !ok {
 				t.Errorf("route %q has no row in the authorisation table", r)
@@ -389,7 +389,7 @@ func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern string, who ...strin
 		if tc.allow && (method == http.MethodDelete || strings.HasSuffix(path, "/delete")) {
 			// Deleting works once: give the allowed request its own member.
 			n := &care.NetworkMember{FamilyID: w.famA, Name: "Fysiotherapeut", Role: "therapist", Line: 1}
-			if err := w.a.care.SaveNetworkMember(context.Background(), w.actor("own"), n); err != nil {
+			if err := w.a.Care.SaveNetworkMember(context.Background(), w.actor("own"), n); err != nil {
 				t.Fatal(err)
 			}
 			path = strings.Replace(path, "/network/"+strconv.FormatInt(w.memberA, 10), "/network/"+strconv.FormatInt(n.ID, 10), 1)
@@ -410,7 +410,7 @@ func (w *authzWorld) checkFamilyRoute(t *testing.T, pattern string, who ...strin
 		if diff := cmp.Diff(before, after); diff != "" {
 			t.Errorf("%s changed the file:\n%s", name, diff)
 		}
-		events, _ := w.a.store.FamilyAuditEvents(context.Background(), tc.fam)
+		events, _ := w.a.Store.FamilyAuditEvents(context.Background(), tc.fam)
 		if len(events) != eventsBefore+1 {
 			t.Errorf("%s: %d new audit records, want 1", name, len(events)-eventsBefore)
 			continue
@@ -436,14 +436,14 @@ func contains(list []string, s string) bool {
 // TestFamilyReadIsAudited checks a successful read leaves exactly one
 // complete record.
 func TestFamilyReadIsAudited(t *testing.T) {
-	forEachDB(t, web.Config{}, func(t *testing.T, a *app) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		w := newAuthzWorld(t, a)
 		for _, path := range []string{"/families/" + strconv.FormatInt(w.famA, 10), "/api/v1/families/" + strconv.FormatInt(w.famA, 10)} {
 			_, n := w.snapshot(t, w.famA)
 			if p := w.send("own", http.MethodGet, path); p.StatusCode != http.StatusOK {
 				t.Fatalf("GET %s: %d", path, p.StatusCode)
 			}
-			events, _ := a.store.FamilyAuditEvents(context.Background(), w.famA)
+			events, _ := a.Store.FamilyAuditEvents(context.Background(), w.famA)
 			if len(events) != n+1 {
 				t.Fatalf("GET %s: %d new records, want 1", path, len(events)-n)
 			}
@@ -456,7 +456,7 @@ func TestFamilyReadIsAudited(t *testing.T) {
 				t.Errorf("GET %s: audit record (-want +got):\n%s", path, diff)
 			}
 		}
-		n, brk, err := a.store.VerifyAudit(context.Background())
+		n, brk, err := a.Store.VerifyAudit(context.Background())
 		if err != nil || brk != nil || n == 0 {
 			t.Errorf("VerifyAudit = %d, %+v, %v", n, brk, err)
 		}
