@@ -124,6 +124,7 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("PUT /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiNetworkUpdate))
 	api.Handle("DELETE /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiNetworkDelete))
 	api.Handle("POST /api/v1/families/{id}/intensity", s.apiHandle(s.apiIntensityCreate))
+	api.Handle("GET /api/v1/families/{id}/contacts", s.apiHandle(s.apiContacts))
 	api.Handle("POST /api/v1/families/{id}/contacts", s.apiHandle(s.apiContactCreate))
 	api.Handle("POST /api/v1/families/{id}/tasks", s.apiHandle(s.apiTaskCreate))
 	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiTaskDone))

@@ -83,7 +83,8 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 	return out
 }
 
-// apiFileOut is GET /api/v1/families/{id}: the whole family file.
+// apiFileOut is GET /api/v1/families/{id}: the family file, with the
+// most recent contacts and closed tasks and how many there are in all.
 type apiFileOut struct {
 	Child            apiChildOut       `json:"child"`
 	Members          []apiMemberOut    `json:"members"`
@@ -92,7 +93,24 @@ type apiFileOut struct {
 	Network          []apiNetworkOut   `json:"network"`
 	IntensityHistory []apiIntensityOut `json:"intensity_history"`
 	Contacts         []apiContactOut   `json:"contacts"`
+	ContactCount     int               `json:"contact_count"`
 	Tasks            []apiTaskOut      `json:"tasks"`
+	DoneTaskCount    int               `json:"done_task_count"`
+}
+
+// apiContactsOut is GET /api/v1/families/{id}/contacts: one page of the
+// contacts, newest first, and where the next page starts (0: no more).
+type apiContactsOut struct {
+	Contacts   []apiContactOut `json:"contacts"`
+	NextBefore int64           `json:"next_before"`
+}
+
+func apiContact(c care.Contact) apiContactOut {
+	return apiContactOut{
+		ID: c.ID, Date: apiDateOut(c.Date), Kind: c.Kind, With: c.With, Location: c.Location,
+		DurationMin: c.DurationMin, TravelMin: c.TravelMin, Topics: c.Topics, FollowUp: c.FollowUp,
+		CreatedAt: apiTimeOut(c.CreatedAt), CreatedBy: apiPerson(c.CreatedBy),
+	}
 }
 
 type apiChildOut struct {
@@ -261,12 +279,9 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		})
 	}
 	for _, c := range f.Contacts {
-		out.Contacts = append(out.Contacts, apiContactOut{
-			ID: c.ID, Date: apiDateOut(c.Date), Kind: c.Kind, With: c.With, Location: c.Location,
-			DurationMin: c.DurationMin, TravelMin: c.TravelMin, Topics: c.Topics, FollowUp: c.FollowUp,
-			CreatedAt: apiTimeOut(c.CreatedAt), CreatedBy: apiPerson(c.CreatedBy),
-		})
+		out.Contacts = append(out.Contacts, apiContact(c))
 	}
+	out.ContactCount, out.DoneTaskCount = f.ContactCount, f.DoneTaskCount
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
 		out.Tasks = append(out.Tasks, apiTaskOut{

@@ -57,6 +57,40 @@ func (s *Server) apiFile(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// apiContacts is GET /api/v1/families/{id}/contacts?before=ID&limit=N:
+// the contacts older than the one with id before (none: the newest), at
+// most limit of them (default 50, at most 100).
+func (s *Server) apiContacts(w http.ResponseWriter, r *http.Request) error {
+	id, err := httpx.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	before, _, err := httpx.QueryID(r, "before")
+	if err != nil {
+		return apiErrorf(http.StatusBadRequest, "bad_request", "before must be the id of a contact")
+	}
+	limit := 50
+	if n, ok, err := httpx.QueryID(r, "limit"); err != nil || n > care.MaxContactsPage {
+		return apiErrorf(http.StatusBadRequest, "bad_request", "limit must be a number from 1 to 100")
+	} else if ok {
+		limit = int(n)
+	}
+	page, err := s.care.Contacts(r.Context(), s.actor(r), id, before, limit)
+	if err != nil {
+		return err
+	}
+	cs := page.Contacts
+	out := apiContactsOut{Contacts: make([]apiContactOut, 0, len(cs))}
+	for _, c := range cs {
+		out.Contacts = append(out.Contacts, apiContact(c))
+	}
+	if len(cs) == limit {
+		out.NextBefore = cs[len(cs)-1].ID
+	}
+	s.apiWriteJSON(w, r, http.StatusOK, out)
+	return nil
+}
+
 // apiIntake is POST /api/v1/families: a new family file, assigned to the
 // caller. A possible duplicate is a 409 until the client confirms it.
 func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {

@@ -246,7 +246,7 @@ func isNilPointer(v any) bool {
 		return p == nil
 	case []care.LinkedFamily:
 		return p == nil
-	case []care.Contact:
+	case *care.ContactPage:
 		return p == nil
 	case []care.PlanVersionInfo:
 		return p == nil

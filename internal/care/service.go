@@ -123,21 +123,35 @@ func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
 	return f, nil
 }
 
+// ContactPage is one page of a family's contacts, newest first.
+type ContactPage struct {
+	Family   Family // the child, without the BSN, for the page's heading
+	Contacts []Contact
+	Total    int // contacts in all
+}
+
 // Contacts returns one page of the family's contacts, newest first: up to
 // limit of them, older than the contact with id before (0: the newest).
-func (s *Service) Contacts(ctx context.Context, actor Actor, familyID, before int64, limit int) ([]Contact, error) {
+func (s *Service) Contacts(ctx context.Context, actor Actor, familyID, before int64, limit int) (*ContactPage, error) {
 	limit = min(max(limit, 1), MaxContactsPage)
-	var cs []Contact
+	var page ContactPage
 	err := s.gate(ctx, caseFile(actor, familyID, "contact", ActionRead), func(st Store, _ Relationship, id *int64) error {
-		var err error
-		cs, err = st.Contacts(ctx, familyID, before, limit)
 		*id = familyID
+		f, err := st.FamilyByID(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		page.Family, page.Family.BSN = *f, ""
+		if page.Contacts, err = st.Contacts(ctx, familyID, before, limit); err != nil {
+			return err
+		}
+		page.Total, err = st.CountContacts(ctx, familyID)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return cs, nil
+	return &page, nil
 }
 
 // Intake is a new family file: the child, the referral and the case manager

@@ -61,6 +61,7 @@ type FamilyStore interface {
 	// Contacts lists contacts newest first: up to limit of them, older
 	// than the contact before (0: from the newest).
 	Contacts(ctx context.Context, familyID int64, before int64, limit int) ([]Contact, error)
+	CountContacts(ctx context.Context, familyID int64) (int, error)
 	// Tasks lists the family's tasks that match q, open first, by due date.
 	Tasks(ctx context.Context, familyID int64, q TaskQuery) ([]Task, error)
 	// CountTasks counts the family's tasks that match q (RecentDone aside).

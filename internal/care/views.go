@@ -11,11 +11,12 @@ import (
 // ProviderFile is what a provider with consent sees: the child, the
 // network and the provider's own tasks. Nothing else.
 type ProviderFile struct {
-	Family  Family
-	Network []NetworkMember
-	Tasks   []Task // the provider's own: open, and the recently closed
-	Scope   string // the consent in force
-	Me      NetworkMember
+	Family        Family
+	Network       []NetworkMember
+	Tasks         []Task // the provider's own: open, and the recently closed
+	DoneTaskCount int    // the provider's closed tasks in all
+	Scope         string // the consent in force
+	Me            NetworkMember
 }
 
 // providerDoor is an access of a provider with consent; a refusal for its
@@ -59,7 +60,15 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 			pf.Me = n
 		}
 	}
-	pf.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{NetworkMemberID: rel.Link.NetworkMemberID, RecentDone: RecentOnPage})
+	if rel.Link.NetworkMemberID == 0 {
+		return pf, nil // a link to no one in the network has no tasks
+	}
+	mine := TaskQuery{NetworkMemberID: rel.Link.NetworkMemberID, RecentDone: RecentOnPage}
+	if pf.Tasks, err = st.Tasks(ctx, familyID, mine); err != nil {
+		return nil, err
+	}
+	mine.Status = "done"
+	pf.DoneTaskCount, err = st.CountTasks(ctx, familyID, mine)
 	return pf, err
 }
 
@@ -220,6 +229,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	}
 	f.Family.BSN = ""
 	if f.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{RecentDone: RecentOnPage}); err != nil {
+		return nil, err
+	}
+	if f.DoneTaskCount, err = st.CountTasks(ctx, familyID, TaskQuery{Status: "done"}); err != nil {
 		return nil, err
 	}
 	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}

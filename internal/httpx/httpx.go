@@ -49,6 +49,20 @@ func PathID(r *http.Request, name string) (int64, error) {
 	return 0, care.Errorf(care.NotFound, "no such path")
 }
 
+// QueryID reads the positive id in the query parameter name, in canonical
+// decimal form; ok is false when it is missing, and err is Invalid when it
+// is anything else.
+func QueryID(r *http.Request, name string) (id int64, ok bool, err error) {
+	q := r.URL.Query()
+	if !q.Has(name) {
+		return 0, false, nil
+	}
+	if id, ok := parseID(q.Get(name)); ok {
+		return id, true, nil
+	}
+	return 0, false, care.Errorf(care.Invalid, "query %s is not an id", name)
+}
+
 // parseID reads s as a positive id in canonical decimal form.
 func parseID(s string) (int64, bool) {
 	if s == "" || len(s) > maxIDDigits || s[0] == '0' {

@@ -243,9 +243,9 @@ func (s *Store) FamilyFile(ctx context.Context, familyID int64, recent int) (*ca
 	if err := s.loadPlan(ctx, &file); err != nil {
 		return nil, err
 	}
-	file.ContactCount, file.DoneTaskCount = len(file.Contacts), 0
+	file.ContactCount = len(file.Contacts)
 	if recent > 0 && len(file.Contacts) == recent {
-		if err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM contacts WHERE family_id = $1 /* Store.FamilyFile */`, familyID).Scan(&file.ContactCount); err != nil {
+		if file.ContactCount, err = s.CountContacts(ctx, familyID); err != nil {
 			return nil, err
 		}
 	}
@@ -354,6 +354,13 @@ func (s *Store) intensity(ctx context.Context, familyID int64) ([]care.Intensity
 		return err
 	})
 	return cs, err
+}
+
+// CountContacts counts the family's contacts.
+func (s *Store) CountContacts(ctx context.Context, familyID int64) (int, error) {
+	var n int
+	err := s.rq.QueryRowContext(ctx, `SELECT COUNT(*) FROM contacts WHERE family_id = $1 /* Store.CountContacts */`, familyID).Scan(&n)
+	return n, err
 }
 
 // Contacts lists the family's contacts newest first: up to limit of them,

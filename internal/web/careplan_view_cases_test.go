@@ -158,7 +158,7 @@ func carePlanViewCases(base func(string) BasePage) map[string]any {
 	}}
 	fp.TaskList = newTaskList(care.ViewCaseFile, "/families/7", []care.Task{
 		{ID: 5, Title: "Pijnteam", OwnerKind: "casemanager", Status: "open", PlanDimension: care.DimPhysical},
-		{ID: 6, Title: "Matras", OwnerKind: "casemanager", Status: "done", PlanDimension: care.DimSocial, DoneAt: time.Now()}}, today)
+		{ID: 6, Title: "Matras", OwnerKind: "casemanager", Status: "done", PlanDimension: care.DimSocial, DoneAt: time.Now()}}, 0, today)
 	cl := &CaseloadPage{CarePage: CarePage{BasePage: baseAs(base("caseload.title"), care.RoleCaseManager), Today: today}, Sort: "next", Items: []care.CaseloadItem{
 		{FamilyID: 7, ChildName: "Sam", BirthDate: today.AddDate(-6, 0, 0), Intensity: care.Intensive, PlanReviewDue: today.AddDate(0, 0, -1)},
 		{FamilyID: 9, ChildName: "Noor", BirthDate: today.AddDate(-2, 0, 0), Intensity: care.Regular, PlanReviewDue: today.AddDate(0, 1, 0)},

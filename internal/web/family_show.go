@@ -32,7 +32,7 @@ func (p *FamilyPage) ContactLate() bool {
 
 func (s *Server) familyPage(r *http.Request, file *care.File) *FamilyPage {
 	cp := s.carePage(r, "family.title")
-	p := &FamilyPage{CarePage: cp, File: file, TaskList: newTaskList(care.ViewCaseFile, familyURL(file.Family.ID, ""), file.Tasks, cp.Today)}
+	p := &FamilyPage{CarePage: cp, File: file, TaskList: newTaskList(care.ViewCaseFile, familyURL(file.Family.ID, ""), file.Tasks, file.DoneTaskCount, cp.Today)}
 	for i, c := range file.Intensity {
 		row := IntensityRow{IntensityChange: c}
 		if i+1 < len(file.Intensity) {
@@ -42,6 +42,9 @@ func (s *Server) familyPage(r *http.Request, file *care.File) *FamilyPage {
 	}
 	return p
 }
+
+// Contacts are the most recent contacts, for the contact list.
+func (p *FamilyPage) Contacts() []care.Contact { return p.File.Contacts }
 
 func (s *Server) familyShow(w http.ResponseWriter, r *http.Request) error {
 	file, err := s.familyFile(r)

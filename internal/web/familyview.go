@@ -158,7 +158,7 @@ func (s *Server) familyViewPage(r *http.Request, ov *care.FamilyOverview) *Famil
 		}
 		return 1
 	})
-	p.TaskList = newTaskList(care.ViewFamily, p.Base, ov.File.Tasks, p.Today)
+	p.TaskList = newTaskList(care.ViewFamily, p.Base, ov.File.Tasks, ov.File.DoneTaskCount, p.Today)
 	for _, n := range ov.Notes {
 		if n.Kind == care.NoteWish {
 			p.Wishes = append(p.Wishes, n)

@@ -52,7 +52,7 @@ func familyViewCases(base BasePage) map[string]any {
 		r := &FamilyViewPage{}
 		r.CarePage = CarePage{BasePage: fam, Today: today}
 		r.Ov, r.Base, r.Custody = ov, "/my/families/7", true
-		r.TaskList = newTaskList(care.ViewFamily, r.Base, ov.File.Tasks, today)
+		r.TaskList = newTaskList(care.ViewFamily, r.Base, ov.File.Tasks, 0, today)
 		r.Call = []care.NetworkMember{network[1], network[0]}
 		r.Wishes, r.Notes = notes[:1], notes[1:]
 		r.Note = NoteForm{Kind: "note", Body: "x", Errors: Fields{"kind": "field.choose", "body": "field.required"}}
@@ -93,11 +93,11 @@ func familyViewCases(base BasePage) map[string]any {
 
 	prov := CarePage{BasePage: baseAs(base, care.RoleProvider), Today: today}
 	pf := &care.ProviderFile{Family: file.Family, Network: network, Tasks: file.Tasks[:1], Scope: care.ScopeFile, Me: network[0]}
-	pp := &ProviderPage{CarePage: prov, File: pf, Base: "/provider/families/7", TaskList: newTaskList(care.ViewProvider, "/provider/families/7", slices.Concat(pf.Tasks, file.Tasks[2:]), today),
+	pp := &ProviderPage{CarePage: prov, File: pf, Base: "/provider/families/7", TaskList: newTaskList(care.ViewProvider, "/provider/families/7", slices.Concat(pf.Tasks, file.Tasks[2:]), 0, today),
 		Saved: "provider.saved.note", Error: "provider.note_not_saved", NoteBody: "x", NoteError: "field.required"}
 	pp.Done = &DoneForm{TaskID: 5, Error: "field.required"}
 	ppEmpty := &ProviderPage{CarePage: prov, File: &care.ProviderFile{Family: care.Family{ID: 7, ChildName: "Sam"}, Scope: care.ScopePlanNetwork}, Base: "/provider/families/7",
-		TaskList: newTaskList(care.ViewProvider, "/provider/families/7", nil, today)}
+		TaskList: newTaskList(care.ViewProvider, "/provider/families/7", nil, 0, today)}
 
 	rows := []LinkedRow{
 		{LinkedFamily: care.LinkedFamily{FamilyID: 7, ChildName: "Sam", Kind: care.LinkProvider, Consent: true}, URL: "/provider/families/7"},

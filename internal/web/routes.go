@@ -46,6 +46,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /families/{id}/network/{mid}/edit", s.handle(s.requireLogin(s.networkEdit)))
 	mux.Handle("POST /families/{id}/network/{mid}", s.handle(s.requireLogin(s.networkUpdate)))
 	mux.Handle("POST /families/{id}/network/{mid}/delete", s.handle(s.requireLogin(s.networkDelete)))
+	mux.Handle("GET /families/{id}/contacts", s.handle(s.requireLogin(s.contactsShow)))
 	mux.Handle("GET /families/{id}/contacts/new", s.handle(s.requireLogin(s.contactNew)))
 	mux.Handle("POST /families/{id}/contacts", s.handle(s.requireLogin(s.contactCreate())))
 	mux.Handle("GET /families/{id}/intensity", s.handle(s.requireLogin(s.intensityShow)))

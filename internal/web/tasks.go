@@ -20,7 +20,8 @@ import (
 // ones, each with a form to close it, and the done ones.
 type TaskList struct {
 	OpenTasks []care.Task
-	DoneTasks []care.Task
+	DoneTasks []care.Task // the most recently closed, when there are many
+	DoneCount int         // closed tasks in all
 	Done      *DoneForm // a done form sent back with its error
 	// TaskBase is the reader's page of the family; a done form posts to
 	// TaskBase/tasks/{id}/done.
@@ -37,8 +38,9 @@ type DoneForm struct {
 }
 
 // newTaskList splits tasks into open and done ones for reader, one of
-// care.ViewCaseFile, care.ViewFamily and care.ViewProvider.
-func newTaskList(reader care.View, base string, tasks []care.Task, today time.Time) TaskList {
+// care.ViewCaseFile, care.ViewFamily and care.ViewProvider; doneCount is
+// how many tasks are closed in all, when tasks holds the recent ones.
+func newTaskList(reader care.View, base string, tasks []care.Task, doneCount int, today time.Time) TaskList {
 	l := TaskList{TaskBase: base, reader: reader, today: today}
 	for _, t := range tasks {
 		if t.Status == "open" {
@@ -47,8 +49,12 @@ func newTaskList(reader care.View, base string, tasks []care.Task, today time.Ti
 			l.DoneTasks = append(l.DoneTasks, t)
 		}
 	}
+	l.DoneCount = max(doneCount, len(l.DoneTasks))
 	return l
 }
+
+// DoneOlder reports whether more tasks are closed than the list shows.
+func (l *TaskList) DoneOlder() bool { return l.DoneCount > len(l.DoneTasks) }
 
 // taskKeys are the catalog keys of the texts of a task list, by reader.
 var taskKeys = map[care.View]map[string]string{

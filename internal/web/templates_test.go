@@ -119,19 +119,21 @@ func familyCases(s *Server, base BasePage) map[string]any {
 		Network:      []care.NetworkMember{{ID: 3, Name: "Dr. A", Role: "paediatrician", Organisation: "UMC", Line: 3, Domain: "medisch", Phone: "010", Email: "a@example.org", Reachability: "werkdagen", AlwaysReachable: true, Responsibilities: "Medicatie", Bereavement: true}},
 		Intensity:    []care.IntensityChange{{Intensity: care.Waakvlam, Reason: "Stabiel", ChangedAt: time.Now(), ChangedBy: by, NextContact: today}, {Intensity: care.Regular, Reason: "intake", ChangedAt: time.Now(), ChangedBy: by}},
 		Contacts:     []care.Contact{{ID: 4, Date: today, Kind: "home_visit", With: "both", Location: "Thuis", DurationMin: 60, TravelMin: 30, Topics: "School", FollowUp: "Bellen", CreatedBy: by}},
+		ContactCount: 31, DoneTaskCount: 1,
 		Tasks: []care.Task{{ID: 5, Title: "Rolstoel", OwnerKind: "network", OwnerName: "Thuiszorg", DueDate: today.AddDate(0, 0, -2), Status: "open"},
 			{ID: 6, Title: "School", OwnerKind: "family", Status: "open"},
 			{ID: 8, Title: "Indicatie", OwnerKind: "casemanager", Status: "done", DoneNote: "Aangevraagd", DoneAt: time.Now(), DoneBy: by}},
 	}
 	cpage := CarePage{BasePage: base, Today: today}
-	fp := &FamilyPage{CarePage: cpage, File: file, TaskList: newTaskList(care.ViewCaseFile, "/families/7", file.Tasks, today)}
+	fp := &FamilyPage{CarePage: cpage, File: file, TaskList: newTaskList(care.ViewCaseFile, "/families/7", file.Tasks, 21, today)}
 	fp.History = []IntensityRow{{IntensityChange: file.Intensity[0], From: file.Intensity[1].Intensity}, {IntensityChange: file.Intensity[1]}}
 	fp.Done = &DoneForm{TaskID: 5, Note: "x", Error: "field.required"}
 	cp := &CaseloadPage{CarePage: cpage, Query: "sam", Sort: "name", HandedOver: true, Items: []care.CaseloadItem{
 		{FamilyID: 7, ChildName: "Sam", BirthDate: today.AddDate(-6, 0, 0), Intensity: care.Intensive, NextContact: today.AddDate(0, 0, -1), OpenTasks: 2, Overdue: 1, Status: "accepted", Deceased: true},
 		{FamilyID: 9, ChildName: "Noor", BirthDate: today.AddDate(0, -5, 0), Intensity: care.Regular},
 	}}
-	return map[string]any{"family": fp, "caseload": cp}
+	contacts := &ContactsPage{CarePage: cpage, Family: file.Family, Contacts: file.Contacts, Total: 31, Older: "/families/7/contacts?before=4"}
+	return map[string]any{"family": fp, "caseload": cp, "contacts": contacts}
 }
 
 // formCases draws every family form, the first with every kind of error.
