@@ -68,7 +68,8 @@ type app struct {
 func newApp(t *testing.T, cfg site.Config) *app {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, storetest.SQLitePath(t))
+	c := &clock{}
+	s, err := store.Open(ctx, storetest.SQLitePath(t), store.WithClock(c.Now))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -76,7 +77,6 @@ func newApp(t *testing.T, cfg site.Config) *app {
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
-	c := &clock{}
 	org, err := s.CreateOrganisation(ctx, "Kinder Comfort Team Test", c.Now())
 	if err != nil {
 		t.Fatalf("create organisation: %v", err)
