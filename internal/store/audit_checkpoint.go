@@ -149,3 +149,16 @@ func lastAudit(ctx context.Context, q queryer) (auditHead, error) {
 	}
 	return h, nil
 }
+
+// CheckAuditCheckpoints checks that the trail still holds the last record
+// of each checkpoint, unchanged, and returns the first checkpoint it no
+// longer matches, or nil. It reads one record per checkpoint and walks
+// nothing; restore uses it to compare a backup with the database it
+// replaces.
+func (s *Store) CheckAuditCheckpoints(ctx context.Context, cps []AuditCheckpoint) (*CheckpointMismatch, error) {
+	last, err := lastAudit(ctx, s.q)
+	if err != nil {
+		return nil, err
+	}
+	return checkHeads(ctx, s.q, last, cps)
+}

@@ -67,6 +67,14 @@ func sqliteSource(path string) string {
 		"&_pragma=busy_timeout(10000)&_txlock=immediate&_time_format=sqlite"
 }
 
+// sqliteBackupSource opens a SQLite file that nothing else writes, such as
+// a backup being checked, only to read it: immutable, so SQLite takes no
+// locks and leaves no -wal or -shm file next to it, and a missing file is
+// not created.
+func sqliteBackupSource(path string) string {
+	return "file:" + url.PathEscape(path) + "?mode=ro&immutable=1&_time_format=sqlite"
+}
+
 func (d dialect) configurePool(db *sql.DB) {
 	if d == sqliteDialect {
 		// One writer at a time anyway; a few readers in WAL.
