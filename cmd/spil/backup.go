@@ -86,25 +86,16 @@ func runRestore(ctx context.Context, a *app, args []string) error {
 		return errors.New("PostgreSQL is restored with pg_restore; see docs/operations.md")
 	}
 	db := sqlitePath(a.cfg.DB)
-	var warnings []string
-	var current *store.Store
-	if _, err := os.Stat(db); err == nil {
-		// Spil is stopped, so the database is opened as usual, which reads
-		// its write-ahead log too. A database too damaged to read is what
-		// a restore is for: say that it could not be compared, and go on.
-		if current, err = store.Open(ctx, a.cfg.DB); err != nil {
-			warnings = append(warnings, fmt.Sprintf("Could not read the audit checkpoints of %s (%v).", db, err))
-		} else {
-			defer current.Close()
-		}
-	}
 	cps, from, err := auditCheckpoints(ctx, nil, a.cfg.CheckpointFile)
 	if err != nil {
 		return err
 	}
-	if current != nil {
-		cur, curFrom, err := auditCheckpoints(ctx, current, "")
+	var warnings []string
+	if _, err := os.Stat(db); err == nil {
+		cur, curFrom, err := currentCheckpoints(ctx, a.cfg.DB)
 		if err != nil {
+			// A database too damaged to read is what a restore is for:
+			// say that it could not be compared, and go on.
 			warnings = append(warnings, fmt.Sprintf("Could not read the audit checkpoints of %s (%v).", db, err))
 		}
 		cps, from = append(cur, cps...), append(curFrom, from...)
@@ -143,4 +134,17 @@ func runRestore(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintln(a.out, w)
 	}
 	return nil
+}
+
+// currentCheckpoints reads the newest audit checkpoint of the database a
+// restore replaces. Spil is stopped, so the database is opened as usual,
+// which reads its write-ahead log too, and closed again before the restore
+// moves it.
+func currentCheckpoints(ctx context.Context, dsn string) ([]store.AuditCheckpoint, []string, error) {
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer s.Close()
+	return auditCheckpoints(ctx, s, "")
 }
