@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -108,10 +109,7 @@ func (s *Store) VerifyAuditTrail(ctx context.Context, opts VerifyOptions) (*Audi
 // newestCheckpoint is the checkpoint that saw the most of the trail.
 func newestCheckpoint(cps []AuditCheckpoint) AuditCheckpoint {
 	return slices.MaxFunc(cps, func(a, b AuditCheckpoint) int {
-		if a.HeadID != b.HeadID {
-			return int(a.HeadID - b.HeadID)
-		}
-		return a.At.Compare(b.At)
+		return cmp.Or(cmp.Compare(a.HeadID, b.HeadID), a.At.Compare(b.At))
 	})
 }
 
