@@ -40,12 +40,17 @@ func testAuditVerify(t *testing.T, dsn string) {
 		ids = append(ids, e.ID)
 	}
 	r = mustSpil(t, "audit-verify", "--db", dsn)
+	if want := fmt.Sprintf("the %d records after it were checked now, each chained to the one before", n); !strings.Contains(r.stdout, want) {
+		t.Errorf("stdout %q, want %q", r.stdout, want)
+	}
+	r = mustSpil(t, "audit-verify", "--full", "--db", dsn)
 	if want := fmt.Sprintf("The audit trail is intact: %d records", n); !strings.Contains(r.stdout, want) {
 		t.Errorf("stdout %q, want %q", r.stdout, want)
 	}
 
 	// Someone with direct access to the database switches off the
 	// append-only triggers and removes one record, then hides a refusal.
+	// Both are before the last checkpoint, so only --full finds them.
 	tamper(t, s)
 	steps := []struct {
 		stmt      string
@@ -60,7 +65,10 @@ func testAuditVerify(t *testing.T, dsn string) {
 		if err := s.ExecRaw(ctx, st.stmt); err != nil {
 			t.Fatalf("%s: %v", st.stmt, err)
 		}
-		r = spil(t, "audit-verify", "--db", dsn)
+		if r := mustSpil(t, "audit-verify", "--db", dsn); !strings.Contains(r.stdout, "7 records in all") {
+			t.Errorf("after %s: the check from the last checkpoint on says\n%v", st.stmt, r)
+		}
+		r = spil(t, "audit-verify", "--full", "--db", dsn)
 		if r.code != 1 {
 			t.Errorf("after %s: exit %d, want 1\n%v", st.stmt, r.code, r)
 		}
@@ -106,7 +114,15 @@ func TestAuditVerifyRefuses(t *testing.T) {
 		wantStderr string
 	}{
 		{"an argument", func(t *testing.T) []string { return []string{"--db", migrated(t), "now"} }, 1, "audit-verify takes no arguments"},
-		{"an unmigrated database", func(t *testing.T) []string { return []string{"--db", databases()[0].fresh(t)} }, 1, "run 'spil migrate --db ...' first"},
+		{"an unmigrated database", func(t *testing.T) []string {
+			dsn := databases()[0].fresh(t)
+			s, err := store.Open(context.Background(), dsn) // creates the file
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			return []string{"--db", dsn}
+		}, 1, "run 'spil migrate --db ...' first"},
 		{"a database address that is no URL", func(t *testing.T) []string { return []string{"--db", "postgres://%zz"} }, 1, "not a valid URL"},
 	}
 	for _, tt := range tests {

@@ -40,6 +40,11 @@ type Config struct {
 	Scale           float64
 	OrgName         string
 
+	// Audit trail: audit-verify, backup and restore.
+	Full            bool   // audit-verify walks every record
+	CheckpointFile  string // a checkpoint file kept outside the database
+	AcceptAuditLoss bool   // restore a backup that lacks audit records
+
 	// User subcommand.
 	Email string
 	Name  string
@@ -203,6 +208,10 @@ func (f *flags) dbFlag(c *Config) {
 func (f *flags) logFlags(c *Config) {
 	f.str(&c.LogFormat, "log-format", "text", "log format: text or json", false)
 	f.str(&c.LogLevel, "log-level", "info", "log level: debug, info, warn or error", false)
+}
+
+func (f *flags) checkpointFileFlag(c *Config, usage string) {
+	f.str(&c.CheckpointFile, "checkpoint-file", "", usage, false)
 }
 
 // check validates values that flag parsing cannot.

@@ -115,6 +115,9 @@ var flagCases = []flagCase{
 	{flag: "smtp-username", env: "spil", arg: "spil-kct", extraEnv: map[string]string{"SPIL_SMTP_HOST": "smtp.example.nl", "SPIL_SMTP_FROM": "noreply@spil.example.nl"}, get: func(c *Config) any { return c.SMTPUsername }, fromEnv: "spil", fromFlag: "spil-kct"},
 	{flag: "smtp-password", env: "Zeer-Geheim-42", arg: "Ander-Geheim-7", extraEnv: map[string]string{"SPIL_SMTP_HOST": "smtp.example.nl", "SPIL_SMTP_FROM": "noreply@spil.example.nl", "SPIL_SMTP_USERNAME": "spil"}, get: func(c *Config) any { return c.SMTPPassword }, fromEnv: "Zeer-Geheim-42", fromFlag: "Ander-Geheim-7"},
 	{flag: "smtp-from", env: "Spil <noreply@spil.example.nl>", arg: "noreply@kct.example", extraEnv: map[string]string{"SPIL_SMTP_HOST": "smtp.example.nl"}, get: func(c *Config) any { return c.SMTPFrom }, fromEnv: "Spil <noreply@spil.example.nl>", fromFlag: "noreply@kct.example"},
+	{flag: "full", env: "true", arg: "false", get: func(c *Config) any { return c.Full }, fromEnv: true, fromFlag: false, argIsBool: true},
+	{flag: "checkpoint-file", env: "/srv/audit/spil.checkpoints", arg: "cp.jsonl", get: func(c *Config) any { return c.CheckpointFile }, fromEnv: "/srv/audit/spil.checkpoints", fromFlag: "cp.jsonl"},
+	{flag: "accept-audit-loss", env: "1", arg: "false", get: func(c *Config) any { return c.AcceptAuditLoss }, fromEnv: true, fromFlag: false, argIsBool: true},
 	{flag: "smtp-tls", env: "tls", arg: "none", get: func(c *Config) any { return c.SMTPTLS }, fromEnv: "tls", fromFlag: "none"},
 }
 

@@ -24,6 +24,9 @@ func (s *Store) AppendAudit(ctx context.Context, e *care.AuditEvent) error {
 	case readTx:
 		return errors.New("store: an audit record inside a read transaction")
 	}
+	if s.audit == nil {
+		return errors.New("store: this store was opened to read only")
+	}
 	return s.audit.append(ctx, e)
 }
 
@@ -97,28 +100,12 @@ type ChainBreak struct {
 }
 
 // VerifyAudit walks the whole chain and returns the number of records and
-// the first break, or nil when the chain is intact.
+// the first break, or nil when the chain is intact. It neither uses nor
+// records checkpoints; VerifyAuditTrail does.
 func (s *Store) VerifyAudit(ctx context.Context) (int, *ChainBreak, error) {
-	prev := care.GenesisHash
-	var after int64
-	n := 0
-	for {
-		batch, err := s.AuditEvents(ctx, after, 1000)
-		if err != nil {
-			return n, nil, err
-		}
-		if len(batch) == 0 {
-			return n, nil, nil
-		}
-		for _, e := range batch {
-			n++
-			if e.PrevHash != prev {
-				return n, &ChainBreak{ID: e.ID, Reason: "its previous hash does not match the record before it (a record was removed or changed)"}, nil
-			}
-			if e.ComputeHash() != e.Hash {
-				return n, &ChainBreak{ID: e.ID, Reason: "its content does not match its hash (the record was changed)"}, nil
-			}
-			prev, after = e.Hash, e.ID
-		}
+	v, err := s.VerifyAuditTrail(ctx, VerifyOptions{Full: true})
+	if err != nil {
+		return 0, nil, err
 	}
+	return int(v.Checked), v.Break, nil
 }

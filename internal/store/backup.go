@@ -73,12 +73,25 @@ func CheckIntegrity(ctx context.Context, file string) error {
 }
 
 // Restore replaces the SQLite database at dbPath with the backup file, after
-// checking the backup's integrity. Spil must not be running on dbPath. The
-// current database is kept next to it as dbPath.before-restore-TIME.
+// checking the backup's integrity and then calling check, when it is not
+// nil, with the backup opened read-only; an error from check stops the
+// restore before anything is replaced. Spil must not be running on dbPath.
+// The current database is kept next to it as dbPath.before-restore-TIME.
 // It returns the name of that safety copy ("" when there was no database).
-func Restore(ctx context.Context, file, dbPath string, now time.Time) (string, error) {
+func Restore(ctx context.Context, file, dbPath string, now time.Time, check func(backup *Store) error) (string, error) {
 	if err := CheckIntegrity(ctx, file); err != nil {
 		return "", err
+	}
+	if check != nil {
+		b, err := OpenBackup(ctx, file)
+		if err != nil {
+			return "", err
+		}
+		err = check(b)
+		b.Close()
+		if err != nil {
+			return "", err
+		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dbPath), ".spil-restore-*")
 	if err != nil {

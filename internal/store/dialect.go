@@ -73,6 +73,14 @@ func sqliteSource(path string, reader bool) string {
 	return src + "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
 }
 
+// sqliteBackupSource opens a SQLite file that nothing else writes, such as
+// a backup being checked, only to read it: immutable, so SQLite takes no
+// locks and leaves no -wal or -shm file next to it, and a missing file is
+// not created.
+func sqliteBackupSource(path string) string {
+	return "file:" + url.PathEscape(path) + "?mode=ro&immutable=1&_time_format=sqlite"
+}
+
 // sqliteReaders is the number of read connections on SQLite: reads are
 // short and CPU-bound, so a few more than the cores keep them busy.
 var sqliteReaders = max(4, 2*runtime.GOMAXPROCS(0))

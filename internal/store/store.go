@@ -95,7 +95,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 // Close stops the audit queue, after it has written what it holds, and
 // closes the database.
 func (s *Store) Close() error {
-	s.audit.stop()
+	if s.audit != nil {
+		s.audit.stop()
+	}
 	for _, c := range []*stmtCache{s.wc, s.rc} {
 		if c != nil {
 			c.close()

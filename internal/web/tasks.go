@@ -22,7 +22,7 @@ type TaskList struct {
 	OpenTasks []care.Task
 	DoneTasks []care.Task // the most recently closed, when there are many
 	DoneCount int         // closed tasks in all
-	Done      *DoneForm // a done form sent back with its error
+	Done      *DoneForm   // a done form sent back with its error
 	// TaskBase is the reader's page of the family; a done form posts to
 	// TaskBase/tasks/{id}/done.
 	TaskBase string

@@ -32,6 +32,10 @@ type Tools interface {
 	AuditEvents(ctx context.Context, afterID int64, limit int) ([]care.AuditEvent, error)
 	FamilyAuditEvents(ctx context.Context, familyID int64) ([]care.AuditEvent, error)
 	VerifyAudit(ctx context.Context) (int, *store.ChainBreak, error)
+	VerifyAuditTrail(ctx context.Context, opts store.VerifyOptions) (*store.AuditVerification, error)
+	AddAuditCheckpoint(ctx context.Context, c *store.AuditCheckpoint) error
+	LatestAuditCheckpoint(ctx context.Context, full bool) (*store.AuditCheckpoint, error)
+	CheckAuditCheckpoints(ctx context.Context, cps []store.AuditCheckpoint) (*store.CheckpointMismatch, error)
 }
 
 var _ Store = (*store.Store)(nil)
