@@ -193,10 +193,6 @@ func (s *Server) carePlanSave(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
-func versionInfo(p *care.CarePlan) care.PlanVersionInfo {
-	return care.PlanVersionInfo{Version: p.Version, SavedAt: p.SavedAt, SavedBy: p.SavedBy, Changes: p.Changes}
-}
-
 // planConflict draws the form again with everything typed and the version
 // it was drawn from, so saving it again is refused again: the user first
 // looks at the other change, then starts from the new version.

@@ -82,10 +82,3 @@ func (s *Server) caseManagersSubmit() handler {
 		},
 	})
 }
-
-func otherKind(kind string) string {
-	if kind == "kct" {
-		return "thuis"
-	}
-	return "kct"
-}

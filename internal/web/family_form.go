@@ -58,18 +58,6 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, 
 // familyForm fills a form page about a family.
 type familyForm func(p *FormPage, file *care.File)
 
-// formAgain draws a family's form again with what was typed and what is
-// wrong (status 422), for a form the decoder refused before anything was
-// sent to the care service. The family is read through the care service,
-// so an actor who may not see it gets the 404 page instead.
-func (s *Server) formAgain(w http.ResponseWriter, r *http.Request, familyID int64, title string, v url.Values, errs Fields, build familyForm) error {
-	file, err := s.care.FamilyForm(r.Context(), s.actor(r), familyID)
-	if err != nil {
-		return err
-	}
-	return s.renderFormAgain(w, r, file, title, v, errs, build)
-}
-
 // renderFormAgain draws the form again on file, as the refused write read it.
 func (s *Server) renderFormAgain(w http.ResponseWriter, r *http.Request, file *care.File, title string, v url.Values, errs Fields, build familyForm) error {
 	p := s.formPage(r, title, file, v, errs)
