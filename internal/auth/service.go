@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/mail"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -25,6 +26,10 @@ type Config struct {
 	ThrottleWindow     time.Duration // default 15 min
 	Issuer             string        // shown in authenticator apps, default "Spil"
 	Now                func() time.Time
+	// MaxHashing is how many password hashes are worked out at once
+	// (default: one per core). Each holds Params.Memory; more wait their
+	// turn, so a burst of logins costs time, not memory without bound.
+	MaxHashing int
 }
 
 // LoginAudit records login attempts; care.Service is one.
@@ -36,10 +41,11 @@ type LoginAudit interface {
 
 // Service logs accounts in and keeps their sessions.
 type Service struct {
-	store Store
-	cfg   Config
-	dummy func() string // a hash to verify against when no account matches
-	audit LoginAudit    // nil records nothing (tools that make accounts)
+	store   Store
+	cfg     Config
+	dummy   func() string // a hash to verify against when no account matches
+	audit   LoginAudit    // nil records nothing (tools that make accounts)
+	hashing chan struct{} // a slot per password hash being worked out
 }
 
 // SetLoginAudit has every password check recorded in the audit trail.
@@ -71,7 +77,10 @@ func NewService(store Store, cfg Config) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Service{store: store, cfg: cfg}
+	if cfg.MaxHashing <= 0 {
+		cfg.MaxHashing = runtime.GOMAXPROCS(0)
+	}
+	s := &Service{store: store, cfg: cfg, hashing: make(chan struct{}, cfg.MaxHashing)}
 	s.dummy = sync.OnceValue(func() string {
 		h, _ := HashPassword(RandomPassword(), cfg.Params)
 		return h
@@ -184,10 +193,16 @@ func (s *Service) checkPassword(ctx context.Context, email, password, addr strin
 		return nil, err
 	}
 	if a == nil {
-		VerifyPassword(password, s.dummy()) // same work as a real check
+		if _, err := s.verify(ctx, password, s.dummy()); err != nil { // same work as a real check
+			return nil, err
+		}
 		return nil, s.badLogin(ctx, email, addr)
 	}
-	if !VerifyPassword(password, a.PasswordHash) || !a.Active() {
+	ok, err := s.verify(ctx, password, a.PasswordHash)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || !a.Active() {
 		return nil, s.badLogin(ctx, email, addr)
 	}
 	// The failure count is not cleared here but only when the whole login
@@ -404,7 +419,7 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, er
 	if len(fe) > 0 {
 		return nil, fe
 	}
-	hash, err := HashPassword(n.Password, s.cfg.Params)
+	hash, err := s.Hash(n.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -428,7 +443,7 @@ func (s *Service) SetPassword(ctx context.Context, id int64, password, keepSessi
 	if err := CheckPasswordPolicy(password); err != nil {
 		return care.FieldErrors{"password": care.ErrorMessage(err)}
 	}
-	hash, err := HashPassword(password, s.cfg.Params)
+	hash, err := s.Hash(password)
 	if err != nil {
 		return err
 	}
@@ -439,8 +454,25 @@ func (s *Service) SetPassword(ctx context.Context, id int64, password, keepSessi
 // it makes the Service the care.Passwords that accepting an invitation uses.
 func (s *Service) CheckPolicy(password string) error { return CheckPasswordPolicy(password) }
 
-// Hash hashes a new password with the service's argon2id parameters.
-func (s *Service) Hash(password string) (string, error) { return HashPassword(password, s.cfg.Params) }
+// Hash hashes a new password with the service's argon2id parameters, in
+// its turn among the hashes being worked out.
+func (s *Service) Hash(password string) (string, error) {
+	s.hashing <- struct{}{}
+	defer func() { <-s.hashing }()
+	return HashPassword(password, s.cfg.Params)
+}
+
+// verify checks a password against its hash, in its turn among the hashes
+// being worked out; a request that ends while it waits gives up.
+func (s *Service) verify(ctx context.Context, password, hash string) (bool, error) {
+	select {
+	case s.hashing <- struct{}{}:
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	defer func() { <-s.hashing }()
+	return VerifyPassword(password, hash), nil
+}
 
 // RecoveryCodesLeft is how many of the account's recovery codes are unused.
 func (s *Service) RecoveryCodesLeft(ctx context.Context, id int64) (int, error) {
