@@ -390,14 +390,16 @@ func p50Target(scenario string, limit float64) func([]Result) (string, string) {
 	}
 }
 
-// auditRecords reads the number of records from audit-verify's answer.
+// auditRecords reads the number of records from audit-verify's answer:
+// the count it says is intact, or the count of the checkpoint it recorded.
 func auditRecords(detail string) int {
-	_, rest, ok := strings.Cut(detail, "intact: ")
-	if !ok {
-		return 0
+	for _, after := range []string{"intact: ", "Checkpoint recorded: "} {
+		if _, rest, ok := strings.Cut(detail, after); ok {
+			n, _ := strconv.Atoi(strings.Fields(rest)[0])
+			return n
+		}
 	}
-	n, _ := strconv.Atoi(strings.Fields(rest)[0])
-	return n
+	return 0
 }
 
 var targets = []target{
