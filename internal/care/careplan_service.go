@@ -167,31 +167,89 @@ func (s *Service) CarePlanVersion(ctx context.Context, actor Actor, familyID int
 	return p, nil
 }
 
+// PlanHistory is the plan page with the list of the plan's versions.
+type PlanHistory struct {
+	Page     *PlanFile
+	Versions []PlanVersionInfo // newest first; none without a plan
+}
+
+// CarePlanHistory returns the plan page and the plan's versions, for the
+// case managers.
+func (s *Service) CarePlanHistory(ctx context.Context, actor Actor, familyID int64) (*PlanHistory, error) {
+	h := &PlanHistory{}
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, rel Relationship, id *int64) error {
+		*id = familyID
+		var err error
+		if h.Page, err = planFile(ctx, st, actor, familyID, rel); err != nil || h.Page.Plan == nil {
+			return err
+		}
+		h.Versions, err = st.CarePlanVersions(ctx, familyID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
 // Comparison is two versions of the plan side by side.
 type Comparison struct {
 	A, B *CarePlan
 	Rows []DiffRow
 }
 
-// CompareCarePlan sets versions a and b side by side.
-func (s *Service) CompareCarePlan(ctx context.Context, actor Actor, familyID int64, a, b int) (*Comparison, error) {
-	c := &Comparison{}
-	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, _ Relationship, id *int64) error {
+// PlanComparison is the plan page with two of its versions side by side.
+type PlanComparison struct {
+	Page        *PlanFile
+	*Comparison // nil when nothing was compared
+}
+
+// ComparePlanVersions sets two versions side by side on the plan page, for
+// the case managers: pick chooses them from the current version (0 without
+// a plan), or says there is nothing to compare; then the page comes back
+// alone.
+func (s *Service) ComparePlanVersions(ctx context.Context, actor Actor, familyID int64, pick func(current int) (a, b int, ok bool)) (*PlanComparison, error) {
+	pc := &PlanComparison{}
+	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, rel Relationship, id *int64) error {
+		*id = familyID
 		var err error
+		if pc.Page, err = planFile(ctx, st, actor, familyID, rel); err != nil {
+			return err
+		}
+		current := 0
+		if pc.Page.Plan != nil {
+			current = pc.Page.Plan.Version
+		}
+		a, b, ok := pick(current)
+		if !ok {
+			return nil
+		}
+		c := &Comparison{}
 		if c.A, err = st.CarePlanVersion(ctx, familyID, a); err != nil {
 			return err
 		}
 		if c.B, err = st.CarePlanVersion(ctx, familyID, b); err != nil {
 			return err
 		}
-		*id = int64(b)
+		*id, pc.Comparison = int64(b), c
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	c.Rows = ComparePlans(c.A, c.B)
-	return c, nil
+	if pc.Comparison != nil {
+		pc.Rows = ComparePlans(pc.A, pc.B)
+	}
+	return pc, nil
+}
+
+// CompareCarePlan sets versions a and b side by side.
+func (s *Service) CompareCarePlan(ctx context.Context, actor Actor, familyID int64, a, b int) (*Comparison, error) {
+	pc, err := s.ComparePlanVersions(ctx, actor, familyID, func(int) (int, int, bool) { return a, b, true })
+	if err != nil {
+		return nil, err
+	}
+	return pc.Comparison, nil
 }
 
 // ErrNoVersion answers a change that does not say which version it was

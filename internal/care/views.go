@@ -342,6 +342,34 @@ func (s *Service) StopCaseManagement(ctx context.Context, actor Actor, familyID 
 	})
 }
 
+// FamilyAccessLog is the family's own page of who looked at their file.
+type FamilyAccessLog struct {
+	ChildName string
+	IsChild   bool // the reader is the child
+	Entries   []AccessEntry
+}
+
+// FamilyAccessLog returns who looked at the family's file between from and
+// to, as the family's own view shows it: for the family only.
+func (s *Service) FamilyAccessLog(ctx context.Context, actor Actor, familyID int64, from, to time.Time) (*FamilyAccessLog, error) {
+	l := &FamilyAccessLog{}
+	a := access{actor: actor, familyID: familyID, view: ViewFamily, object: "access_log", action: ActionRead}
+	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
+		*id = familyID
+		f, err := st.FamilyByID(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		l.ChildName, l.IsChild = f.ChildName, rel.Link.Kind == LinkChild
+		l.Entries, err = st.AccessLog(ctx, familyID, from, to)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
 // AccessLog returns who looked at the family's file between from and to,
 // for the family and their case managers. Reading it is audited too.
 func (s *Service) AccessLog(ctx context.Context, actor Actor, familyID int64, from, to time.Time) ([]AccessEntry, error) {

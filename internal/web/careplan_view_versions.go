@@ -43,16 +43,13 @@ func (s *Server) carePlanVersions(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	pf, err := s.care.CarePlan(r.Context(), s.actor(r), id, care.ViewCaseFile)
+	h, err := s.care.CarePlanHistory(r.Context(), s.actor(r), id)
 	if err != nil {
 		return err
 	}
-	p := &VersionsPage{PlanView: s.planView(r, "careplan.view.versions_title", pf)}
-	if pf.Plan != nil {
-		if p.Versions, err = s.care.CarePlanVersions(r.Context(), s.actor(r), id); err != nil {
-			return err
-		}
-		p.A, p.B = max(pf.Plan.Version-1, 1), pf.Plan.Version
+	p := &VersionsPage{PlanView: s.planView(r, "careplan.view.versions_title", h.Page), Versions: h.Versions}
+	if plan := h.Page.Plan; plan != nil {
+		p.A, p.B = max(plan.Version-1, 1), plan.Version
 	}
 	s.render(w, r, http.StatusOK, "careplan_versions", p)
 	return nil
@@ -137,28 +134,25 @@ func (s *Server) carePlanCompare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	pf, err := s.care.CarePlan(r.Context(), s.actor(r), id, care.ViewCaseFile)
+	q := r.URL.Query()
+	var current, status int
+	var problem string
+	pc, err := s.care.ComparePlanVersions(r.Context(), s.actor(r), id, func(cur int) (a, b int, ok bool) {
+		current = cur
+		a, b, status, problem = versionPair(q, cur)
+		return a, b, problem == ""
+	})
 	if err != nil {
 		return err
 	}
-	p := &ComparePage{PlanView: s.planView(r, "careplan.view.compare_title", pf)}
-	q := r.URL.Query()
-	p.OnlyChanges = q.Get("changes") == "1"
-	current := 0
-	if pf.Plan != nil {
-		current = pf.Plan.Version
-	}
-	a, b, status, problem := versionPair(q, current)
+	p := &ComparePage{PlanView: s.planView(r, "careplan.view.compare_title", pc.Page), OnlyChanges: q.Get("changes") == "1"}
 	if problem != "" {
 		p.Problem = problem
 		p.A, p.B = max(current-1, 1), current
 		s.render(w, r, status, "careplan_compare", p)
 		return nil
 	}
-	p.A, p.B = a, b
-	if p.Cmp, err = s.care.CompareCarePlan(r.Context(), s.actor(r), id, a, b); err != nil {
-		return err
-	}
+	p.A, p.B, p.Cmp = pc.A.Version, pc.B.Version, pc.Comparison
 	for _, row := range p.Cmp.Rows {
 		if row.Change != "" {
 			p.Changed++
