@@ -90,6 +90,17 @@ func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via
 	return pf, nil
 }
 
+// planPage is an access through door view to a form on the plan page: a
+// refusal for its input comes back with the page.
+func planPage(actor Actor, familyID int64, view View, object string, action Action) access {
+	return access{actor: actor, familyID: familyID, view: view, object: object, action: action,
+		again: func(ctx context.Context, st Store, familyID int64, rel Relationship, in *InvalidInput) error {
+			var err error
+			in.Plan, err = planFile(ctx, st, actor, familyID, rel)
+			return err
+		}}
+}
+
 // planFile reads the plan as its page shows it to the viewer rel makes.
 func planFile(ctx context.Context, st Store, actor Actor, familyID int64, rel Relationship) (*PlanFile, error) {
 	f, err := st.FamilyByID(ctx, familyID)
@@ -328,13 +339,7 @@ type PlanEdit func(cur *CarePlan) (next *CarePlan, actions []Task, fe FieldError
 // no version and returns the current one.
 func (s *Service) EditCarePlan(ctx context.Context, actor Actor, familyID int64, base int, edit PlanEdit) (*CarePlan, error) {
 	var saved *CarePlan
-	a := caseFile(actor, familyID, "careplan", ActionUpdate)
-	a.again = func(ctx context.Context, st Store, familyID int64, rel Relationship, in *InvalidInput) error {
-		var err error
-		in.Plan, err = planFile(ctx, st, actor, familyID, rel)
-		return err
-	}
-	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
+	err := s.gate(ctx, planPage(actor, familyID, ViewCaseFile, "careplan", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		conflict := func(cur *CarePlan) error {
 			pf, err := planFile(ctx, st, actor, familyID, rel)
@@ -520,7 +525,7 @@ func SnapshotActions(p *CarePlan, tasks []Task) {
 // ProposePlanChange lets a parent, carer or the child propose a change to
 // the plan: to the family's wishes or to one of the dimensions.
 func (s *Service) ProposePlanChange(ctx context.Context, actor Actor, familyID int64, p *Proposal) error {
-	return s.gate(ctx, access{actor: actor, familyID: familyID, view: ViewFamily, object: "careplan_proposal", action: ActionCreate}, func(st Store, _ Relationship, id *int64) error {
+	return s.gate(ctx, planPage(actor, familyID, ViewFamily, "careplan_proposal", ActionCreate), func(st Store, _ Relationship, id *int64) error {
 		cur, err := st.CarePlan(ctx, familyID)
 		if err != nil {
 			return err
@@ -547,7 +552,7 @@ var ErrProposalNotOpen = Errorf(NotFound, "proposal not found")
 // version: the wishes get the family's words, a dimension gets them as a
 // goal for the family — or declines it with an answer the family sees.
 func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, proposalID int64, accept bool, answer string) error {
-	return s.gate(ctx, caseFile(actor, familyID, "careplan_proposal", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
+	return s.gate(ctx, planPage(actor, familyID, ViewCaseFile, "careplan_proposal", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
 		*id = proposalID
 		list, err := st.Proposals(ctx, familyID)
 		if err != nil {
@@ -586,7 +591,8 @@ func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, pro
 			}
 			next.AssignIDs()
 			if err := next.Validate(s.now(), time.Time{}); err != nil {
-				return Errorf(Invalid, "careplan.proposal_too_long")
+				// The plan has no room for the family's words as they are.
+				return FieldErrors{"proposal": "careplan.proposal_too_long"}
 			}
 			next.Changes = PlanChanges(cur, &next)
 			next.SavedAt, next.SavedBy = s.now().UTC(), Person{AccountID: actor.AccountID}

@@ -57,10 +57,14 @@ func (s *Server) planPageFor(r *http.Request, pf *care.PlanFile) (*PlanPage, err
 
 // planAgain draws the plan page of door again after a form on it came
 // back, with status and what change fills in (what was typed and the errors).
-func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int64, door care.View, status int, change func(*PlanPage)) error {
-	pf, err := s.care.CarePlan(r.Context(), s.actor(r), familyID, door)
-	if err != nil {
-		return err
+// pf is the page as the refused write read it; nil reads it, for a form
+// refused before it was sent on.
+func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int64, door care.View, pf *care.PlanFile, status int, change func(*PlanPage)) error {
+	if pf == nil {
+		var err error
+		if pf, err = s.care.CarePlan(r.Context(), s.actor(r), familyID, door); err != nil {
+			return err
+		}
 	}
 	p, err := s.planPageFor(r, pf)
 	if err != nil {

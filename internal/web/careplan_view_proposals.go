@@ -27,19 +27,20 @@ func (s *Server) proposalCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	prop, errs := form.DecodeProposal(v)
+	var page *care.PlanFile
 	if len(errs) == 0 {
 		err = s.care.ProposePlanChange(r.Context(), s.actor(r), id, &prop)
-		if err == nil {
+		var in *care.InvalidInput
+		switch {
+		case err == nil:
 			http.Redirect(w, r, myFamilyURL(id, "/careplan?saved=proposal"), http.StatusSeeOther)
 			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		if !ok {
+		case !errors.As(err, &in) || in.Plan == nil:
 			return err
 		}
-		errs = fe
+		errs, page = in.Fields, in.Plan
 	}
-	return s.planAgain(w, r, id, care.ViewFamily, http.StatusUnprocessableEntity, func(p *PlanPage) {
+	return s.planAgain(w, r, id, care.ViewFamily, page, http.StatusUnprocessableEntity, func(p *PlanPage) {
 		p.Propose = ProposeForm{Section: v.Get("section"), Body: v.Get("body"), Errors: errs}
 		p.Error = "careplan.view.proposal_not_sent"
 	})
@@ -63,33 +64,32 @@ func (s *Server) proposalAnswer(w http.ResponseWriter, r *http.Request) error {
 	}
 	accept, answer, errs := form.DecodeAnswer(v)
 	msg := "careplan.view.answer_not_saved"
+	var page *care.PlanFile
 	if len(errs) == 0 {
 		err = s.care.AnswerProposal(r.Context(), s.actor(r), id, pid, accept, answer)
-		if err == nil {
+		var in *care.InvalidInput
+		switch {
+		case err == nil:
 			saved := "declined"
 			if accept {
 				saved = "accepted"
 			}
 			http.Redirect(w, r, familyURL(id, "")+"/careplan?saved="+saved, http.StatusSeeOther)
 			return nil
-		}
-		fe, ok := fieldErrorsOf(err)
-		switch {
-		case ok:
-			errs = fe
 		case errors.Is(err, care.ErrProposalNotOpen):
 			// Sent twice, or answered by the other case manager meanwhile:
 			// the plan shows how it was answered.
 			http.Redirect(w, r, familyURL(id, "")+"/careplan#proposals", http.StatusSeeOther)
 			return nil
-		case care.ErrorCode(err) == care.Invalid && care.ErrorMessage(err) == "careplan.proposal_too_long":
-			// The plan has no room for the family's words as they are.
-			msg = care.ErrorMessage(err)
-		default:
+		case !errors.As(err, &in) || in.Plan == nil:
 			return err
 		}
+		errs, page = in.Fields, in.Plan
+		if m := errs["proposal"]; m != "" {
+			msg = m // the plan has no room for the family's words as they are
+		}
 	}
-	return s.planAgain(w, r, id, care.ViewCaseFile, http.StatusUnprocessableEntity, func(p *PlanPage) {
+	return s.planAgain(w, r, id, care.ViewCaseFile, page, http.StatusUnprocessableEntity, func(p *PlanPage) {
 		p.Answer = &AnswerForm{ProposalID: pid, Decision: v.Get("decision"), Answer: v.Get("answer"), Errors: errs}
 		p.Error = msg
 	})
