@@ -29,7 +29,18 @@ type PlanFile struct {
 	CaseManagers CaseManagers
 	Viewer       string // ViewerCaseManager, ViewerFamily or ViewerProvider
 	IsChild      bool   // the viewer is the child
+	Scope        string // for a provider: the consent in force
 }
+
+// Shows reports whether the viewer sees part of the file: everything but
+// the BSN for the case managers and the family, for a provider what the
+// consent's scope covers.
+func (pf *PlanFile) Shows(part Part) bool {
+	return pf.Viewer != ViewerProvider || ScopeCovers(pf.Scope, part)
+}
+
+// ShowsChild is Shows(PartChild) for the pages.
+func (pf *PlanFile) ShowsChild() bool { return pf.Shows(PartChild) }
 
 // ActionsOf returns the live actions of one dimension.
 func (pf *PlanFile) ActionsOf(d Dimension) []Task {
@@ -111,7 +122,8 @@ func planFile(ctx context.Context, st Store, actor Actor, familyID int64, rel Re
 	switch {
 	case rel.CaseManager && actor.Role == RoleCaseManager:
 	case rel.Link != nil && rel.Link.Kind == LinkProvider:
-		pf.Viewer = ViewerProvider
+		pf.Viewer, pf.Scope = ViewerProvider, rel.Consent.Scope
+		pf.Family = f.ForProvider(pf.Scope)
 	default:
 		pf.Viewer = ViewerFamily
 		pf.IsChild = rel.Link != nil && rel.Link.Kind == LinkChild

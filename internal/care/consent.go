@@ -26,11 +26,52 @@ func RuleOn(birth, day time.Time) ConsentRule {
 	}
 }
 
-// Consent scopes: the whole file, or the care plan and network only.
+// Consent scopes: what a provider with consent sees of the family's file.
+// ScopePlanNetwork is the care plan and the network only; ScopeFile is the
+// provider's whole view: also the child's details and their own tasks.
 const (
 	ScopeFile        = "file"
 	ScopePlanNetwork = "plan_network"
 )
+
+// Part is a part of the file a consent scope covers or not.
+type Part int
+
+// The parts of the file a provider may be shown.
+const (
+	PartPlan    Part = iota // the care plan, its actions and the emergency summary
+	PartNetwork             // the care network and the parents to call
+	PartChild               // birth date, sex, diagnoses, language and culture
+	PartTasks               // the provider's own tasks, and closing them
+)
+
+// ScopeCovers reports whether consent with scope shows part of the file.
+// Deny by default: no scope, or one not known, covers nothing. The child's
+// name is shown under every scope, so a provider knows whose plan it is.
+func ScopeCovers(scope string, part Part) bool {
+	switch scope {
+	case ScopeFile:
+		return true
+	case ScopePlanNetwork:
+		return part == PartPlan || part == PartNetwork
+	}
+	return false
+}
+
+// ForProvider is what a provider with consent of scope sees of the
+// family's own record: the child's name (and whether the child died), and
+// under a scope that covers the child the birth date, sex, diagnoses and
+// language and culture. Fields are copied one by one, so a field added
+// to Family stays hidden until it is added here.
+func (f Family) ForProvider(scope string) Family {
+	out := Family{ID: f.ID, OrganisationID: f.OrganisationID, ChildName: f.ChildName, Deceased: f.Deceased}
+	if ScopeCovers(scope, PartChild) {
+		out.BirthDate, out.Sex = f.BirthDate, f.Sex
+		out.Diagnosis, out.ICD10, out.Secondary = f.Diagnosis, f.ICD10, f.Secondary
+		out.CultureNotes = f.CultureNotes
+	}
+	return out
+}
 
 // Giver kinds: who gave or withdrew consent.
 const (

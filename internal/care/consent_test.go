@@ -99,3 +99,40 @@ func TestEvaluateConsent(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeCovers: each scope covers what it says, and an unknown or empty
+// scope covers nothing; what a provider sees of the family's record
+// follows it, and never holds the BSN, the summary or the living situation.
+func TestScopeCovers(t *testing.T) {
+	parts := []Part{PartPlan, PartNetwork, PartChild, PartTasks}
+	want := map[string][]bool{
+		ScopePlanNetwork: {true, true, false, false},
+		ScopeFile:        {true, true, true, true},
+		"":               {false, false, false, false},
+		"everything":     {false, false, false, false},
+	}
+	for scope, w := range want {
+		for i, p := range parts {
+			if got := ScopeCovers(scope, p); got != w[i] {
+				t.Errorf("ScopeCovers(%q, %d) = %v, want %v", scope, p, got, w[i])
+			}
+		}
+	}
+	f := Family{ID: 7, ChildName: "Lotte", BirthDate: time.Date(2017, 3, 1, 0, 0, 0, 0, time.UTC), Sex: "female",
+		BSN: "111222333", Diagnosis: "SMA", ICD10: "G12.0", Secondary: []Diagnosis{{Description: "Scoliose"}},
+		LivingSituation: "thuis", CultureNotes: "Turks", Summary: "samenvatting", Intensity: Intensive, Deceased: true}
+	narrow := f.ForProvider(ScopePlanNetwork)
+	if narrow.ChildName != "Lotte" || !narrow.Deceased || !narrow.BirthDate.IsZero() || narrow.Diagnosis != "" || narrow.ICD10 != "" ||
+		narrow.Secondary != nil || narrow.Sex != "" || narrow.CultureNotes != "" {
+		t.Errorf("plan and network: %+v", narrow)
+	}
+	wide := f.ForProvider(ScopeFile)
+	if wide.BirthDate != f.BirthDate || wide.Diagnosis != "SMA" || len(wide.Secondary) != 1 || wide.CultureNotes != "Turks" {
+		t.Errorf("whole file: %+v", wide)
+	}
+	for _, g := range []Family{narrow, wide} {
+		if g.BSN != "" || g.Summary != "" || g.LivingSituation != "" || g.Intensity != "" {
+			t.Errorf("a provider sees %+v", g)
+		}
+	}
+}

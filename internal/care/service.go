@@ -415,6 +415,9 @@ func (s *Service) CompleteTask(ctx context.Context, actor Actor, view View, fami
 	}
 	return s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
 		*id = taskID
+		if view == ViewProvider && !ScopeCovers(rel.Consent.Scope, PartTasks) {
+			return errDenied // the consent does not show the provider's tasks
+		}
 		// The task must be this family's; then the note is checked, so the
 		// form comes back for any task of the family on the reader's page;
 		// then whether the task is the reader's to close, and open.

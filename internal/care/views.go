@@ -8,16 +8,24 @@ import (
 	"time"
 )
 
-// ProviderFile is what a provider with consent sees: the child, the
-// network and the provider's own tasks. Nothing else.
+// ProviderFile is what a provider with consent sees: the child's name and
+// the network, and when the consent's scope covers them the child's
+// details and the provider's own tasks. Nothing else.
 type ProviderFile struct {
-	Family        Family
+	Family        Family // Family.ForProvider(Scope)
 	Network       []NetworkMember
 	Tasks         []Task // the provider's own: open, and the recently closed
 	DoneTaskCount int    // the provider's closed tasks in all
 	Scope         string // the consent in force
 	Me            NetworkMember
 }
+
+// Shows reports whether the consent in force shows part of the file.
+func (pf *ProviderFile) Shows(part Part) bool { return ScopeCovers(pf.Scope, part) }
+
+// ShowsChild and ShowsTasks are Shows for the pages.
+func (pf *ProviderFile) ShowsChild() bool { return pf.Shows(PartChild) }
+func (pf *ProviderFile) ShowsTasks() bool { return pf.Shows(PartTasks) }
 
 // providerDoor is an access of a provider with consent; a refusal for its
 // input comes back with the provider's page.
@@ -50,8 +58,7 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	if err != nil {
 		return nil, err
 	}
-	pf := &ProviderFile{Family: *f, Scope: rel.Consent.Scope}
-	pf.Family.BSN, pf.Family.Summary, pf.Family.LivingSituation = "", "", ""
+	pf := &ProviderFile{Family: f.ForProvider(rel.Consent.Scope), Scope: rel.Consent.Scope}
 	if pf.Network, err = st.Network(ctx, familyID); err != nil {
 		return nil, err
 	}
@@ -60,7 +67,7 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 			pf.Me = n
 		}
 	}
-	if rel.Link.NetworkMemberID == 0 {
+	if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
 		return pf, nil // a link to no one in the network has no tasks
 	}
 	mine := TaskQuery{NetworkMemberID: rel.Link.NetworkMemberID, RecentDone: RecentOnPage}

@@ -238,13 +238,20 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 			if e := w.LastAudit(t); e.Action != care.ActionPrint || e.ObjectType != "emergency_summary" || e.Outcome != care.OutcomeSuccess {
 				t.Errorf("%s emergency: audit %+v, want a print of the emergency summary", tc.who, e)
 			}
-			if got := p.Within("em-diagnoses"); !strings.Contains(got, "Spinale musculaire atrofie G12.0") || !strings.Contains(got, "Scoliose M41.9") {
-				t.Errorf("%s emergency diagnoses %q", tc.who, got)
+			// The GP has consent for the care plan and the network only:
+			// the summary says the diagnoses and birth date are not shared.
+			diagnoses, born := p.Within("em-diagnoses"), p.Within("em-born")
+			if tc.c == w.GP {
+				if strings.Contains(diagnoses, "G12.0") || !strings.Contains(diagnoses, "niet de diagnoses") || born != "niet gedeeld" {
+					t.Errorf("%s emergency diagnoses %q, born %q: want both not shared", tc.who, diagnoses, born)
+				}
+			} else if !strings.Contains(diagnoses, "Spinale musculaire atrofie G12.0") || !strings.Contains(diagnoses, "Scoliose M41.9") {
+				t.Errorf("%s emergency diagnoses %q", tc.who, diagnoses)
 			}
 			if got := p.Within("em-directive-resuscitation"); !strings.Contains(got, "Nee") || !strings.Contains(got, "ouders en kinderarts") {
 				t.Errorf("%s emergency directive %q", tc.who, got)
 			}
-			if got := p.Within("em-born"); !strings.Contains(got, "9 jaar") {
+			if got := p.Within("em-born"); tc.c != w.GP && !strings.Contains(got, "9 jaar") {
 				t.Errorf("%s emergency born %q", tc.who, got)
 			}
 			call := p.Within("emergency-call")
