@@ -201,6 +201,9 @@ type FamilyOverview struct {
 	// MayConsent is false for a parent once the child is 16: the young
 	// person decides alone.
 	MayConsent bool
+	// StopRule is "" when the viewer may stop or decline case management,
+	// else the catalog key of the rule that keeps them from it.
+	StopRule string
 }
 
 // familyDoor is an access of the family through their own link; a
@@ -244,6 +247,7 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}
 	// A parent consents only with custody, and only until the child is 16.
 	ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && hasCustody(f.Members, rel.Link.MemberID))
+	ov.StopRule = stopRule(*rel.Link, f.Members, ov.Rule)
 	notes, err := st.Notes(ctx, familyID)
 	if err != nil {
 		return nil, err
@@ -324,10 +328,36 @@ func hasCustody(members []Member, memberID int64) bool {
 	return false
 }
 
+// stopRule says whether a family member may stop or decline case
+// management, by the rule of consent (WGBO): whoever's consent counts may
+// withdraw it. A parent with custody until the child is 16; the child from
+// 12. It returns "" when they may, else the catalog key of the rule.
+func stopRule(link Link, members []Member, rule ConsentRule) string {
+	switch {
+	case link.Kind == LinkChild && rule == RuleParents:
+		return "familyview.stop_parents_decide"
+	case link.Kind == LinkChild:
+		return ""
+	case rule == RuleChild:
+		return "familyview.stop_child_decides"
+	case !hasCustody(members, link.MemberID):
+		return "familyview.stop_no_custody"
+	}
+	return ""
+}
+
 // StopCaseManagement records that the family declines or stops case
-// management; the case manager can reopen it.
+// management; the case manager can reopen it. Only those whose consent
+// counts may (see stopRule).
 func (s *Service) StopCaseManagement(ctx context.Context, actor Actor, familyID int64, note string) error {
 	return s.gate(ctx, s.familyDoor(actor, familyID, "episode", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
+		members, err := st.Members(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		if key := stopRule(*rel.Link, members, RuleOn(rel.BirthDate, s.now())); key != "" {
+			return Errorf(Forbidden, "%s", key)
+		}
 		cur, err := st.Episode(ctx, familyID)
 		if err != nil {
 			return err

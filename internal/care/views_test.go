@@ -681,7 +681,15 @@ func TestFamilyTasksAndStop(t *testing.T) {
 			if err := w.svc.SaveEpisode(ctx, w.cm, accepted); err != nil {
 				t.Fatal(err)
 			}
-			if err := stop(w.father, "We redden het zelf", care.OutcomeSuccess); err != nil {
+			// Stopping follows the rule of consent: not the father, who has
+			// no custody, nor the child of eight; the mother may.
+			wantCode(t, "StopCaseManagement by a parent without custody", stop(w.father, "Stop", care.OutcomeFailed), care.Forbidden, "familyview.stop_no_custody")
+			child := w.linkChild(t)
+			wantCode(t, "StopCaseManagement by a child under 12", stop(child, "Stop", care.OutcomeFailed), care.Forbidden, "familyview.stop_parents_decide")
+			if e := file(t, w.s, w.fam).Episode; e.Status != "accepted" {
+				t.Fatalf("episode %s after refused stops, want accepted", e.Status)
+			}
+			if err := stop(w.mother, "We redden het zelf", care.OutcomeSuccess); err != nil {
 				t.Fatal(err)
 			}
 			if e := file(t, w.s, w.fam).Episode; e.Status != "ended" || e.StatusNote != "We redden het zelf" || !e.ReferralDate.Equal(accepted.ReferralDate) {
@@ -691,6 +699,35 @@ func TestFamilyTasksAndStop(t *testing.T) {
 				t.Errorf("StopCaseManagement with an overlong note: %v", err)
 			}
 			verifyIntact(t, w.s)
+		})
+	}
+}
+
+// TestStopFromSixteen: from 16 the young person decides alone, so the
+// parent with custody can no longer stop case management, and the young
+// person can.
+func TestStopFromSixteen(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			w := newViewWorld(t, db, date(2009, 3, 1))
+			child := w.linkChild(t)
+			err := w.svc.StopCaseManagement(ctx, w.mother, w.fam, "")
+			wantCode(t, "StopCaseManagement by a parent of a 17-year-old", err, care.Forbidden, "familyview.stop_child_decides")
+			var in *care.InvalidInput
+			if !errors.As(err, &in) || in.Overview == nil || in.Overview.StopRule != "familyview.stop_child_decides" {
+				t.Errorf("the refusal brings no page that says why: %v", err)
+			}
+			if ov, err := w.svc.FamilyView(ctx, child, w.fam); err != nil || ov.StopRule != "" {
+				t.Fatalf("the young person's view: %v, %v", ov, err)
+			}
+			if err := w.svc.StopCaseManagement(ctx, child, w.fam, "Ik wil het zelf doen"); err != nil {
+				t.Fatal(err)
+			}
+			if e := file(t, w.s, w.fam).Episode; e.Status != "declined" || e.StatusNote != "Ik wil het zelf doen" {
+				t.Errorf("after the young person declined: %+v", e)
+			}
 		})
 	}
 }

@@ -283,8 +283,12 @@ func (p *FamilyViewPage) ConsentError(memberID int64) string {
 // NoteError is the catalog key of the error at a field of the note form.
 func (p *FamilyViewPage) NoteError(name string) string { return p.Note.Errors[name] }
 
-// MayStop reports whether the family can decline or stop case management now.
-func (p *FamilyViewPage) MayStop() bool {
+// MayStop reports whether the viewer can decline or stop case management now.
+func (p *FamilyViewPage) MayStop() bool { return p.StopOpen() && p.Ov.StopRule == "" }
+
+// StopOpen reports whether case management is offered or running, so it
+// can be declined or stopped by whoever may.
+func (p *FamilyViewPage) StopOpen() bool {
 	e := p.Ov.File.Episode
 	return e != nil && (e.Status == "offered" || e.Status == "accepted")
 }
@@ -405,10 +409,16 @@ func (s *Server) familyStop(w http.ResponseWriter, r *http.Request) error {
 			http.Redirect(w, r, savedURL(id, "stop", "status"), http.StatusSeeOther)
 			return nil
 		}
-		if !errors.As(err, &in) || in.Rule != nil {
+		if !errors.As(err, &in) {
 			return err
 		}
 		msg, ov = "familyview.stop_failed", in.Overview
+		if in.Rule != nil {
+			// Not this viewer's decision: the page says whose it is.
+			return s.familyViewAgain(w, r, ov, http.StatusForbidden, func(p *FamilyViewPage) {
+				p.Error = in.Rule.Message
+			})
+		}
 	}
 	return s.familyViewAgain(w, r, ov, http.StatusUnprocessableEntity, func(p *FamilyViewPage) {
 		p.Stop = StopForm{Open: true, Note: v.Get("stop_note"), Error: msg}

@@ -386,6 +386,20 @@ func TestConsentNeedsCustodyAndFollowsAge(t *testing.T) {
 		if p.FieldError("consent-"+itoa(w.gp)) == "" {
 			t.Error("no message at the provider")
 		}
+		// Stopping case management follows the same rule: no stop step,
+		// a line that says who decides, and a refused post changes nothing.
+		p = other.Get(w.view(""))
+		if p.ByID("stop") != nil || !strings.Contains(p.Within("stop-rule"), "ouder met gezag") {
+			t.Errorf("without custody: stop step %v, rule %q", p.ByID("stop") != nil, p.Within("stop-rule"))
+		}
+		p = other.Post(w.view("/stop"), url.Values{"confirm": {"yes"}})
+		mustStatus(t, p, http.StatusForbidden, "stop without custody")
+		if got := p.Within("error-summary"); !strings.Contains(got, "ouder met gezag") {
+			t.Errorf("stop without custody: message %q", got)
+		}
+		if e := w.file(t).Episode; e.Status != "accepted" {
+			t.Errorf("a parent without custody stopped case management: %s", e.Status)
+		}
 
 		// From 16 the young person decides: no buttons for the parent.
 		w16 := newFVWorld(t, a, yearsAgo(a, 16))
