@@ -162,10 +162,24 @@ func (s *Server) apiHandle(h apiHandler) http.Handler {
 // apiError is an error answered as it is: a status, a code a client can
 // act on, an English message for developers and, for 422, the fields.
 type apiError struct {
-	Status  int
-	Code    string
-	Message string
-	Fields  map[string]string
+	Status    int
+	Code      string
+	Message   string
+	Fields    map[string]string
+	Duplicate *apiDuplicateOut // for possible_duplicate
+}
+
+// apiDuplicateOut is what a possible duplicate tells the caller: the
+// matching families in their own caseload, and for others only whom to ask.
+type apiDuplicateOut struct {
+	Yours  []apiFamilyRefOut `json:"yours"`
+	Others int               `json:"others"`
+	Ask    []string          `json:"ask"`
+}
+
+type apiFamilyRefOut struct {
+	ID        int64  `json:"id"`
+	ChildName string `json:"child_name"`
 }
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }
@@ -207,8 +221,17 @@ func apiErrorOf(err error) *apiError {
 			Message: "some fields are invalid: see fields", Fields: fields}
 	}
 	if errors.Is(err, care.ErrPossibleDuplicate) {
-		return apiErrorf(http.StatusConflict, "possible_duplicate",
+		e := apiErrorf(http.StatusConflict, "possible_duplicate",
 			"a family with the same date of birth and a similar name exists; send \"confirm_duplicate\": true to open the file anyway")
+		var dup *care.DuplicateError
+		if errors.As(err, &dup) {
+			e.Duplicate = &apiDuplicateOut{Yours: []apiFamilyRefOut{}, Others: dup.Others, Ask: []string{}}
+			for _, f := range dup.Yours {
+				e.Duplicate.Yours = append(e.Duplicate.Yours, apiFamilyRefOut{ID: f.FamilyID, ChildName: f.ChildName})
+			}
+			e.Duplicate.Ask = append(e.Duplicate.Ask, dup.AskWhom...)
+		}
+		return e
 	}
 	status := httpx.StatusOf(care.ErrorCode(err))
 	switch status {
@@ -239,13 +262,14 @@ func (s *Server) apiWriteError(w http.ResponseWriter, r *http.Request, err error
 // apiAnswerError writes e in the one error shape.
 func (s *Server) apiAnswerError(w http.ResponseWriter, r *http.Request, e *apiError) {
 	type body struct {
-		Code    string            `json:"code"`
-		Message string            `json:"message"`
-		Fields  map[string]string `json:"fields,omitempty"`
+		Code      string            `json:"code"`
+		Message   string            `json:"message"`
+		Fields    map[string]string `json:"fields,omitempty"`
+		Duplicate *apiDuplicateOut  `json:"duplicate,omitempty"`
 	}
 	s.apiWriteJSON(w, r, e.Status, struct {
 		Error body `json:"error"`
-	}{body{e.Code, e.Message, e.Fields}})
+	}{body{e.Code, e.Message, e.Fields, e.Duplicate}})
 }
 
 // apiErrInternal is the answer to any server error: it tells nothing.

@@ -373,7 +373,10 @@ func TestAPIValidation(t *testing.T) {
 
 		// A possible duplicate needs confirmation.
 		dup := apiIntake(now, "Sem Jansen", "2020-05-20")
-		apiWant(t, c.API("POST", "/api/v1/families", dup), 409, "possible_duplicate")
+		got := apiWant(t, c.API("POST", "/api/v1/families", dup), 409, "possible_duplicate")
+		if d := apiAt(got, "error", "duplicate"); apiAt(d, "others") != float64(0) || apiAt(d, "yours", 0, "id") != float64(id) || apiAt(d, "yours", 0, "child_name") != "Sem de Jong" {
+			t.Errorf("duplicate to its own case manager: %v", d)
+		}
 
 		tooMany := make([]map[string]string, 21)
 		for i := range tooMany {
@@ -659,5 +662,35 @@ func TestAPIRequestBodies(t *testing.T) {
 		// The accepted form: charset given, upper case, whitespace around.
 		apiCreated(t, c.API("POST", members, " \n{\"kind\": \"parent\", \"name\": \"Anna Mulder\"}\n ",
 			"Content-Type", "Application/JSON; charset=UTF-8"))
+	})
+}
+
+// TestRefusedIntakeIsOnRecord: an intake the API refuses, for a date it
+// cannot read or a possible duplicate, leaves a failed create on record.
+func TestRefusedIntakeIsOnRecord(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		ctx := context.Background()
+		c, _ := a.CaseManager("carla@example.org")
+		now := a.Clock.Now()
+		lastFailed := func(what string) {
+			t.Helper()
+			es, err := a.Store.AuditEvents(ctx, 0, 100000)
+			if err != nil || len(es) == 0 {
+				t.Fatal(err)
+			}
+			e := es[len(es)-1]
+			if e.ObjectType == "duplicate_check" && len(es) > 1 {
+				e = es[len(es)-2]
+			}
+			if e.ObjectType != "family" || e.Action != care.ActionCreate || e.Outcome != care.OutcomeFailed {
+				t.Errorf("%s: last record %+v, want a failed create", what, e)
+			}
+		}
+		bad := apiIntake(now, "Noor Smit", "2020-13-40")
+		apiWantFields(t, c.API("POST", "/api/v1/families", bad), map[string]string{"birth_date": "date.invalid"})
+		lastFailed("a date that cannot be read")
+		apiCreated(t, c.API("POST", "/api/v1/families", apiIntake(now, "Noor Smit", "2020-05-20")))
+		apiWant(t, c.API("POST", "/api/v1/families", apiIntake(now, "Noor Bakker", "2020-05-20")), 409, "possible_duplicate")
+		lastFailed("a possible duplicate")
 	})
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -98,8 +99,13 @@ func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Fields that cannot be read go to the service with the rest, so the
+	// refused intake is on record like one the service refuses.
 	in, err := decodeIntakeJSON(b, s.cfg.Now())
-	if err != nil {
+	var unread care.FieldErrors
+	if errors.As(err, &unread) {
+		in.Unread = unread
+	} else if err != nil {
 		return err
 	}
 	id, err := s.care.CreateFamily(r.Context(), s.actor(r), in)

@@ -101,6 +101,33 @@ func (s *Service) FamilyForm(ctx context.Context, actor Actor, familyID int64) (
 	return f, nil
 }
 
+// NetworkMemberForm returns the file for the form that edits one member
+// of the care network, and that member. A member of another family (or
+// none) answers NotFound, and the attempt is on record as a failed read of
+// that member, as its post would be.
+func (s *Service) NetworkMemberForm(ctx context.Context, actor Actor, familyID, memberID int64) (*File, *NetworkMember, error) {
+	var f *File
+	var m *NetworkMember
+	err := s.gate(ctx, caseFile(actor, familyID, "network_member", ActionRead), func(st Store, _ Relationship, id *int64) error {
+		*id = memberID
+		var err error
+		if f, err = formFile(ctx, st, familyID); err != nil {
+			return err
+		}
+		for i := range f.Network {
+			if f.Network[i].ID == memberID {
+				m = &f.Network[i]
+				return nil
+			}
+		}
+		return Errorf(NotFound, "network member not found")
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, m, nil
+}
+
 // formFile reads the parts of the file a form shows.
 func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
 	fam, err := st.FamilyByID(ctx, familyID)
@@ -163,13 +190,36 @@ type Intake struct {
 	// ConfirmDuplicate is set when the case manager has seen the warning
 	// about a possible duplicate and opens the file anyway.
 	ConfirmDuplicate bool
+	// Unread holds what the surface could not read of the input (a date
+	// that is no date); the service reports it with its own checks, and
+	// the refused intake is on record like any other.
+	Unread FieldErrors
 }
 
 // ErrPossibleDuplicate asks for confirmation: a family with the same date of
 // birth and a similar name exists in the organisation.
 var ErrPossibleDuplicate = Errorf(Conflict, "family.possible_duplicate")
 
-// CreateFamily opens a new family file and assigns the actor to it.
+// DuplicateError is a possible duplicate, told only as far as the case
+// manager may know it: the matching families in their own caseload, and
+// for any other match only who to ask, its case managers, never the
+// child's name or anything else of that family. It is ErrPossibleDuplicate.
+type DuplicateError struct {
+	Yours   []CaseloadItem // FamilyID and ChildName of matches in the caller's caseload
+	AskWhom []string       // the case managers of the other matches
+	Others  int            // how many matches are outside the caller's caseload
+}
+
+func (e *DuplicateError) Error() string { return ErrPossibleDuplicate.Error() }
+
+// Unwrap makes a DuplicateError ErrPossibleDuplicate.
+func (e *DuplicateError) Unwrap() error { return ErrPossibleDuplicate }
+
+// CreateFamily opens a new family file and assigns the actor to it. Every
+// attempt is on record: a refused one (invalid input, or a possible
+// duplicate) as a failed create, and a duplicate check that found a match
+// also as a search (S) in the matching family's own trail, so the family's
+// access log shows that someone looked for their child.
 func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int64, error) {
 	if !MayCreateFamily(actor) {
 		if err := s.record(ctx, actor, "family", ActionCreate, Decision{}, OutcomeDenied); err != nil {
@@ -178,26 +228,65 @@ func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int
 		return 0, errNotFound
 	}
 	now := s.now()
+	d := Decision{Allowed: true, Relationship: true}
+	failed := func(err error, matches []int64) (int64, error) {
+		events := []*AuditEvent{s.event(actor, 0, "family", 0, ActionCreate, d, OutcomeFailed)}
+		for _, id := range matches {
+			events = append(events, s.event(actor, id, "duplicate_check", id, ActionSearch, d, OutcomeSuccess))
+		}
+		for _, e := range events {
+			if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
+				return 0, errors.Join(err, aerr)
+			}
+		}
+		return 0, err
+	}
 	fe := FieldErrors{}
 	mergeErrors(fe, in.Family.Validate(now), "")
 	mergeErrors(fe, in.Episode.Validate(now, in.Family.BirthDate), "")
 	oneOf(fe, "kind", in.Kind, CaseManagerKinds...)
+	for k, v := range in.Unread {
+		fe[k] = v
+	}
 	if len(fe) > 0 {
-		return 0, fe
+		return failed(fe, nil)
 	}
 	in.Family.OrganisationID = actor.OrganisationID
 	in.Family.CreatedAt = now.UTC()
-	d := Decision{Allowed: true, Relationship: true}
+	var dup *DuplicateError
+	var matches []int64
 	err := s.store.Atomic(ctx, func(st Store) error {
+		dup, matches = nil, nil
 		if !in.ConfirmDuplicate {
 			same, err := st.FamiliesWithBirthDate(ctx, actor.OrganisationID, in.Family.BirthDate)
 			if err != nil {
 				return err
 			}
 			for _, o := range same {
-				if SimilarNames(o.ChildName, in.Family.ChildName) {
-					return ErrPossibleDuplicate
+				if !SimilarNames(o.ChildName, in.Family.ChildName) {
+					continue
 				}
+				if dup == nil {
+					dup = &DuplicateError{}
+				}
+				matches = append(matches, o.FamilyID)
+				cms, err := st.FamilyCaseManagers(ctx, o.FamilyID)
+				if err != nil {
+					return err
+				}
+				if cms.KCT.AccountID == actor.AccountID || cms.Thuis.AccountID == actor.AccountID {
+					dup.Yours = append(dup.Yours, CaseloadItem{FamilyID: o.FamilyID, ChildName: o.ChildName})
+					continue
+				}
+				dup.Others++
+				for _, p := range []Person{cms.KCT, cms.Thuis} {
+					if p.Name != "" && !slices.Contains(dup.AskWhom, p.Name) {
+						dup.AskWhom = append(dup.AskWhom, p.Name)
+					}
+				}
+			}
+			if dup != nil {
+				return dup
 			}
 		}
 		if err := st.CreateFamilyFile(ctx, &in.Family, &in.Episode, in.Kind, actor.AccountID, now.UTC()); err != nil {
@@ -205,6 +294,9 @@ func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int
 		}
 		return st.AppendAudit(ctx, s.event(actor, in.Family.ID, "family", in.Family.ID, ActionCreate, d, OutcomeSuccess))
 	})
+	if dup != nil && errors.Is(err, ErrPossibleDuplicate) {
+		return failed(dup, matches)
+	}
 	return in.Family.ID, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -717,7 +718,30 @@ func TestServiceDuplicateFamily(t *testing.T) {
 						if n != count {
 							t.Errorf("FamilyCount = %d, want %d", n, count)
 						}
-						noSuccessSince(t, fx.s, last)
+						// The case manager of the match sees it is theirs; anyone
+						// else learns only whom to ask, not the child's name.
+						var dup *care.DuplicateError
+						if !errors.As(err, &dup) {
+							t.Fatalf("%v is no DuplicateError", err)
+						}
+						cms, _ := fx.s.FamilyCaseManagers(ctx, fx.fam)
+						if tt.actor == fx.cm {
+							if len(dup.Yours) != 1 || dup.Yours[0].FamilyID != fx.fam || dup.Others != 0 || dup.AskWhom != nil {
+								t.Errorf("to the case manager of the match: %+v", dup)
+							}
+						} else if dup.Yours != nil || dup.Others != 1 || len(dup.AskWhom) != 1 || dup.AskWhom[0] != cms.KCT.Name ||
+							strings.Contains(fmt.Sprintf("%+v %v", dup, err), "Sanne") {
+							t.Errorf("to another case manager: %+v, want only %q to ask", dup, cms.KCT.Name)
+						}
+						// The attempt is on record, and the search in the
+						// matching family's own trail.
+						es := auditAfter(t, fx.s, last)
+						failed := success(tt.actor, 0, "family", 0, care.ActionCreate)
+						failed.Outcome = care.OutcomeFailed
+						want := []care.AuditEvent{failed, success(tt.actor, fx.fam, "duplicate_check", fx.fam, care.ActionSearch)}
+						if diff := cmp.Diff(want, es, ignoreChain); diff != "" {
+							t.Errorf("audit records (-want +got):\n%s", diff)
+						}
 						return
 					}
 					if err != nil || id == 0 {
@@ -792,6 +816,38 @@ func TestServiceNeedsTheAuditTrail(t *testing.T) {
 				t.Fatal(err)
 			}
 			verifyIntact(t, fx.s)
+		})
+	}
+}
+
+// TestRefusedIntakeIsOnRecord: an intake refused for its input, also for
+// what the surface could not read, leaves one failed record and no family.
+func TestRefusedIntakeIsOnRecord(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			fx := setup(t, db)
+			failed := success(fx.cm, 0, "family", 0, care.ActionCreate)
+			failed.Outcome = care.OutcomeFailed
+			for name, in := range map[string]care.Intake{
+				"no name": intake("", date(2019, 1, 1)),
+				"unread field": func() care.Intake {
+					in := intake("Noor Smit", date(2019, 1, 1))
+					in.Unread = care.FieldErrors{"next_contact": "date.invalid"}
+					return in
+				}(),
+			} {
+				last := lastAuditID(t, fx.s)
+				count, _ := fx.s.FamilyCount(ctx, fx.cm.OrganisationID)
+				if _, err := fx.svc.CreateFamily(ctx, fx.cm, in); care.ErrorCode(err) != care.Invalid {
+					t.Errorf("%s: %v, want field errors", name, err)
+				}
+				if n, _ := fx.s.FamilyCount(ctx, fx.cm.OrganisationID); n != count {
+					t.Errorf("%s: a family was made", name)
+				}
+				oneAudit(t, fx.s, last, failed)
+			}
 		})
 	}
 }

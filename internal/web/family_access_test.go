@@ -147,6 +147,12 @@ func TestIDsOfAnotherFamilyAreNotFound(t *testing.T) {
 		mustStatus(t, c.Post(familyPath(famA, "/network/"+itoa(memberB)+"/delete"), nil), http.StatusNotFound, "delete B's member through A")
 		mustStatus(t, c.Post(familyPath(famA, "/network/"+itoa(memberB)), url.Values{"name": {"Gekaapt"}, "role": {"gp"}, "line": {"1"}}), http.StatusNotFound, "edit B's member through A")
 		mustStatus(t, c.Get(familyPath(famA, "/network/"+itoa(memberB)+"/edit")), http.StatusNotFound, "edit form of B's member through A")
+		// The form's read is on record as a failed attempt on that id, like its post.
+		if es, err := a.Store.FamilyAuditEvents(context.Background(), famA); err != nil || len(es) == 0 {
+			t.Fatal(err)
+		} else if e := es[len(es)-1]; e.ObjectType != "network_member" || e.ObjectID != memberB || e.Action != care.ActionRead || e.Outcome != care.OutcomeFailed {
+			t.Errorf("the edit form of B's member through A left %+v", e)
+		}
 		mustStatus(t, c.Post(familyPath(famA, "/tasks/"+itoa(taskB)+"/done"), url.Values{"done_note": {"Gekaapt"}}), http.StatusNotFound, "close B's task through A")
 		mustStatus(t, c.Post(familyPath(famA, "/tasks/"+itoa(taskB)+"/done"), url.Values{"done_note": {""}}), http.StatusNotFound, "close B's task through A without a note")
 

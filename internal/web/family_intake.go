@@ -2,6 +2,8 @@ package web
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"net/http"
 	"net/url"
 
@@ -10,12 +12,14 @@ import (
 )
 
 // intakeForm describes the intake: the child, the referral and the case
-// manager's own role. duplicate adds the warning and the box that confirms
-// it is another child.
-func intakeForm(p *FormPage, duplicate bool) {
+// manager's own role. dup, when not nil, adds what is known of a possible
+// duplicate and the box that confirms it is another child.
+func intakeForm(p *FormPage, dup *care.DuplicateError) {
 	p.Heading, p.Intro, p.Action, p.Submit, p.Cancel = "intake.title", "intake.intro", "/families", "intake.submit", "/families"
-	if duplicate || p.Values.Get("confirm_duplicate") != "" {
-		p.Warning = "family.possible_duplicate"
+	if dup != nil {
+		p.Alert = duplicateAlert(p, dup)
+	}
+	if dup != nil || p.Values.Get("confirm_duplicate") != "" {
 		p.Section("", p.Check("confirm_duplicate", "intake.confirm_duplicate"))
 	}
 	childSections(p)
@@ -65,7 +69,7 @@ func (s *Server) intakeShow(w http.ResponseWriter, r *http.Request) error {
 		"intensity": {string(care.Regular)},
 	}
 	p := s.formPage(r, "intake.title", nil, v, nil)
-	intakeForm(p, false)
+	intakeForm(p, nil)
 	s.renderForm(w, r, http.StatusOK, p)
 	return nil
 }
@@ -79,30 +83,24 @@ func (s *Server) intakeSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// What could not be read goes to the service with the rest, so the
+	// page shows every problem at once and the refusal is on record.
 	in, errs := form.DecodeIntake(v)
-	now := s.cfg.Now()
-	if in.Family.NextContact.Before(care.DateOf(now)) && !in.Family.NextContact.IsZero() {
+	if in.Family.NextContact.Before(care.DateOf(s.cfg.Now())) && !in.Family.NextContact.IsZero() {
 		errs["next_contact"] = "date.past"
 	}
-	if len(errs) > 0 {
-		// Show every problem at once: the domain's checks too.
-		mergeValidation(errs, in.Family.Validate(now))
-		mergeValidation(errs, in.Episode.Validate(now, in.Family.BirthDate))
-		p := s.formPage(r, "intake.title", nil, v, errs)
-		intakeForm(p, false)
-		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
-		return nil
-	}
+	in.Unread = errs
 	id, err := s.care.CreateFamily(r.Context(), actor, in)
-	if errors.Is(err, care.ErrPossibleDuplicate) {
+	var dup *care.DuplicateError
+	if errors.As(err, &dup) {
 		p := s.formPage(r, "intake.title", nil, v, nil)
-		intakeForm(p, true)
+		intakeForm(p, dup)
 		s.renderForm(w, r, http.StatusConflict, p)
 		return nil
 	}
 	if fe, ok := fieldErrorsOf(err); ok {
 		p := s.formPage(r, "intake.title", nil, v, fe)
-		intakeForm(p, false)
+		intakeForm(p, nil)
 		s.renderForm(w, r, http.StatusUnprocessableEntity, p)
 		return nil
 	}
@@ -111,4 +109,26 @@ func (s *Server) intakeSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, familyURL(id, ""), http.StatusSeeOther)
 	return nil
+}
+
+// duplicateAlert says what the case manager may know of a possible
+// duplicate: a match in their own caseload by name and link, any other only
+// by whom to ask.
+func duplicateAlert(p *FormPage, dup *care.DuplicateError) *FormAlert {
+	a := &FormAlert{ID: "duplicate-alert"}
+	if len(dup.Yours) > 0 {
+		a.Lines = append(a.Lines, p.T("intake.duplicate_yours"))
+		for _, f := range dup.Yours {
+			a.Links = append(a.Links, Link{ID: fmt.Sprintf("duplicate-%d", f.FamilyID), Href: familyURL(f.FamilyID, ""), Text: f.ChildName})
+		}
+	}
+	if dup.Others > 0 {
+		if len(dup.AskWhom) > 0 {
+			a.Lines = append(a.Lines, p.T("intake.duplicate_ask", "Who", strings.Join(dup.AskWhom, ", ")))
+		} else {
+			a.Lines = append(a.Lines, p.T("intake.duplicate_ask_nobody"))
+		}
+	}
+	a.Lines = append(a.Lines, p.T("intake.duplicate_confirm"))
+	return a
 }

@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/site"
 )
 
@@ -191,13 +193,28 @@ func TestIntakeWarnsAboutDuplicates(t *testing.T) {
 	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		c, _ := a.CaseManager("carla@example.org")
 		birth := a.Day(-9, -2, 0)
-		c.CreateFamily(intake("Sam de Vries", birth))
+		first := c.CreateFamily(intake("Sam de Vries", birth))
 
 		v := intake("Sam Jansen", birth)
 		p := c.Post("/families", v)
 		mustStatus(t, p, http.StatusConflict, "possible duplicate")
-		if !strings.Contains(p.Within("form-warning"), "vergelijkbare naam") {
-			t.Errorf("warning %q", p.Within("form-warning"))
+		if got := p.Within("duplicate-alert"); !strings.Contains(got, "mogelijk al een dossier bij u") || p.HrefAt("duplicate-"+itoa(first)) != familyPath(first, "") {
+			t.Errorf("warning %q, link %q", got, p.HrefAt("duplicate-"+itoa(first)))
+		}
+		// A colleague is told whom to ask, not the child's name, and the
+		// probe is on record in that family's trail.
+		colleague, _ := a.CaseManager("joost@example.org")
+		cp := colleague.Post("/families", intake("Sam Bakker", birth))
+		mustStatus(t, cp, http.StatusConflict, "possible duplicate for a colleague")
+		if got := cp.Within("duplicate-alert"); !strings.Contains(got, "Vraag het na bij: Naam carla") || strings.Contains(cp.HTML, "Sam de Vries") || cp.ByID("duplicate-"+itoa(first)) != nil {
+			t.Errorf("to a colleague: %q", got)
+		}
+		events, err := a.Store.FamilyAuditEvents(context.Background(), first)
+		if err != nil || len(events) == 0 {
+			t.Fatal(err)
+		}
+		if e := events[len(events)-1]; e.ObjectType != "duplicate_check" || e.Action != care.ActionSearch {
+			t.Errorf("last record of the matching family: %+v", e)
 		}
 		box := p.ByID("confirm_duplicate")
 		if box == nil || attr(box, "type") != "checkbox" || hasAttr(box, "checked") {

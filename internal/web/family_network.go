@@ -59,7 +59,7 @@ func (s *Server) networkNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
-	file, err := s.familyForm(r)
+	id, err := httpx.PathID(r, "id")
 	if err != nil {
 		return err
 	}
@@ -67,12 +67,11 @@ func (s *Server) networkEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	for i := range file.Network {
-		if n := &file.Network[i]; n.ID == mid {
-			return s.showForm(w, r, file, "network.edit_title", form.EncodeNetworkMember(n), networkForm(mid))
-		}
+	file, n, err := s.care.NetworkMemberForm(r.Context(), s.actor(r), id, mid)
+	if err != nil {
+		return err
 	}
-	return care.Errorf(care.NotFound, "network member not found")
+	return s.showForm(w, r, file, "network.edit_title", form.EncodeNetworkMember(n), networkForm(mid))
 }
 
 // networkCreate adds a member to the care network.

@@ -146,7 +146,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 	}
 	intake := page(url.Values{"child_name": {"Sam"}, "confirm_duplicate": {"1"}, "factor_wish": {"1"}, "kind": {"kct"}},
 		Fields{"child_name": "field.required", "kind": "field.choose", "birth_date": "date.invalid", "sex": "field.required", "bsn": "family.bsn_invalid"})
-	intakeForm(intake, true)
+	intakeForm(intake, &care.DuplicateError{Yours: []care.CaseloadItem{{FamilyID: 3, ChildName: "Sam de Wit"}}, Others: 1, AskWhom: []string{"Joost de Vries"}})
 	pages := []*FormPage{intake}
 	for _, build := range []familyForm{familyEditForm, memberForm, networkForm(0), networkForm(3), contactForm, intensityForm, taskForm, episodeForm,
 		caseManagersForm([]care.Person{{AccountID: 1, Name: "Carla"}})} {
