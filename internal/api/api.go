@@ -339,7 +339,62 @@ func apiDecodeObject(b []byte, dst any) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return bad("the request body must hold one JSON object and nothing after it")
 	}
+	if name := apiDuplicateMember(b); name != "" {
+		return bad("member " + strconv.Quote(name) + " appears more than once: send each member once")
+	}
 	return nil
+}
+
+// apiDuplicateMember returns a member that one object of b (valid JSON)
+// names twice, or "". Names are compared as the decoder matches them,
+// without regard to case, so {"name":…,"Name":…} is a duplicate too: the
+// decoder would silently keep the last.
+func apiDuplicateMember(b []byte) string {
+	type frame struct {
+		object  bool
+		wantKey bool
+		keys    []string
+	}
+	var stack []*frame
+	valueDone := func() {
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].wantKey = true
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "" // the end, or invalid JSON, which the decoder reports
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
+			top := stack[n-1]
+			if tok == json.Delim('}') {
+				stack = stack[:n-1]
+				valueDone()
+				continue
+			}
+			key, _ := tok.(string)
+			for _, k := range top.keys {
+				if strings.EqualFold(k, key) {
+					return key
+				}
+			}
+			top.keys, top.wantKey = append(top.keys, key), false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, wantKey: true})
+		case json.Delim('['):
+			stack = append(stack, &frame{})
+		case json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
 }
 
 // apiDecodeMessage explains a decoding error.

@@ -141,7 +141,10 @@ func TestAPIRoundTrip(t *testing.T) {
 			t.Errorf("search without hits: %s, want an empty list", apiAt(list, "families"))
 		}
 		apiWant(t, c.API("GET", "/api/v1/families?sort=birth_date", nil), 400, "bad_request")
-		apiWant(t, c.API("GET", "/api/v1/families?q="+strings.Repeat("a", 201), nil), 400, "bad_request")
+		// A search too long is refused as the page refuses it: a field error.
+		apiWantFields(t, c.API("GET", "/api/v1/families?q="+strings.Repeat("a", 201), nil), map[string]string{"q": "field.too_long"})
+		apiWantFields(t, c.API("GET", "/api/v1/families?q=a%00b", nil), map[string]string{"q": "field.unreadable"})
+		apiWant(t, c.API("GET", "/api/v1/families?q="+strings.Repeat("a", 200), nil), 200, "")
 
 		// The file as the intake made it.
 		f := apiWant(t, c.API("GET", apiFamilyPath(id), nil), 200, "")

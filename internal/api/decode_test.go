@@ -485,3 +485,49 @@ func TestAPIErrorOf(t *testing.T) {
 		t.Errorf("fields %v", got)
 	}
 }
+
+// TestDuplicateMembersAreRefused: a member named twice in one object, in
+// any case, is a 400; the same name in two objects is not a duplicate.
+func TestDuplicateMembersAreRefused(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"title":"a","title":"b"}`:                               "title",
+		`{"title":"a","Title":"b"}`:                               "Title",
+		`{"title":"a","owner_kind":"family","owner_kind":"x"}`:    "owner_kind",
+		`{"title":"a","x":{"k":1,"k":2}}`:                         "k",
+		`{"title":"a","x":[{"k":1},{"k":2}],"y":[1,[2,{"k":3}]]}`: "",
+		`{"title":"a","x":{"title":"b"}}`:                         "",
+		`{}`:                                                      "",
+	} {
+		if got := apiDuplicateMember([]byte(body)); got != want {
+			t.Errorf("apiDuplicateMember(%s) = %q, want %q", body, got, want)
+		}
+	}
+	_, err := decodeTaskJSON([]byte(`{"title":"Bellen","owner_kind":"family","title":"Mailen"}`))
+	var ae *apiError
+	if !errors.As(err, &ae) || ae.Status != http.StatusBadRequest || !strings.Contains(ae.Message, `"title" appears more than once`) {
+		t.Errorf("a task with its title twice: %v", err)
+	}
+}
+
+// FuzzDuplicateMember: whatever the body, finding a duplicate never
+// panics; a name it finds is in the body twice (when written without
+// escapes), and such a body is refused.
+func FuzzDuplicateMember(f *testing.F) {
+	for _, s := range []string{`{"a":1,"a":2}`, `{"a":{"b":[1,{"c":2,"C":3}]}}`, `[1,2]`, `{"a":`, `"x"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		name := apiDuplicateMember(b)
+		if name == "" {
+			return
+		}
+		plain := strings.Trim(strings.ToLower(name), "abcdefghijklmnopqrstuvwxyz_") == ""
+		if plain && strings.Count(strings.ToLower(string(b)), `"`+strings.ToLower(name)+`"`) < 2 {
+			t.Errorf("%q: %q is not in it twice", b, name)
+		}
+		var v map[string]any
+		if apiDecodeObject(b, &v) == nil {
+			t.Errorf("%q has %q twice, and was taken", b, name)
+		}
+	})
+}

@@ -556,9 +556,13 @@ func (s *Service) ProposePlanChange(ctx context.Context, actor Actor, familyID i
 	})
 }
 
-// ErrProposalNotOpen answers for a proposal that is not open or not the
-// family's: a form sent twice meets it too.
-var ErrProposalNotOpen = Errorf(NotFound, "proposal not found")
+// ErrProposalNotOpen answers for a proposal of the family that is no
+// longer open: a form sent twice meets it too.
+var ErrProposalNotOpen = Errorf(NotFound, "proposal not open")
+
+// ErrProposalNotFound answers for a proposal that is not the family's, or
+// none at all.
+var ErrProposalNotFound = Errorf(NotFound, "proposal not found")
 
 // AnswerProposal accepts a proposal — it goes into the plan as a new
 // version: the wishes get the family's words, a dimension gets them as a
@@ -572,11 +576,14 @@ func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, pro
 		}
 		var p *Proposal
 		for i := range list {
-			if list[i].ID == proposalID && list[i].Status == ProposalOpen {
+			if list[i].ID == proposalID {
 				p = &list[i]
 			}
 		}
-		if p == nil {
+		switch {
+		case p == nil:
+			return ErrProposalNotFound
+		case p.Status != ProposalOpen:
 			return ErrProposalNotOpen
 		}
 		p.Answer = strings.TrimSpace(answer)

@@ -41,6 +41,16 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		}
 		return nil, errNotFound
 	}
+	// A search the page and the API both refuse the same way: too long,
+	// or not readable text.
+	fe := FieldErrors{}
+	text(fe, "q", strings.TrimSpace(query), MaxName, false)
+	if len(fe) > 0 {
+		if err := s.record(ctx, actor, "caseload", ActionSearch, Decision{Allowed: true, Relationship: true}, OutcomeFailed); err != nil {
+			return nil, errors.Join(fe, err)
+		}
+		return nil, fe
+	}
 	var items []CaseloadItem
 	err := s.store.Read(ctx, func(st Store) error {
 		all, err := st.Caseload(ctx, actor.AccountID, s.now())

@@ -227,14 +227,22 @@ func (c *Contact) Validate(today, birth time.Time) error {
 	return fe.OrNil()
 }
 
+// MaxYearsAhead bounds a due date: more than ten years ahead is a typing
+// error (2062 for 2026), not a plan.
+const MaxYearsAhead = 10
+
 // Validate checks a new task.
 func (t *Task) Validate(today time.Time) error {
 	fe := FieldErrors{}
 	text(fe, "title", t.Title, MaxShort, true)
 	oneOf(fe, "owner_kind", t.OwnerKind, TaskOwners...)
 	text(fe, "owner_name", t.OwnerName, MaxName, false)
-	if !t.DueDate.IsZero() && t.DueDate.Before(DateOf(today).AddDate(-1, 0, 0)) {
+	switch {
+	case t.DueDate.IsZero():
+	case t.DueDate.Before(DateOf(today).AddDate(-1, 0, 0)):
 		fe["due_date"] = "date.past"
+	case t.DueDate.After(DateOf(today).AddDate(MaxYearsAhead, 0, 0)):
+		fe["due_date"] = "date.too_far"
 	}
 	return fe.OrNil()
 }

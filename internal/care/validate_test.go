@@ -398,6 +398,8 @@ func TestTaskValidate(t *testing.T) {
 		{"due in the future", func(k *Task) { k.DueDate = day(2027, 1, 1) }, nil},
 		{"due a year ago", func(k *Task) { k.DueDate = day(2025, 6, 15) }, nil},
 		{"due more than a year ago", func(k *Task) { k.DueDate = day(2025, 6, 14) }, FieldErrors{"due_date": "date.past"}},
+		{"due in ten years", func(k *Task) { k.DueDate = day(2036, 6, 15) }, nil},
+		{"due more than ten years ahead", func(k *Task) { k.DueDate = day(2036, 6, 16) }, FieldErrors{"due_date": "date.too_far"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -421,6 +421,18 @@ func TestCarePlanProposals(t *testing.T) {
 			t.Errorf("answering twice made version %d", v.Plan.Version)
 		}
 
+		// A proposal that does not exist, or is another family's, is not
+		// found, and nothing changes.
+		p = w.CM.Post(w.CMPath("/proposals/99999"), url.Values{"decision": {"accept"}})
+		mustStatus(t, p, http.StatusNotFound, "answering a proposal that does not exist")
+		other := sitetest.NewPlanWorld(t, a)
+		theirs := other.Propose(t, "wishes", "Een eigen voorstel")
+		p = w.CM.Post(w.CMPath("/proposals/"+itoa(theirs)), url.Values{"decision": {"accept"}})
+		mustStatus(t, p, http.StatusNotFound, "answering another family's proposal through one's own")
+		if list, _ := a.Store.Proposals(context.Background(), other.Fam); len(list) != 1 || list[0].Status != care.ProposalOpen {
+			t.Errorf("the other family's proposal after the attempt: %+v", list)
+		}
+
 		// Nobody else answers or proposes.
 		p = w.Other.Post(w.CMPath("/proposals/"+itoa(accepted)), url.Values{"decision": {"decline"}, "answer": {"nee"}})
 		mustStatus(t, p, http.StatusNotFound, "other case manager answers")

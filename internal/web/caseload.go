@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
@@ -14,6 +13,7 @@ type CaseloadPage struct {
 	CarePage
 	Items      []care.CaseloadItem
 	Query      string
+	QueryError string // why the search was refused, a catalog key
 	Sort       string // "next" or "name"
 	HandedOver bool   // the case manager just handed a file to a colleague
 }
@@ -36,10 +36,14 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 		p.Sort = sortBy
 	}
 	p.Query = strings.TrimSpace(q.Get("q"))
-	if !utf8.ValidString(p.Query) || utf8.RuneCountInString(p.Query) > care.MaxName {
-		p.Query = ""
-	}
 	items, err := s.care.Caseload(r.Context(), s.actor(r), p.Query, p.Sort)
+	if fe, ok := fieldErrorsOf(err); ok {
+		// The search is refused as the API refuses it; the page keeps
+		// what was typed and says why next to it.
+		p.Query, p.QueryError = strings.ToValidUTF8(strings.ReplaceAll(p.Query, "\x00", ""), ""), fe["q"]
+		s.render(w, r, http.StatusUnprocessableEntity, "caseload", p)
+		return nil
+	}
 	if err != nil {
 		return err
 	}

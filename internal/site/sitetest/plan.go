@@ -58,6 +58,8 @@ func NewPlanWorld(t *testing.T, a *App) *PlanWorld {
 			Intensity: care.Regular},
 		Episode: care.Episode{ReferralDate: today.AddDate(0, -6, 0), SurpriseQuestion: "no", Status: "accepted"},
 		Kind:    "kct",
+		// Each world has its own Lotte, also in an app that holds another.
+		ConfirmDuplicate: true,
 	})
 	if err != nil {
 		t.Fatal(err)
