@@ -87,3 +87,22 @@ func TestCaseloadDatesAndLanguage(t *testing.T) {
 		}
 	})
 }
+
+// TestCaseloadSearchTooLong: a search the API refuses is refused on the
+// page too, with the reason next to the field and the text kept; it is no
+// silent "everything".
+func TestCaseloadSearchTooLong(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
+		c.CreateFamily(intake("Sam de Vries", a.Day(-9, 0, 0)))
+		long := strings.Repeat("a", 201)
+		p := c.Get("/families?q=" + long)
+		mustStatus(t, p, http.StatusUnprocessableEntity, "a search too long")
+		if p.FieldError("q") == "" || p.Value("q") != long || len(p.CaseloadNames()) != 0 || p.ByID("search-refused") == nil {
+			t.Errorf("too long: error %q, kept %v, names %v", p.FieldError("q"), p.Value("q") == long, p.CaseloadNames())
+		}
+		if p := c.Get("/families?q=" + strings.Repeat("a", 200)); p.StatusCode != http.StatusOK || p.FieldError("q") != "" {
+			t.Errorf("200 characters: %d %q", p.StatusCode, p.FieldError("q"))
+		}
+	})
+}
