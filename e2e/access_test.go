@@ -194,6 +194,11 @@ func TestInvitationConsentAndAccessLog(t *testing.T) {
 	gt.wantText("#consent-banner", "U ziet dit dossier met toestemming van het gezin (zorgplan en netwerk).")
 	gt.wantText("h1", child)
 	gt.wantText("#me", gpName+" · huisarts")
+	// Only the care plan and the network: no age, diagnoses or tasks.
+	gt.wantTextContains("#scope-limited", "alleen het zorgplan en het netwerk")
+	if n := gt.count("#age, #diagnosis, #tasks"); n != 0 {
+		t.Errorf("the GP with consent for the plan and network sees %d of age, diagnosis and tasks", n)
+	}
 	if row := gt.networkRow(gpName); !strings.Contains(row[0], "u zelf") || row[1] != "huisarts" || row[3] != gpTasks {
 		t.Errorf("the GP's own row in the provider view = %q", row)
 	}
