@@ -68,12 +68,24 @@ type apiCaseloadItemOut struct {
 	// The care plan's review date; null without a plan.
 	PlanReviewDue     *string `json:"plan_review_due"`
 	PlanReviewOverdue bool    `json:"plan_review_overdue"`
+	// The family member whose name the search q found, when not the child's.
+	FoundVia *apiFoundViaOut `json:"found_via"`
+}
+
+type apiFoundViaOut struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Relation string `json:"relation"`
 }
 
 func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 	out := apiCaseloadOut{Families: make([]apiCaseloadItemOut, 0, len(items))}
 	for _, it := range items {
-		out.Families = append(out.Families, apiCaseloadItemOut{
+		var via *apiFoundViaOut
+		if m := it.FoundVia; m != nil {
+			via = &apiFoundViaOut{Name: m.Name, Kind: m.Kind, Relation: m.Relation}
+		}
+		out.Families = append(out.Families, apiCaseloadItemOut{FoundVia: via,
 			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate),
 			Intensity: string(it.Intensity), NextContact: apiDateOut(it.NextContact),
 			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,

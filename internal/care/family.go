@@ -202,6 +202,9 @@ type CaseloadItem struct {
 	Deceased    bool
 	// PlanReviewDue is the care plan's review date; zero without a plan.
 	PlanReviewDue time.Time
+	// FoundVia is the family member (name, kind, relation) whose name a
+	// search found, when it was not the child's; nil otherwise.
+	FoundVia *Member
 }
 
 // PlanReviewOverdue reports whether the care plan's review date has passed on day.

@@ -33,7 +33,9 @@ func (s *Service) caseForm(actor Actor, familyID int64, object string, action Ac
 }
 
 // Caseload returns the families the case manager is assigned to, filtered
-// by a name query and sorted by next contact ("next") or name ("name").
+// by a name query — the child's, a parent's, a sibling's or another
+// member's name, with small typos forgiven (NameMatches) — and sorted by
+// next contact ("next") or name ("name").
 func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy string) ([]CaseloadItem, error) {
 	if !MayListCaseload(actor) {
 		if err := s.record(ctx, actor, "caseload", ActionSearch, Decision{}, OutcomeDenied); err != nil {
@@ -57,10 +59,25 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		if err != nil {
 			return err
 		}
-		q := strings.ToLower(strings.TrimSpace(query))
+		if strings.TrimSpace(query) == "" {
+			items = all
+			return nil
+		}
+		members, err := st.CaseloadMembers(ctx, actor.AccountID)
+		if err != nil {
+			return err
+		}
 		for _, it := range all {
-			if q == "" || strings.Contains(strings.ToLower(it.ChildName), q) {
+			if NameMatches(query, it.ChildName) {
 				items = append(items, it)
+				continue
+			}
+			for _, m := range members[it.FamilyID] {
+				if NameMatches(query, m.Name) {
+					it.FoundVia = &m
+					items = append(items, it)
+					break
+				}
 			}
 		}
 		return nil

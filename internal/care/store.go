@@ -40,6 +40,10 @@ type FamilyStore interface {
 	// Relationship when the family does not exist.
 	Relationship(ctx context.Context, accountID, familyID int64) (Relationship, error)
 	Caseload(ctx context.Context, accountID int64, today time.Time) ([]CaseloadItem, error)
+	// CaseloadMembers lists the family members (name, kind, relation) of
+	// each family in the account's caseload, to search by a parent's or a
+	// sibling's name.
+	CaseloadMembers(ctx context.Context, accountID int64) (map[int64][]Member, error)
 	FamiliesWithBirthDate(ctx context.Context, organisationID int64, birth time.Time) ([]CaseloadItem, error)
 	CreateFamilyFile(ctx context.Context, f *Family, e *Episode, kind string, accountID int64, at time.Time) error
 	// FamilyFile reads the file as the family page shows it: the recent

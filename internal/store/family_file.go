@@ -62,6 +62,26 @@ func (s *Store) Caseload(ctx context.Context, accountID int64, today time.Time) 
 	return s.caseloadItems(ctx, today, `/* Store.Caseload */ WHERE f.id IN (SELECT family_id FROM case_managers WHERE account_id = $1)`, accountID)
 }
 
+// CaseloadMembers lists the members of the families in the account's
+// caseload by family, with their name, kind and relation only.
+func (s *Store) CaseloadMembers(ctx context.Context, accountID int64) (map[int64][]care.Member, error) {
+	rows, err := s.rq.QueryContext(ctx, `/* Store.CaseloadMembers */ SELECT m.family_id, m.id, m.name, m.kind, m.relation FROM family_members m
+		WHERE m.family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1) ORDER BY m.family_id, m.id`, accountID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]care.Member{}
+	for rows.Next() {
+		var m care.Member
+		if err := rows.Scan(&m.FamilyID, &m.ID, &m.Name, &m.Kind, &m.Relation); err != nil {
+			return nil, err
+		}
+		out[m.FamilyID] = append(out[m.FamilyID], m)
+	}
+	return out, rows.Err()
+}
+
 // FamiliesWithBirthDate lists an organisation's families with a date of birth, to spot duplicates.
 func (s *Store) FamiliesWithBirthDate(ctx context.Context, organisationID int64, birth time.Time) ([]care.CaseloadItem, error) {
 	return s.caseloadItems(ctx, s.now(), `/* Store.FamiliesWithBirthDate */ WHERE f.organisation_id = $1 AND f.birth_date = $2`, organisationID, birth.UTC())

@@ -1,12 +1,14 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/site"
 )
 
@@ -103,6 +105,52 @@ func TestCaseloadSearchTooLong(t *testing.T) {
 		}
 		if p := c.Get("/families?q=" + strings.Repeat("a", 200)); p.StatusCode != http.StatusOK || p.FieldError("q") != "" {
 			t.Errorf("200 characters: %d %q", p.StatusCode, p.FieldError("q"))
+		}
+	})
+}
+
+// TestCaseloadSearchFindsParentsAndTypos: a search finds a family by a
+// parent's or a sibling's name too, and forgives a typo; the row says
+// through whom it was found. The API answers the same.
+func TestCaseloadSearchFindsParentsAndTypos(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, acc := a.CaseManager("carla@example.org")
+		actor := care.Actor{AccountID: acc.ID, Role: care.RoleCaseManager, OrganisationID: a.Org, AccessPoint: "test"}
+		mila := c.CreateFamily(intake("Mila Jansen", a.Day(-8, 0, 0)))
+		c.CreateFamily(intake("Adam Claes", a.Day(-6, 0, 0)))
+		for _, m := range []*care.Member{
+			{FamilyID: mila, Kind: "parent", Name: "Eva Hoekstra", Relation: "moeder", Custody: true},
+			{FamilyID: mila, Kind: "sibling", Name: "Ruben Jansen", Relation: "broer"},
+		} {
+			if err := a.Care.AddMember(context.Background(), actor, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Another case manager's family with a parent of the same name never shows.
+		other, oacc := a.CaseManager("ander@example.org")
+		vos := other.CreateFamily(intake("Zoltan Vos", a.Day(-2, 0, 0)))
+		if err := a.Care.AddMember(context.Background(), care.Actor{AccountID: oacc.ID, Role: care.RoleCaseManager, OrganisationID: a.Org},
+			&care.Member{FamilyID: vos, Kind: "parent", Name: "Eva Hoekstra"}); err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]string{
+			"hoekstra": "gevonden via Eva Hoekstra (moeder)",
+			"hoekstar": "gevonden via Eva Hoekstra (moeder)", // a typo
+			"ruben":    "gevonden via Ruben Jansen (broer)",
+			"jnasen":   "", // the child's own name, with a typo
+		} {
+			p := c.Get("/families?q=" + q)
+			if got := p.CaseloadNames(); !slices.Equal(got, []string{"Mila Jansen"}) {
+				t.Errorf("%q: %v, want only Mila Jansen", q, got)
+			}
+			if got := text(p.Class("found-via")); got != want {
+				t.Errorf("%q: found via %q, want %q", q, got, want)
+			}
+		}
+		body := c.API(http.MethodGet, "/api/v1/families?q=hoekstar", nil).JSON(t)
+		fs, _ := body.(map[string]any)["families"].([]any)
+		if len(fs) != 1 || fs[0].(map[string]any)["found_via"].(map[string]any)["name"] != "Eva Hoekstra" {
+			t.Errorf("API search by a parent's name with a typo: %v", body)
 		}
 	})
 }

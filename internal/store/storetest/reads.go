@@ -315,3 +315,31 @@ func testAuditGroupCommit(t *testing.T, s Store) {
 		t.Errorf("AppendAudit with an ended request: %v, want context.Canceled", err)
 	}
 }
+
+// testCaseloadMembers checks the members read for the caseload search:
+// those of the account's own families, by family, and no one else's.
+func testCaseloadMembers(t *testing.T, s Store) {
+	ctx := context.Background()
+	org := newOrg(t, s)
+	acc := newAccount(t, s, org, "cm@example.org")
+	colleague := newAccount(t, s, org, "collega@example.org")
+	mine := newFile(t, s, org, acc.ID, "kct", "Anna", date(2018, 1, 1))
+	theirs := newFile(t, s, org, colleague.ID, "kct", "Bram", date(2019, 1, 1))
+	mother := &care.Member{FamilyID: mine.ID, Kind: "parent", Name: "Eva de Wit", Relation: "moeder", Custody: true, Phone: "06-1"}
+	brother := &care.Member{FamilyID: mine.ID, Kind: "sibling", Name: "Tom de Wit", Relation: "broer"}
+	stranger := &care.Member{FamilyID: theirs.ID, Kind: "parent", Name: "Iris Jansen"}
+	for _, m := range []*care.Member{mother, brother, stranger} {
+		mustDo(t, "AddMember", s.AddMember(ctx, m))
+	}
+	got, err := s.CaseloadMembers(ctx, acc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int64][]care.Member{mine.ID: {
+		{ID: mother.ID, FamilyID: mine.ID, Kind: "parent", Name: "Eva de Wit", Relation: "moeder"},
+		{ID: brother.ID, FamilyID: mine.ID, Kind: "sibling", Name: "Tom de Wit", Relation: "broer"},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CaseloadMembers (-want +got):\n%s", diff)
+	}
+}

@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"PlanSummaryAndCaseload", testPlanSummaryAndCaseload},
 		{"ShapedFamilyReads", testShapedFamilyReads},
 		{"TaskQueries", testTaskQueries},
+		{"CaseloadMembers", testCaseloadMembers},
 		{"UpdateFamilyPatch", testUpdateFamilyPatch},
 		{"RelationshipRead", testRelationshipRead},
 		{"ReadTransactions", testReadTransactions},
