@@ -356,7 +356,7 @@ func TestCarePlanFamilyProposal(t *testing.T) {
 	ct := b.newTab(a)
 	ct.login(w.cm)
 	ct.open(w.planPathCM)
-	ct.wantText("#open-proposals-note", "Voorstellen van het gezin die op je antwoord wachten: 1.")
+	ct.wantText("#open-proposals-note", "Voorstellen van het gezin die op uw antwoord wachten: 1.")
 	prop := fmt.Sprintf("#proposal-%d", pid)
 	ct.wantTextContains(prop, body)
 	ct.wantTextContains(prop, w.mother.Name)

@@ -120,7 +120,29 @@ func (p *PlanView) EditURL(part string) string {
 }
 
 // W translates key in simpler words when the child is reading.
-func (p *PlanView) W(key string, data ...any) string { return p.ForChild(p.File.IsChild, key, data...) }
+//
+// Each reader is addressed in their own words: a provider by a variant
+// "careplan.provider.…" where the text differs for them, a professional (a
+// case manager or a provider) by "careplan.pro.…" ("u" where the family
+// reads "je"), the child by "careplan.child.…".
+func (p *PlanView) W(key string, data ...any) string {
+	var variants []string
+	switch p.File.Viewer {
+	case care.ViewerProvider:
+		variants = []string{"provider", "pro"}
+	case care.ViewerCaseManager:
+		variants = []string{"pro"}
+	}
+	if head, tail, ok := strings.Cut(key, "."); ok {
+		for _, v := range variants {
+			k := head + "." + v + "." + tail
+			if s := p.T(k, data...); s != k {
+				return s
+			}
+		}
+	}
+	return p.ForChild(p.File.IsChild, key, data...)
+}
 
 // ReviewOverdue reports whether the plan's review date has passed.
 func (p *PlanView) ReviewOverdue() bool {

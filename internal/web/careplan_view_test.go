@@ -382,7 +382,7 @@ func TestCarePlanProposals(t *testing.T) {
 		long := strings.Repeat("lang ", 801)
 		for _, tc := range []struct {
 			answer, want string
-		}{{"", "Schrijf het gezin waarom je het voorstel niet overneemt."}, {"   ", "Schrijf het gezin waarom je het voorstel niet overneemt."}, {long, "Deze tekst is te lang."}} {
+		}{{"", "Schrijf het gezin waarom u het voorstel niet overneemt."}, {"   ", "Schrijf het gezin waarom u het voorstel niet overneemt."}, {long, "Deze tekst is te lang."}} {
 			p = w.CM.Post(w.CMPath("/proposals/"+itoa(declined)), url.Values{"decision": {"decline"}, "answer": {tc.answer}})
 			mustStatus(t, p, http.StatusUnprocessableEntity, "decline")
 			field := "answer-" + itoa(declined)
@@ -480,6 +480,38 @@ func TestCarePlanOnFamilyPageAndCaseload(t *testing.T) {
 		}
 		if got := w.GP.Get("/provider/families/" + itoa(w.Fam)).HrefAt("careplan-link"); got != w.ProvPath("") {
 			t.Errorf("provider view link %q", got)
+		}
+	})
+}
+
+// TestCarePlanSpeaksToEachReader: the plan's words address each reader in
+// their own register — the family as "jullie"/"je", a provider and a case
+// manager as "u" — and the provider is not sent to propose a change.
+func TestCarePlanSpeaksToEachReader(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		w := sitetest.NewPlanWorld(t, a)
+		gp := w.GP.Get(w.ProvPath(""))
+		mustStatus(t, gp, http.StatusOK, "provider plan")
+		if got := text(gp.Class("lead")); !strings.Contains(got, "U ziet het met toestemming van het gezin") || strings.Contains(got, "jullie") || strings.Contains(got, "Stel hieronder") {
+			t.Errorf("the provider's intro %q", got)
+		}
+		if got := text(gp.Class("back")); !strings.Contains(got, "Pagina van het gezin") {
+			t.Errorf("the provider's way back %q", got)
+		}
+		for who, c := range map[string]*client{"provider": w.GP, "case manager": w.CM} {
+			base := map[string]string{"provider": w.ProvPath(""), "case manager": w.CMPath("")}[who]
+			for _, page := range []string{"/print", "/emergency"} {
+				if got := c.Get(base + page).Within("print-hint"); !strings.Contains(got, "uw browser") {
+					t.Errorf("%s %s hint %q", who, page, got)
+				}
+			}
+		}
+		fam := w.Parent.Get(w.MyPath(""))
+		if got := text(fam.Class("lead")); !strings.Contains(got, "jullie") {
+			t.Errorf("the family's intro %q", got)
+		}
+		if got := w.Parent.Get(w.MyPath("/print")).Within("print-hint"); !strings.Contains(got, "je browser") {
+			t.Errorf("the family's print hint %q", got)
 		}
 	})
 }
