@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -256,6 +257,12 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 		t.Errorf("the print view holds %d edit links or forms", n)
 	}
 	tb.checkNoOverflow("the print view at A4 width")
+	if got := tb.text("#print-dnr p:first-child"); !strings.EqualFold(got, "Niet reanimeren") {
+		t.Errorf("#print-dnr says %q, want Niet reanimeren", got)
+	}
+	if broken := brokenWords(tb, ".plan-paper"); len(broken) > 0 {
+		t.Errorf("words broken in the middle on the print view at A4 width: %q", broken)
+	}
 	tb.screenshot("careplan-print-a4")
 	_, pages := tb.pdfPages("careplan-print")
 	t.Logf("the print view is %d A4 page(s), runs of text per page: %v", len(pages), pages)
@@ -302,11 +309,51 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 		}
 	}
 	tb.checkNoOverflow("the emergency summary at A4 width")
+	// A decision not to resuscitate comes before everything else.
+	if first := eval[string](tb, `document.querySelector(".emergency-paper > .dnr, .emergency-paper > section") ? document.querySelector(".emergency-paper > .dnr, .emergency-paper > section").id : ""`); first != "em-dnr" {
+		t.Errorf("the first part of the emergency summary is %q, want the decision not to resuscitate", first)
+	}
+	if got := tb.text("#em-dnr p:first-child"); !strings.EqualFold(got, "Niet reanimeren") {
+		t.Errorf("#em-dnr says %q, want Niet reanimeren", got)
+	}
+	if broken := brokenWords(tb, ".plan-paper"); len(broken) > 0 {
+		t.Errorf("words broken in the middle on the emergency summary at A4 width: %q", broken)
+	}
 	tb.screenshot("careplan-emergency-a4")
 	_, pages = tb.pdfPages("careplan-emergency")
 	if len(pages) != 1 {
 		t.Errorf("the emergency summary prints on %d pages, want 1", len(pages))
 	}
+	// And on a phone, on screen.
+	tb.printMedia(false)
+	tb.emulate(phone)
+	tb.reload()
+	tb.checkNoOverflow("the emergency summary on a phone")
+	if broken := brokenWords(tb, ".plan-paper"); len(broken) > 0 {
+		t.Errorf("words broken in the middle on the emergency summary on a phone: %q", broken)
+	}
+	tb.screenshot("careplan-emergency-phone")
+}
+
+// brokenWords lists the words under root that the layout broke over two
+// lines: a word whose text lies on more than one line.
+func brokenWords(tb *tab, root string) []string {
+	return eval[[]string](tb, `(() => {
+		const bad = [];
+		const walk = document.createTreeWalker(document.querySelector(`+strconv.Quote(root)+`), NodeFilter.SHOW_TEXT);
+		while (walk.nextNode()) {
+			const n = walk.currentNode, re = /\S+/g;
+			let m;
+			while ((m = re.exec(n.data))) {
+				const r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				const lines = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.bottom)));
+				if (lines.size > 1) bad.push(m[0]);
+			}
+		}
+		return bad;
+	})()`)
 }
 
 // TestCarePlanFamilyProposal: a parent proposes a change from the family's

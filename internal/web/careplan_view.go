@@ -364,6 +364,18 @@ func (p *PlanView) Directives() []care.Directive {
 	return p.File.Plan.ACP.Directives
 }
 
+// NoResuscitation is the plan's decision not to resuscitate, or nil: the
+// emergency summary and the print view put it first, where it cannot be
+// missed.
+func (p *PlanView) NoResuscitation() *care.Directive {
+	for _, d := range p.Directives() {
+		if d.Kind == "resuscitation" && d.Decision == "no" {
+			return &d
+		}
+	}
+	return nil
+}
+
 // PrintPage is the whole plan on A4 paper.
 type PrintPage struct {
 	PlanView

@@ -248,6 +248,9 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 			} else if !strings.Contains(diagnoses, "Spinale musculaire atrofie G12.0") || !strings.Contains(diagnoses, "Scoliose M41.9") {
 				t.Errorf("%s emergency diagnoses %q", tc.who, diagnoses)
 			}
+			if got := p.Within("em-dnr"); !strings.Contains(got, "Niet reanimeren") || !strings.Contains(got, "met ouders en kinderarts") {
+				t.Errorf("%s emergency: the decision not to resuscitate does not come first: %q", tc.who, got)
+			}
 			if got := p.Within("em-directive-resuscitation"); !strings.Contains(got, "Nee") || !strings.Contains(got, "ouders en kinderarts") {
 				t.Errorf("%s emergency directive %q", tc.who, got)
 			}
