@@ -34,6 +34,9 @@ func (p *CarePage) DateTime(t time.Time) string {
 	return formatDate(t, p.Lang) + " " + t.In(care.Amsterdam).Format("15:04")
 }
 
+// Time formats the time of day of a moment in Dutch time as "14:05".
+func (p *CarePage) Time(t time.Time) string { return t.In(care.Amsterdam).Format("15:04") }
+
 // Age says how old someone born on birth is today: months under a year.
 func (p *CarePage) Age(birth time.Time) string {
 	if birth.IsZero() {

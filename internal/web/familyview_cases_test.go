@@ -2,6 +2,7 @@ package web
 
 import (
 	"slices"
+	"testing"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
@@ -83,12 +84,13 @@ func familyViewCases(base BasePage) map[string]any {
 
 	cp := CarePage{BasePage: fam, Today: today}
 	log := &AccessLogPage{CarePage: cp, FamilyID: 7, ChildName: "Sam", From: today.AddDate(0, 0, -30), To: today, Errors: Fields{"from": "date.invalid", "to": "accesslog.to_before_from"},
-		Entries: []care.AccessEntry{
+		Entries: accessLines([]care.AccessEntry{
 			{At: now, ActorName: "Dr. A", Organisation: "UMC", Role: care.RoleProvider, ObjectType: "provider_view", Action: care.ActionRead, Outcome: care.OutcomeSuccess},
+			{At: now.Add(-time.Hour), ActorName: "Dr. A", Organisation: "UMC", Role: care.RoleProvider, ObjectType: "family_view", Action: care.ActionRead, Outcome: care.OutcomeSuccess},
 			{At: now, ActorName: "Mo", Organisation: "KCT", Role: care.RoleFamily, ObjectType: "consent", Action: care.ActionUpdate, Outcome: care.OutcomeFailed},
 			{At: now, ActorName: "", Role: "", ObjectType: "weird", Action: "X", Outcome: care.OutcomeDenied},
 			{At: now, ActorName: "Carla", Organisation: "KCT", Role: care.RoleCaseManager, ObjectType: "task", Action: care.ActionCreate, Outcome: care.OutcomeSuccess},
-		}}
+		})}
 	emptyLog := &AccessLogPage{CarePage: cp, FamilyID: 7, IsChild: true, From: today, To: today, Errors: Fields{}}
 
 	prov := CarePage{BasePage: baseAs(base, care.RoleProvider), Today: today}
@@ -114,5 +116,17 @@ func familyViewCases(base BasePage) map[string]any {
 		"home_family":        &HomePage{BasePage: fam, RoleKey: "role.family", Families: rows[:1]},
 		"home_waiting":       &HomePage{BasePage: prov.BasePage, RoleKey: "role.provider", Families: rows[1:]},
 		"home_provider":      &HomePage{BasePage: prov.BasePage, RoleKey: "role.provider", Families: rows},
+	}
+}
+
+func TestAccessLinesKeepDaysApart(t *testing.T) {
+	day := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	e := care.AccessEntry{ActorName: "Dr. A", Role: care.RoleProvider, ObjectType: "family", Action: care.ActionRead, Outcome: care.OutcomeSuccess}
+	at := func(t time.Time) care.AccessEntry { c := e; c.At = t; return c }
+	denied := at(day.Add(-2 * time.Hour))
+	denied.Outcome = care.OutcomeDenied
+	lines := accessLines([]care.AccessEntry{at(day), at(day.Add(-time.Hour)), denied, at(day.AddDate(0, 0, -1))})
+	if len(lines) != 3 || lines[0].Count != 2 || !lines[0].First.Equal(day.Add(-time.Hour)) || lines[1].Outcome != care.OutcomeDenied || lines[2].Count != 1 {
+		t.Errorf("lines %+v: want today's two reads as one, the refusal apart, yesterday apart", lines)
 	}
 }

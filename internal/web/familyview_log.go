@@ -9,16 +9,62 @@ import (
 	"github.com/spil-zorg/spil/internal/httpx"
 )
 
-// AccessLogPage is "who looked at our file": one line per access in a
-// period, in words.
+// AccessLogPage is "who looked at our file": the accesses in a period, in
+// words, with the same thing done by the same person on one day as one
+// line.
 type AccessLogPage struct {
 	CarePage
 	FamilyID  int64
 	ChildName string
 	IsChild   bool
-	Entries   []care.AccessEntry
+	Entries   []AccessLine
 	From, To  time.Time // the period shown, both days included
 	Errors    Fields
+}
+
+// AccessLine is one or more accesses of the same kind by one person on one
+// day: the newest, when the first was, and how many.
+type AccessLine struct {
+	care.AccessEntry
+	First time.Time // the earliest of the day's accesses; At is the latest
+	Count int
+}
+
+// accessLines groups entries (newest first) by day, person, organisation,
+// role, what was done to what and how it ended, keeping the order of each
+// group's newest access.
+func accessLines(entries []care.AccessEntry) []AccessLine {
+	type key struct {
+		day                       time.Time
+		who, org, object, outcome string
+		role                      care.Role
+		action                    care.Action
+	}
+	var lines []AccessLine
+	at := map[key]int{}
+	for _, e := range entries {
+		object, ok := accessObjects[e.ObjectType]
+		if !ok {
+			object = "file"
+		}
+		k := key{care.DateOf(e.At), e.ActorName, e.Organisation, object, e.Outcome, e.Role, e.Action}
+		if i, ok := at[k]; ok {
+			lines[i].First, lines[i].Count = e.At, lines[i].Count+1
+			continue
+		}
+		at[k] = len(lines)
+		lines = append(lines, AccessLine{AccessEntry: e, First: e.At, Count: 1})
+	}
+	return lines
+}
+
+// When says when: the time, or for a line of several the first and the
+// last time of that day and how many times.
+func (p *AccessLogPage) When(l AccessLine) string {
+	if l.Count == 1 {
+		return p.DateTime(l.At)
+	}
+	return p.T("accesslog.when_times", "Date", p.Date(care.DateOf(l.At)), "From", p.Time(l.First), "To", p.Time(l.At), "N", l.Count)
 }
 
 // accessLogDays is the period shown when none is asked for.
@@ -30,10 +76,12 @@ var accessObjects = map[string]string{
 	"network_member": "network", "case_manager": "network", "member": "members",
 	"task": "task", "consent": "consent", "access_log": "access_log", "note": "note",
 	"episode": "episode", "contact": "contact", "intensity": "intensity", "invitation": "invitation",
+	"careplan": "careplan", "careplan_version": "careplan_version", "careplan_proposal": "careplan_proposal",
+	"emergency_summary": "emergency_summary", "duplicate_check": "duplicate_check",
 }
 
 // What says in words what was done with what ("het dossier bekeken").
-func (p *AccessLogPage) What(e care.AccessEntry) string {
+func (p *AccessLogPage) What(e AccessLine) string {
 	o, ok := accessObjects[e.ObjectType]
 	if !ok {
 		o = "file"
@@ -52,7 +100,7 @@ var accessActions = map[care.Action]string{
 }
 
 // Role is the role of whoever it was, in words.
-func (p *AccessLogPage) Role(e care.AccessEntry) string {
+func (p *AccessLogPage) Role(e AccessLine) string {
 	if !e.Role.Valid() {
 		return "—"
 	}
@@ -61,7 +109,7 @@ func (p *AccessLogPage) Role(e care.AccessEntry) string {
 
 // Organisation is the organisation of whoever it was; a family member's
 // account belongs to the organisation that runs Spil, which says nothing.
-func (p *AccessLogPage) Organisation(e care.AccessEntry) string {
+func (p *AccessLogPage) Organisation(e AccessLine) string {
 	if e.Role == care.RoleFamily || e.Organisation == "" {
 		return "—"
 	}
@@ -69,10 +117,10 @@ func (p *AccessLogPage) Organisation(e care.AccessEntry) string {
 }
 
 // Denied reports whether the access was refused.
-func (p *AccessLogPage) Denied(e care.AccessEntry) bool { return e.Outcome == care.OutcomeDenied }
+func (p *AccessLogPage) Denied(e AccessLine) bool { return e.Outcome == care.OutcomeDenied }
 
 // Failed reports whether the access was allowed but did not succeed.
-func (p *AccessLogPage) Failed(e care.AccessEntry) bool { return e.Outcome == care.OutcomeFailed }
+func (p *AccessLogPage) Failed(e AccessLine) bool { return e.Outcome == care.OutcomeFailed }
 
 // FromValue and ToValue are the dates in the filter form.
 func (p *AccessLogPage) FromValue() string { return form.ISODate(p.From) }
@@ -121,7 +169,7 @@ func (s *Server) accessLogShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.ChildName, p.IsChild, p.Entries = l.ChildName, l.IsChild, l.Entries
+	p.ChildName, p.IsChild, p.Entries = l.ChildName, l.IsChild, accessLines(l.Entries)
 	s.render(w, r, http.StatusOK, "accesslog", p)
 	return nil
 }

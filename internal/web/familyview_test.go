@@ -561,3 +561,28 @@ func TestFamilyStopsCaseManagement(t *testing.T) {
 		}
 	})
 }
+
+// TestAccessLogGroupsRepeatedViews: three looks at the file by the GP on
+// one day are one line that says so; what was looked at is in words, also
+// for the care plan.
+func TestAccessLogGroupsRepeatedViews(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		w := newFVWorld(t, a, yearsAgo(a, 7))
+		w.grant(t, "grant", "file")
+		for range 3 {
+			mustStatus(t, w.gpC.Get(w.pview("")), http.StatusOK, "GP visit")
+			a.Clock.Add(time.Minute)
+		}
+		mustStatus(t, w.gpC.Get(w.pview("/careplan")), http.StatusOK, "GP reads the plan")
+		p := w.parent.Get(w.view("/access-log"))
+		var gp []string
+		for _, tr := range findAll(p.Doc, func(n *html.Node) bool { return n.Data == "tr" && hasClass(n, "entry") }) {
+			if strings.Contains(text(tr), w.gpName) {
+				gp = append(gp, text(tr))
+			}
+		}
+		if len(gp) != 2 || !strings.Contains(gp[0], "het zorgplan bekeken") || !strings.Contains(gp[1], "het dossier bekeken") || !strings.Contains(gp[1], "(3 keer)") {
+			t.Errorf("the GP's lines: %q; want the care plan, then the file three times in one line", gp)
+		}
+	})
+}
