@@ -14,6 +14,8 @@ import (
 type ProviderFile struct {
 	Family        Family // Family.ForProvider(Scope)
 	Network       []NetworkMember
+	CaseManagers  CaseManagers
+	Directives    []Directive // the care plan's treatment directives; nil without a plan
 	Tasks         []Task // the provider's own: open, and the recently closed
 	DoneTaskCount int    // the provider's closed tasks in all
 	Scope         string // the consent in force
@@ -61,6 +63,18 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	pf := &ProviderFile{Family: f.ForProvider(rel.Consent.Scope), Scope: rel.Consent.Scope}
 	if pf.Network, err = st.Network(ctx, familyID); err != nil {
 		return nil, err
+	}
+	if pf.CaseManagers, err = st.FamilyCaseManagers(ctx, familyID); err != nil {
+		return nil, err
+	}
+	// The treatment directives are part of the plan, which every scope
+	// shows: a GP sees them at once, without opening the whole plan.
+	plan, err := st.CarePlan(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	if plan != nil {
+		pf.Directives = plan.ACP.Directives
 	}
 	for _, n := range pf.Network {
 		if n.ID == rel.Link.NetworkMemberID {

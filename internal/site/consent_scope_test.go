@@ -54,7 +54,7 @@ func TestConsentScopeShowsWhatItSays(t *testing.T) {
 				}
 				// What every scope shows: the name, the network, the plan.
 				shown := map[string][]string{
-					"/provider/families/" + fam:                         {"Lotte Bakker", "KCT Amstel", "Dr. Huisman"},
+					"/provider/families/" + fam:                         {"Lotte Bakker", "KCT Amstel", "Dr. Huisman", "Niet reanimeren", "Naam cm"},
 					"/provider/families/" + fam + "/careplan":           {"Lotte Bakker", sitetest.PlanWishes, sitetest.PlanGoal},
 					"/provider/families/" + fam + "/careplan/print":     {"Lotte Bakker", sitetest.PlanWishes},
 					"/provider/families/" + fam + "/careplan/emergency": {"Lotte Bakker", "Niet reanimeren", "KCT Amstel"},

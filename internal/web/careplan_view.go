@@ -170,7 +170,7 @@ type PlanActionRow struct {
 }
 
 // Directive names the treatment of a directive.
-func (p *PlanView) Directive(d care.Directive) string {
+func (p *CarePage) Directive(d care.Directive) string {
 	if d.Kind == "other" && d.Label != "" {
 		return d.Label
 	}
@@ -367,8 +367,10 @@ func (p *PlanView) Directives() []care.Directive {
 // NoResuscitation is the plan's decision not to resuscitate, or nil: the
 // emergency summary and the print view put it first, where it cannot be
 // missed.
-func (p *PlanView) NoResuscitation() *care.Directive {
-	for _, d := range p.Directives() {
+func (p *PlanView) NoResuscitation() *care.Directive { return noResuscitation(p.Directives()) }
+
+func noResuscitation(ds []care.Directive) *care.Directive {
+	for _, d := range ds {
 		if d.Kind == "resuscitation" && d.Decision == "no" {
 			return &d
 		}

@@ -74,6 +74,21 @@ func (s *Server) providerShow(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// NoResuscitation is the plan's decision not to resuscitate, or nil.
+func (p *ProviderPage) NoResuscitation() *care.Directive { return noResuscitation(p.File.Directives) }
+
+// Discussed are the treatment directives that were talked about: those
+// "not discussed" are left out of the short list on the provider's page.
+func (p *ProviderPage) Discussed() []care.Directive {
+	var out []care.Directive
+	for _, d := range p.File.Directives {
+		if d.Decision != "" && d.Decision != "not_discussed" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // providerAgain draws the provider's view again after a form came back.
 func (s *Server) providerAgain(w http.ResponseWriter, r *http.Request, pf *care.ProviderFile, change func(*ProviderPage)) error {
 	p, err := s.providerPage(r, pf)
