@@ -39,6 +39,32 @@ type Session struct {
 	LastSeenAt        time.Time
 }
 
+// LinkKind says what the holder of an account link does with it.
+type LinkKind string
+
+// The kinds of account link. Every kind sets a new password; the second
+// factor is set up anew for LinkNewAccount and LinkSecondFactor, and for
+// LinkPassword when the account has none.
+const (
+	LinkNewAccount   LinkKind = "new"      // an account an administrator made
+	LinkPassword     LinkKind = "password" // an administrator reset the password
+	LinkSecondFactor LinkKind = "mfa"      // an administrator reset the second factor
+)
+
+// AccountLink is a single-use link with which an account's holder sets a
+// new password (and, when it has none, a second factor). The holder gets
+// the token by e-mail; only its hash is stored.
+type AccountLink struct {
+	ID        int64
+	AccountID int64
+	Kind      LinkKind
+	TokenHash string
+	CreatedBy int64 // the administrator; 0 for the server operator
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    time.Time // zero while unused
+}
+
 // Throttle scopes: failures are counted per account and per address.
 const (
 	ScopeAccount = "account"
@@ -81,6 +107,29 @@ type Store interface {
 	// DeleteSessions deletes every session idle since idleBefore or created
 	// before createdBefore and returns how many.
 	DeleteSessions(ctx context.Context, idleBefore, createdBefore time.Time) (int64, error)
+
+	// AtomicAccounts runs fn with a Store bound to one write transaction,
+	// committed when fn returns nil: a change to an account and its audit
+	// record are kept together or not at all.
+	AtomicAccounts(ctx context.Context, fn func(Store) error) error
+	// AppendAudit chains e to the audit trail: inside AtomicAccounts as
+	// part of its transaction, outside one durably before it returns.
+	AppendAudit(ctx context.Context, e *care.AuditEvent) error
+
+	// CreateAccountLink stores l and sets its ID. Every unused link the
+	// account had expires: only the newest one works.
+	CreateAccountLink(ctx context.Context, l *AccountLink) error
+	// AccountLinkByTokenHash returns the link with the token hash;
+	// NotFound when there is none.
+	AccountLinkByTokenHash(ctx context.Context, hash string) (*AccountLink, error)
+	// UseAccountLink marks an unused link used; one UPDATE makes it
+	// single-use. A used link is a Conflict.
+	UseAccountLink(ctx context.Context, id int64, at time.Time) error
+
+	// ServerSecret returns the secret called name, storing candidate as
+	// that secret first when there is none yet: the first instance to ask
+	// makes it, and every instance gets the same one.
+	ServerSecret(ctx context.Context, name, candidate string) (string, error)
 
 	RecordLoginFailure(ctx context.Context, scope, key string, at time.Time) error
 	CountLoginFailures(ctx context.Context, scope, key string, since time.Time) (int, error)

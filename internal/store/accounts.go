@@ -117,7 +117,7 @@ func (s *Store) execAccount(ctx context.Context, q string, args ...any) error {
 // SetAccountPassword replaces the password hash and ends every session of
 // the account except keepSession (a token hash, or "" to end them all).
 func (s *Store) SetAccountPassword(ctx context.Context, id int64, hash, keepSession string) error {
-	return s.sqlTx(ctx, func(tx *sql.Tx) error {
+	return s.inWriteTx(ctx, func(tx queryer) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = $1 WHERE id = $2 /* Store.SetAccountPassword */`, hash, id)
 		if err != nil {
 			return err
@@ -137,7 +137,7 @@ func (s *Store) SetAccountLocale(ctx context.Context, id int64, locale string) e
 
 // DisableAccount disables the account and ends all its sessions, in one transaction.
 func (s *Store) DisableAccount(ctx context.Context, id int64, at time.Time) error {
-	return s.sqlTx(ctx, func(tx *sql.Tx) error {
+	return s.inWriteTx(ctx, func(tx queryer) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled_at = $1 WHERE id = $2 /* Store.DisableAccount */`, at.UTC(), id)
 		if err != nil {
 			return err
@@ -157,7 +157,7 @@ func (s *Store) EnableAccount(ctx context.Context, id int64) error {
 
 // SetAccountTOTP stores a confirmed TOTP secret and replaces the recovery codes.
 func (s *Store) SetAccountTOTP(ctx context.Context, id int64, secret string, step int64, recoveryHashes []string) error {
-	return s.sqlTx(ctx, func(tx *sql.Tx) error {
+	return s.inWriteTx(ctx, func(tx queryer) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET totp_secret = $1, totp_last_step = $2 WHERE id = $3 /* Store.SetAccountTOTP */`, secret, step, id)
 		if err != nil {
 			return err
@@ -180,7 +180,7 @@ func (s *Store) SetAccountTOTP(ctx context.Context, id int64, secret string, ste
 // ResetAccountMFA removes the second factor and ends all sessions, so the
 // next login enrols anew.
 func (s *Store) ResetAccountMFA(ctx context.Context, id int64) error {
-	return s.sqlTx(ctx, func(tx *sql.Tx) error {
+	return s.inWriteTx(ctx, func(tx queryer) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET totp_secret = '', totp_last_step = 0 WHERE id = $1 /* Store.ResetAccountMFA */`, id)
 		if err != nil {
 			return err

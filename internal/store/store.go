@@ -167,6 +167,19 @@ func (s *Store) sqlTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// inWriteTx runs fn in the write transaction the Store is bound to (in an
+// Atomic call), or else in one of its own: the store's multi-statement
+// writes that may be part of a caller's transaction.
+func (s *Store) inWriteTx(ctx context.Context, fn func(q queryer) error) error {
+	switch s.tx {
+	case writeTx:
+		return fn(s.q)
+	case readTx:
+		return errors.New("store: a write inside a read transaction")
+	}
+	return s.sqlTx(ctx, func(tx *sql.Tx) error { return fn(inTx(tx, s.wc)) })
+}
+
 // inTx is the queryer of a transaction: through the statement cache of its
 // pool when there is one.
 func inTx(tx *sql.Tx, cache *stmtCache) queryer {
