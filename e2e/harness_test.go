@@ -81,7 +81,10 @@ func newApp(t *testing.T, cfg site.Config) *app {
 	if err != nil {
 		t.Fatalf("create organisation: %v", err)
 	}
-	authSvc := auth.NewService(s, auth.Config{Params: auth.TestParams, Now: c.Now})
+	authSvc, err := auth.Open(ctx, s, auth.Config{Params: auth.TestParams, Now: c.Now})
+	if err != nil {
+		t.Fatalf("auth: %v", err)
+	}
 
 	logs := &countingHandler{
 		Handler: slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}),

@@ -372,7 +372,11 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.out, "Generated 0 families in %s.\n", time.Since(start).Round(time.Millisecond))
 		return nil
 	}
-	cm, err := loadCaseManager(ctx, s, newAuth(a.cfg, s), org)
+	authSvc, err := newAuth(ctx, a.cfg, s)
+	if err != nil {
+		return err
+	}
+	cm, err := loadCaseManager(ctx, s, authSvc, org)
 	if err != nil {
 		return err
 	}

@@ -75,8 +75,10 @@ func openStore(ctx context.Context, a *app, autoMigrate bool) (*store.Store, err
 	return s, nil
 }
 
-func newAuth(c *Config, s *store.Store) *auth.Service {
-	return auth.NewService(s, auth.Config{IdleTimeout: c.IdleTimeout, AbsoluteTimeout: c.AbsoluteTimeout})
+// newAuth returns the auth service with its throttle key, made in the
+// database by the first instance that starts.
+func newAuth(ctx context.Context, c *Config, s *store.Store) (*auth.Service, error) {
+	return auth.Open(ctx, s, auth.Config{IdleTimeout: c.IdleTimeout, AbsoluteTimeout: c.AbsoluteTimeout})
 }
 
 func runServe(ctx context.Context, a *app, args []string) error {
@@ -99,7 +101,10 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer s.Close()
-	authSvc := newAuth(c, s)
+	authSvc, err := newAuth(ctx, c, s)
+	if err != nil {
+		return err
+	}
 	if c.Demo {
 		if err := setUpDemo(ctx, a, s, authSvc); err != nil {
 			return err

@@ -36,7 +36,10 @@ func runUser(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer s.Close()
-	authSvc := newAuth(a.cfg, s)
+	authSvc, err := newAuth(ctx, a.cfg, s)
+	if err != nil {
+		return err
+	}
 	c := a.cfg
 	switch args[0] {
 	case "list":

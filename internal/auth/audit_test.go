@@ -41,7 +41,10 @@ func TestPasswordChecksAreRecorded(t *testing.T) {
 	db := storetest.Databases()[0]
 	f := setup(t, db.Open)
 	rec := &recorder{}
-	svc := auth.NewService(f.store, auth.Config{Params: auth.TestParams, Now: f.clock.Now, MaxAccountFailures: 2})
+	svc, err := auth.Open(context.Background(), f.store, auth.Config{Params: auth.TestParams, Now: f.clock.Now, MaxAccountFailures: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
 	svc.SetLoginAudit(rec)
 	a := f.account(t, "anna@example.org")
 	ctx := context.Background()

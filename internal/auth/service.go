@@ -2,9 +2,12 @@ package auth
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/mail"
 	"runtime"
 	"strings"
@@ -46,12 +49,48 @@ type Service struct {
 	dummy   func() string // a hash to verify against when no account matches
 	audit   LoginAudit    // nil records nothing (tools that make accounts)
 	hashing chan struct{} // a slot per password hash being worked out
+	// tkey keys the hashes of the throttle's counters; Open loads it.
+	tkey []byte
 }
 
 // SetLoginAudit has every password check recorded in the audit trail.
 func (s *Service) SetLoginAudit(a LoginAudit) { s.audit = a }
 
-// NewService returns a Service on store.
+// Open returns a Service on store with its throttle key loaded: a random
+// secret made once and kept in the database, so every instance and every
+// restart counts under the same keys. A Service that throttles logins
+// must be made with Open.
+func Open(ctx context.Context, store Store, cfg Config) (*Service, error) {
+	s := NewService(store, cfg)
+	if err := s.loadThrottleKey(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// throttleSecret names the throttle key among the server's secrets.
+const throttleSecret = "throttle_key"
+
+func (s *Service) loadThrottleKey(ctx context.Context) error {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	v, err := s.store.ServerSecret(ctx, throttleSecret, hex.EncodeToString(b))
+	if err != nil {
+		return fmt.Errorf("auth: throttle key: %w", err)
+	}
+	key, err := hex.DecodeString(v)
+	if err != nil || len(key) < 32 {
+		return errors.New("auth: the stored throttle key is not 32 bytes of hex")
+	}
+	s.tkey = key
+	return nil
+}
+
+// NewService returns a Service on store, without the throttle key: enough
+// to make accounts and check sessions, but its logins fail. Use Open to
+// log in.
 func NewService(store Store, cfg Config) *Service {
 	if cfg.Params == (Params{}) {
 		cfg.Params = DefaultParams
@@ -96,11 +135,20 @@ func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
 // NormalizeEmail lower-cases and trims an e-mail address.
 func NormalizeEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
-// throttleKey hashes the counted key so the failures table holds no e-mail
-// addresses or IP addresses in the clear.
-func throttleKey(scope, key string) string {
-	sum := sha256.Sum256([]byte(scope + ":" + key))
-	return hex.EncodeToString(sum[:16])
+// errNoThrottleKey is what a Service made without Open answers a login.
+var errNoThrottleKey = errors.New("auth: no throttle key; make the service with auth.Open")
+
+// throttleKey is the key a failure is counted under: an HMAC-SHA256 of the
+// scope and the e-mail or client address, with the server's secret key, so
+// the failures table holds no addresses, and a copy of it without the key
+// cannot be searched for a known address either.
+func (s *Service) throttleKey(scope, key string) (string, error) {
+	if s.tkey == nil {
+		return "", errNoThrottleKey
+	}
+	m := hmac.New(sha256.New, s.tkey)
+	m.Write([]byte(scope + ":" + key))
+	return hex.EncodeToString(m.Sum(nil)[:16]), nil
 }
 
 // ErrThrottled is returned while an account or address is locked out.
@@ -115,7 +163,11 @@ var ErrBadCode = care.Errorf(care.Unauthorized, "mfa.bad_code")
 
 func (s *Service) throttled(ctx context.Context, email, addr string) error {
 	since := s.now().Add(-s.cfg.ThrottleWindow)
-	n, err := s.store.CountLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, email), since)
+	key, err := s.throttleKey(ScopeAccount, email)
+	if err != nil {
+		return err
+	}
+	n, err := s.store.CountLoginFailures(ctx, ScopeAccount, key, since)
 	if err != nil {
 		return err
 	}
@@ -123,7 +175,10 @@ func (s *Service) throttled(ctx context.Context, email, addr string) error {
 		return ErrThrottled
 	}
 	if addr != "" {
-		n, err = s.store.CountLoginFailures(ctx, ScopeAddress, throttleKey(ScopeAddress, addr), since)
+		if key, err = s.throttleKey(ScopeAddress, addr); err != nil {
+			return err
+		}
+		n, err = s.store.CountLoginFailures(ctx, ScopeAddress, key, since)
 		if err != nil {
 			return err
 		}
@@ -136,11 +191,18 @@ func (s *Service) throttled(ctx context.Context, email, addr string) error {
 
 func (s *Service) fail(ctx context.Context, email, addr string) error {
 	at := s.now()
-	if err := s.store.RecordLoginFailure(ctx, ScopeAccount, throttleKey(ScopeAccount, email), at); err != nil {
+	key, err := s.throttleKey(ScopeAccount, email)
+	if err != nil {
+		return err
+	}
+	if err := s.store.RecordLoginFailure(ctx, ScopeAccount, key, at); err != nil {
 		return err
 	}
 	if addr != "" {
-		return s.store.RecordLoginFailure(ctx, ScopeAddress, throttleKey(ScopeAddress, addr), at)
+		if key, err = s.throttleKey(ScopeAddress, addr); err != nil {
+			return err
+		}
+		return s.store.RecordLoginFailure(ctx, ScopeAddress, key, at)
 	}
 	return nil
 }
@@ -214,7 +276,11 @@ func (s *Service) checkPassword(ctx context.Context, email, password, addr strin
 // LoginComplete clears the account's failure count once the login has
 // fully succeeded, second factor included.
 func (s *Service) LoginComplete(ctx context.Context, a *Account) error {
-	return s.store.ClearLoginFailures(ctx, ScopeAccount, throttleKey(ScopeAccount, a.Email))
+	key, err := s.throttleKey(ScopeAccount, a.Email)
+	if err != nil {
+		return err
+	}
+	return s.store.ClearLoginFailures(ctx, ScopeAccount, key)
 }
 
 func (s *Service) badLogin(ctx context.Context, email, addr string) error {

@@ -41,7 +41,11 @@ func setup(t *testing.T, open func(testing.TB) *store.Store) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{svc: auth.NewService(s, auth.Config{Params: auth.TestParams, Now: c.Now}), store: s, clock: c, org: org}
+	svc, err := auth.Open(context.Background(), s, auth.Config{Params: auth.TestParams, Now: c.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{svc: svc, store: s, clock: c, org: org}
 }
 
 const goodPassword = "correct paard batterij nietje"

@@ -83,7 +83,10 @@ func New(t *testing.T, open func(testing.TB) *store.Store, cfg site.Config) *App
 		t.Fatal(err)
 	}
 	sessions := &brokenSessions{Store: s}
-	a := auth.NewService(sessions, auth.Config{Params: auth.TestParams, Now: c.Now})
+	a, err := auth.Open(context.Background(), sessions, auth.Config{Params: auth.TestParams, Now: c.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
 	cfg.Now = c.Now
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
