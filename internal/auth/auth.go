@@ -122,8 +122,8 @@ type Store interface {
 	// AccountLinkByTokenHash returns the link with the token hash;
 	// NotFound when there is none.
 	AccountLinkByTokenHash(ctx context.Context, hash string) (*AccountLink, error)
-	// UseAccountLink marks an unused link used; one UPDATE makes it
-	// single-use. A used link is a Conflict.
+	// UseAccountLink marks an unused, unexpired link used; one UPDATE
+	// makes it single-use. A used or expired link is a Conflict.
 	UseAccountLink(ctx context.Context, id int64, at time.Time) error
 
 	// ServerSecret returns the secret called name, storing candidate as

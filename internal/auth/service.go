@@ -462,9 +462,27 @@ type NewAccount struct {
 	MFAExempt      bool
 }
 
-// CreateAccount validates and creates an account. Invalid input returns
-// care.FieldErrors.
+// CreateAccount validates and creates an account with the password in n,
+// for tools and tests (demo accounts); it records nothing in the audit
+// trail. An administrator's account is made by AdminCreateAccount. Invalid
+// input returns care.FieldErrors.
 func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, error) {
+	a, err := s.newAccount(n)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.CreateAccount(ctx, a); err != nil {
+		if care.ErrorCode(err) == care.Conflict {
+			return nil, care.FieldErrors{"email": "account.email_taken"}
+		}
+		return nil, err
+	}
+	return a, nil
+}
+
+// newAccount checks n and returns the account to store, with its password
+// hashed; invalid input returns care.FieldErrors.
+func (s *Service) newAccount(n NewAccount) (*Account, error) {
 	fe := care.FieldErrors{}
 	email := NormalizeEmail(n.Email)
 	if addr, err := mail.ParseAddress(email); err != nil || addr.Address != email || len(email) > 254 {
@@ -489,22 +507,16 @@ func (s *Service) CreateAccount(ctx context.Context, n NewAccount) (*Account, er
 	if err != nil {
 		return nil, err
 	}
-	a := &Account{
+	return &Account{
 		OrganisationID: n.OrganisationID, Email: email, Name: name, Role: n.Role,
 		PasswordHash: hash, MFAExempt: n.MFAExempt, CreatedAt: s.now(),
-	}
-	if err := s.store.CreateAccount(ctx, a); err != nil {
-		if care.ErrorCode(err) == care.Conflict {
-			return nil, care.FieldErrors{"email": "account.email_taken"}
-		}
-		return nil, err
-	}
-	return a, nil
+	}, nil
 }
 
-// SetPassword checks the policy and sets a new password for the account.
+// SetPassword checks the policy and sets a new password for the account,
+// for tools (the demo accounts); it records nothing in the audit trail.
 // Every other session of the account ends; keepSession (a token hash) may
-// stay, so whoever changes their own password stays logged in.
+// stay. Holders change their own password with ChangePassword.
 func (s *Service) SetPassword(ctx context.Context, id int64, password, keepSession string) error {
 	if err := CheckPasswordPolicy(password); err != nil {
 		return care.FieldErrors{"password": care.ErrorMessage(err)}

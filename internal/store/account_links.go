@@ -45,10 +45,11 @@ func (s *Store) AccountLinkByTokenHash(ctx context.Context, hash string) (*auth.
 	return &l, nil
 }
 
-// UseAccountLink marks an unused link used; a used one is a care.Conflict.
+// UseAccountLink marks an unused, unexpired link used; a used or expired
+// one is a care.Conflict. One UPDATE makes it single-use.
 func (s *Store) UseAccountLink(ctx context.Context, id int64, at time.Time) error {
 	res, err := s.q.ExecContext(ctx, `UPDATE account_links SET used_at = $1
-		WHERE id = $2 AND used_at IS NULL /* Store.UseAccountLink */`, at.UTC(), id)
+		WHERE id = $2 AND used_at IS NULL AND expires_at > $1 /* Store.UseAccountLink */`, at.UTC(), id)
 	if err != nil {
 		return err
 	}

@@ -90,6 +90,14 @@ func testAccountLinks(t *testing.T, s Store) {
 	if got, _ := s.AccountLinkByTokenHash(ctx, "hash-2"); !got.ExpiresAt.Equal(second.ExpiresAt) || got.UsedAt.IsZero() {
 		t.Errorf("a used link changed: %+v", got)
 	}
+	// An expired link cannot be used.
+	third, _ := s.AccountLinkByTokenHash(ctx, "hash-3")
+	if err := s.UseAccountLink(ctx, third.ID, third.ExpiresAt); care.ErrorCode(err) != care.Conflict {
+		t.Errorf("using a link at its expiry: %v, want Conflict", err)
+	}
+	if err := s.UseAccountLink(ctx, third.ID, third.ExpiresAt.Add(-time.Second)); err != nil {
+		t.Errorf("using a link a second before its expiry: %v", err)
+	}
 }
 
 // testServerSecret: the first candidate is kept; later ones, also from
