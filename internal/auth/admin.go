@@ -33,11 +33,11 @@ const (
 // the account's.
 const (
 	ObjectAccount         = "account"                // made by an administrator (C)
-	ObjectAccountDisable  = "account.disable"        // U
-	ObjectAccountEnable   = "account.enable"         // U
-	ObjectPasswordReset   = "account.password_reset" // U: a random password and a link
-	ObjectMFAReset        = "account.mfa_reset"      // U: no second factor, a random password and a link
-	ObjectAccountPassword = "account.password"       // U: the holder's own change, or through a link
+	ObjectAccountDisable  = "account_disable"        // U
+	ObjectAccountEnable   = "account_enable"         // U
+	ObjectPasswordReset   = "account_password_reset" // U: a random password and a link
+	ObjectMFAReset        = "account_mfa_reset"      // U: no second factor, a random password and a link
+	ObjectAccountPassword = "account_password"       // U: the holder's own change, or through a link
 )
 
 // AccountMail reaches an account's holder by e-mail; the surfaces provide

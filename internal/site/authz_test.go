@@ -52,6 +52,8 @@ var authzTable = map[string]access{
 	"POST /language":           public,
 	"GET /invite/{token}":      public,
 	"POST /invite/{token}":     public,
+	"GET /password/{token}":    public,
+	"POST /password/{token}":   public,
 
 	"GET /{$}":               loggedIn,
 	"GET /account":           loggedIn,

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/spil-zorg/spil/internal/auth"
@@ -47,22 +48,34 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	current, next, repeat := v.Get("current"), v.Get("new"), v.Get("repeat")
-	switch {
-	case current == "":
+	if current == "" {
 		p.Errors["current"] = "field.required"
-	case len(current) > 4*auth.MaxPasswordLen || !auth.VerifyPassword(current, a.PasswordHash):
-		p.Errors["current"] = "account.current_wrong"
 	}
-	if err := auth.CheckPasswordPolicy(next); err != nil {
-		p.Errors["new"] = care.ErrorMessage(err)
-	} else if next != repeat {
+	if next != repeat {
 		p.Errors["repeat"] = "account.repeat_differs"
 	}
 	if len(p.Errors) > 0 {
+		// Nothing is checked against the current password yet.
+		if err := auth.CheckPasswordPolicy(next); err != nil {
+			p.Errors["new"] = care.ErrorMessage(err)
+		}
 		s.render(w, r, http.StatusUnprocessableEntity, "account", p)
 		return nil
 	}
-	if err := s.auth.SetPassword(r.Context(), a.ID, next, httpx.StateOf(r).Session.TokenHash); err != nil {
+	// The auth service checks the current password like a login:
+	// throttled, counted and recorded in the audit trail.
+	err = s.auth.ChangePassword(r.Context(), a, current, next, s.clientAddr(r), httpx.StateOf(r).Session.TokenHash)
+	var fe care.FieldErrors
+	switch {
+	case errors.As(err, &fe):
+		p.Errors = fe
+		s.render(w, r, http.StatusUnprocessableEntity, "account", p)
+		return nil
+	case care.ErrorCode(err) == care.TooMany:
+		p.Errors["current"] = "login.throttled"
+		s.render(w, r, http.StatusTooManyRequests, "account", p)
+		return nil
+	case err != nil:
 		return err
 	}
 	s.log.InfoContext(r.Context(), "account: password changed", "account", a.ID)

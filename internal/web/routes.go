@@ -108,10 +108,18 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.providerTasks()))))
 	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.providerNotes()))))
 
-	mux.Handle("GET /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccounts)))
-	mux.Handle("POST /admin/accounts", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountCreate)))
-	mux.Handle("POST /admin/accounts/{id}/disable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("disabled"))))
-	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("enabled"))))
-	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(care.RoleAdmin, s.adminPasswordReset)))
-	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(care.RoleAdmin, s.adminAccountAction("mfa-reset"))))
+	// Accounts: every action goes through the auth service, which checks
+	// the administrator, records the action and tells the holder.
+	admin := care.RoleAdmin
+	mux.Handle("GET /admin/accounts", s.handle(s.requireRole(admin, s.adminAccounts)))
+	mux.Handle("POST /admin/accounts", s.handle(s.requireRole(admin, s.adminAccountCreate)))
+	mux.Handle("POST /admin/accounts/{id}/disable", s.handle(s.requireRole(admin, s.adminAccountAction("disabled", s.auth.AdminDisableAccount))))
+	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(admin, s.adminAccountAction("enabled", s.auth.AdminEnableAccount))))
+	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(admin, s.adminAccountAction("password-reset", s.auth.AdminResetPassword))))
+	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
+
+	// The link an account's holder gets by e-mail to choose a password:
+	// the token in the path is the only key.
+	mux.Handle("GET /password/{token}", s.handle(s.passwordLinkShow))
+	mux.Handle("POST /password/{token}", s.handle(s.passwordLinkSubmit))
 }

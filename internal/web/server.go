@@ -32,8 +32,9 @@ type Config struct {
 	// TrustProxy takes the client address from X-Forwarded-For (last hop),
 	// for login throttling behind a reverse proxy.
 	TrustProxy bool
-	// Mailer sends invitations; nil shows the case manager the link to
-	// pass on instead.
+	// Mailer sends invitations and the e-mail about accounts; nil shows the
+	// case manager an invitation's link to pass on instead, and sends an
+	// account's holder nothing (an administrator never sees their link).
 	Mailer mail.Mailer
 	// BaseURL is where Spil is reached (https://spil.example.nl), for the
 	// links in invitations; empty takes the address of the request.
@@ -42,14 +43,13 @@ type Config struct {
 	Now     func() time.Time
 }
 
-// Accounts is the store the admin pages use to list accounts and organisations.
+// Accounts is what the pages read of accounts, and the language setting:
+// the list on the admin page. Every change by an administrator goes
+// through the auth service.
 type Accounts interface {
 	Ping(ctx context.Context) error
 	Accounts(ctx context.Context) ([]*auth.Account, error)
 	AccountByID(ctx context.Context, id int64) (*auth.Account, error)
-	DisableAccount(ctx context.Context, id int64, at time.Time) error
-	EnableAccount(ctx context.Context, id int64) error
-	ResetAccountMFA(ctx context.Context, id int64) error
 	SetAccountLocale(ctx context.Context, id int64, locale string) error
 }
 

@@ -45,7 +45,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			"home":     &HomePage{BasePage: base("home.title"), RoleKey: "role.admin"},
 			"account":  &AccountPage{BasePage: base("account.title"), RoleKey: "role.admin", RecoveryLeft: 3, Errors: Fields{"new": "password.common"}, PasswordSaved: true},
 			"admin_accounts": &AdminAccountsPage{BasePage: base("admin.title"), Accounts: []*auth.Account{acc, {ID: 2, Name: "Off", Role: care.RoleFamily, DisabledAt: time.Now()}},
-				Roles: care.Roles, Errors: Fields{"role": "account.role_invalid"}, PasswordFor: acc, TempPassword: "pw", PasswordNote: "admin.password_reset", Done: "admin.done.disabled"},
+				Roles: care.Roles, Errors: Fields{"role": "account.role_invalid"}, Done: "admin.done.mfa-reset", Mail: "admin.mail.none_link"},
+			"password_link":         &PasswordLinkPage{BasePage: base("link.title.mfa"), Token: "T", Kind: "mfa", Email: "a@b.c", Errors: Fields{"password": "password.common", "repeat": "account.repeat_differs"}},
+			"password_link_problem": &PasswordLinkPage{BasePage: base("link.used_title"), Problem: linkProblem(auth.ErrLinkUsed)},
 		}
 		for name, page := range familyCases(s, base("family.title")) {
 			cases[name] = page
@@ -161,7 +163,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -224,8 +226,22 @@ func TestCatalogsMatch(t *testing.T) {
 		used["role."+string(r)] = true
 		used["home.next."+string(r)] = true
 	}
-	for _, d := range []string{"disabled", "enabled", "mfa-reset"} {
+	for d, link := range adminActions {
 		used["admin.done."+d] = true
+		kind := "notice"
+		if link {
+			kind = "link"
+		}
+		for _, m := range adminMail {
+			used["admin.mail."+m+"_"+kind] = true
+		}
+	}
+	for _, k := range []auth.LinkKind{auth.LinkNewAccount, auth.LinkPassword, auth.LinkSecondFactor} {
+		for _, key := range []string{"link.title.", "link.intro."} {
+			used[key+string(k)] = true
+		}
+		used["mail.account_link."+string(k)+".subject"] = true
+		used["mail.account_link."+string(k)+".body"] = true
 	}
 	// Stored choices are shown through prefix + value.
 	for prefix, values := range map[string][]string{

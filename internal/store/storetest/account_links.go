@@ -155,7 +155,7 @@ func testAccountWritesInOneTransaction(t *testing.T, s Store) {
 			CreatedAt: t0, ExpiresAt: t0.Add(time.Hour)}); err != nil {
 			return err
 		}
-		return st.AppendAudit(ctx, &care.AuditEvent{At: t0, ActorID: a.ID, ActorRole: care.RoleAdmin, ObjectType: "account.mfa_reset",
+		return st.AppendAudit(ctx, &care.AuditEvent{At: t0, ActorID: a.ID, ActorRole: care.RoleAdmin, ObjectType: "account_mfa_reset",
 			ObjectID: a.ID, Action: care.ActionUpdate, Outcome: care.OutcomeSuccess, Authorised: true})
 	}
 	err := s.AtomicAccounts(ctx, func(st auth.Store) error {
@@ -198,7 +198,7 @@ func testAccountWritesInOneTransaction(t *testing.T, s Store) {
 		t.Errorf("the committed link: %v", err)
 	}
 	es, err := s.AuditEvents(ctx, 0, 10)
-	if err != nil || len(es) != 1 || es[0].ObjectType != "account.mfa_reset" || es[0].ObjectID != a.ID {
+	if err != nil || len(es) != 1 || es[0].ObjectType != "account_mfa_reset" || es[0].ObjectID != a.ID {
 		t.Errorf("audit records %+v, %v; want the one committed", es, err)
 	}
 }
