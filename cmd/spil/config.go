@@ -50,7 +50,7 @@ type Config struct {
 	Name  string
 	Role  string
 
-	// E-mail (serve): no SMTP host means no e-mail.
+	// E-mail (serve, user): no SMTP host means no e-mail.
 	SMTPHost     string
 	SMTPPort     int
 	SMTPUsername string
@@ -208,6 +208,18 @@ func (f *flags) dbFlag(c *Config) {
 func (f *flags) logFlags(c *Config) {
 	f.str(&c.LogFormat, "log-format", "text", "log format: text or json", false)
 	f.str(&c.LogLevel, "log-level", "info", "log level: debug, info, warn or error", false)
+}
+
+// mailFlags are where links lead and how e-mail goes out; baseDefault
+// says what an empty --base-url means to the command.
+func (f *flags) mailFlags(c *Config, baseDefault string) {
+	f.str(&c.BaseURL, "base-url", "", "where users reach Spil, e.g. https://spil.example.nl: the start of links in e-mail"+baseDefault, false)
+	f.str(&c.SMTPHost, "smtp-host", "", "SMTP server for e-mail: invitations, and links and notices to account holders (none: no e-mail is sent)", false)
+	f.integer(&c.SMTPPort, "smtp-port", 587, "SMTP server port")
+	f.str(&c.SMTPUsername, "smtp-username", "", "SMTP login name (none: no login)", false)
+	f.str(&c.SMTPPassword, "smtp-password", "", "SMTP password", true)
+	f.str(&c.SMTPFrom, "smtp-from", "", "sender of e-mail, e.g. 'Spil <noreply@spil.example.nl>'", false)
+	f.str(&c.SMTPTLS, "smtp-tls", mail.TLSStartTLS, "SMTP encryption: starttls (required), tls (from the start, usually port 465) or none", false)
 }
 
 func (f *flags) checkpointFileFlag(c *Config, usage string) {

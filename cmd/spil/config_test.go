@@ -44,6 +44,8 @@ func TestParseConfigDefaults(t *testing.T) {
 	serve.SMTPTLS = "starttls"
 	user := common
 	user.OrgName = "Mijn organisatie"
+	user.SMTPPort = 587
+	user.SMTPTLS = "starttls"
 	demo := common
 	demo.Families = 1000
 	demo.Seed = 1

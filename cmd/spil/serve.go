@@ -33,13 +33,7 @@ var serveCommand = command{
 		f.boolean(&c.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind your own proxy)")
 		f.duration(&c.IdleTimeout, "idle-timeout", 30*time.Minute, "log out after this long without activity")
 		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
-		f.str(&c.BaseURL, "base-url", "", "where users reach Spil, e.g. https://spil.example.nl: the start of links in e-mail (default: from --addr)", false)
-		f.str(&c.SMTPHost, "smtp-host", "", "SMTP server for invitation e-mail (none: case managers pass the link on themselves)", false)
-		f.integer(&c.SMTPPort, "smtp-port", 587, "SMTP server port")
-		f.str(&c.SMTPUsername, "smtp-username", "", "SMTP login name (none: no login)", false)
-		f.str(&c.SMTPPassword, "smtp-password", "", "SMTP password", true)
-		f.str(&c.SMTPFrom, "smtp-from", "", "sender of e-mail, e.g. 'Spil <noreply@spil.example.nl>'", false)
-		f.str(&c.SMTPTLS, "smtp-tls", mail.TLSStartTLS, "SMTP encryption: starttls (required), tls (from the start, usually port 465) or none", false)
+		f.mailFlags(c, " (default: from --addr)")
 	},
 	run: runServe,
 }

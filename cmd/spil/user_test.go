@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/mail/mailtest"
+	"github.com/spil-zorg/spil/internal/store/storetest"
 )
 
 func TestUser(t *testing.T) {
@@ -26,25 +29,34 @@ func testUser(t *testing.T, dsn string) {
 	ctx := context.Background()
 	const email = "anna@kct.example"
 
-	// A valid account: the temporary password is shown once and works.
+	// A valid account: no password is shown; without e-mail the operator
+	// gets the link to hand over, and it works.
 	r := mustSpil(t, "user", "add", "--db", dsn, "--email", " Anna@KCT.example ", "--name", "Anna de Vries", "--role", "casemanager", "--org-name", "KCT Noord")
 	if want := "Created " + email + " (casemanager)."; !strings.Contains(r.stdout, want) {
 		t.Errorf("user add says %q, want %q", r.stdout, want)
 	}
-	m := regexp.MustCompile(`(?m)^  (\S+)$`).FindStringSubmatch(r.stdout)
-	if m == nil {
-		t.Fatalf("no temporary password in %q", r.stdout)
+	token := printedToken(t, r.stdout, "")
+	if !strings.Contains(r.stdout, "it is the account") || strings.Contains(r.stdout, "temporary password") {
+		t.Errorf("user add without e-mail says:\n%s", r.stdout)
 	}
 	s := openDB(t, dsn)
 	acc, err := s.AccountByEmail(ctx, email)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !auth.VerifyPassword(m[1], acc.PasswordHash) {
-		t.Error("the printed temporary password does not verify")
-	}
 	if acc.Name != "Anna de Vries" || acc.Role != care.RoleCaseManager || !acc.Active() || acc.MFAEnrolled() || acc.MFAExempt {
 		t.Errorf("account %+v", acc)
+	}
+	svc, err := auth.Open(ctx, s, auth.Config{Params: auth.TestParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const chosen = "anna kiest haar eigen wachtwoord"
+	if _, kind, err := svc.UseAccountLink(ctx, token, chosen, "192.0.2.1"); err != nil || kind != auth.LinkNewAccount {
+		t.Fatalf("the printed link: %q, %v", kind, err)
+	}
+	if _, err := svc.CheckPassword(ctx, email, chosen, "192.0.2.1"); err != nil {
+		t.Errorf("the password chosen through the link: %v", err)
 	}
 	org, err := s.FirstOrganisation(ctx)
 	if err != nil || acc.OrganisationID != org {
@@ -77,7 +89,15 @@ func testUser(t *testing.T, dsn string) {
 		{"list enabled", []string{"list"},
 			0, []string{email, "active"}, nil},
 		{"reset-mfa", []string{"reset-mfa", "--email", email},
-			0, []string{"Done: reset-mfa " + email}, nil},
+			0, []string{"Done: reset-mfa " + email, "/password/", "it is the account"}, nil},
+		{"reset-password", []string{"reset-password", "--email", email, "--base-url", "https://spil.example.nl"},
+			0, []string{"Done: reset-password " + email, "https://spil.example.nl/password/", "own second factor is still needed"}, nil},
+		{"notice without e-mail", []string{"disable", "--email", email},
+			0, []string{"the holder has not been told"}, nil},
+		{"enable again", []string{"enable", "--email", email},
+			0, nil, nil},
+		{"link by e-mail without --base-url", []string{"reset-password", "--email", email, "--smtp-host", "smtp.example.nl", "--smtp-from", "noreply@spil.example.nl"},
+			1, nil, []string{"--base-url is needed"}},
 		{"disable unknown", []string{"disable", "--email", "nobody@kct.example"},
 			1, nil, []string{"no account with that e-mail address"}},
 		{"enable unknown", []string{"enable", "--email", "nobody@kct.example"},
@@ -130,6 +150,10 @@ func testUser(t *testing.T, dsn string) {
 			if !got.Active() {
 				t.Error("the account is disabled after enable")
 			}
+		case "reset-password":
+			if _, err := svc.CheckPassword(ctx, email, chosen, "192.0.2.2"); care.ErrorCode(err) != care.Unauthorized {
+				t.Errorf("the password after reset-password: %v", err)
+			}
 		case "reset-mfa":
 			if got.MFAEnrolled() {
 				t.Error("the account still has a second factor after reset-mfa")
@@ -150,5 +174,69 @@ func testUser(t *testing.T, dsn string) {
 	}
 	if n, err := s.OrganisationCount(ctx); err != nil || n != 1 {
 		t.Errorf("%d organisations (%v), want 1", n, err)
+	}
+
+	// Every change is on record, by the operator on the command line.
+	es, err := s.AuditEvents(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		if e.ActorID == 0 && e.ActorRole == auth.RoleOperator && e.AccessPoint == "cli" && e.Outcome == care.OutcomeSuccess {
+			got = append(got, e.ObjectType)
+		}
+	}
+	want := []string{auth.ObjectAccount, auth.ObjectAccountDisable, auth.ObjectAccountEnable, auth.ObjectMFAReset,
+		auth.ObjectPasswordReset, auth.ObjectAccountDisable, auth.ObjectAccountEnable}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("the operator's records: %q, want %q", got, want)
+	}
+}
+
+// printedToken is the token of the link spil user printed, under base.
+func printedToken(t *testing.T, stdout, base string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(base) + `/password/([A-Z2-7]{40,})$`).FindStringSubmatch(stdout)
+	if m == nil {
+		t.Fatalf("no link in:\n%s", stdout)
+	}
+	return m[1]
+}
+
+// TestUserByMail: with an SMTP server, spil user sends the holder the link
+// and the operator never sees it.
+func TestUserByMail(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.SQLitePath(t)
+	sink := mailtest.Start(t)
+	mailArgs := []string{"--smtp-host", sink.Host(), "--smtp-port", strconv.Itoa(sink.Port()), "--smtp-tls", "none",
+		"--smtp-from", "Spil <noreply@spil.example.nl>", "--base-url", "https://spil.example.nl"}
+	r := mustSpil(t, append([]string{"user", "add", "--db", dsn, "--email", "bas@kct.example", "--name", "Bas", "--role", "admin"}, mailArgs...)...)
+	r2 := mustSpil(t, append([]string{"user", "reset-mfa", "--db", dsn, "--email", "bas@kct.example"}, mailArgs...)...)
+	r3 := mustSpil(t, append([]string{"user", "disable", "--db", dsn, "--email", "bas@kct.example"}, mailArgs...)...)
+	msgs := sink.Messages()
+	if len(msgs) != 3 {
+		t.Fatalf("%d messages, want 3", len(msgs))
+	}
+	for i, want := range []string{"een account voor u gemaakt", "uw wachtwoord en uw tweestapsverificatie werken niet meer", "door uw beheerder gewijzigd."} {
+		if msgs[i].To[0] != "bas@kct.example" || !strings.Contains(msgs[i].Text, want) {
+			t.Errorf("message %d to %q:\n%s", i, msgs[i].To, msgs[i].Text)
+		}
+	}
+	for i, r := range []result{r, r2, r3} {
+		if strings.Contains(r.stdout, "/password/") {
+			t.Errorf("command %d printed a link:\n%s", i, r.stdout)
+		}
+	}
+	if !strings.Contains(r2.stdout, "sent a link by e-mail") || !strings.Contains(r3.stdout, "told by e-mail") {
+		t.Errorf("the commands say:\n%s\n%s", r2.stdout, r3.stdout)
+	}
+	// The mailed link works.
+	_, rest, _ := strings.Cut(msgs[1].Text, "https://spil.example.nl/password/")
+	token, _, _ := strings.Cut(rest, "\n")
+	s := openDB(t, dsn)
+	if l, err := s.AccountLinkByTokenHash(ctx, auth.HashLinkToken(token)); err != nil || l.Kind != auth.LinkSecondFactor {
+		t.Errorf("the mailed link: %+v, %v", l, err)
 	}
 }
