@@ -6,12 +6,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/mail"
+	"github.com/spil-zorg/spil/internal/mail/mailtest"
 	"github.com/spil-zorg/spil/internal/site"
 )
 
@@ -47,10 +52,12 @@ func TestAdminCreatesAccountOnPhone(t *testing.T) {
 		t.Errorf("selected role = %q, want %q", got, "zorgverlener")
 	}
 	adminTab.click(`form[action="/admin/accounts"] button[type="submit"]`)
-	adminTab.wantTextContains("#temporary", "Account voor sanne.devries@thuiszorg.test aangemaakt.")
-	initial := adminTab.text("#initial-password")
-	if err := auth.CheckPasswordPolicy(initial); err != nil {
-		t.Errorf("the initial password %q breaks the password policy: %v", initial, err)
+	adminTab.wantPath("/admin/accounts")
+	adminTab.wantTextContains("#admin-done", "Het account is aangemaakt.")
+	// Without e-mail the administrator is told so, and shown no password or link.
+	adminTab.wantTextContains("#admin-mail", "Deze installatie van Spil verstuurt geen e-mail")
+	if n := adminTab.count(`#initial-password, a[href*="/password/"]`); n != 0 {
+		t.Errorf("the accounts page shows %d passwords or links", n)
 	}
 	created, err := a.store.AccountByEmail(context.Background(), "sanne.devries@thuiszorg.test")
 	if err != nil {
@@ -58,9 +65,6 @@ func TestAdminCreatesAccountOnPhone(t *testing.T) {
 	}
 	if created.Name != "Sanne de Vries" || created.Role != care.RoleProvider || created.MFAEnrolled() || !created.Active() {
 		t.Errorf("new account = %+v, want Sanne de Vries, provider, active, no second factor yet", created)
-	}
-	if !auth.VerifyPassword(initial, created.PasswordHash) {
-		t.Error("the initial password shown is not the account's password")
 	}
 	adminTab.wantRow("Sanne de Vries", "zorgverlener", "tweestaps nog niet ingesteld")
 
@@ -75,7 +79,7 @@ func TestAdminCreatesAccountOnPhone(t *testing.T) {
 	// Disable Ria: her open session ends.
 	adminTab.click(`button[aria-label="Uitschakelen: Ria Jansen"]`)
 	adminTab.wantPath("/admin/accounts")
-	adminTab.wantText(`main p[role="status"]`, "Het account is uitgeschakeld en overal uitgelogd.")
+	adminTab.wantText(`#admin-done p`, "Het account is uitgeschakeld en overal uitgelogd.")
 	adminTab.wantRow("Ria Jansen", "regiocoördinator", "uitgeschakeld")
 	if a.account(ria.ID).Active() {
 		t.Error("Ria's account is still active in the database")
@@ -90,12 +94,59 @@ func TestAdminCreatesAccountOnPhone(t *testing.T) {
 	riaTab.submitPassword(ria.Email, ria.Password)
 	riaTab.wantPath("/login")
 	riaTab.wantText("#login-error", msgBadCredentials)
+}
 
-	// The new account logs in with the initial password and is asked to set
-	// up its second factor.
-	riaTab.submitPassword("sanne.devries@thuiszorg.test", initial)
-	riaTab.wantPath("/mfa/setup")
-	riaTab.wantNoOverflow("second-factor setup")
+// TestAccountHolderResetsByLink is a second-factor reset from the receiving
+// side: the administrator resets it, and the account's holder opens the link
+// from the e-mail, chooses a password, sets up a new authenticator and
+// reaches her start page.
+func TestAccountHolderResetsByLink(t *testing.T) {
+	sink := mailtest.Start(t)
+	mailer, err := mail.NewSMTP(sink.Config("Spil <noreply@spil.test>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(t, site.Config{Mailer: mailer})
+	admin := a.newUser("Bas Beheer", "bas.beheer@kct.test", care.RoleAdmin, true)
+	carla := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)
+	b := newBrowser(t, desktop)
+
+	adminTab := b.newTab(a)
+	adminTab.login(admin)
+	adminTab.open("/admin/accounts")
+	adminTab.click(`button[aria-label="Tweestaps opnieuw instellen: Carla Visser"]`)
+	adminTab.wantPath("/admin/accounts")
+	adminTab.wantTextContains("#admin-mail", "U krijgt hem niet te zien")
+
+	msgs := sink.Messages()
+	if len(msgs) != 1 || msgs[0].To[0] != carla.Email {
+		t.Fatalf("%d messages, want one to Carla", len(msgs))
+	}
+	link := regexp.MustCompile(`https?://\S+/password/\S+`).FindString(msgs[0].Text)
+	if link == "" {
+		t.Fatalf("no link in the e-mail:\n%s", msgs[0].Text)
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	tab := b.newTab(a)
+	wantStatus(t, tab.open(u.Path), http.StatusOK)
+	tab.wantText("h1", "Kies een nieuw wachtwoord en stel tweestaps opnieuw in")
+	tab.wantText("#link-email", carla.Email)
+	const chosen = "carla kiest zelf een nieuwe zin"
+	tab.fill("#password", chosen)
+	tab.fill("#repeat", chosen)
+	tab.click(`form[action^="/password/"] button[type="submit"]`)
+	tab.wantPath("/mfa/setup")
+	if secret := tab.enrolMFA(); secret == carla.Secret {
+		t.Error("the old secret came back")
+	}
+	tab.wantText("h1", "Welkom, Carla Visser")
+	if !auth.VerifyPassword(chosen, a.account(carla.ID).PasswordHash) {
+		t.Error("the chosen password is not the account's")
+	}
 }
 
 // selectOption picks the option with value in the select sel.
