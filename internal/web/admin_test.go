@@ -80,7 +80,9 @@ func TestAdminCreatesAccount(t *testing.T) {
 }
 
 func TestAdminDisableEnable(t *testing.T) {
-	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+	logs := &syncBuffer{}
+	cfg := site.Config{Logger: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	forEachDB(t, cfg, func(t *testing.T, a *app) {
 		admin, secret := a.Account("admin@example.org", care.RoleAdmin, true)
 		user, userSecret := a.Account("user@example.org", care.RoleCaseManager, true)
 		c := a.Client()
@@ -110,6 +112,14 @@ func TestAdminDisableEnable(t *testing.T) {
 		u.Login("user@example.org", userSecret)
 		if p := c.Post("/admin/accounts/999999/enable", nil); p.StatusCode != http.StatusNotFound {
 			t.Errorf("an account that does not exist: %d", p.StatusCode)
+		}
+		// The log says that the holder was not told, and never whom.
+		log := logs.String()
+		if !strings.Contains(log, "no e-mail sent to the account's holder: e-mail is not configured") {
+			t.Errorf("the log does not say that no notice went out:\n%s", log)
+		}
+		if strings.Contains(log, "user@example.org") || strings.Contains(log, "Naam user") {
+			t.Errorf("the log names the holder:\n%s", log)
 		}
 	})
 }
