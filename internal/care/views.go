@@ -16,9 +16,9 @@ type ProviderFile struct {
 	Network       []NetworkMember
 	CaseManagers  CaseManagers
 	Directives    []Directive // the care plan's treatment directives; nil without a plan
-	Tasks         []Task // the provider's own: open, and the recently closed
-	DoneTaskCount int    // the provider's closed tasks in all
-	Scope         string // the consent in force
+	Tasks         []Task      // the provider's own: open, and the recently closed
+	DoneTaskCount int         // the provider's closed tasks in all
+	Scope         string      // the consent in force
 	Me            NetworkMember
 }
 
