@@ -247,7 +247,7 @@ func TestIdempotentConcurrentDuplicates(t *testing.T) {
 type faultyStore struct {
 	care.Store
 	mu          sync.Mutex
-	beforeWrite func()
+	beforeWrite func(ctx context.Context)
 	commitErr   error
 	lookupErr   error
 }
@@ -264,7 +264,7 @@ func (f *faultyStore) Atomic(ctx context.Context, fn func(care.Store) error) err
 	f.beforeWrite = nil // once
 	f.mu.Unlock()
 	if before != nil {
-		before()
+		before(ctx)
 	}
 	if err := f.Store.Atomic(ctx, fn); err != nil {
 		return err
@@ -320,7 +320,7 @@ func TestIdempotencyKeyInProgress(t *testing.T) {
 		var once sync.Once
 		unblock := func() { once.Do(func() { close(release) }) }
 		defer unblock() // also when the test fails, so the server can stop
-		f.set(func(f *faultyStore) { f.beforeWrite = func() { close(waiting); <-release } })
+		f.set(func(f *faultyStore) { f.beforeWrite = func(context.Context) { close(waiting); <-release } })
 		type answer struct {
 			status int
 			raw    []byte
@@ -345,6 +345,50 @@ func TestIdempotencyKeyInProgress(t *testing.T) {
 		if again.StatusCode != http.StatusCreated || !bytes.Equal(again.Raw, first.raw) {
 			t.Errorf("after the first: %d %s, want its answer %s", again.StatusCode, again.Raw, first.raw)
 		}
+		if n := contactCount(t, c, id); n != 1 {
+			t.Errorf("%v contacts, want 1", n)
+		}
+	})
+}
+
+// TestIdempotencyKeyFreedWhenClientGoes: a client that goes away before
+// its write ran leaves its key free for the retry, not claimed until the
+// claim's lease ends.
+func TestIdempotencyKeyFreedWhenClientGoes(t *testing.T) {
+	forEachFaultyDB(t, func(t *testing.T, a *app, f *faultyStore) {
+		c, _, me, _ := apiSetup(t, a)
+		now := a.Clock.Now()
+		id := apiCreated(t, c.API("POST", "/api/v1/families", apiIntake(now, "Noor Yılmaz", "2019-03-14")))
+		waiting := make(chan struct{})
+		// The write waits until the server sees that its client has gone.
+		f.set(func(f *faultyStore) { f.beforeWrite = func(ctx context.Context) { close(waiting); <-ctx.Done() } })
+		ctx, cancel := context.WithCancel(context.Background())
+		b, _ := json.Marshal(apiContact(now, "Slaap"))
+		req, _ := http.NewRequestWithContext(ctx, "POST", a.URL+apiFamilyPath(id, "/contacts"), bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", "gone")
+		done := make(chan error, 1)
+		go func() {
+			_, err := c.HTTP.Do(req)
+			done <- err
+		}()
+		<-waiting
+		cancel()
+		if err := <-done; !errors.Is(err, context.Canceled) {
+			t.Fatalf("the request that went away: %v", err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			_, err := a.Store.IdempotencyKey(context.Background(), me, "gone")
+			if care.ErrorCode(err) == care.NotFound {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the key of the request that went away is still there: %v", err)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		apiCreated(t, c.API("POST", apiFamilyPath(id, "/contacts"), apiContact(now, "Slaap"), "Idempotency-Key", "gone"))
 		if n := contactCount(t, c, id); n != 1 {
 			t.Errorf("%v contacts, want 1", n)
 		}

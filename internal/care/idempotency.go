@@ -116,24 +116,27 @@ func (s *Service) Idempotent(ctx context.Context, actor Actor, key, requestHash 
 	}
 	c := &idempotencyClaim{key: k, answer: answer}
 	err = write(context.WithValue(ctx, idempotencyClaimKey{}, c))
+	// What follows the write also runs when the client has gone away,
+	// so that the key is not left claimed for the length of the lease.
+	after := context.WithoutCancel(ctx)
 	if err == nil {
 		if c.kept == nil {
 			// The write committed without its answer: it did not go
 			// through a write of the service. Nothing protects a repeat.
 			return KeptAnswer{}, false, errors.Join(Errorf(Internal, "a write under an idempotency key kept no answer"),
-				s.store.ReleaseIdempotencyKey(ctx, k.AccountID, k.Key, k.Claim))
+				s.store.ReleaseIdempotencyKey(after, k.AccountID, k.Key, k.Claim))
 		}
 		return *c.kept, false, nil
 	}
 	// A commit that failed may still have happened (the connection went
 	// as the database restarted): then the answer is kept, and it is the
 	// answer.
-	if rec, rerr := s.store.IdempotencyKey(ctx, k.AccountID, k.Key); rerr == nil && rec.Claim == k.Claim && rec.Answer != nil {
+	if rec, rerr := s.store.IdempotencyKey(after, k.AccountID, k.Key); rerr == nil && rec.Claim == k.Claim && rec.Answer != nil {
 		return *rec.Answer, false, nil
 	}
 	// Releasing never removes a kept answer, so it is safe whatever the
 	// lookup said; when it fails, the claim ends with its lease.
-	if rerr := s.store.ReleaseIdempotencyKey(ctx, k.AccountID, k.Key, k.Claim); rerr != nil {
+	if rerr := s.store.ReleaseIdempotencyKey(after, k.AccountID, k.Key, k.Claim); rerr != nil {
 		err = errors.Join(err, rerr)
 	}
 	return KeptAnswer{}, false, err
