@@ -86,32 +86,42 @@ func TestIdempotentRepeat(t *testing.T) {
 		child["summary"] = "Stabiel, slaapt beter"
 		network["phone"] = "038-4567899"
 
+		tested := map[string]bool{}
 		for i, w := range []struct {
-			method, path string
-			body         any
+			route, path string
+			body        any
 		}{
-			{"POST", "/api/v1/families", apiIntake(now, "Daan Bakker", "2021-07-02")},
-			{"PUT", apiFamilyPath(id), child},
-			{"POST", apiFamilyPath(id, "/members"), map[string]any{"kind": "parent", "name": "Elif Yılmaz", "custody": true}},
-			{"POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Thuiszorg Zwolle", "role": "homecare", "line": 1}},
-			{"PUT", apiFamilyPath(id, "/network/", strconv.FormatInt(gp, 10)), network},
-			{"DELETE", apiFamilyPath(id, "/network/", strconv.FormatInt(leaving, 10)), nil},
-			{"POST", apiFamilyPath(id, "/intensity"), map[string]any{"intensity": "intensive", "next_contact": apiDay(now, 3), "reason": "Meer zorg"}},
-			{"POST", apiFamilyPath(id, "/contacts"), apiContact(now, "Slaap en eten")},
-			{"POST", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Hulpmiddelen aanvragen", "owner_kind": "casemanager"}},
-			{"POST", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"), map[string]any{"note": "Gebeld"}},
-			{"PUT", apiFamilyPath(id, "/episode"), map[string]any{"referral_date": apiDay(now, -30), "surprise_question": "no", "status": "accepted"}},
+			{"POST /api/v1/families", "/api/v1/families", apiIntake(now, "Daan Bakker", "2021-07-02")},
+			{"PUT /api/v1/families/{id}", apiFamilyPath(id), child},
+			{"POST /api/v1/families/{id}/members", apiFamilyPath(id, "/members"), map[string]any{"kind": "parent", "name": "Elif Yılmaz", "custody": true}},
+			{"POST /api/v1/families/{id}/network", apiFamilyPath(id, "/network"), map[string]any{"name": "Thuiszorg Zwolle", "role": "homecare", "line": 1}},
+			{"PUT /api/v1/families/{id}/network/{mid}", apiFamilyPath(id, "/network/", strconv.FormatInt(gp, 10)), network},
+			{"DELETE /api/v1/families/{id}/network/{mid}", apiFamilyPath(id, "/network/", strconv.FormatInt(leaving, 10)), nil},
+			{"POST /api/v1/families/{id}/intensity", apiFamilyPath(id, "/intensity"), map[string]any{"intensity": "intensive", "next_contact": apiDay(now, 3), "reason": "Meer zorg"}},
+			{"POST /api/v1/families/{id}/contacts", apiFamilyPath(id, "/contacts"), apiContact(now, "Slaap en eten")},
+			{"POST /api/v1/families/{id}/tasks", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Hulpmiddelen aanvragen", "owner_kind": "casemanager"}},
+			{"POST /api/v1/families/{id}/tasks/{tid}/done", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"), map[string]any{"note": "Gebeld"}},
+			{"PUT /api/v1/families/{id}/episode", apiFamilyPath(id, "/episode"), map[string]any{"referral_date": apiDay(now, -30), "surprise_question": "no", "status": "accepted"}},
 		} {
+			tested[w.route] = true
+			method, _, _ := strings.Cut(w.route, " ")
 			key := fmt.Sprintf("retry-%d", i)
 			before := auditedWrites(t, a)
-			first := c.API(w.method, w.path, w.body, "Idempotency-Key", key)
+			first := c.API(method, w.path, w.body, "Idempotency-Key", key)
 			if first.StatusCode != http.StatusCreated && first.StatusCode != http.StatusNoContent {
-				t.Fatalf("%s %s: %d %s", w.method, w.path, first.StatusCode, first.Raw)
+				t.Fatalf("%s: %d %s", w.route, first.StatusCode, first.Raw)
 			}
-			again := c.API(w.method, w.path, w.body, "Idempotency-Key", key)
+			again := c.API(method, w.path, w.body, "Idempotency-Key", key)
 			sameAnswer(t, first, again)
 			if n := auditedWrites(t, a) - before; n != 1 {
-				t.Errorf("%s %s sent twice with one key wrote %d times, want once", w.method, w.path, n)
+				t.Errorf("%s sent twice with one key wrote %d times, want once", w.route, n)
+			}
+		}
+		// A write route added later is tested here too.
+		for _, route := range a.Site.Routes() {
+			method, path, _ := strings.Cut(route, " ")
+			if method != "GET" && method != "HEAD" && strings.HasPrefix(path, "/api/") && !tested[route] {
+				t.Errorf("%s is not tested with an Idempotency-Key", route)
 			}
 		}
 		if n := contactCount(t, c, id); n != 1 {
