@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -96,6 +97,19 @@ type soakResult struct {
 	Kinds          []soakKindResult `json:"kinds"`
 	Total          soakKindResult   `json:"total"`
 	Samples        []soakSample     `json:"samples"`
+	// ServerAge is how long the server had run when the soak began, in
+	// seconds: its GC trace counts from its own start.
+	ServerAge float64 `json:"server_age_s,omitempty"`
+	// GCs are the server's garbage collections during the soak, from its
+	// GC trace (GODEBUG=gctrace=1), when the soak was given its log.
+	GCs []soakGC `json:"gcs,omitempty"`
+}
+
+// soakGC is one garbage collection of the server: when, in seconds into
+// the soak, and the heap that was still in use after it (live), in MiB.
+type soakGC struct {
+	AtSeconds float64 `json:"at_s"`
+	LiveMiB   float64 `json:"live_mib"`
 }
 
 // soakStats collects the outcome of every request.
@@ -361,7 +375,7 @@ func runSoak(cfg *soakConfig) soakResult {
 	start := time.Now()
 	end := start.Add(cfg.duration)
 	done := make(chan struct{})
-	res := soakResult{Start: start.UTC(), Users: cfg.users, Accounts: min(cfg.users, len(cfg.creds.Accounts)),
+	res := soakResult{Start: start.UTC(), ServerAge: processAge(cfg.serverPID), Users: cfg.users, Accounts: min(cfg.users, len(cfg.creds.Accounts)),
 		ThinkSeconds: cfg.think.Seconds(), ReloginSeconds: cfg.relogin.Seconds()}
 
 	// The sampler: the server's memory and the CPU of everyone, every
@@ -496,6 +510,55 @@ func sparkline(values []float64) string {
 	return b.String()
 }
 
+// processAge is how long a process has run, in seconds; 0 when unknown.
+func processAge(pid int) float64 {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	up, uerr := os.ReadFile("/proc/uptime")
+	if err != nil || uerr != nil {
+		return 0
+	}
+	st := string(b)
+	f := strings.Fields(st[strings.LastIndexByte(st, ')')+1:])
+	uf := strings.Fields(string(up))
+	if len(f) < 20 || len(uf) < 1 {
+		return 0
+	}
+	started, err := strconv.ParseFloat(f[19], 64) // starttime, in clock ticks after boot
+	uptime, uerr := strconv.ParseFloat(uf[0], 64)
+	if err != nil || uerr != nil {
+		return 0
+	}
+	return uptime - started/ticksPerSecond
+}
+
+// gcTraceLine is a line of Go's GC trace: "gc 12 @34.567s 1%: ...,
+// 40->41->18 MB, ..."; the last of the three heap sizes is what was still
+// in use after the collection.
+var gcTraceLine = regexp.MustCompile(`^gc \d+ @([0-9.]+)s .* (\d+)->(\d+)->(\d+) MB,`)
+
+// readGCTrace reads the garbage collections from a server's log, in time
+// into a soak that began age seconds after the server, from 0 to until.
+func readGCTrace(r io.Reader, age, until float64) ([]soakGC, error) {
+	var out []soakGC
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		m := gcTraceLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		at, _ := strconv.ParseFloat(m[1], 64)
+		live, _ := strconv.ParseFloat(m[4], 64)
+		if at -= age; at >= 0 && at <= until {
+			out = append(out, soakGC{AtSeconds: math.Round(at*10) / 10, LiveMiB: live})
+		}
+	}
+	return out, sc.Err()
+}
+
 // fmtAt writes a time into the soak: whole seconds, or tenths below ten.
 func fmtAt(seconds float64) string {
 	d := time.Duration(seconds * float64(time.Second))
@@ -545,35 +608,94 @@ func (r soakResult) report(w io.Writer) {
 		rss[i] = s.RSSMiB
 	}
 	warm := warmUp(r.WallSeconds)
-	perHour, lo, hi, _ := memoryTrend(r.Samples, warm)
 	every := "0s"
 	if len(r.Samples) > 2 {
 		every = fmtAt(r.Samples[1].AtSeconds)
 	}
 	fmt.Fprintf(w, "\nThe server's resident memory (VmRSS), every %s, on a scale from 0 to %.0f MiB:\n\n```\n%s\n```\n\n", every, slices.Max(rss), sparkline(rss))
-	fmt.Fprintf(w, "After the first %s: from %.1f to %.1f MiB, a trend of %+.1f MiB per hour (least squares).\n\n",
-		time.Duration(warm*float64(time.Second)).Round(time.Second), lo, hi, perHour)
-	fmt.Fprintln(w, "| Time | Server RSS | Requests/s | Errors | Cores: server / database / client / other |")
-	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: |")
-	step := max(1, (len(r.Samples)+11)/12) // about a dozen rows
-	prevAt := 0.0
-	for i, s := range r.Samples {
-		if i%step != 0 && i != len(r.Samples)-1 {
-			continue
-		}
-		// The requests of the samples this row stands for.
-		reqs, errs := 0, 0
-		for _, t := range r.Samples[max(0, i-step+1) : i+1] {
-			reqs, errs = reqs+t.Requests, errs+t.Errors
-		}
-		rate := 0.0
-		if s.AtSeconds > prevAt {
-			rate = float64(reqs) / (s.AtSeconds - prevAt)
-		}
-		fmt.Fprintf(w, "| %s | %.1f MiB | %.1f | %d | %.1f / %.1f / %.1f / %.1f |\n", fmtAt(s.AtSeconds),
-			s.RSSMiB, rate, errs, s.CPUServer, s.CPUDB, s.CPUClient, s.CPURest)
-		prevAt = s.AtSeconds
+	gcs := len(r.GCs) > 0
+	if gcs {
+		fmt.Fprintln(w, "| Time | Server RSS: lowest / highest | Live heap after GC: lowest / highest (GCs) | Requests/s | Errors | Cores: server / database / client / other |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: |")
+	} else {
+		fmt.Fprintln(w, "| Time | Server RSS: lowest / highest | Requests/s | Errors | Cores: server / database / client / other |")
+		fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: |")
 	}
+	ws := soakWindows(r.Samples, 12)
+	var lows, live []soakSample
+	for _, g := range r.GCs {
+		live = append(live, soakSample{AtSeconds: g.AtSeconds, RSSMiB: g.LiveMiB})
+	}
+	for _, win := range ws {
+		heap := ""
+		if gcs {
+			lo, hi, n := math.Inf(1), 0.0, 0
+			for _, g := range r.GCs {
+				if g.AtSeconds > win.from && g.AtSeconds <= win.to {
+					lo, hi, n = min(lo, g.LiveMiB), max(hi, g.LiveMiB), n+1
+				}
+			}
+			heap = " – |"
+			if n > 0 {
+				heap = fmt.Sprintf(" %.0f / %.0f MiB (%d) |", lo, hi, n)
+			}
+		}
+		fmt.Fprintf(w, "| %s to %s | %.1f / %.1f MiB |%s %.1f | %d | %.1f / %.1f / %.1f / %.1f |\n", fmtAt(win.from), fmtAt(win.to),
+			win.low, win.high, heap, win.rate, win.errors, win.cpuServer, win.cpuDB, win.cpuClient, win.cpuRest)
+		lows = append(lows, soakSample{AtSeconds: win.to, RSSMiB: win.low})
+	}
+	perHour, lo, hi, _ := memoryTrend(r.Samples, warm)
+	lowsPerHour, _, _, n := memoryTrend(lows, warm)
+	fmt.Fprintf(w, "\nAfter the first %s the readings lie between %.1f and %.1f MiB; their trend is %+.1f MiB per hour",
+		time.Duration(warm*float64(time.Second)).Round(time.Second), lo, hi, perHour)
+	if n >= 2 {
+		fmt.Fprintf(w, ", and that of the lowest reading of each row %+.1f MiB per hour", lowsPerHour)
+	}
+	fmt.Fprintln(w, " (least squares).")
+	if livePerHour, lo, hi, n := memoryTrend(live, warm); n >= 2 {
+		fmt.Fprintf(w, "The heap in use after each of the %d garbage collections in that time lies between %.0f and %.0f MiB, a trend of %+.1f MiB per hour.\n",
+			n, lo, hi, livePerHour)
+	}
+}
+
+// soakWindow is a stretch of a soak: the server's lowest and highest
+// memory in it, the requests per second, the errors and the cores busy.
+type soakWindow struct {
+	from, to                             float64 // seconds into the soak
+	low, high, rate                      float64
+	errors                               int
+	cpuServer, cpuDB, cpuClient, cpuRest float64
+}
+
+// soakWindows groups the samples after the first (taken at the start) into
+// about n windows of equal numbers of samples.
+func soakWindows(samples []soakSample, n int) []soakWindow {
+	if len(samples) < 2 {
+		return nil
+	}
+	rest := samples[1:]
+	size := max(1, (len(rest)+n-1)/n)
+	var out []soakWindow
+	from := samples[0].AtSeconds
+	for i := 0; i < len(rest); i += size {
+		part := rest[i:min(i+size, len(rest))]
+		win := soakWindow{from: from, to: part[len(part)-1].AtSeconds, low: math.Inf(1)}
+		reqs := 0
+		for _, s := range part {
+			win.low, win.high = min(win.low, s.RSSMiB), max(win.high, s.RSSMiB)
+			reqs, win.errors = reqs+s.Requests, win.errors+s.Errors
+			win.cpuServer += s.CPUServer / float64(len(part))
+			win.cpuDB += s.CPUDB / float64(len(part))
+			win.cpuClient += s.CPUClient / float64(len(part))
+			win.cpuRest += s.CPURest / float64(len(part))
+		}
+		if win.to > win.from {
+			win.rate = float64(reqs) / (win.to - win.from)
+		}
+		out = append(out, win)
+		from = win.to
+	}
+	return out
 }
 
 func cmdSoak(args []string, stdout io.Writer) error {
@@ -590,8 +712,18 @@ func cmdSoak(args []string, stdout io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed for the users' choices")
 	out := fs.String("out", "", "file to write every figure to, as JSON; optional")
 	reportPath := fs.String("report", "", "file to write the report to, as Markdown; optional (it is printed too)")
+	from := fs.String("from", "", "print the report of an earlier soak from the file its --out wrote, and run nothing")
+	serverLog := fs.String("server-log", "", "the server's log, with its GC trace (GODEBUG=gctrace=1): read after the soak for the heap in use; optional")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *from != "" {
+		var res soakResult
+		if err := readJSON(*from, &res); err != nil {
+			return err
+		}
+		res.report(stdout)
+		return nil
 	}
 	if *users < 1 || *duration <= 0 || *think <= 0 || *every <= 0 || *relogin < 0 {
 		return errors.New("--users, --duration, --think and --every must be positive")
@@ -611,6 +743,17 @@ func cmdSoak(args []string, stdout io.Writer) error {
 			cfg.users, len(cfg.creds.Accounts))
 	}
 	res := runSoak(cfg)
+	if *serverLog != "" {
+		f, err := os.Open(*serverLog)
+		if err != nil {
+			return err
+		}
+		res.GCs, err = readGCTrace(f, res.ServerAge, res.WallSeconds)
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
 	var md strings.Builder
 	res.report(&md)
 	fmt.Fprint(stdout, md.String())

@@ -115,6 +115,24 @@ func TestMemoryTrend(t *testing.T) {
 	}
 }
 
+func TestReadGCTrace(t *testing.T) {
+	log := `time=2026-12-03T21:09:00Z level=INFO msg=serving addr=127.0.0.1:8080
+gc 1 @0.012s 2%: 0.010+0.50+0.003 ms clock, 0.020+0.1/0.2/0.3+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P
+gc 2 @75.500s 1%: 0.1+2+0.01 ms clock, 0.2+0.5/1/0+0.02 ms cpu, 40->41->18 MB, 42 MB goal, 0 MB stacks, 0 MB globals, 2 P
+gc 3 @3600.5s 1%: 0.1+2+0.01 ms clock, 0.2+0.5/1/0+0.02 ms cpu, 150->152->21 MB, 40 MB goal, 0 MB stacks, 0 MB globals, 2 P
+gc 4 @9000s 1%: 0.1+2+0.01 ms clock, 0.2+0.5/1/0+0.02 ms cpu, 30->30->20 MB, 40 MB goal, 0 MB stacks, 0 MB globals, 2 P
+`
+	// The soak began 60 s after the server and lasted an hour.
+	got, err := readGCTrace(strings.NewReader(log), 60, 3600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []soakGC{{AtSeconds: 15.5, LiveMiB: 18}, {AtSeconds: 3540.5, LiveMiB: 21}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("readGCTrace = %v, want %v", got, want)
+	}
+}
+
 func TestSparkline(t *testing.T) {
 	for _, tt := range []struct {
 		in   []float64
