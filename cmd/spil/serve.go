@@ -116,10 +116,11 @@ func runServe(ctx context.Context, a *app, args []string) error {
 			a.log.Warn("e-mail is on but --base-url is not set: links in e-mail lead to " + c.baseURL())
 		}
 	}
+	careSvc := care.NewService(s, nil)
 	srv, err := site.New(site.Config{
 		Secure: c.HTTPS || c.TLSCert != "", Demo: c.Demo, TrustProxy: c.TrustProxy, Logger: a.log,
 		Mailer: mailer, BaseURL: c.baseURL(),
-	}, authSvc, s, care.NewService(s, nil))
+	}, authSvc, s, careSvc)
 	if err != nil {
 		return err
 	}
@@ -140,7 +141,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// runServe returns, also when the server fails.
 	cleanupCtx, stopCleanup := context.WithCancel(ctx)
 	var cleanup sync.WaitGroup
-	cleanup.Go(func() { cleanupLoop(cleanupCtx, a, authSvc) })
+	cleanup.Go(func() { cleanupLoop(cleanupCtx, a, authSvc, careSvc) })
 	defer cleanup.Wait()
 	defer stopCleanup()
 	a.log.Info("serving", "addr", ln.Addr().String(), "database", s.Dialect(), "demo", c.Demo,
@@ -167,13 +168,17 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// cleanupLoop deletes expired sessions and old throttle records.
-func cleanupLoop(ctx context.Context, a *app, authSvc *auth.Service) {
+// cleanupLoop deletes expired sessions, old throttle records and expired
+// idempotency keys.
+func cleanupLoop(ctx context.Context, a *app, authSvc *auth.Service, careSvc *care.Service) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
 		if err := authSvc.Cleanup(ctx); err != nil && ctx.Err() == nil {
 			a.log.Warn("cleanup failed", "err", err)
+		}
+		if _, err := careSvc.ForgetIdempotencyKeys(ctx); err != nil && ctx.Err() == nil {
+			a.log.Warn("cleanup of idempotency keys failed", "err", err)
 		}
 		select {
 		case <-ctx.Done():

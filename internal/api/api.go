@@ -113,22 +113,24 @@ type apiHandler func(w http.ResponseWriter, r *http.Request) error
 
 // routes lists every route of the API in one place. They live on a mux of
 // their own, so that unknown paths and wrong methods under /api/ get JSON
-// errors too.
+// errors too. Every write goes through apiWrite, with the answer of its
+// route: it takes an Idempotency-Key.
 func (s *Server) routes(api *httpx.RouteMux) {
+	created, createdAt := apiCreatedAnswer(""), apiCreatedAnswer("/api/v1/families/")
 	api.Handle("GET /api/v1/families", s.apiHandle(s.apiFamilies))
-	api.Handle("POST /api/v1/families", s.apiHandle(s.apiIntake))
+	api.Handle("POST /api/v1/families", s.apiHandle(s.apiWrite(s.apiIntake, createdAt)))
 	api.Handle("GET /api/v1/families/{id}", s.apiHandle(s.apiFile))
-	api.Handle("PUT /api/v1/families/{id}", s.apiHandle(s.apiFamilyUpdate))
-	api.Handle("POST /api/v1/families/{id}/members", s.apiHandle(s.apiMemberCreate))
-	api.Handle("POST /api/v1/families/{id}/network", s.apiHandle(s.apiNetworkCreate))
-	api.Handle("PUT /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiNetworkUpdate))
-	api.Handle("DELETE /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiNetworkDelete))
-	api.Handle("POST /api/v1/families/{id}/intensity", s.apiHandle(s.apiIntensityCreate))
+	api.Handle("PUT /api/v1/families/{id}", s.apiHandle(s.apiWrite(s.apiFamilyUpdate, apiNoContentAnswer)))
+	api.Handle("POST /api/v1/families/{id}/members", s.apiHandle(s.apiWrite(s.apiMemberCreate, created)))
+	api.Handle("POST /api/v1/families/{id}/network", s.apiHandle(s.apiWrite(s.apiNetworkCreate, created)))
+	api.Handle("PUT /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiWrite(s.apiNetworkUpdate, apiNoContentAnswer)))
+	api.Handle("DELETE /api/v1/families/{id}/network/{mid}", s.apiHandle(s.apiWrite(s.apiNetworkDelete, apiNoContentAnswer)))
+	api.Handle("POST /api/v1/families/{id}/intensity", s.apiHandle(s.apiWrite(s.apiIntensityCreate, created)))
 	api.Handle("GET /api/v1/families/{id}/contacts", s.apiHandle(s.apiContacts))
-	api.Handle("POST /api/v1/families/{id}/contacts", s.apiHandle(s.apiContactCreate))
-	api.Handle("POST /api/v1/families/{id}/tasks", s.apiHandle(s.apiTaskCreate))
-	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiTaskDone))
-	api.Handle("PUT /api/v1/families/{id}/episode", s.apiHandle(s.apiEpisodeSave))
+	api.Handle("POST /api/v1/families/{id}/contacts", s.apiHandle(s.apiWrite(s.apiContactCreate, created)))
+	api.Handle("POST /api/v1/families/{id}/tasks", s.apiHandle(s.apiWrite(s.apiTaskCreate, created)))
+	api.Handle("POST /api/v1/families/{id}/tasks/{tid}/done", s.apiHandle(s.apiWrite(s.apiTaskDone, apiNoContentAnswer)))
+	api.Handle("PUT /api/v1/families/{id}/episode", s.apiHandle(s.apiWrite(s.apiEpisodeSave, apiNoContentAnswer)))
 	api.Handle("GET /api/v1/families/{id}/access-log", s.apiHandle(s.apiAccessLog))
 	api.Handle("GET /api/v1/families/{id}/careplan", s.apiHandle(s.apiCarePlan))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions", s.apiHandle(s.apiCarePlanVersions))
@@ -220,6 +222,14 @@ func apiErrorOf(err error) *apiError {
 		return &apiError{Status: http.StatusUnprocessableEntity, Code: "invalid",
 			Message: "some fields are invalid: see fields", Fields: fields}
 	}
+	switch {
+	case errors.Is(err, care.ErrIdempotencyKeyReused):
+		return apiErrorf(http.StatusUnprocessableEntity, "idempotency_key_reused",
+			"this Idempotency-Key was used for another request: send a new key with a new request")
+	case errors.Is(err, care.ErrIdempotencyKeyInFlight):
+		return apiErrorf(http.StatusConflict, "idempotency_key_in_progress",
+			"the first request with this Idempotency-Key has not finished: send it again in a moment")
+	}
 	if errors.Is(err, care.ErrPossibleDuplicate) {
 		e := apiErrorf(http.StatusConflict, "possible_duplicate",
 			"a family with the same date of birth and a similar name exists; send \"confirm_duplicate\": true to open the file anyway")
@@ -290,9 +300,6 @@ func (s *Server) apiWriteJSON(w http.ResponseWriter, r *http.Request, status int
 	w.Write([]byte("\n"))
 }
 
-// apiNoContent answers a write that has nothing to return.
-func apiNoContent(w http.ResponseWriter) { w.WriteHeader(http.StatusNoContent) }
-
 // apiBody reads a JSON request body: application/json (UTF-8) only (415),
 // at most apiMaxBody bytes (413).
 func apiBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
@@ -304,6 +311,12 @@ func apiBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return nil, apiErrorf(http.StatusUnsupportedMediaType, "unsupported_media_type", "send the body in UTF-8")
 	}
+	return apiRawBody(w, r)
+}
+
+// apiRawBody reads a request body of at most apiMaxBody bytes (413), as
+// it is.
+func apiRawBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, apiMaxBody)
 	b, err := io.ReadAll(r.Body)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/httpx"
@@ -84,11 +83,12 @@ func (s *Server) apiContacts(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiIntake is POST /api/v1/families: a new family file, assigned to the
-// caller. A possible duplicate is a 409 until the client confirms it.
-func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {
+// caller. A possible duplicate is a 409 until the client confirms it. The
+// answer has the new file's address.
+func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) (int64, error) {
 	b, err := apiBody(w, r)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	// Fields that cannot be read go to the service with the rest, so the
 	// refused intake is on record like one the service refuses.
@@ -97,188 +97,161 @@ func (s *Server) apiIntake(w http.ResponseWriter, r *http.Request) error {
 	if errors.As(err, &unread) {
 		in.Unread = unread
 	} else if err != nil {
-		return err
+		return 0, err
 	}
-	id, err := s.care.CreateFamily(r.Context(), s.actor(r), in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", "/api/v1/families/"+strconv.FormatInt(id, 10))
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: id})
-	return nil
+	return s.care.CreateFamily(r.Context(), s.actor(r), in)
 }
 
 // apiFamilyUpdate is PUT /api/v1/families/{id}: the child's details. It
 // reads the file first to keep what this request does not set (intensity
 // and next contact have their own route), so the audit trail shows a read
 // and an update.
-func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	id, err := httpx.PathID(r, "id")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	b, err := apiBody(w, r)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	in, err := decodeFamilyJSON(b)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var f care.Family
 	f.ChildName, f.BirthDate, f.Sex, f.BSN = in.ChildName, in.BirthDate, in.Sex, in.BSN
 	f.Diagnosis, f.ICD10, f.Secondary = in.Diagnosis, in.ICD10, in.Secondary
 	f.LivingSituation, f.CultureNotes, f.Summary = in.LivingSituation, in.CultureNotes, in.Summary
-	if err := s.care.UpdateFamily(r.Context(), s.actor(r), id, care.EditOf(&f)); err != nil {
-		return err
-	}
-	apiNoContent(w)
-	return nil
+	return id, s.care.UpdateFamily(r.Context(), s.actor(r), id, care.EditOf(&f))
 }
 
 // apiMemberCreate is POST /api/v1/families/{id}/members.
-func (s *Server) apiMemberCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiMemberCreate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	return apiAdd(s, w, r, decodeMemberJSON, s.care.AddMember, func(m *care.Member) (*int64, *int64) { return &m.FamilyID, &m.ID })
 }
 
 // apiNetworkCreate is POST /api/v1/families/{id}/network.
-func (s *Server) apiNetworkCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiNetworkCreate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	return apiAdd(s, w, r, decodeNetworkJSON, s.care.SaveNetworkMember, func(n *care.NetworkMember) (*int64, *int64) { return &n.FamilyID, &n.ID })
 }
 
 // apiNetworkUpdate is PUT /api/v1/families/{id}/network/{mid}: the member
 // is replaced as a whole. A member of another family is not found.
-func (s *Server) apiNetworkUpdate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiNetworkUpdate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	id, err := httpx.PathID(r, "id")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	b, err := apiBody(w, r)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	n, err := decodeNetworkJSON(b)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	n.ID, n.FamilyID = mid, id
-	if err := s.care.SaveNetworkMember(r.Context(), s.actor(r), &n); err != nil {
-		return err
-	}
-	apiNoContent(w)
-	return nil
+	return mid, s.care.SaveNetworkMember(r.Context(), s.actor(r), &n)
 }
 
 // apiNetworkDelete is DELETE /api/v1/families/{id}/network/{mid}.
-func (s *Server) apiNetworkDelete(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiNetworkDelete(w http.ResponseWriter, r *http.Request) (int64, error) {
 	id, err := httpx.PathID(r, "id")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	mid, err := httpx.PathID(r, "mid")
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := s.care.DeleteNetworkMember(r.Context(), s.actor(r), id, mid); err != nil {
-		return err
-	}
-	apiNoContent(w)
-	return nil
+	return mid, s.care.DeleteNetworkMember(r.Context(), s.actor(r), id, mid)
 }
 
 // apiIntensityCreate is POST /api/v1/families/{id}/intensity: a step up or
 // down, which also sets the family's current intensity and next contact.
-func (s *Server) apiIntensityCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiIntensityCreate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	return apiAdd(s, w, r, decodeIntensityJSON, s.care.ChangeIntensity, func(c *care.IntensityChange) (*int64, *int64) { return &c.FamilyID, &c.ID })
 }
 
 // apiContactCreate is POST /api/v1/families/{id}/contacts.
-func (s *Server) apiContactCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiContactCreate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	return apiAdd(s, w, r, decodeContactJSON, s.care.AddContact, func(c *care.Contact) (*int64, *int64) { return &c.FamilyID, &c.ID })
 }
 
 // apiTaskCreate is POST /api/v1/families/{id}/tasks.
-func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	return apiAdd(s, w, r, decodeTaskJSON, s.care.CreateTask, func(t *care.Task) (*int64, *int64) { return &t.FamilyID, &t.ID })
 }
 
 // apiAdd is every POST that adds one object to the family in the path: the
 // body is decoded, the family id comes from the path only, the service saves
-// it, and the answer is 201 with the new id. ids returns pointers to the
-// object's family id and its own id.
+// it, and the new id is the answer. ids returns pointers to the object's
+// family id and its own id.
 func apiAdd[T any](s *Server, w http.ResponseWriter, r *http.Request, decode func([]byte) (T, error),
-	save func(context.Context, care.Actor, *T) error, ids func(*T) (family, id *int64)) error {
+	save func(context.Context, care.Actor, *T) error, ids func(*T) (family, id *int64)) (int64, error) {
 	familyID, err := httpx.PathID(r, "id")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	b, err := apiBody(w, r)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	v, err := decode(b)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	family, id := ids(&v)
 	*family = familyID
 	if err := save(r.Context(), s.actor(r), &v); err != nil {
-		return err
+		return 0, err
 	}
-	s.apiWriteJSON(w, r, http.StatusCreated, apiCreatedOut{ID: *id})
-	return nil
+	return *id, nil
 }
 
 // apiTaskDone is POST /api/v1/families/{id}/tasks/{tid}/done: the task is
 // closed with a note of what was done. A task of another family, or one
 // already done, is not found.
-func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiTaskDone(w http.ResponseWriter, r *http.Request) (int64, error) {
 	id, err := httpx.PathID(r, "id")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	tid, err := httpx.PathID(r, "tid")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	b, err := apiBody(w, r)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	note, err := decodeTaskDoneJSON(b)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := s.care.CompleteTask(r.Context(), s.actor(r), care.ViewCaseFile, id, tid, note); err != nil {
-		return err
-	}
-	apiNoContent(w)
-	return nil
+	return tid, s.care.CompleteTask(r.Context(), s.actor(r), care.ViewCaseFile, id, tid, note)
 }
 
 // apiEpisodeSave is PUT /api/v1/families/{id}/episode: the referral and the
 // family's decision, replaced as a whole.
-func (s *Server) apiEpisodeSave(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) apiEpisodeSave(w http.ResponseWriter, r *http.Request) (int64, error) {
 	id, err := httpx.PathID(r, "id")
 	if err != nil {
-		return err
+		return 0, err
 	}
 	b, err := apiBody(w, r)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	e, err := decodeEpisodeJSON(b, s.cfg.Now())
 	if err != nil {
-		return err
+		return 0, err
 	}
 	e.FamilyID = id
-	if err := s.care.SaveEpisode(r.Context(), s.actor(r), &e); err != nil {
-		return err
-	}
-	apiNoContent(w)
-	return nil
+	return id, s.care.SaveEpisode(r.Context(), s.actor(r), &e)
 }

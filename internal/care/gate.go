@@ -8,7 +8,8 @@ import (
 
 // Service is the one door to family data: every surface calls it, and every
 // call goes through the gate, which authorises, does the store work and
-// writes the audit record, here and nowhere else.
+// writes the audit record (and for a write under an idempotency key keeps
+// its answer), here and nowhere else.
 type Service struct {
 	store     Store
 	now       func() time.Time
@@ -69,7 +70,8 @@ func (a Action) reads() bool {
 // the store work and may name the object it touched in objectID.
 //
 // A write keeps its audit record in its own transaction: the change and
-// its record commit together. A read runs in a read transaction, which
+// its record commit together, and so does the answer for the client's
+// idempotency key when the write came with one (see Idempotent). A read runs in a read transaction, which
 // takes no write lock; its record is appended after it by the group
 // commit, and gate returns only once that record is durable, so nothing
 // read is handed out without its record. A refusal or a failure is
@@ -93,7 +95,10 @@ func (s *Service) gate(ctx context.Context, a access, fn func(st Store, rel Rela
 		if a.action.reads() {
 			return nil
 		}
-		return st.AppendAudit(ctx, s.event(a.actor, a.familyID, a.object, objectID, a.action, d, OutcomeSuccess))
+		if err := st.AppendAudit(ctx, s.event(a.actor, a.familyID, a.object, objectID, a.action, d, OutcomeSuccess)); err != nil {
+			return err
+		}
+		return s.keepAnswer(ctx, st, a.actor, objectID)
 	}
 	var err error
 	if a.action.reads() {

@@ -319,7 +319,10 @@ func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int
 		if err := st.CreateFamilyFile(ctx, &in.Family, &in.Episode, in.Kind, actor.AccountID, now.UTC()); err != nil {
 			return err
 		}
-		return st.AppendAudit(ctx, s.event(actor, in.Family.ID, "family", in.Family.ID, ActionCreate, d, OutcomeSuccess))
+		if err := st.AppendAudit(ctx, s.event(actor, in.Family.ID, "family", in.Family.ID, ActionCreate, d, OutcomeSuccess)); err != nil {
+			return err
+		}
+		return s.keepAnswer(ctx, st, actor, in.Family.ID)
 	})
 	if dup != nil && errors.Is(err, ErrPossibleDuplicate) {
 		return failed(dup, matches)

@@ -14,6 +14,7 @@ type Store interface {
 	FamilyStore
 	LinkStore
 	CarePlanStore
+	IdempotencyStore
 }
 
 // Transactor runs work in a transaction of the database.

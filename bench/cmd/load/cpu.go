@@ -101,33 +101,40 @@ func (r *Result) setCPU(before, after cpuTicks) {
 	r.CPUClient, r.CPURest = cores(self, r.WallSeconds), cores(rest, r.WallSeconds)
 }
 
-// sampleRSS reads the resident memory of a process (VmRSS in
-// /proc/<pid>/status) every 20 ms until the returned function is called,
-// which returns the first and the highest reading in MiB; 0 without a
-// process.
+// readRSS returns the resident memory of a process (VmRSS in
+// /proc/<pid>/status) in kB.
+func readRSS(pid int) (uint64, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0, false
+	}
+	for line := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			f := strings.Fields(rest) // "123456 kB"
+			if len(f) > 0 {
+				if kb, err := strconv.ParseUint(f[0], 10, 64); err == nil {
+					return kb, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// sampleRSS reads the resident memory of a process every 20 ms until the
+// returned function is called, which returns the first and the highest
+// reading in MiB; 0 without a process.
 func sampleRSS(pid int) func() (first, peak float64) {
 	if pid <= 0 {
 		return func() (float64, float64) { return 0, 0 }
 	}
-	path := "/proc/" + strconv.Itoa(pid) + "/status"
 	var start, peak uint64
 	read := func() {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return
-		}
-		for line := range strings.Lines(string(b)) {
-			if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-				f := strings.Fields(rest) // "123456 kB"
-				if len(f) > 0 {
-					if kb, err := strconv.ParseUint(f[0], 10, 64); err == nil {
-						if start == 0 {
-							start = kb
-						}
-						peak = max(peak, kb)
-					}
-				}
+		if kb, ok := readRSS(pid); ok {
+			if start == 0 {
+				start = kb
 			}
+			peak = max(peak, kb)
 		}
 	}
 	stop, done := make(chan struct{}), make(chan struct{})

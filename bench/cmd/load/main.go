@@ -8,12 +8,15 @@
 // resident memory, records latency percentiles and throughput as JSON
 // lines, and prints them as Markdown tables, with every throughput also as
 // a share of a hello-world Go server's (bench/cmd/hello) and the targets
-// of a national deployment.
+// of a national deployment. The soak runs many users at once for a long
+// time, each a case manager at work with think time between clicks, and
+// follows the server's memory.
 //
 //	load freeport
 //	load wait   --base URL [--since NANOS --results FILE --db LABEL]
 //	load login  --base URL --creds FILE --state FILE [-c C --results FILE --db LABEL]
 //	load run    --base URL [--creds FILE --state FILE] --scenario NAME -c C --duration DUR [-n N] --results FILE --db LABEL
+//	load soak   --base URL --creds FILE [--users N --duration DUR --think DUR --server-pid PID --out FILE --report FILE]
 //	load step   --results FILE --db LABEL --name NAME -- command [args...]
 //	load report --results FILE [--scale S]
 //
@@ -45,6 +48,8 @@ func main() {
 		err = cmdLogin(args)
 	case "run":
 		err = cmdRun(args)
+	case "soak":
+		err = cmdSoak(args, os.Stdout)
 	case "step":
 		err = cmdStep(args)
 	case "report":
@@ -74,6 +79,7 @@ Commands:
   wait    wait until the server answers /readyz; with --since, record how long it took
   login   log every prepared case manager in with password and TOTP code; keep the sessions and family ids
   run     run one scenario: -c workers for --duration (or -n requests)
+  soak    many users with think time for a long time: case managers at work; the server's memory every 30 s
   step    run a command, time it and record the time (demo, audit-verify)
   report  print the recorded results as Markdown tables
 

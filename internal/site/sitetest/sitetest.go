@@ -71,10 +71,27 @@ func (b *brokenSessions) SessionWithAccount(ctx context.Context, hash string) (*
 	return b.Store.SessionWithAccount(ctx, hash)
 }
 
+// Option changes how New sets up the app.
+type Option func(*options)
+
+type options struct {
+	careStore func(care.Store) care.Store
+}
+
+// WithCareStore puts wrap(store) under the care service: a test makes the
+// database fail, or wait, at a chosen point of a write.
+func WithCareStore(wrap func(care.Store) care.Store) Option {
+	return func(o *options) { o.careStore = wrap }
+}
+
 // New starts Spil with cfg on the store open makes; cfg.Now is the app's
 // clock, and the log is discarded unless cfg.Logger is set.
-func New(t *testing.T, open func(testing.TB) *store.Store, cfg site.Config) *App {
+func New(t *testing.T, open func(testing.TB) *store.Store, cfg site.Config, opts ...Option) *App {
 	t.Helper()
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	s := open(t)
 	c := &Clock{}
 	c.now.Store(time.Now().UnixNano())
@@ -91,7 +108,11 @@ func New(t *testing.T, open func(testing.TB) *store.Store, cfg site.Config) *App
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	careSvc := care.NewService(s, c.Now)
+	var cs care.Store = s
+	if o.careStore != nil {
+		cs = o.careStore(s)
+	}
+	careSvc := care.NewService(cs, c.Now)
 	st, err := site.New(cfg, a, s, careSvc)
 	if err != nil {
 		t.Fatal(err)
@@ -102,11 +123,11 @@ func New(t *testing.T, open func(testing.TB) *store.Store, cfg site.Config) *App
 }
 
 // ForEachDB runs fn on an app on SQLite and, when configured, PostgreSQL.
-func ForEachDB(t *testing.T, cfg site.Config, fn func(t *testing.T, a *App)) {
+func ForEachDB(t *testing.T, cfg site.Config, fn func(t *testing.T, a *App), opts ...Option) {
 	for _, db := range storetest.Databases() {
 		t.Run(db.Name, func(t *testing.T) {
 			t.Parallel()
-			fn(t, New(t, db.Open, cfg))
+			fn(t, New(t, db.Open, cfg, opts...))
 		})
 	}
 }

@@ -73,6 +73,10 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"RelationshipRead", testRelationshipRead},
 		{"ReadTransactions", testReadTransactions},
 		{"AuditGroupCommit", testAuditGroupCommit},
+		{"IdempotencyKeys", testIdempotencyKeys},
+		{"IdempotencyKeyCommitsWithWrite", testIdempotencyKeyCommitsWithWrite},
+		{"IdempotencyKeyTakeOver", testIdempotencyKeyTakeOver},
+		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
