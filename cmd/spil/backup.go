@@ -29,13 +29,9 @@ var backupCommand = command{
 		if err != nil {
 			return err
 		}
-		if !isPostgres(a.cfg.DB) {
-			// store.Open would create a missing file and back up nothing.
-			if _, err := os.Stat(sqlitePath(a.cfg.DB)); err != nil {
-				return fmt.Errorf("no database to back up: %w", err)
-			}
-		}
-		s, err := store.Open(ctx, a.cfg.DB)
+		// A missing or empty file is refused, never made: there would be
+		// nothing to back up.
+		s, err := openDatabase(ctx, a, dbUse{refusal: "no database to back up", newHint: "Check --db."})
 		if err != nil {
 			return err
 		}

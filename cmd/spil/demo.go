@@ -355,7 +355,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected arguments: %s", strings.Join(args, " "))
 	}
-	s, err := openStore(ctx, a, true)
+	s, err := openDatabase(ctx, a, dbUse{create: true, migrate: true, current: true})
 	if err != nil {
 		return err
 	}

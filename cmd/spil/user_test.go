@@ -17,9 +17,7 @@ func TestUser(t *testing.T) {
 	for _, d := range databases() {
 		t.Run(d.name, func(t *testing.T) {
 			dsn := d.fresh(t)
-			if d.name == "postgres" {
-				mustSpil(t, "migrate", "--db", dsn)
-			}
+			mustSpil(t, "migrate", "--db", dsn)
 			testUser(t, dsn)
 		})
 	}
