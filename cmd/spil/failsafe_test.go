@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"database/sql"
+	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,7 +14,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/store"
+	"github.com/spil-zorg/spil/internal/store/storetest"
 )
 
 // spilQuick runs the command with a short deadline: a serve that should
@@ -281,5 +285,39 @@ func TestCommandsCreateNoDatabase(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestDemoPasswordDatabaseError: when the database does not take the demo
+// passwords, serve --demo says so, and does not blame the password rules.
+func TestDemoPasswordDatabaseError(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.SQLitePath(t)
+	mustSpil(t, "migrate", "--db", dsn)
+	// Fill it as demo mode does, then make it refuse writes.
+	a := &app{cfg: &Config{DB: dsn, Demo: true}, out: io.Discard, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	authSvc := auth.NewService(s, auth.Config{Params: auth.TestParams})
+	if err := setUpDemo(ctx, a, s, authSvc); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ExecRaw(ctx, `PRAGMA query_only = 1`); err != nil {
+		t.Fatal(err)
+	}
+	a.cfg.DemoPassword = "Zonnebloem-Speeltuin-1"
+	err = setUpDemo(ctx, a, s, authSvc)
+	if err == nil {
+		t.Fatal("setUpDemo on a database that takes no writes: nil error")
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "password rules") || strings.Contains(msg, "SPIL_DEMO_PASSWORD") {
+		t.Errorf("a database error reported as a password rule: %s", msg)
+	}
+	if !strings.Contains(msg, "saving its password failed") || !strings.Contains(msg, "readonly") {
+		t.Errorf("the error does not say that the database refused: %s", msg)
 	}
 }
