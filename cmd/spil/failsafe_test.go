@@ -178,6 +178,36 @@ func TestServeRefuses(t *testing.T) {
 	}
 }
 
+// TestCommandsRefuseRestoreLeftover: beside the leftover of an unfinished
+// restore, every command but restore refuses to touch the database, and
+// restore finishes the job.
+func TestCommandsRefuseRestoreLeftover(t *testing.T) {
+	db := migratedDB(t)
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	mustSpil(t, "backup", "--db", db, backup)
+	if err := os.WriteFile(store.RestoreLeftover(db), []byte("half a database"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, filepath.Dir(db))
+	for _, args := range [][]string{
+		{"serve", "--addr", freeAddr(t)}, {"migrate"}, {"user", "list"}, {"demo", "--families", "1"},
+		{"audit-verify"}, {"backup", filepath.Join(t.TempDir(), "copy.db")},
+	} {
+		r := spilQuick(t, append([]string{args[0], "--db", db}, args[1:]...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, "did not finish") {
+			t.Errorf("%s beside a restore's leftover: want exit 1 saying the restore did not finish, got\n%v", args[0], r)
+		}
+	}
+	if diff := cmp.Diff(before, snapshot(t, filepath.Dir(db))); diff != "" {
+		t.Errorf("the directory changed (-before +after):\n%s", diff)
+	}
+	mustSpil(t, "restore", "--db", db, backup)
+	if _, err := os.Stat(store.RestoreLeftover(db)); err == nil {
+		t.Error("restore left the leftover")
+	}
+	mustSpil(t, "user", "list", "--db", db)
+}
+
 // TestServeSkipQuickCheck: --skip-quick-check serves a file that the quick
 // check would refuse, as the operator asked.
 func TestServeSkipQuickCheck(t *testing.T) {
