@@ -87,6 +87,14 @@ func testStorageFull(t *testing.T, db storetest.DB) {
 		t.Errorf("family page on a full storage: %d %q; want 503 saying the storage is full", p.StatusCode, got)
 	}
 
+	// With room again, writes work again, without a restart.
+	if err := a.Store.ExecRaw(ctx, `PRAGMA max_page_count = 1073741823`); err != nil {
+		t.Fatal(err)
+	}
+	if p := c.Post(familyPath(id, "/contacts"), form); p.StatusCode != http.StatusSeeOther {
+		t.Errorf("contact form after room was made: %d, want 303", p.StatusCode)
+	}
+
 	log := logs.String()
 	for _, want := range []string{"api request failed: the database storage is full", "request failed: the database storage is full", "route="} {
 		if !strings.Contains(log, want) {
