@@ -59,6 +59,9 @@ func openDatabase(ctx context.Context, a *app, use dbUse) (*store.Store, error) 
 	return s, nil
 }
 
+// prepareDB does to an open store what use asks: the quick check,
+// migrating, and refusing pending migrations; Migrate and Pending refuse a
+// foreign or newer schema themselves.
 func prepareDB(ctx context.Context, a *app, s *store.Store, use dbUse) error {
 	if use.quickCheck && s.Dialect() == "sqlite" {
 		start := time.Now()
