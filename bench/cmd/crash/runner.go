@@ -45,6 +45,7 @@ type runner struct {
 	cookie           *http.Cookie
 	familyIDs        []int64
 	acks             *acks
+	backupTook       time.Duration // the last whole backup of a round
 }
 
 // The load-test case manager of 'spil demo --families': an ordinary
