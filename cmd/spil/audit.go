@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"time"
 
@@ -34,13 +33,9 @@ func runAuditVerify(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
 		return errors.New("audit-verify takes no arguments")
 	}
-	if !isPostgres(a.cfg.DB) {
-		// store.Open would create a missing file and find an empty trail.
-		if _, err := os.Stat(sqlitePath(a.cfg.DB)); err != nil {
-			return fmt.Errorf("no database to verify: %w", err)
-		}
-	}
-	s, err := openStore(ctx, a, false)
+	// A missing file is refused, never made: it would hold an empty trail.
+	s, err := openDatabase(ctx, a, dbUse{current: true, refusal: "no database to verify",
+		newHint: "audit-verify never makes one: check --db."})
 	if err != nil {
 		return err
 	}

@@ -23,37 +23,34 @@ var backupCommand = command{
 		if len(args) != 1 {
 			return errors.New("name the backup file: spil backup FILE")
 		}
-		if !isPostgres(a.cfg.DB) {
-			// store.Open would create a missing file and back up nothing.
-			if _, err := os.Stat(sqlitePath(a.cfg.DB)); err != nil {
-				return fmt.Errorf("no database to back up: %w", err)
-			}
-		}
 		// The checkpoint file is read before the copy is made: a checkpoint
 		// added while copying may see records the copy does not hold.
 		extra, extraFrom, err := auditCheckpoints(ctx, nil, a.cfg.CheckpointFile)
 		if err != nil {
 			return err
 		}
-		s, err := store.Open(ctx, a.cfg.DB)
+		// A missing or empty file is refused, never made: there would be
+		// nothing to back up.
+		s, err := openDatabase(ctx, a, dbUse{refusal: "no database to back up", newHint: "Check --db."})
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		if err := s.Backup(ctx, args[0]); err != nil {
+		// The audit trail of the copy is checked before the copy gets its
+		// name; a copy whose trail lacks records is kept all the same (it
+		// holds the family files), and the command says why it failed.
+		var report string
+		var auditErr error
+		err = s.Backup(ctx, args[0], func(b *store.Store) error {
+			report, auditErr = describeBackupAudit(ctx, b, extra, extraFrom)
+			return auditErr
+		})
+		if err != nil && (auditErr == nil || !errors.Is(err, auditErr)) {
 			return err
 		}
 		fmt.Fprintf(a.out, "Backup written to %s and checked.\n", args[0])
-		b, err := store.OpenBackup(ctx, args[0])
-		if err != nil {
-			return err
-		}
-		defer b.Close()
-		report, err := describeBackupAudit(ctx, b, extra, extraFrom)
-		if err != nil {
-			// The copy is kept: it holds the family files, whatever
-			// happened to the audit trail.
-			return fmt.Errorf("%w\nThe backup is kept. Check the database with spil audit-verify --full", err)
+		if auditErr != nil {
+			return fmt.Errorf("%w\nThe backup is kept. Check the database with spil audit-verify --full", auditErr)
 		}
 		fmt.Fprintln(a.out, report)
 		return nil
@@ -141,7 +138,7 @@ func runRestore(ctx context.Context, a *app, args []string) error {
 // which reads its write-ahead log too, and closed again before the restore
 // moves it.
 func currentCheckpoints(ctx context.Context, dsn string) ([]store.AuditCheckpoint, []string, error) {
-	s, err := store.Open(ctx, dsn)
+	s, err := store.Open(ctx, dsn, store.MustExist())
 	if err != nil {
 		return nil, nil, err
 	}

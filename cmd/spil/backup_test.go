@@ -22,6 +22,10 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	}
 	files := map[string]string{}
 	for _, e := range entries {
+		if e.IsDir() {
+			files[e.Name()+"/"] = ""
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
@@ -161,6 +165,7 @@ func TestBackupRestoreSQLitePrefix(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	const email = "carla@kct.example"
+	mustSpil(t, "migrate", "--db", "sqlite:spil.db")
 	mustSpil(t, "user", "add", "--db", "sqlite:spil.db", "--email", email, "--name", "Carla Visser", "--role", "casemanager")
 	mustSpil(t, "backup", "--db", "sqlite:spil.db", "backup.db")
 	mustSpil(t, "user", "disable", "--db", "sqlite:spil.db", "--email", email)

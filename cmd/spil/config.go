@@ -27,6 +27,8 @@ type Config struct {
 	LogLevel        string
 	Demo            bool
 	DemoPassword    string
+	Init            bool // serve: make a new database where there is none
+	SkipQuickCheck  bool // serve: no quick check of SQLite at start
 	HTTPS           bool
 	TLSCert         string
 	TLSKey          string

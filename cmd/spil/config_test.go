@@ -96,6 +96,8 @@ var flagCases = []flagCase{
 	{flag: "log-format", env: "json", arg: "text", get: func(c *Config) any { return c.LogFormat }, fromEnv: "json", fromFlag: "text"},
 	{flag: "log-level", env: "debug", arg: "error", get: func(c *Config) any { return c.LogLevel }, fromEnv: "debug", fromFlag: "error"},
 	{flag: "demo", env: "true", arg: "false", get: func(c *Config) any { return c.Demo }, fromEnv: true, fromFlag: false, argIsBool: true},
+	{flag: "init", env: "true", arg: "false", get: func(c *Config) any { return c.Init }, fromEnv: true, fromFlag: false, argIsBool: true},
+	{flag: "skip-quick-check", env: "1", arg: "false", get: func(c *Config) any { return c.SkipQuickCheck }, fromEnv: true, fromFlag: false, argIsBool: true},
 	{flag: "demo-password", env: "een lang demowachtwoord", arg: "nog een lang wachtwoord", get: func(c *Config) any { return c.DemoPassword }, fromEnv: "een lang demowachtwoord", fromFlag: "nog een lang wachtwoord"},
 	{flag: "https", env: "1", arg: "false", get: func(c *Config) any { return c.HTTPS }, fromEnv: true, fromFlag: false, argIsBool: true},
 	{flag: "tls-cert", env: "/etc/spil/cert.pem", arg: "cert.pem", extraEnv: map[string]string{"SPIL_TLS_KEY": "key.pem"}, get: func(c *Config) any { return c.TLSCert }, fromEnv: "/etc/spil/cert.pem", fromFlag: "cert.pem"},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -156,7 +157,12 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 			pw = auth.RandomPassword()
 		}
 		if err := authSvc.SetPassword(ctx, acc.ID, pw, ""); err != nil {
-			return fmt.Errorf("demo password: %v (SPIL_DEMO_PASSWORD must follow the password rules: at least 12 characters, not a common password)", care.ErrorMessage(err))
+			var rule care.FieldErrors
+			if errors.As(err, &rule) {
+				return fmt.Errorf("demo password: %s (SPIL_DEMO_PASSWORD must follow the password rules: at least 12 characters, not a common password)", rule["password"])
+			}
+			// Not the password: the database did not take it.
+			return fmt.Errorf("demo account %s: saving its password failed: %w", d.Email, err)
 		}
 		fmt.Fprintf(tw, "  %s\t%s (%s)\t%s\n", d.Email, d.Role, d.About, pw)
 		listed++
@@ -355,7 +361,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("unexpected arguments: %s", strings.Join(args, " "))
 	}
-	s, err := openStore(ctx, a, true)
+	s, err := openDatabase(ctx, a, dbUse{create: true, migrate: true, current: true})
 	if err != nil {
 		return err
 	}

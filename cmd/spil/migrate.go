@@ -16,6 +16,13 @@ var migrateCommand = command{
 		f.logFlags(c)
 	},
 	run: func(ctx context.Context, a *app, args []string) error {
+		// migrate makes a new database, but not beside the leftover of an
+		// unfinished restore.
+		if !isPostgres(a.cfg.DB) {
+			if err := checkSQLiteFile(sqlitePath(a.cfg.DB), dbUse{create: true}); err != nil {
+				return err
+			}
+		}
 		s, err := store.Open(ctx, a.cfg.DB)
 		if err != nil {
 			return err

@@ -25,7 +25,9 @@ var serveCommand = command{
 		f.dbFlag(c)
 		f.logFlags(c)
 		f.str(&c.Addr, "addr", ":8080", "address to listen on", false)
-		f.boolean(&c.Demo, "demo", false, "demo mode: fill an empty database with fictional families and demo accounts, show a DEMO banner")
+		f.boolean(&c.Init, "init", false, "make a new database when the SQLite file --db names is missing or empty (without it, serve refuses such a file)")
+		f.boolean(&c.SkipQuickCheck, "skip-quick-check", false, "do not run SQLite's quick check of the database at start (for very large files)")
+		f.boolean(&c.Demo, "demo", false, "demo mode: fill an empty database with fictional families and demo accounts, show a DEMO banner (implies --init)")
 		f.str(&c.DemoPassword, "demo-password", "", "password for every demo account (default: random, printed at start)", true)
 		f.boolean(&c.HTTPS, "https", false, "Spil is reached over HTTPS (here or at a proxy): secure cookies and HSTS")
 		f.str(&c.TLSCert, "tls-cert", "", "TLS certificate file, to serve HTTPS directly", false)
@@ -36,37 +38,6 @@ var serveCommand = command{
 		f.mailFlags(c, " (default: from --addr)")
 	},
 	run: runServe,
-}
-
-// openStore opens the database; SQLite is migrated on the spot, PostgreSQL
-// must be migrated with 'spil migrate' first (several instances may share it).
-func openStore(ctx context.Context, a *app, autoMigrate bool) (*store.Store, error) {
-	s, err := store.Open(ctx, a.cfg.DB)
-	if err != nil {
-		return nil, err
-	}
-	if autoMigrate && s.Dialect() == "sqlite" {
-		ran, err := s.Migrate(ctx)
-		if err != nil {
-			s.Close()
-			return nil, err
-		}
-		for _, m := range ran {
-			a.log.Info("migrated", "migration", m)
-		}
-		return s, nil
-	}
-	pending, err := s.Pending(ctx)
-	if err != nil {
-		s.Close()
-		return nil, err
-	}
-	if len(pending) > 0 {
-		s.Close()
-		return nil, fmt.Errorf("the database schema is behind (%d migrations pending: %s); run 'spil migrate --db ...' first",
-			len(pending), strings.Join(pending, ", "))
-	}
-	return s, nil
 }
 
 // newAuth returns the auth service with its throttle key, made in the
@@ -90,7 +61,11 @@ func runServe(ctx context.Context, a *app, args []string) error {
 				"%d to %d characters, not a common password (%s)", auth.MinPasswordLen, auth.MaxPasswordLen, care.ErrorMessage(err))
 		}
 	}
-	s, err := openStore(ctx, a, true)
+	s, err := openDatabase(ctx, a, dbUse{
+		create:  c.Init || c.Demo,
+		newHint: "To start a new, empty database there, run spil serve --init; to try Spil with demo data, spil serve --demo",
+		migrate: true, current: true, quickCheck: !c.SkipQuickCheck,
+	})
 	if err != nil {
 		return err
 	}

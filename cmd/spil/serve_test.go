@@ -282,7 +282,7 @@ func TestServeDemoOnOtherDatabase(t *testing.T) {
 
 func TestServeWithoutDemo(t *testing.T) {
 	dsn := storetest.SQLitePath(t)
-	srv := startServe(t, fakeEnv(nil, nil), "--db", dsn, "--log-format", "json")
+	srv := startServe(t, fakeEnv(nil, nil), "--init", "--db", dsn, "--log-format", "json")
 	if code, _, _ := srv.get(t, "/readyz"); code != http.StatusOK {
 		t.Errorf("/readyz: %d", code)
 	}
@@ -323,7 +323,7 @@ func TestServeStartErrors(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			var stdout, stderr syncBuffer
-			args := append([]string{"serve", "--db", storetest.SQLitePath(t)}, tt.args...)
+			args := append([]string{"serve", "--init", "--db", storetest.SQLitePath(t)}, tt.args...)
 			code := run(ctx, args, fakeEnv(nil, nil), &stdout, &stderr)
 			if code != 1 || !strings.Contains(stderr.String(), tt.wantStderr) {
 				t.Errorf("want exit 1 and %q, got %d\n%s", tt.wantStderr, code, stderr.String())

@@ -48,7 +48,7 @@ func runUser(ctx context.Context, a *app, args []string) error {
 	if links && c.SMTPHost != "" && c.BaseURL == "" {
 		return errors.New("--base-url is needed to send the link by e-mail: the address where users reach Spil")
 	}
-	s, err := openStore(ctx, a, true)
+	s, err := openDatabase(ctx, a, dbUse{migrate: true, current: true})
 	if err != nil {
 		return err
 	}

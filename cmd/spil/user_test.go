@@ -17,9 +17,7 @@ func TestUser(t *testing.T) {
 	for _, d := range databases() {
 		t.Run(d.name, func(t *testing.T) {
 			dsn := d.fresh(t)
-			if d.name == "postgres" {
-				mustSpil(t, "migrate", "--db", dsn)
-			}
+			mustSpil(t, "migrate", "--db", dsn)
 			testUser(t, dsn)
 		})
 	}
@@ -212,6 +210,7 @@ func TestUserByMail(t *testing.T) {
 	sink := mailtest.Start(t)
 	mailArgs := []string{"--smtp-host", sink.Host(), "--smtp-port", strconv.Itoa(sink.Port()), "--smtp-tls", "none",
 		"--smtp-from", "Spil <noreply@spil.example.nl>", "--base-url", "https://spil.example.nl"}
+	mustSpil(t, "migrate", "--db", dsn)
 	r := mustSpil(t, append([]string{"user", "add", "--db", dsn, "--email", "bas@kct.example", "--name", "Bas", "--role", "admin"}, mailArgs...)...)
 	r2 := mustSpil(t, append([]string{"user", "reset-mfa", "--db", dsn, "--email", "bas@kct.example"}, mailArgs...)...)
 	r3 := mustSpil(t, append([]string{"user", "disable", "--db", dsn, "--email", "bas@kct.example"}, mailArgs...)...)

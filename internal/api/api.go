@@ -243,6 +243,9 @@ func apiErrorOf(err error) *apiError {
 		}
 		return e
 	}
+	if errors.Is(err, care.ErrStorageFull) {
+		return apiErrStorageFull
+	}
 	status := httpx.StatusOf(care.ErrorCode(err))
 	switch status {
 	case http.StatusNotFound:
@@ -263,7 +266,12 @@ func apiErrorOf(err error) *apiError {
 // logged (without user input).
 func (s *Server) apiWriteError(w http.ResponseWriter, r *http.Request, err error) {
 	e := apiErrorOf(err)
-	if e.Status >= 500 {
+	switch {
+	case e == apiErrStorageFull:
+		// Said apart from other failures, so whoever reads the log looks
+		// at the disk; the driver's text names no person.
+		s.log.ErrorContext(r.Context(), "api request failed: the database storage is full", "method", r.Method, "route", r.Pattern, "err", err)
+	case e.Status >= 500:
 		s.log.ErrorContext(r.Context(), "api request failed", "method", r.Method, "route", r.Pattern, "err", err)
 	}
 	s.apiAnswerError(w, r, e)
@@ -281,6 +289,11 @@ func (s *Server) apiAnswerError(w http.ResponseWriter, r *http.Request, e *apiEr
 		Error body `json:"error"`
 	}{body{e.Code, e.Message, e.Fields, e.Duplicate}})
 }
+
+// apiErrStorageFull answers a write, or a read whose audit record could
+// not be written, when the database's storage is full.
+var apiErrStorageFull = apiErrorf(http.StatusServiceUnavailable, "storage_full",
+	"the server's storage is full: nothing of this request was saved; try again later")
 
 // apiErrInternal is the answer to any server error: it tells nothing.
 var apiErrInternal = apiErrorf(http.StatusInternalServerError, "internal", "something went wrong on the server")

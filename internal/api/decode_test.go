@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"reflect"
 	"slices"
@@ -471,6 +472,7 @@ func TestAPIErrorOf(t *testing.T) {
 		{care.Errorf(care.TooMany, "slow down"), 429, "too_many"},
 		{care.Errorf(care.Invalid, "form unreadable"), 400, "bad_request"},
 		{errors.New("database on fire"), 500, "internal"},
+		{fmt.Errorf("%w: database or disk is full", care.ErrStorageFull), 503, "storage_full"},
 	}
 	for _, tt := range tests {
 		e := apiErrorOf(tt.err)

@@ -18,7 +18,10 @@ const (
 	Forbidden    Code = "forbidden"
 	Unauthorized Code = "unauthorized"
 	TooMany      Code = "too_many"
-	Internal     Code = "internal"
+	// Unavailable: the request was sound but Spil cannot carry it out now
+	// (its storage is full); trying again later may work.
+	Unavailable Code = "unavailable"
+	Internal    Code = "internal"
 )
 
 // Error is an error with a kind and a message that is safe to show to a user.
@@ -34,6 +37,12 @@ func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message)
 func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
+
+// ErrStorageFull is the error of a write that failed because the database's
+// storage is full (SQLite's SQLITE_FULL, PostgreSQL's disk_full). The store
+// wraps the driver's error in it, so errors.Is finds it and ErrorCode is
+// Unavailable.
+var ErrStorageFull = &Error{Code: Unavailable, Message: "storage full"}
 
 // ErrorCode returns the kind of err: the Code of the first *Error in its chain,
 // Internal for any other non-nil error, and "" for nil.

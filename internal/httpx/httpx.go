@@ -31,6 +31,8 @@ func StatusOf(code care.Code) int {
 		return http.StatusUnauthorized
 	case care.TooMany:
 		return http.StatusTooManyRequests
+	case care.Unavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

@@ -83,7 +83,7 @@ func FuzzPathID(f *testing.F) {
 func TestStatusOf(t *testing.T) {
 	for code, want := range map[care.Code]int{
 		care.NotFound: 404, care.Forbidden: 404, care.Invalid: 400, care.Conflict: 409,
-		care.Unauthorized: 401, care.TooMany: 429, care.Internal: 500, "": 500,
+		care.Unauthorized: 401, care.TooMany: 429, care.Unavailable: 503, care.Internal: 500, "": 500,
 	} {
 		if got := StatusOf(code); got != want {
 			t.Errorf("StatusOf(%q) = %d, want %d", code, got, want)

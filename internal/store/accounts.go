@@ -16,7 +16,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, name string, at time.Tim
 	var id int64
 	err := s.q.QueryRowContext(ctx, `/* Store.CreateOrganisation */
 		INSERT INTO organisations (name, created_at) VALUES ($1, $2) RETURNING id`, name, at.UTC()).Scan(&id)
-	return id, err
+	return id, storageError(err)
 }
 
 // OrganisationCount returns how many organisations exist; demo mode seeds an empty database only.
@@ -53,7 +53,7 @@ func (s *Store) CreateAccount(ctx context.Context, a *auth.Account) error {
 	if isUniqueViolation(err) {
 		return care.Errorf(care.Conflict, "account.email_taken")
 	}
-	return err
+	return storageError(err)
 }
 
 // CreateInvitedAccount makes the account of an accepted invitation, in the

@@ -3,15 +3,22 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
-	_ "modernc.org/sqlite"             // SQLite driver "sqlite", pure Go
+	"modernc.org/sqlite"               // SQLite driver "sqlite", pure Go
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/spil-zorg/spil/internal/care"
 )
 
 // dialect is the one place where SQLite and PostgreSQL differ. The SQL in the
@@ -64,9 +71,15 @@ func parseDSN(dsn string) (d dialect, path string, err error) {
 // writer's transactions take the write lock at BEGIN; a reader's
 // connection refuses every write (query_only), so a read transaction can
 // never take the lock by accident.
-func sqliteSource(path string, reader bool) string {
+//
+// With mustExist a missing file is an error (mode=rw) instead of a new,
+// empty database.
+func sqliteSource(path string, reader, mustExist bool) string {
 	src := "file:" + url.PathEscape(path) +
 		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_time_format=sqlite"
+	if mustExist {
+		src += "&mode=rw"
+	}
 	if reader {
 		return src + "&_pragma=query_only(1)"
 	}
@@ -81,16 +94,54 @@ func sqliteBackupSource(path string) string {
 	return "file:" + url.PathEscape(path) + "?mode=ro&immutable=1&_time_format=sqlite"
 }
 
+// checkSQLiteFile looks, read-only, at an existing SQLite file before Open
+// sets it up: setting up switches the file to WAL, which writes its
+// header, and a file with another application's tables must not be
+// touched at all. A missing or empty file, or one that cannot be read
+// this way, is left to the real open to judge.
+func checkSQLiteFile(ctx context.Context, path string) error {
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 || fi.IsDir() {
+		return nil
+	}
+	db, err := sql.Open(sqliteDialect.driverName(), "file:"+url.PathEscape(path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return nil
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, sqliteDialect.tablesQuery())
+	if err != nil {
+		var se *sqlite.Error
+		if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_NOTADB {
+			return fmt.Errorf("store: %s is not a SQLite database", path)
+		}
+		return nil
+	}
+	defer rows.Close()
+	n, spil := 0, false
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil
+		}
+		n++
+		spil = spil || name == "schema_migrations"
+	}
+	if rows.Err() == nil && n > 0 && !spil {
+		return fmt.Errorf("%w: %s has %d tables and no schema_migrations", ErrForeignDatabase, path, n)
+	}
+	return nil
+}
+
 // sqliteReaders is the number of read connections on SQLite: reads are
 // short and CPU-bound, so a few more than the cores keep them busy.
 var sqliteReaders = max(4, 2*runtime.GOMAXPROCS(0))
 
 // openPool opens and pings a pool: on SQLite the one writer connection or
 // the readers, on PostgreSQL the one pool for both.
-func (d dialect) openPool(ctx context.Context, dsn, path string, reader bool) (*sql.DB, error) {
+func (d dialect) openPool(ctx context.Context, dsn, path string, reader, mustExist bool) (*sql.DB, error) {
 	source := dsn
 	if d == sqliteDialect {
-		source = sqliteSource(path, reader)
+		source = sqliteSource(path, reader, mustExist)
 	}
 	db, err := sql.Open(d.driverName(), source)
 	if err != nil {
@@ -151,6 +202,18 @@ func (d dialect) createMigrationsTable() string {
 	return `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at ` + ts + ` NOT NULL)`
 }
 
+// tablesQuery lists the names of the database's own tables: SQLite's
+// internal ones (sqlite_sequence, sqlite_stat1) do not count, and on
+// PostgreSQL only the current schema, which may be one of several in a
+// database.
+func (d dialect) tablesQuery() string {
+	if d == postgresDialect {
+		return `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' /* Store.tables */`
+	}
+	return `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' /* Store.tables */`
+}
+
 // lockAudit serialises appends to the audit chain. SQLite write transactions
 // (BEGIN IMMEDIATE) are exclusive already.
 func (d dialect) lockAudit(ctx context.Context, q queryer) error {
@@ -206,5 +269,44 @@ func (d dialect) finishBulk(ctx context.Context, conn *sql.Conn, identityTables 
 		}
 	}
 	_, err := conn.ExecContext(ctx, `ANALYZE`)
+	return err
+}
+
+// pgDiskFull is PostgreSQL's SQLSTATE for a full disk (class 53,
+// insufficient resources).
+const pgDiskFull = "53100"
+
+// isStorageFull reports whether err says that the database's storage is
+// full: SQLite's SQLITE_FULL (a full disk, or the file at max_page_count),
+// PostgreSQL's disk_full, or the operating system's ENOSPC.
+func isStorageFull(err error) bool {
+	if err == nil {
+		return false
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return true
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == pgDiskFull {
+		return true
+	}
+	return errors.Is(err, syscall.ENOSPC)
+}
+
+// isBusy reports whether err is SQLite's "database is locked": another
+// connection holds a lock that did not come free within the busy timeout.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED)
+}
+
+// storageError wraps an error of a full storage in care.ErrStorageFull,
+// keeping the driver's error in the chain for the log; any other error is
+// returned as it is.
+func storageError(err error) error {
+	if isStorageFull(err) && !errors.Is(err, care.ErrStorageFull) {
+		return fmt.Errorf("%w: %w", care.ErrStorageFull, err)
+	}
 	return err
 }

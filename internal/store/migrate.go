@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -44,28 +45,93 @@ func (d dialect) migrations() ([]migration, error) {
 	return ms, nil
 }
 
-// applied returns the versions already in the database.
+// ErrForeignDatabase says that a database holds tables but is not Spil's:
+// it has no schema_migrations table of Spil's making, or lacks the tables
+// its migrations made. Spil neither migrates nor serves it.
+var ErrForeignDatabase = errors.New("store: the database holds tables but is not a Spil database")
+
+// ErrSchemaNewer says that a newer version of Spil has migrated the
+// database: this version does not know its schema and must not write it.
+var ErrSchemaNewer = errors.New("store: the database was migrated by a newer version of Spil")
+
+// applied returns the versions already in the database. It only reads: a
+// new database has no schema_migrations table yet, and an empty set is
+// the answer. A database with tables of its own but without Spil's
+// bookkeeping is ErrForeignDatabase, and one with a migration newer than
+// this binary knows is ErrSchemaNewer.
 func (s *Store) applied(ctx context.Context) (map[int]bool, error) {
-	if _, err := s.w.ExecContext(ctx, s.dialect.createMigrationsTable()); err != nil {
-		return nil, fmt.Errorf("store: migrations table: %w", err)
-	}
-	rows, err := s.w.QueryContext(ctx, `SELECT version FROM schema_migrations /* Store.applied */`)
+	tables, err := s.tables(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("store: list tables: %w", err)
+	}
+	done := map[int]bool{}
+	if !tables["schema_migrations"] {
+		if len(tables) > 0 {
+			return nil, fmt.Errorf("%w: it has %d tables and no schema_migrations", ErrForeignDatabase, len(tables))
+		}
+		return done, nil
+	}
+	rows, err := s.w.QueryContext(ctx, `SELECT version, applied_at FROM schema_migrations /* Store.applied */`)
+	if err != nil {
+		// Another tool's table of the same name (golang-migrate's has
+		// version and dirty).
+		return nil, fmt.Errorf("%w: its schema_migrations is not Spil's (%v)", ErrForeignDatabase, err)
 	}
 	defer rows.Close()
-	done := map[int]bool{}
 	for rows.Next() {
 		var v int
-		if err := rows.Scan(&v); err != nil {
+		var at any
+		if err := rows.Scan(&v, &at); err != nil {
 			return nil, err
 		}
 		done[v] = true
 	}
-	return done, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if done[1] && (!tables["accounts"] || !tables["organisations"]) {
+		return nil, fmt.Errorf("%w: its schema_migrations says Spil's first migration ran, but its tables are not there", ErrForeignDatabase)
+	}
+	ms, err := s.dialect.migrations()
+	if err != nil {
+		return nil, err
+	}
+	known := 0
+	if len(ms) > 0 {
+		known = ms[len(ms)-1].version
+	}
+	newest := 0
+	for v := range done {
+		newest = max(newest, v)
+	}
+	if newest > known {
+		return nil, fmt.Errorf("%w (it has migration %04d; this version knows up to %04d): "+
+			"run the newer version, or restore a backup that this version made", ErrSchemaNewer, newest, known)
+	}
+	return done, nil
 }
 
-// Pending returns the names of migrations not yet applied.
+// tables returns the names of the database's own tables: on SQLite those
+// of the file, on PostgreSQL those of the current schema.
+func (s *Store) tables(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.w.QueryContext(ctx, s.dialect.tablesQuery())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	names := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		names[name] = true
+	}
+	return names, rows.Err()
+}
+
+// Pending returns the names of migrations not yet applied. It writes
+// nothing.
 func (s *Store) Pending(ctx context.Context) ([]string, error) {
 	ms, err := s.dialect.migrations()
 	if err != nil {
@@ -93,6 +159,9 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 	}
 	if _, err := s.applied(ctx); err != nil {
 		return nil, err
+	}
+	if _, err := s.w.ExecContext(ctx, s.dialect.createMigrationsTable()); err != nil {
+		return nil, fmt.Errorf("store: migrations table: %w", storageError(err))
 	}
 	var ran []string
 	for _, m := range ms {

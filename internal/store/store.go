@@ -34,6 +34,9 @@ type Store struct {
 	// wc and rc cache prepared statements of w and r; nil where the
 	// dialect does not (pgx caches statements itself).
 	wc, rc *stmtCache
+	ready  *readiness // Ready's last probe; shared by bound copies
+	// mustExist opens a SQLite file only when it is there.
+	mustExist bool
 }
 
 // txKind is what a bound Store may do.
@@ -61,24 +64,37 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Store) { s.now = now }
 }
 
+// MustExist makes Open refuse a SQLite file that does not exist instead of
+// creating it: for every use but making a new database.
+func MustExist() Option {
+	return func(s *Store) { s.mustExist = true }
+}
+
 // Open opens the database named by dsn: a postgres:// or postgresql:// URL
 // opens PostgreSQL, anything else is the path of a SQLite file (created when
-// missing). Open does not migrate; call Migrate or CheckMigrated.
+// missing, unless MustExist). Open does not migrate; call Migrate, or
+// Pending to learn what is not applied yet.
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	d, path, err := parseDSN(dsn)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{dialect: d, path: path, now: time.Now}
+	s := &Store{dialect: d, path: path, now: time.Now,
+		ready: &readiness{interval: DefaultProbeInterval, minFree: DefaultMinFreeSpace}}
 	for _, o := range opts {
 		o(s)
 	}
-	if s.w, err = d.openPool(ctx, dsn, path, false); err != nil {
+	if d == sqliteDialect {
+		if err := checkSQLiteFile(ctx, path); err != nil {
+			return nil, err
+		}
+	}
+	if s.w, err = d.openPool(ctx, dsn, path, false, s.mustExist); err != nil {
 		return nil, err
 	}
 	s.r = s.w
 	if d == sqliteDialect {
-		if s.r, err = d.openPool(ctx, dsn, path, true); err != nil {
+		if s.r, err = d.openPool(ctx, dsn, path, true, true); err != nil {
 			s.w.Close()
 			return nil, err
 		}
@@ -88,6 +104,9 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		s.wc, s.rc = newStmtCache(s.w), newStmtCache(s.r)
 		s.q, s.rq = cachedQueryer{cache: s.wc}, cachedQueryer{cache: s.rc}
 	}
+	// Inside a transaction, bind and sqlTx say which errors mean a full
+	// storage; outside one, this wrapper does.
+	s.q, s.rq = fullQueryer{s.q}, fullQueryer{s.rq}
 	s.audit = startAuditQueue(s)
 	return s, nil
 }
@@ -113,7 +132,8 @@ func (s *Store) Close() error {
 // Dialect names the database: "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.dialect.String() }
 
-// Ping checks that the database answers; /readyz uses it.
+// Ping checks that the database answers; Ready also checks that it takes
+// writes.
 func (s *Store) Ping(ctx context.Context) error { return s.w.PingContext(ctx) }
 
 // Atomic runs fn with a Store bound to one write transaction, committed
@@ -141,16 +161,16 @@ func (s *Store) Read(ctx context.Context, fn func(care.Store) error) error {
 func (s *Store) bind(ctx context.Context, db *sql.DB, cache *stmtCache, opts *sql.TxOptions, kind txKind, fn func(care.Store) error) error {
 	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
-		return err
+		return storageError(err)
 	}
 	bound := *s
 	q := inTx(tx, cache)
 	bound.q, bound.rq, bound.tx = q, q, kind
 	if err := fn(&bound); err != nil {
 		_ = tx.Rollback()
-		return err
+		return storageError(err)
 	}
-	return tx.Commit()
+	return storageError(tx.Commit())
 }
 
 // sqlTx runs fn in a write transaction of its own, committing when it
@@ -158,13 +178,13 @@ func (s *Store) bind(ctx context.Context, db *sql.DB, cache *stmtCache, opts *sq
 func (s *Store) sqlTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return storageError(err)
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return err
+		return storageError(err)
 	}
-	return tx.Commit()
+	return storageError(tx.Commit())
 }
 
 // inWriteTx runs fn in the write transaction the Store is bound to (in an
@@ -187,6 +207,22 @@ func inTx(tx *sql.Tx, cache *stmtCache) queryer {
 		return tx
 	}
 	return cachedQueryer{cache: cache, tx: tx}
+}
+
+// fullQueryer is a queryer outside a transaction: an error that says the
+// storage is full comes back as care.ErrStorageFull. (QueryRowContext
+// cannot change the error its Row gives; the few writes that return a row
+// outside a transaction call storageError themselves.)
+type fullQueryer struct{ queryer }
+
+func (q fullQueryer) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := q.queryer.ExecContext(ctx, query, args...)
+	return res, storageError(err)
+}
+
+func (q fullQueryer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := q.queryer.QueryContext(ctx, query, args...)
+	return rows, storageError(err)
 }
 
 // notFound turns sql.ErrNoRows into a care.NotFound error naming what.

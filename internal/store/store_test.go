@@ -49,3 +49,12 @@ func TestClockIsInjected(t *testing.T) {
 		t.Errorf("status date %v, %v; want the store's clock's %v", e, err, care.DateOf(fixed))
 	}
 }
+
+func TestFailSafe(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			storetest.RunFailSafe(t, db)
+		})
+	}
+}

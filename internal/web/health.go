@@ -2,8 +2,11 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
 )
 
 // healthz says the process is up; it touches nothing else.
@@ -12,14 +15,21 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
 }
 
-// readyz says whether the database answers, for a load balancer.
+// readyz says whether the database answers and takes writes, for a load
+// balancer: an instance whose database is read-only or full cannot do its
+// work, even when it answers.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := s.accounts.Ping(ctx); err != nil {
-		s.log.Error("readyz: database unreachable", "err", err)
+	if err := s.accounts.Ready(ctx); err != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
+		if errors.Is(err, care.ErrStorageFull) {
+			s.log.Error("readyz: the database storage is full", "err", err)
+			w.Write([]byte("storage full\n"))
+			return
+		}
+		s.log.Error("readyz: database unavailable", "err", err)
 		w.Write([]byte("database unavailable\n"))
 		return
 	}

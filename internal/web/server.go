@@ -45,9 +45,10 @@ type Config struct {
 
 // Accounts is what the pages read of accounts, and the language setting:
 // the list on the admin page. Every change by an administrator goes
-// through the auth service.
+// through the auth service. /readyz asks it whether the database takes
+// writes.
 type Accounts interface {
-	Ping(ctx context.Context) error
+	Ready(ctx context.Context) error
 	Accounts(ctx context.Context) ([]*auth.Account, error)
 	AccountByID(ctx context.Context, id int64) (*auth.Account, error)
 	SetAccountLocale(ctx context.Context, id int64, locale string) error
@@ -126,6 +127,13 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, errTooLarge) {
 		status = http.StatusRequestEntityTooLarge
 	}
+	if errors.Is(err, care.ErrStorageFull) {
+		// Said apart from other failures, so whoever reads the log looks
+		// at the disk; the driver's text names no person.
+		s.log.ErrorContext(r.Context(), "request failed: the database storage is full", "method", r.Method, "route", r.Pattern, "err", err)
+		s.renderErrorMessage(w, r, status, "error.storage_full")
+		return
+	}
 	if status >= 500 {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "route", r.Pattern, "err", err)
 	}
@@ -133,21 +141,28 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
-	p := &ErrorPage{BasePage: s.base(r, "error.title"), Status: status}
-	switch status {
-	case http.StatusNotFound:
+	s.renderErrorMessage(w, r, status, "")
+}
+
+// renderErrorMessage renders the error page with the message key, or with
+// the status's own message when key is "".
+func (s *Server) renderErrorMessage(w http.ResponseWriter, r *http.Request, status int, key string) {
+	p := &ErrorPage{BasePage: s.base(r, "error.title"), Status: status, Message: key}
+	switch {
+	case key != "":
+	case status == http.StatusNotFound:
 		p.Message = "error.not_found"
-	case http.StatusMethodNotAllowed:
+	case status == http.StatusMethodNotAllowed:
 		p.Message = "error.method"
-	case http.StatusBadRequest:
+	case status == http.StatusBadRequest:
 		p.Message = "error.bad_request"
-	case http.StatusRequestEntityTooLarge:
+	case status == http.StatusRequestEntityTooLarge:
 		p.Message = "error.too_large"
-	case http.StatusTooManyRequests:
+	case status == http.StatusTooManyRequests:
 		p.Message = "error.too_many"
-	case http.StatusUnauthorized:
+	case status == http.StatusUnauthorized:
 		p.Message = "error.unauthorized"
-	case http.StatusForbidden:
+	case status == http.StatusForbidden:
 		p.Message = "error.cross_origin"
 	default:
 		p.Message = "error.internal"

@@ -21,6 +21,10 @@ type DB struct {
 	// Open returns a fresh, migrated, empty store that is closed and dropped
 	// when the test ends.
 	Open func(t testing.TB) *store.Store
+	// DSN returns the --db value of a fresh database that nothing has
+	// opened yet (dropped when the test ends), for tests that open it
+	// their own way (OpenMigrated).
+	DSN func(t testing.TB) string
 }
 
 // Databases returns SQLite and PostgreSQL. PostgreSQL runs when
@@ -29,10 +33,18 @@ type DB struct {
 // the SQLite-only one (SPIL_TEST_SQLITE_ONLY=1; scripts/test runs the
 // PostgreSQL suites in a run of their own).
 func Databases() []DB {
-	return []DB{{Name: "sqlite", Open: openSQLite}, {Name: "postgres", Open: openPostgresOrSkip}}
+	return []DB{
+		{Name: "sqlite", Open: openSQLite, DSN: func(t testing.TB) string { return SQLitePath(t) }},
+		{Name: "postgres", Open: openPostgresOrSkip, DSN: postgresDSNOrSkip},
+	}
 }
 
 func openPostgresOrSkip(t testing.TB) *store.Store {
+	t.Helper()
+	return openMigrated(t, postgresDSNOrSkip(t))
+}
+
+func postgresDSNOrSkip(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("SPIL_TEST_POSTGRES")
 	if dsn == "" {
@@ -41,7 +53,7 @@ func openPostgresOrSkip(t testing.TB) *store.Store {
 		}
 		t.Skip("PostgreSQL: set SPIL_TEST_POSTGRES to a connection URL to run this test on PostgreSQL too")
 	}
-	return openPostgres(t, dsn)
+	return PostgresDSN(t, dsn)
 }
 
 func inCI() bool {
@@ -59,8 +71,15 @@ func openSQLite(t testing.TB) *store.Store {
 
 func openMigrated(t testing.TB, dsn string) *store.Store {
 	t.Helper()
+	return OpenMigrated(t, dsn)
+}
+
+// OpenMigrated opens the database dsn with opts and migrates it; the store
+// is closed when the test ends.
+func OpenMigrated(t testing.TB, dsn string, opts ...store.Option) *store.Store {
+	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, dsn)
+	s, err := store.Open(ctx, dsn, opts...)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -100,9 +119,4 @@ func PostgresDSN(t testing.TB, base string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
-}
-
-func openPostgres(t testing.TB, base string) *store.Store {
-	t.Helper()
-	return openMigrated(t, PostgresDSN(t, base))
 }
