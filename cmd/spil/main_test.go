@@ -66,8 +66,11 @@ func spil(t *testing.T, args ...string) result {
 
 func spilEnv(t *testing.T, e env, args ...string) result {
 	t.Helper()
-	// A command that should have failed but serves instead stops here.
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	// A command that should have failed but serves instead stops here. The
+	// bound is generous: the national demo data under the race detector on
+	// a busy two-core machine takes minutes; it guards against a hang and
+	// measures nothing.
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, args, e, &stdout, &stderr)
