@@ -493,3 +493,37 @@ func (tb *tab) checkContained(boxes, what string) {
 		tb.t.Errorf("%s at %dpx: elements stick out of their box: %q", what, tb.vp.width, out)
 	}
 }
+
+// countAudit counts the family's audit records of action on object.
+func (a *app) countAudit(t *testing.T, familyID int64, object string, action care.Action) int {
+	t.Helper()
+	evs, err := a.store.FamilyAuditEvents(context.Background(), familyID)
+	if err != nil {
+		t.Fatalf("read the audit trail: %v", err)
+	}
+	n := 0
+	for _, e := range evs {
+		if e.ObjectType == object && e.Action == action {
+			n++
+		}
+	}
+	return n
+}
+
+// waitAudit waits until the family has want audit records of action on
+// object: a record the browser sends in the background arrives later.
+func (a *app) waitAudit(t *testing.T, familyID int64, object string, action care.Action, want int) {
+	t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	for {
+		n := a.countAudit(t, familyID, object, action)
+		if n == want {
+			return
+		}
+		if n > want || time.Now().After(deadline) {
+			t.Errorf("%d audit records %s of %s, want %d", n, action, object, want)
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

@@ -231,6 +231,18 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 	tb.emulate(a4)
 	tb.click("#print-link")
 	tb.wantPath(planPath(w.fam, "/print"))
+	// Opening the print view is viewing it; only printing is on record as
+	// printing. The script shows the print button and reports the
+	// browser's print event.
+	if !tb.visible("#print-button") {
+		t.Errorf("the print button is not shown where the script runs")
+	}
+	printed := a.countAudit(t, w.fam, "careplan", care.ActionPrint)
+	if printed != 0 {
+		t.Errorf("opening the print view recorded %d prints", printed)
+	}
+	eval[bool](tb, `window.dispatchEvent(new Event("beforeprint"))`)
+	a.waitAudit(t, w.fam, "careplan", care.ActionPrint, 1)
 	tb.printMedia(true)
 	for _, sel := range []string{"nav.site-nav", "header.site form", "footer.site", "#print-hint", "main .back", "main button"} {
 		if tb.visible(sel) {

@@ -69,16 +69,45 @@ func (s *Service) CarePlanForEdit(ctx context.Context, actor Actor, familyID int
 	return s.planFile(ctx, actor, familyID, ViewCaseFile, "careplan", ActionRead)
 }
 
-// PrintCarePlan is CarePlan for the print view; it is audited as printing.
+// PrintCarePlan is CarePlan for the print view. Opening the view is
+// viewing it, and audited as a read; printing it is recorded apart, by
+// RecordPrint, when the user prints.
 func (s *Service) PrintCarePlan(ctx context.Context, actor Actor, familyID int64, via View) (*PlanFile, error) {
-	return s.planFile(ctx, actor, familyID, via, "careplan", ActionPrint)
+	return s.planFile(ctx, actor, familyID, via, "careplan", ActionRead)
 }
 
 // EmergencySummary is the short summary for an ambulance or out-of-hours
-// GP: diagnoses, treatment directives and who to call. It exists to be
-// printed and handed over, so it is audited as printing.
+// GP: diagnoses, treatment directives and who to call. Opening it is
+// viewing it; printing it is recorded by RecordPrint.
 func (s *Service) EmergencySummary(ctx context.Context, actor Actor, familyID int64, via View) (*PlanFile, error) {
-	return s.planFile(ctx, actor, familyID, via, "emergency_summary", ActionPrint)
+	return s.planFile(ctx, actor, familyID, via, "emergency_summary", ActionRead)
+}
+
+// Printables are the objects whose printing RecordPrint records.
+var Printables = []string{"careplan", "emergency_summary"}
+
+// RecordPrint records that the actor printed object ("careplan" or
+// "emergency_summary") of the family, as seen through door via: the
+// browser reports it when its print dialog opens. Whoever may not see the
+// object may not record printing it either; the refusal is recorded.
+func (s *Service) RecordPrint(ctx context.Context, actor Actor, familyID int64, via View, object string) error {
+	switch via {
+	case ViewCarePlan, ViewCaseFile, ViewFamily, ViewProvider:
+	default:
+		return Errorf(Internal, "no door to the care plan: %q", via)
+	}
+	known := false
+	for _, o := range Printables {
+		known = known || o == object
+	}
+	if !known {
+		return Errorf(NotFound, "nothing to print: %q", object)
+	}
+	a := access{actor: actor, familyID: familyID, view: via, object: object, action: ActionPrint}
+	return s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
+		*id = familyID
+		return nil
+	})
 }
 
 func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via View, object string, action Action) (*PlanFile, error) {

@@ -153,15 +153,31 @@ func TestCarePlanViewers(t *testing.T) {
 			if _, err := w.svc.CarePlan(ctx, w.gp, w.fam, care.ViewCarePlan); care.ErrorCode(err) != care.NotFound {
 				t.Errorf("the GP after withdrawal: %v, want NotFound", err)
 			}
-			// Printing and the emergency summary are audited as printing.
-			w.audited(t, w.record(w.mother, w.fam, "careplan", w.fam, care.ActionPrint, care.OutcomeSuccess), func() error {
+			// Opening the print view and the emergency summary is viewing
+			// them; printing is recorded when the user prints.
+			w.audited(t, w.record(w.mother, w.fam, "careplan", w.fam, care.ActionRead, care.OutcomeSuccess), func() error {
 				_, err := w.svc.PrintCarePlan(ctx, w.mother, w.fam, care.ViewFamily)
 				return err
 			})
-			w.audited(t, w.record(w.cm, w.fam, "emergency_summary", w.fam, care.ActionPrint, care.OutcomeSuccess), func() error {
+			w.audited(t, w.record(w.cm, w.fam, "emergency_summary", w.fam, care.ActionRead, care.OutcomeSuccess), func() error {
 				_, err := w.svc.EmergencySummary(ctx, w.cm, w.fam, care.ViewCaseFile)
 				return err
 			})
+			w.audited(t, w.record(w.mother, w.fam, "careplan", w.fam, care.ActionPrint, care.OutcomeSuccess), func() error {
+				return w.svc.RecordPrint(ctx, w.mother, w.fam, care.ViewFamily, "careplan")
+			})
+			w.audited(t, w.record(w.cm, w.fam, "emergency_summary", w.fam, care.ActionPrint, care.OutcomeSuccess), func() error {
+				return w.svc.RecordPrint(ctx, w.cm, w.fam, care.ViewCaseFile, "emergency_summary")
+			})
+			// Whoever may not see the plan may not say they printed it: the
+			// attempt is on record.
+			err := w.audited(t, w.record(w.stranger, w.fam, "careplan", 0, care.ActionPrint, care.OutcomeDenied), func() error {
+				return w.svc.RecordPrint(ctx, w.stranger, w.fam, care.ViewProvider, "careplan")
+			})
+			wantCode(t, "a stranger records printing", err, care.NotFound, missing)
+			if err := w.svc.RecordPrint(ctx, w.cm, w.fam, care.ViewCaseFile, "family"); care.ErrorCode(err) != care.NotFound {
+				t.Errorf("printing something that has no print view: %v, want NotFound", err)
+			}
 			// Versions are for the case managers.
 			if _, err := w.svc.CarePlanVersions(ctx, w.mother, w.fam); care.ErrorCode(err) != care.NotFound {
 				t.Errorf("a parent lists versions: %v", err)

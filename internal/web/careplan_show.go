@@ -76,7 +76,8 @@ func (s *Server) planAgain(w http.ResponseWriter, r *http.Request, familyID int6
 }
 
 // carePlanPrint draws the whole plan for paper (A4, by the browser's
-// print dialog); the care service records it as printed.
+// print dialog). Opening it is viewing it; the page's script records the
+// printing (carePlanPrinted).
 func (s *Server) carePlanPrint(door care.View) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := httpx.PathID(r, "id")
@@ -94,9 +95,26 @@ func (s *Server) carePlanPrint(door care.View) handler {
 	}
 }
 
+// carePlanPrinted records that the user printed a print view: the view's
+// script calls it when the browser's print dialog opens. It answers 204.
+func (s *Server) carePlanPrinted(door care.View, object string) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := httpx.PathID(r, "id")
+		if err != nil {
+			return err
+		}
+		if err := s.care.RecordPrint(r.Context(), s.actor(r), id, door, object); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+}
+
 // carePlanEmergency draws the one-page emergency summary: diagnoses,
 // treatment directives, preferred places and who to call. It exists to be
-// printed and handed over, so the care service records it as printed.
+// printed and handed over; opening it is viewing it, and the page's script
+// records the printing (carePlanPrinted).
 func (s *Server) carePlanEmergency(door care.View) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := httpx.PathID(r, "id")

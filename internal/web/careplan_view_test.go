@@ -212,9 +212,10 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 		}{{"case manager", w.CM, w.CMPath("")}, {"parent", w.Parent, w.MyPath("")}, {"provider", w.GP, w.ProvPath("")}} {
 			p := tc.c.Get(tc.base + "/print")
 			mustStatus(t, p, http.StatusOK, tc.who+" print")
-			if e := w.LastAudit(t); e.Action != care.ActionPrint || e.ObjectType != "careplan" || e.Outcome != care.OutcomeSuccess {
-				t.Errorf("%s print: audit %+v, want a print of the care plan", tc.who, e)
+			if e := w.LastAudit(t); e.Action != care.ActionRead || e.ObjectType != "careplan" || e.Outcome != care.OutcomeSuccess {
+				t.Errorf("%s print view: audit %+v, want a view of the care plan", tc.who, e)
 			}
+			wantPrintedRecorded(t, w, tc.c, tc.who, p, "careplan-print", tc.base+"/print/printed", "careplan")
 			doc := p.ByID("careplan-print")
 			if doc == nil {
 				t.Fatalf("%s: no print document", tc.who)
@@ -223,8 +224,13 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 				!strings.Contains(got, "Afgedrukt op") || !strings.Contains(got, "Niet reanimeren") {
 				t.Errorf("%s print: %q", tc.who, got)
 			}
-			if forms := allUnder(doc, func(n *html.Node) bool { return n.Data == "form" || n.Data == "button" }); len(forms) != 0 {
-				t.Errorf("%s print: %d forms or buttons", tc.who, len(forms))
+			// The one button prints; it shows only where the script runs, and
+			// not on paper.
+			if forms := allUnder(doc, func(n *html.Node) bool { return n.Data == "form" || n.Data == "button" }); len(forms) != 1 || attr(forms[0], "id") != "print-button" {
+				t.Errorf("%s print: %d forms or buttons, want only the print button", tc.who, len(forms))
+			}
+			if b := p.ByID("print-button"); b == nil || !hasAttr(b, "hidden") || !hasClass(b.Parent.Parent, "no-print") {
+				t.Errorf("%s print: the print button is not hidden until the script shows it, or is printed", tc.who)
 			}
 			if !hasClass(p.ByID("print-hint").Parent, "no-print") {
 				t.Errorf("%s print: the hint is printed too", tc.who)
@@ -235,9 +241,10 @@ func TestCarePlanPrintAndEmergency(t *testing.T) {
 
 			p = tc.c.Get(tc.base + "/emergency")
 			mustStatus(t, p, http.StatusOK, tc.who+" emergency")
-			if e := w.LastAudit(t); e.Action != care.ActionPrint || e.ObjectType != "emergency_summary" || e.Outcome != care.OutcomeSuccess {
-				t.Errorf("%s emergency: audit %+v, want a print of the emergency summary", tc.who, e)
+			if e := w.LastAudit(t); e.Action != care.ActionRead || e.ObjectType != "emergency_summary" || e.Outcome != care.OutcomeSuccess {
+				t.Errorf("%s emergency: audit %+v, want a view of the emergency summary", tc.who, e)
 			}
+			wantPrintedRecorded(t, w, tc.c, tc.who, p, "emergency", tc.base+"/emergency/printed", "emergency_summary")
 			// The GP has consent for the care plan and the network only:
 			// the summary says the diagnoses and birth date are not shared.
 			diagnoses, born := p.Within("em-diagnoses"), p.Within("em-born")
@@ -517,4 +524,19 @@ func TestCarePlanSpeaksToEachReader(t *testing.T) {
 			t.Errorf("the family's print hint %q", got)
 		}
 	})
+}
+
+// wantPrintedRecorded checks that the print view p (its document element
+// docID) names printedURL for its script, and that posting to it records a
+// print of object.
+func wantPrintedRecorded(t *testing.T, w *sitetest.PlanWorld, c *client, who string, p *sitetest.Page, docID, printedURL, object string) {
+	t.Helper()
+	if got := attr(p.ByID(docID), "data-printed-url"); got != printedURL {
+		t.Errorf("%s %s: data-printed-url %q, want %q", who, object, got, printedURL)
+	}
+	r := c.Post(printedURL, nil)
+	mustStatus(t, r, http.StatusNoContent, who+" printed "+object)
+	if e := w.LastAudit(t); e.Action != care.ActionPrint || e.ObjectType != object || e.Outcome != care.OutcomeSuccess {
+		t.Errorf("%s printed %s: audit %+v, want a print", who, object, e)
+	}
 }
