@@ -106,3 +106,23 @@ func ParseReachability(phone, hours, standIn string) (Reachability, FieldErrors)
 	}
 	return r, nil
 }
+
+// ReachableCaseManager is one of a family's case managers with how they
+// are reached; Kind is kct or thuis.
+type ReachableCaseManager struct {
+	Kind string
+	Person
+	Reachability
+}
+
+// Reachable lists the duo's case managers who told how they are reached,
+// the KCT's first, for the family's and the provider's "who do I call".
+func (c CaseManagers) Reachable() []ReachableCaseManager {
+	var out []ReachableCaseManager
+	for _, cm := range []ReachableCaseManager{{"kct", c.KCT, c.KCTReach}, {"thuis", c.Thuis, c.ThuisReach}} {
+		if cm.Name != "" && !cm.Reachability.Empty() {
+			out = append(out, cm)
+		}
+	}
+	return out
+}
