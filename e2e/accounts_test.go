@@ -184,9 +184,9 @@ func TestOneAccountManyFamilies(t *testing.T) {
 
 	// 6. Eva's view of Sam: whom to call, with the thuis case manager's
 	// work phone (a tel: link), hours and stand-in.
-	pt := b.newTab(a)
+	// (Eva is logged in on the tablet now; seen as on her phone.)
+	pt := mt
 	pt.emulate(phone)
-	pt.login(eva)
 	pt.open(fmt.Sprintf("/my/families/%d", famA))
 	pt.wantTextContains("#cm-call-thuis", "Thijs Bakker")
 	pt.wantText("#cm-call-thuis .call-phone", "030 123 45 67")
