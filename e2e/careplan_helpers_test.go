@@ -186,8 +186,8 @@ func (a *app) assignThuis(cm *user, fam int64, other *user) {
 
 // linkAccount links u's existing account to the family as the invitation
 // inv describes: invited by cm through the care service, and used by u's
-// account straight in the store, as a fixture (accepting a link makes a new
-// account, and u already has one with a known password and second factor).
+// account straight in the store, as a fixture (accounts_test.go follows an
+// existing account accepting an invitation in the browser).
 func (a *app) linkAccount(cm *user, inv *care.Invitation, u *user) {
 	a.t.Helper()
 	ctx := context.Background()

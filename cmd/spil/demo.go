@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -37,8 +38,18 @@ type demoAccount struct {
 	Name  string
 	Role  care.Role
 	About string
-	// Link, when set, ties the account to a demo family's file.
+	// Link, when set, ties the account to a demo family's file; Also
+	// to further families (one account, many families).
 	Link *demoLink
+	Also []demoLink
+}
+
+// links are all the families the account is tied to, Link first.
+func (d demoAccount) links() []demoLink {
+	if d.Link == nil {
+		return nil
+	}
+	return append([]demoLink{*d.Link}, d.Also...)
 }
 
 // demoLink ties a demo account to one demo family: a parent to a member of
@@ -48,8 +59,10 @@ type demoLink struct {
 	Kind  string // care.LinkParent or care.LinkProvider
 	As    string // the family member or network member the account is
 	// ConsentBy is, for a provider, the e-mail of the demo parent who gave
-	// consent for the whole file; "" leaves the provider without consent.
+	// consent; "" leaves the provider without consent. Scope is what the
+	// consent covers: the whole file when "".
 	ConsentBy string
+	Scope     string
 }
 
 // The two demo case managers: most families are with the KCT case manager,
@@ -78,6 +91,13 @@ var demoAccounts = []demoAccount{
 		Link:  &demoLink{Child: linkedChild, Kind: care.LinkProvider, As: "Fenna Mulder"}},
 	{Email: parentEmail, Name: "Sandra Hermans", Role: care.RoleFamily, About: "moeder van Daan Hermans",
 		Link: &demoLink{Child: linkedChild, Kind: care.LinkParent, As: "Sandra Hermans"}},
+	{Email: "zorgverlener3@demo.spil.test", Name: demo.HomeCareNurse, Role: care.RoleProvider,
+		About: "kinderthuiszorg van Sem de Wit (toestemming voor zorgplan en netwerk) en Yara El Amrani (nog zonder)",
+		Link: &demoLink{Child: "Sem de Wit", Kind: care.LinkProvider, As: demo.HomeCareNurse, ConsentBy: "ouder2@demo.spil.test",
+			Scope: care.ScopePlanNetwork},
+		Also: []demoLink{{Child: "Yara El Amrani", Kind: care.LinkProvider, As: demo.HomeCareNurse}}},
+	{Email: "ouder2@demo.spil.test", Name: "Paul de Wit", Role: care.RoleFamily, About: "vader van Sem de Wit",
+		Link: &demoLink{Child: "Sem de Wit", Kind: care.LinkParent, As: "Paul de Wit"}},
 	{Email: "coordinator@demo.spil.test", Name: "Ria Jansen", Role: care.RoleCoordinator, About: "regiocoördinator"},
 	{Email: "beheer@demo.spil.test", Name: "Bas Beheer", Role: care.RoleAdmin, About: "beheerder"},
 }
@@ -121,11 +141,19 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 				return fmt.Errorf("demo account %s: %w", d.Email, err)
 			}
 			cast.accounts[d.Email] = acc.ID
+			reach := care.Reachability{}
 			switch d.Email {
 			case kctEmail:
 				cast.team[demo.ByKCT] = care.Person{AccountID: acc.ID, Name: acc.Name}
+				reach = demo.KCTReachability
 			case thuisEmail:
 				cast.team[demo.ByThuis] = care.Person{AccountID: acc.ID, Name: acc.Name}
+				reach = demo.ThuisReachability
+			}
+			if !reach.Empty() {
+				if err := s.SetAccountReachability(ctx, acc.ID, reach); err != nil {
+					return fmt.Errorf("demo account %s: %w", d.Email, err)
+				}
 			}
 		}
 		fams := demo.Families(now)
@@ -322,39 +350,47 @@ func saveLinks(ctx context.Context, st care.Store, familyID int64, child string,
 		return nil
 	}
 	for _, d := range demoAccounts {
-		if d.Link == nil || d.Link.Child != child {
-			continue
-		}
-		l := care.Link{FamilyID: familyID, AccountID: cast.accounts[d.Email], Kind: d.Link.Kind}
-		ids := members
-		if d.Link.Kind == care.LinkProvider {
-			ids = network
-		}
-		id, ok := ids[d.Link.As]
-		if !ok || l.AccountID == 0 {
-			return fmt.Errorf("demo account %s: %q is not in the file of %s", d.Email, d.Link.As, child)
-		}
-		if d.Link.Kind == care.LinkProvider {
-			l.NetworkMemberID = id
-		} else {
-			l.MemberID = id
-		}
-		if err := st.CreateLink(ctx, &l); err != nil {
-			return fmt.Errorf("demo account %s: %w", d.Email, err)
-		}
-		if d.Link.ConsentBy == "" {
-			continue
-		}
-		by := cast.accounts[d.Link.ConsentBy]
-		if by == 0 {
-			return fmt.Errorf("demo account %s: consent by %s, who is no demo account", d.Email, d.Link.ConsentBy)
-		}
-		if err := st.AddConsent(ctx, &care.ConsentRecord{FamilyID: familyID, NetworkMemberID: id, GivenBy: care.Person{AccountID: by},
-			GiverKind: care.GiverParent, Granted: true, Scope: care.ScopeFile, At: cast.now}); err != nil {
-			return err
+		for _, dl := range d.links() {
+			if dl.Child != child {
+				continue
+			}
+			if err := saveLink(ctx, st, familyID, d.Email, dl, members, network, cast); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// saveLink links the demo account email to the family as dl says.
+func saveLink(ctx context.Context, st care.Store, familyID int64, email string, dl demoLink, members, network map[string]int64, cast demoCast) error {
+	l := care.Link{FamilyID: familyID, AccountID: cast.accounts[email], Kind: dl.Kind}
+	ids := members
+	if dl.Kind == care.LinkProvider {
+		ids = network
+	}
+	id, ok := ids[dl.As]
+	if !ok || l.AccountID == 0 {
+		return fmt.Errorf("demo account %s: %q is not in the file of %s", email, dl.As, dl.Child)
+	}
+	if dl.Kind == care.LinkProvider {
+		l.NetworkMemberID = id
+	} else {
+		l.MemberID = id
+	}
+	if err := st.CreateLink(ctx, &l); err != nil {
+		return fmt.Errorf("demo account %s: %w", email, err)
+	}
+	if dl.ConsentBy == "" {
+		return nil
+	}
+	by := cast.accounts[dl.ConsentBy]
+	if by == 0 {
+		return fmt.Errorf("demo account %s: consent by %s, who is no demo account", email, dl.ConsentBy)
+	}
+	scope := cmp.Or(dl.Scope, care.ScopeFile)
+	return st.AddConsent(ctx, &care.ConsentRecord{FamilyID: familyID, NetworkMemberID: id, GivenBy: care.Person{AccountID: by},
+		GiverKind: care.GiverParent, Granted: true, Scope: scope, At: cast.now})
 }
 
 func runDemo(ctx context.Context, a *app, args []string) error {

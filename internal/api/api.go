@@ -135,6 +135,7 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families/{id}/careplan", s.apiHandle(s.apiCarePlan))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions", s.apiHandle(s.apiCarePlanVersions))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions/{n}", s.apiHandle(s.apiCarePlanVersion))
+	api.Handle("GET /api/v1/me/families", s.apiHandle(s.apiMyFamilies))
 }
 
 // apiHandle adapts an API handler: only fully logged-in requests get

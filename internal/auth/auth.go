@@ -73,6 +73,7 @@ const (
 
 // Store is what auth needs from the database.
 type Store interface {
+	ReachabilityStore
 	CreateAccount(ctx context.Context, a *Account) error
 	AccountByID(ctx context.Context, id int64) (*Account, error)
 	AccountByEmail(ctx context.Context, email string) (*Account, error)

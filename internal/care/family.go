@@ -80,6 +80,8 @@ type Episode struct {
 type CaseManagers struct {
 	KCT   Person // Kinder Comfort Team, hospital side
 	Thuis Person // daily life
+	// How each is reached at work, as they keep it on their account.
+	KCTReach, ThuisReach Reachability
 }
 
 // Person names an account.

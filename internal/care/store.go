@@ -13,6 +13,7 @@ type Store interface {
 	AuditStore
 	FamilyStore
 	LinkStore
+	AccountStore
 	CarePlanStore
 	IdempotencyStore
 }

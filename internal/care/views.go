@@ -99,6 +99,7 @@ type LinkedFamily struct {
 	ChildName string
 	Kind      string // the link kind
 	Consent   bool   // for providers: consent in force today
+	Scope     string // for providers: the scope of that consent ("" without)
 }
 
 // LinkedFamilyRow is a link with what the list of one's families shows.
@@ -124,7 +125,8 @@ func (s *Service) MyFamilies(ctx context.Context, actor Actor) ([]LinkedFamily, 
 				if err != nil {
 					return err
 				}
-				lf.Consent = EvaluateConsent(l.BirthDate, s.now(), recs).Given()
+				cs := EvaluateConsent(l.BirthDate, s.now(), recs)
+				lf.Consent, lf.Scope = cs.Given(), cs.Scope
 			}
 			if l.Kind != LinkProvider || lf.Consent {
 				lf.ChildName = l.ChildName // a provider without consent does not even see the name

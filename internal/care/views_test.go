@@ -292,7 +292,7 @@ func TestProviderViewNeedsLinkAndConsent(t *testing.T) {
 			}
 			w.canView(t, w.physio, false) // consent is per provider
 			list, err = w.svc.MyFamilies(ctx, w.gp)
-			if want := []care.LinkedFamily{{FamilyID: w.fam, ChildName: "Daan Hermans", Kind: care.LinkProvider, Consent: true}}; err != nil || !cmp.Equal(list, want) {
+			if want := []care.LinkedFamily{{FamilyID: w.fam, ChildName: "Daan Hermans", Kind: care.LinkProvider, Consent: true, Scope: care.ScopeFile}}; err != nil || !cmp.Equal(list, want) {
 				t.Errorf("MyFamilies with consent = %+v, %v; want %+v", list, err, want)
 			}
 

@@ -28,6 +28,21 @@ const (
 	ThuisCaseManager = "Joost Meijer" // casemanager thuis, daily life
 )
 
+// HomeCareNurse is the home-care nurse in the network of two families
+// (Yara El Amrani and Sem de Wit): one provider with many families.
+const HomeCareNurse = "Anke Postma"
+
+// How the demo case managers are reached at work, as they keep it on their
+// accounts.
+var (
+	KCTReachability = care.Reachability{WorkPhone: "024 000 3310",
+		Hours:   "maandag tot en met donderdag 8.30–17.00 uur; daarbuiten de dienstdoende verpleegkundige van het KCT, dag en nacht",
+		StandIn: "Bij afwezigheid: de dienstdoende verpleegkundige van het KCT, 024 000 3300"}
+	ThuisReachability = care.Reachability{WorkPhone: "06 0012 3456",
+		Hours:   "dinsdag, woensdag en vrijdag 9.00–16.30 uur",
+		StandIn: "Op maandag en donderdag, en bij vakantie: Karin Smit (casemanager thuis), 06 0012 3457"}
+)
+
 // Which of a family's case managers did something: By values.
 const (
 	ByKCT   = "kct"

@@ -34,6 +34,9 @@ const (
 	// planReader: a case manager assigned to the family in the path, a
 	// parent or the child linked to it, or a provider with consent
 	planReader
+	// accountFamilies: case managers, family members and providers, each
+	// for the list of the families their own account may open
+	accountFamilies
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -55,9 +58,12 @@ var authzTable = map[string]access{
 	"GET /password/{token}":    public,
 	"POST /password/{token}":   public,
 
-	"GET /{$}":               loggedIn,
-	"GET /account":           loggedIn,
-	"POST /account/password": loggedIn,
+	"GET /{$}":                   loggedIn,
+	"GET /account":               loggedIn,
+	"POST /account/password":     loggedIn,
+	"POST /account/reachability": caseManager,
+
+	"GET /api/v1/me/families": accountFamilies,
 
 	"GET /admin/accounts":                      adminOnly,
 	"POST /admin/accounts":                     adminOnly,
@@ -335,6 +341,8 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkFamilyRoute(t, pattern, "own", "family")
 			case planReader:
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
+			case accountFamilies:
+				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")
 			}
 		}
 	})

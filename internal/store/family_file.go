@@ -327,17 +327,19 @@ func (s *Store) Episode(ctx context.Context, familyID int64) (*care.Episode, err
 // FamilyCaseManagers reads the family's KCT and thuis case managers.
 func (s *Store) FamilyCaseManagers(ctx context.Context, familyID int64) (care.CaseManagers, error) {
 	var cms care.CaseManagers
-	err := s.each(ctx, `SELECT c.kind, a.id, a.name FROM case_managers c JOIN accounts a ON a.id = c.account_id
+	err := s.each(ctx, `SELECT c.kind, a.id, a.name, a.work_phone, a.work_hours, a.stand_in
+		FROM case_managers c JOIN accounts a ON a.id = c.account_id
 		WHERE c.family_id = $1 /* Store.FamilyCaseManagers */`, familyID, func(r *sql.Rows) error {
 		var kind string
 		var p care.Person
-		if err := r.Scan(&kind, &p.AccountID, &p.Name); err != nil {
+		var reach care.Reachability
+		if err := r.Scan(&kind, &p.AccountID, &p.Name, &reach.WorkPhone, &reach.Hours, &reach.StandIn); err != nil {
 			return err
 		}
 		if kind == "kct" {
-			cms.KCT = p
+			cms.KCT, cms.KCTReach = p, reach
 		} else {
-			cms.Thuis = p
+			cms.Thuis, cms.ThuisReach = p, reach
 		}
 		return nil
 	})

@@ -16,6 +16,11 @@ type AccountPage struct {
 	RecoveryLeft  int
 	Errors        Fields
 	PasswordSaved bool
+	// Reach is a case manager's reachability, as stored or as typed;
+	// nil for other roles.
+	Reach       *care.Reachability
+	ReachErrors Fields
+	ReachSaved  bool
 }
 
 func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
@@ -24,6 +29,7 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.PasswordSaved = r.URL.Query().Get("saved") == "1"
+	p.ReachSaved = r.URL.Query().Get("saved") == "reach"
 	s.render(w, r, http.StatusOK, "account", p)
 	return nil
 }
@@ -34,7 +40,15 @@ func (s *Server) accountPage(r *http.Request) (*AccountPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &AccountPage{BasePage: s.base(r, "account.title"), RoleKey: "role." + string(a.Role), RecoveryLeft: left, Errors: Fields{}}, nil
+	p := &AccountPage{BasePage: s.base(r, "account.title"), RoleKey: "role." + string(a.Role), RecoveryLeft: left, Errors: Fields{}, ReachErrors: Fields{}}
+	if a.Role == care.RoleCaseManager {
+		reach, err := s.auth.Reachability(r.Context(), a)
+		if err != nil {
+			return nil, err
+		}
+		p.Reach = &reach
+	}
+	return p, nil
 }
 
 func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) error {

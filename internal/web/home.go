@@ -13,11 +13,13 @@ type HomePage struct {
 	RoleKey string // catalog key describing the role
 	// Families are a family member's or provider's own families.
 	Families []LinkedRow
+	// Linked says an invitation just linked the account to a further family.
+	Linked bool
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	a := httpx.AccountOf(r)
-	p := &HomePage{BasePage: s.base(r, "home.title"), RoleKey: "role." + string(a.Role)}
+	p := &HomePage{BasePage: s.base(r, "home.title"), RoleKey: "role." + string(a.Role), Linked: r.URL.Query().Get("linked") == "1"}
 	if a.Role == care.RoleFamily || a.Role == care.RoleProvider {
 		rows, err := s.linkedRows(r)
 		if err != nil {

@@ -18,6 +18,9 @@ type InviteAcceptPage struct {
 	Email   string
 	Problem *InvitationProblem
 	Errors  Fields
+	// Existing is set when the address has an account already: the
+	// holder links it to the family instead of making a second one.
+	Existing *ExistingAccount
 }
 
 // InvitationProblem is a link that does not work, and what to do.
@@ -61,6 +64,14 @@ func (s *Server) inviteAccept(w http.ResponseWriter, r *http.Request) (*care.Inv
 		return nil, nil, false, err
 	}
 	p := &InviteAcceptPage{BasePage: s.base(r, "invitation.accept_title"), Token: token, Name: inv.Name, Email: inv.Email, Errors: Fields{}}
+	exists, err := s.care.InvitationForAccount(r.Context(), inv)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if exists {
+		p.Existing = existingAccount(r, inv)
+		p.Title = "invitation.existing_title"
+	}
 	return inv, p, true, nil
 }
 
@@ -88,6 +99,9 @@ func (s *Server) inviteSubmit(w http.ResponseWriter, r *http.Request) error {
 	inv, p, ok, err := s.inviteAccept(w, r)
 	if !ok {
 		return err
+	}
+	if p.Existing != nil {
+		return s.inviteLinkAccount(w, r, p)
 	}
 	password, repeat := v.Get("password"), v.Get("repeat")
 	if err := auth.CheckPasswordPolicy(password); err != nil {

@@ -333,22 +333,6 @@ func TestInviteOtherCaseManager(t *testing.T) {
 	})
 }
 
-func TestInviteEmailTaken(t *testing.T) {
-	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
-		w := newInviteWorld(t, a, 8)
-		a.Account(w.parent.Email, care.RoleFamily, false)
-		path := w.inviteParent(t)
-		_, p := w.accept(path, newPassword, newPassword)
-		if p.StatusCode != http.StatusConflict || !strings.Contains(p.FieldError("email"), "Er bestaat al een account") {
-			t.Errorf("existing address: %d, %q", p.StatusCode, p.FieldError("email"))
-		}
-		// The invitation was not used up.
-		if p := a.Client().Get(path); p.StatusCode != http.StatusOK {
-			t.Errorf("link after a refused accept: %d", p.StatusCode)
-		}
-	})
-}
-
 // syncBuffer is a log destination for the server's goroutines.
 type syncBuffer struct {
 	mu sync.Mutex

@@ -117,7 +117,13 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	s.sessions.ClearCookie(w)
-	http.Redirect(w, r, "/login?out=1", http.StatusSeeOther)
+	// A page may send the user on to log in with another account and come
+	// back (an invitation opened while logged in as someone else).
+	to := "/login?out=1"
+	if next := localPath(r.PostFormValue("next")); next != "/" {
+		to += "&next=" + url.QueryEscape(next)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
 }
 

@@ -30,6 +30,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /{$}", s.handle(s.requireLogin(s.home)))
 	mux.Handle("GET /account", s.handle(s.requireLogin(s.accountShow)))
 	mux.Handle("POST /account/password", s.handle(s.requireLogin(s.passwordSubmit)))
+	mux.Handle("POST /account/reachability", s.handle(s.requireRole(care.RoleCaseManager, s.reachabilitySubmit)))
 
 	// The case manager's pages. Who may see which family is decided by the
 	// care service; every family id and sub-object id comes from the path.

@@ -77,6 +77,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"IdempotencyKeyCommitsWithWrite", testIdempotencyKeyCommitsWithWrite},
 		{"IdempotencyKeyTakeOver", testIdempotencyKeyTakeOver},
 		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},
+		{"AccountHolders", testAccountHolders},
+		{"Reachability", testReachability},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
