@@ -67,6 +67,7 @@ var authzTable = map[string]access{
 	"POST /admin/accounts/{id}/reset-mfa":      adminOnly,
 
 	"GET /families":         caseManager,
+	"GET /taken":            caseManager,
 	"GET /families/new":     caseManager,
 	"POST /families":        caseManager,
 	"GET /api/v1/families":  caseManager,
@@ -90,6 +91,8 @@ var authzTable = map[string]access{
 	"GET /families/{id}/tasks/new":                    familyFile,
 	"POST /families/{id}/tasks":                       familyFile,
 	"POST /families/{id}/tasks/{tid}/done":            familyFile,
+	"GET /families/{id}/tasks/{tid}/edit":             familyFile,
+	"POST /families/{id}/tasks/{tid}":                 familyFile,
 	"GET /families/{id}/episode":                      familyFile,
 	"POST /families/{id}/episode":                     familyFile,
 	"GET /families/{id}/casemanagers":                 familyFile,

@@ -56,6 +56,7 @@ func (s *Server) providerPage(r *http.Request, pf *care.ProviderFile) (*Provider
 	p := &ProviderPage{CarePage: s.carePage(r, "provider.title"), File: pf, Base: providerURL(id, "")}
 	p.Path = p.Base
 	p.TaskList = newTaskList(care.ViewProvider, p.Base, pf.Tasks, pf.DoneTaskCount, p.Today)
+	p.Events = pf.TaskEvents
 	return p, nil
 }
 
