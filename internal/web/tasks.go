@@ -30,7 +30,7 @@ type TaskList struct {
 	// as far as the reader may see them; nil when none are shown.
 	Events map[int64][]care.TaskEvent
 	reader care.View
-	today    time.Time
+	today  time.Time
 }
 
 // DoneForm is what was typed in a task's done form, with its error.
