@@ -71,6 +71,7 @@ var authzTable = map[string]access{
 	"GET /families/new":     caseManager,
 	"POST /families":        caseManager,
 	"GET /api/v1/families":  caseManager,
+	"GET /api/v1/tasks":     caseManager,
 	"POST /api/v1/families": caseManager,
 
 	"GET /families/{id}":                              familyFile,
