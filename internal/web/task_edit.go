@@ -23,11 +23,10 @@ func taskEditForm(p *FormPage, file *care.File) {
 		p.DateField("due_date", "task.due_date", false, p.Today.AddDate(5, 0, 0)),
 	)
 	p.Sections[len(p.Sections)-1].Heading = t.Title
-	var lines []string
+	lines := []string{p.T("task.history_created", "When", p.Date(t.CreatedAt), "Who", t.CreatedBy.Name)}
 	for _, e := range file.TaskEvents[t.ID] {
 		lines = append(lines, p.TaskChange("task.history."+e.Field, e))
 	}
-	lines = append(lines, p.T("task.history_created", "When", p.Date(t.CreatedAt), "Who", t.CreatedBy.Name))
 	p.Sections = append(p.Sections, form.Section{Legend: p.T("task.history_title"), ID: "task-history", List: lines})
 }
 

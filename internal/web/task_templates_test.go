@@ -34,7 +34,7 @@ func taskCases(base func(string) BasePage) map[string]any {
 	}
 	fp := &FamilyPage{CarePage: cp, File: file, TaskList: newTaskList(care.ViewCaseFile, "/families/7", file.Tasks, 0, today)}
 	fp.Events = events
-	pf := &care.ProviderFile{Family: file.Family, Scope: care.ScopeFile, Tasks: file.Tasks, TaskEvents: events}
+	pf := &care.ProviderFile{Family: file.Family, Scope: care.ScopeFile, Tasks: file.Tasks, TaskEvents: events, Me: file.Network[0]}
 	pp := &ProviderPage{CarePage: cp, File: pf, Base: "/provider/families/7", TaskList: newTaskList(care.ViewProvider, "/provider/families/7", pf.Tasks, 0, today)}
 	pp.Events = events
 	newForm := func(v url.Values, errs Fields) *FormPage {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/site"
+	"github.com/spil-zorg/spil/internal/site/sitetest"
 )
 
 // taskWorld is a family with a GP in its network, a mother, and another
@@ -269,6 +270,46 @@ func TestContactWithFollowUpTask(t *testing.T) {
 			familyPath(w.fam, "#contacts"), "contact alone")
 		if contacts() != 2 || len(tasksOf(t, a, w.fam)) != 1 {
 			t.Errorf("contact alone: %d contacts, %d tasks", contacts(), len(tasksOf(t, a, w.fam)))
+		}
+	})
+}
+
+// TestProviderSeesTheHandover: a task the case manager gives to the GP
+// shows in the GP's own view with its history in the GP's words; a
+// provider without consent sees nothing of it.
+func TestProviderSeesTheHandover(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		w := sitetest.NewPlanWorld(t, a)
+		ctx := context.Background()
+		network, err := a.Store.Network(ctx, w.Fam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gp int64
+		for _, n := range network {
+			if n.Role == "gp" {
+				gp = n.ID
+			}
+		}
+		if err := a.Care.SetConsent(ctx, w.ParentActor, w.Fam, gp, true, care.ScopeFile); err != nil {
+			t.Fatal(err)
+		}
+		prov := "/provider/families/" + itoa(w.Fam)
+		if p := w.GP.Get(prov); p.Present("task-" + itoa(w.Action)) {
+			t.Fatal("the GP sees the task before it is theirs")
+		}
+		redirectsTo(t, w.CM.Post(familyPath(w.Fam, "/tasks/"+itoa(w.Action)), url.Values{"owner": {"network:" + itoa(gp)}, "due_date": {a.Day(0, 0, 5)}}),
+			familyPath(w.Fam, "#task-"+itoa(w.Action)), "hand over to the GP")
+		p := w.GP.Get(prov)
+		mustStatus(t, p, http.StatusOK, "the GP's view")
+		if !strings.Contains(p.Within("task-"+itoa(w.Action)), sitetest.PlanAction) {
+			t.Errorf("the GP's tasks %q lack the handed-over task", p.Within("tasks"))
+		}
+		if got := p.Within("history-" + itoa(w.Action)); !strings.Contains(got, "aan u overgedragen door") || !strings.Contains(got, "de datum is verzet") {
+			t.Errorf("the GP's history %q", got)
+		}
+		if p := w.Nurse.Get(prov); p.StatusCode != http.StatusNotFound {
+			t.Errorf("the nurse without consent: %d, want 404", p.StatusCode)
 		}
 	})
 }
