@@ -252,12 +252,11 @@ func TestIntakeNetworkContactIntensityTask(t *testing.T) {
 
 	// A task for someone in the network.
 	due := today.AddDate(0, 0, 7)
-	const task, owner = "Tillift aanvragen bij de gemeente (Wmo)", "Ergotherapeut Petra Smit"
+	const task, owner = "Tillift aanvragen bij de gemeente (Wmo)", paed
 	tb.click(`header.family-head a[href$="/tasks/new"]`)
 	tb.wantPath(fmt.Sprintf("/families/%d/tasks/new", id))
 	tb.fill("#title", task)
-	tb.choose(radio("owner_kind", "network"))
-	tb.fill("#owner_name", owner)
+	tb.selectOption("#owner", fmt.Sprintf("network:%d", f.Network[1].ID))
 	tb.setDate("#due_date", isoDate(due))
 	tb.submitForm()
 	tb.wantPath(fmt.Sprintf("/families/%d", id))

@@ -275,7 +275,20 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 				return fmt.Errorf("task %q: %q is not in the network", t.Title, t.OwnerName)
 			}
 		}
+		// The owner is a person in the file where the name says so: one
+		// of the case managers, or a parent or carer.
+		for _, p := range team {
+			if t.OwnerKind == care.OwnerCaseManager && p.Name == t.OwnerName {
+				t.OwnerAccountID = p.AccountID
+			}
+		}
+		if t.OwnerKind == care.OwnerFamily {
+			t.OwnerMemberID = members[t.OwnerName]
+		}
 		if err := st.CreateTask(ctx, &t); err != nil {
+			return err
+		}
+		if err := saveHandover(ctx, st, &t, task.Handed, team); err != nil {
 			return err
 		}
 		if t.Status == "done" {
@@ -292,6 +305,35 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 		return err
 	}
 	return saveProposals(ctx, st, fam.ID, f, cast)
+}
+
+// saveHandover stores how task t came to its owner, as the history of a
+// task given to someone else keeps it: the owner, and the due date when it
+// moved.
+func saveHandover(ctx context.Context, st care.Store, t *care.Task, h *demo.Handover, team map[string]care.Person) error {
+	if h == nil {
+		return nil
+	}
+	events := []care.TaskEvent{{Field: "owner", FromKind: h.FromKind, From: h.FromName, ToKind: t.OwnerKindShown(), To: t.OwnerName}}
+	if !h.DueWas.Equal(t.DueDate) {
+		events = append(events, care.TaskEvent{Field: "due_date", From: demoISODate(h.DueWas), To: demoISODate(t.DueDate)})
+	}
+	for i := range events {
+		e := &events[i]
+		e.FamilyID, e.TaskID, e.At, e.By = t.FamilyID, t.ID, h.At.UTC(), team[h.By]
+		if err := st.AddTaskEvent(ctx, e); err != nil {
+			return fmt.Errorf("task %q: history: %w", t.Title, err)
+		}
+	}
+	return nil
+}
+
+// demoISODate is a date as a task's history keeps it; "" for none.
+func demoISODate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
 }
 
 // savePlan stores the versions of a demo care plan, oldest first, each

@@ -222,6 +222,25 @@ func checkDemoLinks(t *testing.T, s *store.Store) {
 	if pf.Scope != care.ScopeFile || pf.Me.ID != gp.NetworkMemberID || len(pf.Tasks) != 1 || pf.Tasks[0].Status != "open" {
 		t.Errorf("the GP sees scope %q, as %+v, tasks %+v: want the whole file and one open task of his own", pf.Scope, pf.Me, pf.Tasks)
 	}
+	// That task was handed to the GP by the KCT case manager: its history
+	// shows it, as does the owner of every other kind of task in the file.
+	if len(pf.Tasks) == 1 {
+		hist := pf.TaskEvents[pf.Tasks[0].ID]
+		if len(hist) != 2 || hist[0].Field != "owner" || hist[0].FromKind != "casemanager" || hist[0].To != "Pieter de Graaf" || hist[1].Field != "due_date" {
+			t.Errorf("the GP's task history %+v: want the handover from the case manager and the moved date", hist)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, k := range f.Tasks {
+		if k.Owner().ID != 0 {
+			kinds[k.OwnerKindShown()] = true
+		}
+	}
+	for _, kind := range []string{care.OwnerCaseManager, care.OwnerNetwork, care.OwnerParent} {
+		if !kinds[kind] {
+			t.Errorf("no task in the file has a %s as its owner: %v", kind, kinds)
+		}
+	}
 	if _, err := svc.ProviderView(ctx, actor("zorgverlener2@demo.spil.test"), f.Family.ID); care.ErrorCode(err) != care.NotFound {
 		t.Errorf("the physiotherapist's view without consent: %v, want NotFound", err)
 	}

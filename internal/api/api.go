@@ -118,6 +118,7 @@ type apiHandler func(w http.ResponseWriter, r *http.Request) error
 func (s *Server) routes(api *httpx.RouteMux) {
 	created, createdAt := apiCreatedAnswer(""), apiCreatedAnswer("/api/v1/families/")
 	api.Handle("GET /api/v1/families", s.apiHandle(s.apiFamilies))
+	api.Handle("GET /api/v1/tasks", s.apiHandle(s.apiTasks))
 	api.Handle("POST /api/v1/families", s.apiHandle(s.apiWrite(s.apiIntake, createdAt)))
 	api.Handle("GET /api/v1/families/{id}", s.apiHandle(s.apiFile))
 	api.Handle("PUT /api/v1/families/{id}", s.apiHandle(s.apiWrite(s.apiFamilyUpdate, apiNoContentAnswer)))

@@ -110,7 +110,10 @@ type apiTaskIn struct {
 	Title     string `json:"title"`
 	OwnerKind string `json:"owner_kind"`
 	OwnerName string `json:"owner_name"`
-	DueDate   string `json:"due_date"`
+	// Owner picks the owner from the people in the file; when it is
+	// given, owner_kind and owner_name are taken from that person.
+	Owner   *apiOwnerIn `json:"owner"`
+	DueDate string      `json:"due_date"`
 }
 
 type apiTaskDoneIn struct {
@@ -316,6 +319,9 @@ func decodeTaskJSON(b []byte) (care.Task, error) {
 		OwnerKind: strings.TrimSpace(in.OwnerKind),
 		OwnerName: strings.TrimSpace(in.OwnerName),
 		DueDate:   apiDate(fe, "due_date", in.DueDate),
+	}
+	if in.Owner != nil {
+		t.Pick, t.OwnerKind, t.OwnerName = in.Owner.owner(fe), "", ""
 	}
 	return t, fe.OrNil()
 }

@@ -348,6 +348,10 @@ func FuzzDecodeTaskJSON(f *testing.F) {
 		`{"title": "Logeeropvang aanvragen", "owner_kind": "casemanager", "owner_name": "Anouk", "due_date": "2026-06-20"}`,
 		`{"title": "Tillift", "owner_kind": "network", "due_date": "2025-06-14"}`,
 		`{"title": "Tillift", "owner_kind": "family", "due_date": "2026-02-30", "status": "done"}`,
+		`{"title": "Recept", "owner": {"kind": "network", "id": 12}, "due_date": "2026-06-20"}`,
+		`{"title": "Recept", "owner": {"kind": "family"}, "owner_kind": "network"}`,
+		`{"title": "Recept", "owner": {"kind": "parent", "id": 0}}`,
+		`{"title": "Recept", "owner": {"kind": "family", "id": 3, "name": "x"}}`,
 	)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		task, err := decodeTaskJSON(body)
@@ -356,6 +360,17 @@ func FuzzDecodeTaskJSON(f *testing.F) {
 			return
 		}
 		apiCheckDate(t, "due_date", task.DueDate)
+		if o := task.Pick; !o.IsZero() {
+			// A picked owner: a kind of the list, an id for a person and
+			// none for the family; the kind and name come from the file.
+			if !slices.Contains(care.OwnerKinds, o.Kind) || (o.Kind == care.OwnerFamily) != (o.ID == 0) || o.ID < 0 {
+				t.Fatalf("owner %+v accepted", o)
+			}
+			if task.OwnerKind != "" || task.OwnerName != "" {
+				t.Fatalf("owner_kind %q and owner_name %q kept beside a picked owner", task.OwnerKind, task.OwnerName)
+			}
+			return
+		}
 		if task.ID != 0 || task.FamilyID != 0 || task.Status != "" || task.DoneNote != "" || !task.DoneAt.IsZero() {
 			t.Fatalf("server values from the body: %+v", task)
 		}

@@ -226,6 +226,7 @@ type apiTaskOut struct {
 	Title     string        `json:"title"`
 	OwnerKind string        `json:"owner_kind"`
 	OwnerName string        `json:"owner_name"`
+	Owner     apiOwnerOut   `json:"owner"`
 	DueDate   *string       `json:"due_date"`
 	Status    string        `json:"status"`
 	Overdue   bool          `json:"overdue"`
@@ -297,7 +298,7 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
 		out.Tasks = append(out.Tasks, apiTaskOut{
-			ID: t.ID, Title: t.Title, OwnerKind: t.OwnerKind, OwnerName: t.OwnerName, DueDate: apiDateOut(t.DueDate),
+			ID: t.ID, Title: t.Title, OwnerKind: t.OwnerKind, OwnerName: t.OwnerName, Owner: apiOwner(t), DueDate: apiDateOut(t.DueDate),
 			Status: t.Status, Overdue: t.Overdue(today), DoneNote: t.DoneNote, DoneAt: apiTimeOut(t.DoneAt),
 			DoneBy: apiPerson(t.DoneBy), CreatedAt: apiTimeOut(t.CreatedAt), CreatedBy: apiPerson(t.CreatedBy),
 		})

@@ -145,6 +145,13 @@ type Task struct {
 	// NetworkMemberID links a task to one provider in the network, who then
 	// sees it in their view and can mark it done; 0 when none.
 	NetworkMemberID int64
+	// OwnerAccountID is the case manager and OwnerMemberID the parent or
+	// carer the task is for; 0 when none (see Owner).
+	OwnerAccountID int64
+	OwnerMemberID  int64
+	// Pick is the owner picked on a form, for the service to look up in
+	// the family's file; not stored.
+	Pick TaskOwner
 	// PlanDimension and PlanGoal link a task to the care plan as one of its
 	// actions: the dimension, and the ID of the goal it serves ("" for none).
 	PlanDimension Dimension
@@ -179,6 +186,9 @@ type File struct {
 	DoneTaskCount int
 	Notes         []Note       // from the family and providers, newest first
 	Plan          *PlanSummary // nil when the family has no care plan yet
+	// TaskEvents are the changes of owner and due date of the tasks
+	// shown, oldest first, by task id; read for the case managers' page.
+	TaskEvents map[int64][]TaskEvent
 }
 
 // HasGP reports whether a GP is in the network; a missing GP is shown.

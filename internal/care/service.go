@@ -102,8 +102,12 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 	var f *File
 	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
-		f, err = st.FamilyFile(ctx, familyID, RecentOnPage)
+		if f, err = st.FamilyFile(ctx, familyID, RecentOnPage); err != nil {
+			return err
+		}
 		*id = familyID
+		events, err := st.TaskEvents(ctx, familyID, 0)
+		f.TaskEvents = eventsByTask(events)
 		return err
 	})
 	if err != nil {
@@ -479,26 +483,12 @@ func (s *Service) AddContact(ctx context.Context, actor Actor, c *Contact) error
 	})
 }
 
-// CreateTask adds a task to the family's list.
+// CreateTask adds a task to the family's list. The owner picked (t.Pick)
+// must be someone in this family's file: anyone else is refused at
+// "owner" and nothing is saved.
 func (s *Service) CreateTask(ctx context.Context, actor Actor, t *Task) error {
 	return s.gate(ctx, s.caseForm(actor, t.FamilyID, "task", ActionCreate), func(st Store, _ Relationship, id *int64) error {
-		if err := t.Validate(s.now()); err != nil {
-			return err
-		}
-		if t.NetworkMemberID != 0 {
-			// The provider a task is linked to must be in this family's network.
-			network, err := st.Network(ctx, t.FamilyID)
-			if err != nil {
-				return err
-			}
-			if !slices.ContainsFunc(network, func(n NetworkMember) bool { return n.ID == t.NetworkMemberID }) {
-				return FieldErrors{"network_member": "field.choose"}
-			}
-		}
-		t.Status = "open"
-		t.CreatedAt = s.now().UTC()
-		t.CreatedBy = Person{AccountID: actor.AccountID}
-		err := st.CreateTask(ctx, t)
+		err := s.createTask(ctx, st, actor, t, "")
 		*id = t.ID
 		return err
 	})

@@ -410,6 +410,17 @@ func familyOps(ctx context.Context, fx *fixture) []struct {
 		{"CompleteTask", "task", care.ActionUpdate, func(a care.Actor) error {
 			return fx.svc.CompleteTask(ctx, a, care.ViewCaseFile, fx.fam, fx.task, "Gedaan")
 		}},
+		{"TaskForm", "task", care.ActionRead, func(a care.Actor) error {
+			_, err := fx.svc.TaskForm(ctx, a, fx.fam, fx.task)
+			return err
+		}},
+		{"ReassignTask", "task", care.ActionUpdate, func(a care.Actor) error {
+			return fx.svc.ReassignTask(ctx, a, fx.fam, fx.task, care.TaskOwner{Kind: care.OwnerNetwork, ID: fx.network}, date(2026, 7, 1))
+		}},
+		{"AddContactWithTask", "contact", care.ActionCreate, func(a care.Actor) error {
+			return fx.svc.AddContactWithTask(ctx, a, &care.Contact{FamilyID: fx.fam, Date: date(2026, 6, 1), Kind: "phone", With: "parent"},
+				&care.Task{Title: "x", Pick: care.TaskOwner{Kind: care.OwnerFamily}})
+		}},
 		{"SaveEpisode", "episode", care.ActionUpdate, func(a care.Actor) error {
 			return fx.svc.SaveEpisode(ctx, a, &care.Episode{FamilyID: fx.fam, ReferralDate: date(2026, 6, 1), SurpriseQuestion: "yes",
 				Status: "ended", StatusDate: date(2026, 6, 1)})

@@ -16,6 +16,7 @@ type Store interface {
 	AccountStore
 	CarePlanStore
 	IdempotencyStore
+	TaskStore
 }
 
 // Transactor runs work in a transaction of the database.

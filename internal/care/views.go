@@ -18,8 +18,10 @@ type ProviderFile struct {
 	Directives    []Directive // the care plan's treatment directives; nil without a plan
 	Tasks         []Task      // the provider's own: open, and the recently closed
 	DoneTaskCount int         // the provider's closed tasks in all
-	Scope         string      // the consent in force
-	Me            NetworkMember
+	// TaskEvents are the changes of the provider's own tasks, by task.
+	TaskEvents map[int64][]TaskEvent
+	Scope      string // the consent in force
+	Me         NetworkMember
 }
 
 // Shows reports whether the consent in force shows part of the file.
@@ -89,7 +91,17 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 		return nil, err
 	}
 	mine.Status = "done"
-	pf.DoneTaskCount, err = st.CountTasks(ctx, familyID, mine)
+	if pf.DoneTaskCount, err = st.CountTasks(ctx, familyID, mine); err != nil {
+		return nil, err
+	}
+	// The history of the provider's own tasks only.
+	events, err := st.TaskEvents(ctx, familyID, 0)
+	pf.TaskEvents = map[int64][]TaskEvent{}
+	for _, e := range events {
+		if slices.ContainsFunc(pf.Tasks, func(t Task) bool { return t.ID == e.TaskID }) {
+			pf.TaskEvents[e.TaskID] = append(pf.TaskEvents[e.TaskID], e)
+		}
+	}
 	return pf, err
 }
 

@@ -102,6 +102,20 @@ type Task struct {
 	// (OwnerKind "network"): it is their own task, which they see in their
 	// view and can close.
 	ForProvider bool
+	// Handed, when set, is how the task came to its owner: it was first
+	// given to someone else, with another due date, and handed over.
+	Handed *Handover
+}
+
+// Handover is a task given to someone else by one of the case managers:
+// when, by whom, whom it was for before (kind and name) and when it was
+// due then. The task's owner and due date are those after it.
+type Handover struct {
+	At       time.Time
+	By       string // ByKCT or ByThuis
+	FromKind string
+	FromName string
+	DueWas   time.Time
 }
 
 // CareFamily returns the child's details as a care.Family, without the

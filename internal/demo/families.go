@@ -115,7 +115,8 @@ func daanHermans(c calendar) Family {
 			inPlan(c.task(ByKCT, c.ago(14), "Noodplan bij aanvallen bijwerken en delen met school", "network", neuro, c.in(7)), care.DimPhysical, "i3"),
 			inPlan(c.task(ByKCT, c.ago(14), "Gesprek proactieve zorgplanning plannen met kinderneuroloog en ouders", "casemanager", KCTCaseManager, c.in(14)), care.DimPhysical, "i17"),
 			inPlan(c.task(ByThuis, c.ago(6), "Aanmelding brusjesgroep voor Luuk bespreken", "family", mother, c.in(21)), care.DimPsychological, "i7"),
-			c.forProvider(c.task(ByKCT, c.ago(14), "Medicatieoverzicht bijwerken na de longontsteking", "network", gp, c.in(10))),
+			c.handedOver(c.forProvider(c.task(ByKCT, c.ago(14), "Medicatieoverzicht bijwerken na de longontsteking", "network", gp, c.in(10))),
+				c.ago(5), ByKCT, "casemanager", KCTCaseManager, c.in(3)),
 		},
 	}
 }

@@ -71,6 +71,13 @@ func (c calendar) forProvider(t Task) Task {
 	return t
 }
 
+// handedOver records that t was first for fromName (of kind fromKind) and
+// due on dueWas, until by gave it to its owner on date.
+func (c calendar) handedOver(t Task, date time.Time, by, fromKind, fromName string, dueWas time.Time) Task {
+	t.Handed = &Handover{At: c.at(date, 11), By: by, FromKind: fromKind, FromName: fromName, DueWas: dueWas}
+	return t
+}
+
 // done closes t on date with a note of what was done.
 func (c calendar) done(t Task, date time.Time, note string) Task {
 	t.Status, t.DoneNote, t.DoneAt = "done", note, c.at(date, 15)

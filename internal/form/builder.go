@@ -44,17 +44,20 @@ type Section struct {
 
 // Control is one form field as the template draws it. Texts are translated.
 type Control struct {
-	Type         string // text, email, tel, date, number, textarea, select, radios, checkbox, checks, hidden
-	Name         string
-	Label        string
-	Hint         string
-	Value        string
-	Checked      bool // checkbox
-	MaxLen       int  // text and textarea
-	Rows         int  // textarea height in lines; 4 when 0
-	Min, Max     string
-	Required     bool
-	Options      []Option // select and radios
+	Type     string // text, email, tel, date, number, textarea, select, radios, checkbox, checks, hidden
+	Name     string
+	Label    string
+	Hint     string
+	Value    string
+	Checked  bool // checkbox
+	MaxLen   int  // text and textarea
+	Rows     int  // textarea height in lines; 4 when 0
+	Min, Max string
+	Required bool
+	Options  []Option // select and radios
+	// Groups are a select's options under a heading each (optgroup),
+	// drawn after Options.
+	Groups       []OptionGroup
 	Error        string
 	Autocomplete string
 	Wide         bool // spans both columns of a section
@@ -64,6 +67,12 @@ type Control struct {
 type Option struct {
 	Value, Label string
 	Selected     bool
+}
+
+// OptionGroup is a group of a select's options under a label.
+type OptionGroup struct {
+	Label   string
+	Options []Option
 }
 
 // HintID is the id of the hint paragraph, for aria-describedby.

@@ -246,18 +246,6 @@ func DecodeIntensity(v url.Values) (care.IntensityChange, Fields) {
 	return c, errs
 }
 
-// DecodeTask reads a new task.
-func DecodeTask(v url.Values) (care.Task, Fields) {
-	errs := Fields{}
-	t := care.Task{
-		Title:     Field(v, "title", care.MaxShort, true, errs),
-		OwnerKind: OneOf(v, "owner_kind", care.TaskOwners, true, errs),
-		OwnerName: Field(v, "owner_name", care.MaxName, false, errs),
-		DueDate:   Date(v, "due_date", errs),
-	}
-	return t, errs
-}
-
 // DecodeDone reads what was done to close a task.
 func DecodeDone(v url.Values) (string, Fields) {
 	errs := Fields{}

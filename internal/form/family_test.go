@@ -156,10 +156,11 @@ func FuzzDecodeContact(f *testing.F) {
 
 func FuzzDecodeTask(f *testing.F) {
 	for _, seed := range []string{
-		"title=Rolstoel&owner_kind=network&owner_name=Thuiszorg&due_date=2026-04-01",
-		"title=&owner_kind=boss&due_date=morgen",
-		"title=" + strings.Repeat("%C3%A9", 501) + "&owner_kind=family&due_date=1999-01-01",
-		"title=x&owner_kind=casemanager&due_date=2026-3-1",
+		"title=Rolstoel&owner=network:12&due_date=2026-04-01",
+		"title=&owner=boss&due_date=morgen",
+		"title=" + strings.Repeat("%C3%A9", 501) + "&owner=family&due_date=1999-01-01",
+		"title=x&owner=casemanager:3&due_date=2026-3-1",
+		"title=x&owner=parent:007",
 	} {
 		f.Add(seed)
 	}
@@ -170,14 +171,29 @@ func FuzzDecodeTask(f *testing.F) {
 		}
 		task, errs := DecodeTask(v)
 		checkText(t, errs, "title", task.Title, care.MaxShort)
-		checkText(t, errs, "owner_name", task.OwnerName, care.MaxName)
-		checkChoice(t, errs, "owner_kind", task.OwnerKind, care.TaskOwners)
 		checkDate(t, errs, v, "due_date", task.DueDate)
-		if len(errs) > 0 || task.Validate(fuzzToday) != nil {
-			return
+		if !errs.Has("owner") && task.Pick.IsZero() {
+			t.Fatalf("no owner picked, and no error: %+v", task)
 		}
-		if task.Title == "" || task.OwnerKind == "" {
-			t.Fatalf("task %+v stored", task)
+		if errs.Has("owner") && !task.Pick.IsZero() {
+			t.Fatalf("an owner with an error: %+v", task)
+		}
+		if !errs.Has("owner") && task.Pick.String() != strings.TrimSpace(v.Get("owner")) {
+			t.Fatalf("owner %q read as %+v", v.Get("owner"), task.Pick)
+		}
+		// The follow-up of a contact reads the same fields with a prefix.
+		fv := url.Values{}
+		for k, vs := range v {
+			fv["task_"+k] = vs
+		}
+		ferrs := Fields{}
+		follow := DecodeFollowUp(fv, ferrs)
+		if follow == nil {
+			if strings.TrimSpace(v.Get("title")+v.Get("owner")+v.Get("due_date")) != "" {
+				t.Fatalf("a follow-up with %q dropped", body)
+			}
+		} else if follow.Title != task.Title || follow.Pick != task.Pick || !follow.DueDate.Equal(task.DueDate) || len(ferrs) != len(errs) {
+			t.Fatalf("the follow-up %+v (%v) reads otherwise than the task %+v (%v)", follow, ferrs, task, errs)
 		}
 		note, nerrs := DecodeDone(v)
 		checkText(t, nerrs, "done_note", note, care.MaxText)

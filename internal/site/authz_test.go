@@ -73,9 +73,11 @@ var authzTable = map[string]access{
 	"POST /admin/accounts/{id}/reset-mfa":      adminOnly,
 
 	"GET /families":         caseManager,
+	"GET /taken":            caseManager,
 	"GET /families/new":     caseManager,
 	"POST /families":        caseManager,
 	"GET /api/v1/families":  caseManager,
+	"GET /api/v1/tasks":     caseManager,
 	"POST /api/v1/families": caseManager,
 
 	"GET /families/{id}":                              familyFile,
@@ -96,6 +98,8 @@ var authzTable = map[string]access{
 	"GET /families/{id}/tasks/new":                    familyFile,
 	"POST /families/{id}/tasks":                       familyFile,
 	"POST /families/{id}/tasks/{tid}/done":            familyFile,
+	"GET /families/{id}/tasks/{tid}/edit":             familyFile,
+	"POST /families/{id}/tasks/{tid}":                 familyFile,
 	"GET /families/{id}/episode":                      familyFile,
 	"POST /families/{id}/episode":                     familyFile,
 	"GET /families/{id}/casemanagers":                 familyFile,

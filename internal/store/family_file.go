@@ -485,7 +485,7 @@ func (s *Store) tasks(ctx context.Context, familyID int64, q care.TaskQuery, ord
 	var ts []care.Task
 	err := s.each(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, t.due_date, t.status, t.done_note,
 			t.done_at, COALESCE(d.id, 0), COALESCE(d.name, ''), t.created_at, c.id, c.name, COALESCE(t.network_member_id, 0),
-			COALESCE(t.plan_dimension, ''), t.plan_goal
+			COALESCE(t.plan_dimension, ''), t.plan_goal, COALESCE(t.owner_account_id, 0), COALESCE(t.owner_member_id, 0)
 		FROM tasks t JOIN accounts c ON c.id = t.created_by LEFT JOIN accounts d ON d.id = t.done_by
 		WHERE `+where+` ORDER BY `+order+tail+` /* Store.Tasks */`,
 		familyID, func(r *sql.Rows) error {
@@ -493,7 +493,7 @@ func (s *Store) tasks(ctx context.Context, familyID int64, q care.TaskQuery, ord
 			var due, done sql.NullTime
 			err := r.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &due, &t.Status, &t.DoneNote,
 				&done, &t.DoneBy.AccountID, &t.DoneBy.Name, &t.CreatedAt, &t.CreatedBy.AccountID, &t.CreatedBy.Name, &t.NetworkMemberID,
-				&t.PlanDimension, &t.PlanGoal)
+				&t.PlanDimension, &t.PlanGoal, &t.OwnerAccountID, &t.OwnerMemberID)
 			t.DueDate, t.DoneAt, t.CreatedAt = fromNull(due), fromNull(done), t.CreatedAt.UTC()
 			ts = append(ts, t)
 			return err
@@ -568,10 +568,10 @@ func (s *Store) AddContact(ctx context.Context, c *care.Contact) error {
 // CreateTask inserts an open task.
 func (s *Store) CreateTask(ctx context.Context, t *care.Task) error {
 	return s.q.QueryRowContext(ctx, `/* Store.CreateTask */ INSERT INTO tasks (family_id, title, owner_kind, owner_name, due_date,
-		status, created_at, created_by, network_member_id, plan_dimension, plan_goal)
-		VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10) RETURNING id`,
+		status, created_at, created_by, network_member_id, plan_dimension, plan_goal, owner_account_id, owner_member_id)
+		VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 		t.FamilyID, t.Title, t.OwnerKind, t.OwnerName, nullDate(t.DueDate), t.CreatedAt.UTC(), t.CreatedBy.AccountID,
-		nullID(t.NetworkMemberID), nullString(string(t.PlanDimension)), t.PlanGoal).Scan(&t.ID)
+		nullID(t.NetworkMemberID), nullString(string(t.PlanDimension)), t.PlanGoal, nullID(t.OwnerAccountID), nullID(t.OwnerMemberID)).Scan(&t.ID)
 }
 
 // CompleteTask closes an open task of the family with a note.

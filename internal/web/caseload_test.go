@@ -70,7 +70,7 @@ func TestCaseloadDatesAndLanguage(t *testing.T) {
 		c, _ := a.CaseManager("carla@example.org")
 		id := c.CreateFamily(with(intake("Jip", a.Day(-2, 0, 0)), "next_contact", "2031-01-02"))
 		// Overdue in the list: a task due yesterday.
-		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Bellen"}, "owner_kind": {"family"}, "due_date": {a.Day(0, 0, -1)}}), familyPath(id, "#tasks"), "task")
+		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Bellen"}, "owner": {"family"}, "due_date": {a.Day(0, 0, -1)}}), familyPath(id, "#tasks"), "task")
 		row := c.Get("/families").ByID("family-" + itoa(id))
 		if got := text(row); !strings.Contains(got, "2 jan 2031") {
 			t.Errorf("Dutch row %q", got)

@@ -36,7 +36,7 @@ func familyRoutes(a *app, id, memberID, taskID int64) []struct {
 		{"GET", familyPath(id, "/intensity"), nil},
 		{"POST", familyPath(id, "/intensity"), url.Values{"intensity": {"intensive"}, "reason": {"Overgenomen"}}},
 		{"GET", familyPath(id, "/tasks/new"), nil},
-		{"POST", familyPath(id, "/tasks"), url.Values{"title": {"Indringer"}, "owner_kind": {"family"}}},
+		{"POST", familyPath(id, "/tasks"), url.Values{"title": {"Indringer"}, "owner": {"family"}}},
 		{"POST", familyPath(id, "/tasks/"+itoa(taskID)+"/done"), url.Values{"done_note": {"Overgenomen"}}},
 		{"POST", familyPath(id, "/tasks/"+itoa(taskID)+"/done"), url.Values{"done_note": {""}}},
 		{"GET", familyPath(id, "/episode"), nil},
@@ -51,7 +51,7 @@ func seedFamily(t *testing.T, a *app, c *client, name string) (id, memberID, tas
 	t.Helper()
 	id = c.CreateFamily(intake(name, a.Day(-6, 0, 0)))
 	redirectsTo(t, c.Post(familyPath(id, "/network"), url.Values{"name": {"Huisarts " + name}, "role": {"gp"}, "line": {"1"}}), familyPath(id, "#network"), "GP")
-	redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Taak " + name}, "owner_kind": {"casemanager"}}), familyPath(id, "#tasks"), "task")
+	redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Taak " + name}, "owner": {"family"}}), familyPath(id, "#tasks"), "task")
 	p := c.Get(familyPath(id, ""))
 	return id, p.IDsWithPrefix("network-")[0], p.IDsWithPrefix("task-")[0]
 }

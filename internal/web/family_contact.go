@@ -20,6 +20,13 @@ func contactForm(p *FormPage, file *care.File) {
 		p.Choice("radios", "kind", "contact.kind", "contact.kind.", care.ContactKinds, true),
 		p.Choice("radios", "with", "contact.with", "contact.with.", care.ContactWith, true),
 	)
+	// A follow-up task, saved with the contact or not at all.
+	p.Section("task.follow_up_legend",
+		p.Text("task_title", "task.follow_up_title", care.MaxShort, false),
+		ownerPicker(p, file, "task_owner", false),
+		p.DateField("task_due_date", "task.due_date", false, p.Today.AddDate(5, 0, 0)),
+	)
+	p.Sections[len(p.Sections)-1].ID = "follow-up-task"
 	p.Section("contact.section_more",
 		p.Number("duration", "contact.duration", 0, 24*60),
 		p.Number("travel", "contact.travel", 0, 24*60),
@@ -38,15 +45,47 @@ func (s *Server) contactNew(w http.ResponseWriter, r *http.Request) error {
 	return s.showForm(w, r, file, "contact.title", v, contactForm)
 }
 
-// contactCreate registers a contact with the family.
+// contactWithTask is a contact and the follow-up task it may lead to.
+type contactWithTask struct {
+	Contact care.Contact
+	Task    *care.Task // nil without a follow-up
+}
+
+// decodeContactWithTask reads the contact form with its follow-up task.
+func decodeContactWithTask(v url.Values) (contactWithTask, Fields) {
+	c, errs := form.DecodeContact(v)
+	return contactWithTask{Contact: c, Task: form.DecodeFollowUp(v, errs)}, errs
+}
+
+// contactCreate registers a contact with the family and, in the same
+// step, its follow-up task: both are saved, or neither.
 func (s *Server) contactCreate() handler {
-	return postToFamily(s, familyPost[care.Contact]{
+	return postToFamily(s, familyPost[contactWithTask]{
 		title: "contact.title", anchor: "contacts", fill: fixed(contactForm),
-		decode: form.DecodeContact,
-		check:  func(c *care.Contact, now time.Time) error { return c.Validate(now, time.Time{}) },
-		save: func(ctx context.Context, actor care.Actor, id int64, c *care.Contact) error {
-			c.FamilyID = id
-			return s.care.AddContact(ctx, actor, c)
+		decode: decodeContactWithTask,
+		check: func(x *contactWithTask, now time.Time) error {
+			fe := care.FieldErrors{}
+			mergeValidation(fe, x.Contact.Validate(now, time.Time{}))
+			if x.Task != nil {
+				tfe := Fields{}
+				mergeValidation(tfe, checkTask(x.Task, now))
+				for k, v := range tfe {
+					fe["task_"+k] = v
+				}
+			}
+			return fe.OrNil()
+		},
+		save: func(ctx context.Context, actor care.Actor, id int64, x *contactWithTask) error {
+			x.Contact.FamilyID = id
+			return s.care.AddContactWithTask(ctx, actor, &x.Contact, x.Task)
+		},
+		saved: func(w http.ResponseWriter, r *http.Request, id int64, x *contactWithTask) error {
+			anchor := "contacts"
+			if x.Task != nil {
+				anchor = "task-" + idString(x.Task.ID)
+			}
+			http.Redirect(w, r, familyURL(id, anchor), http.StatusSeeOther)
+			return nil
 		},
 	})
 }

@@ -66,7 +66,7 @@ func (p *CarePage) W(key string, data ...any) string { return p.T(key, data...) 
 // TaskOwner says who does a task, in the task list: the kind of owner
 // and their name. The family's and a provider's view say it otherwise.
 func (p *CarePage) TaskOwner(t care.Task) string {
-	who := p.Label("task.owner.", t.OwnerKind)
+	who := p.Label("task.owner.", t.OwnerKindShown())
 	if t.OwnerName != "" {
 		who += ": " + t.OwnerName
 	}

@@ -180,14 +180,14 @@ func TestTasks(t *testing.T) {
 		c, _ := a.CaseManager("carla@example.org")
 		id := c.CreateFamily(intake("Daan", a.Day(-8, 0, 0)))
 
-		p := c.Post(familyPath(id, "/tasks"), url.Values{"title": {""}, "owner_kind": {"niemand"}, "due_date": {"morgen"}})
+		p := c.Post(familyPath(id, "/tasks"), url.Values{"title": {""}, "owner": {"niemand"}, "due_date": {"morgen"}})
 		mustStatus(t, p, http.StatusUnprocessableEntity, "invalid task")
-		if p.FieldError("title") != "Vul dit veld in." || p.FieldError("owner_kind") != "Kies een van de mogelijkheden." || p.FieldError("due_date") != "Vul een geldige datum in." {
-			t.Errorf("errors %q %q %q", p.FieldError("title"), p.FieldError("owner_kind"), p.FieldError("due_date"))
+		if p.FieldError("title") != "Vul dit veld in." || p.FieldError("owner") != "Kies een van de mogelijkheden." || p.FieldError("due_date") != "Vul een geldige datum in." {
+			t.Errorf("errors %q %q %q", p.FieldError("title"), p.FieldError("owner"), p.FieldError("due_date"))
 		}
-		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Rolstoel aanvragen"}, "owner_kind": {"network"}, "owner_name": {"Thuiszorg"}, "due_date": {a.Day(0, 0, -2)}}),
+		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"Rolstoel aanvragen"}, "owner": {"family"}, "due_date": {a.Day(0, 0, -2)}}),
 			familyPath(id, "#tasks"), "overdue task")
-		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"School bellen"}, "owner_kind": {"casemanager"}, "due_date": {a.Day(0, 0, 10)}}),
+		redirectsTo(t, c.Post(familyPath(id, "/tasks"), url.Values{"title": {"School bellen"}, "owner": {"family"}, "due_date": {a.Day(0, 0, 10)}}),
 			familyPath(id, "#tasks"), "task")
 		p = c.Get(familyPath(id, ""))
 		ids := p.IDsWithPrefix("task-")

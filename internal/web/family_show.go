@@ -33,6 +33,7 @@ func (p *FamilyPage) ContactLate() bool {
 func (s *Server) familyPage(r *http.Request, file *care.File) *FamilyPage {
 	cp := s.carePage(r, "family.title")
 	p := &FamilyPage{CarePage: cp, File: file, TaskList: newTaskList(care.ViewCaseFile, familyURL(file.Family.ID, ""), file.Tasks, file.DoneTaskCount, cp.Today)}
+	p.Events = file.TaskEvents
 	for i, c := range file.Intensity {
 		row := IntensityRow{IntensityChange: c}
 		if i+1 < len(file.Intensity) {

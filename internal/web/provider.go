@@ -34,6 +34,15 @@ func (p *ProviderPage) Scope() string {
 	return ""
 }
 
+// TaskChange says a change of one of the provider's tasks; a handover to
+// the provider says "to you".
+func (p *ProviderPage) TaskChange(key string, e care.TaskEvent) string {
+	if e.Field == "owner" && e.ToKind == care.OwnerNetwork && e.To == p.File.Me.Name {
+		key = "task.history_provider.to_you"
+	}
+	return p.CarePage.TaskChange(key, e)
+}
+
 // TaskOwner is empty: a provider sees only their own tasks.
 func (p *ProviderPage) TaskOwner(care.Task) string { return "" }
 
@@ -56,6 +65,7 @@ func (s *Server) providerPage(r *http.Request, pf *care.ProviderFile) (*Provider
 	p := &ProviderPage{CarePage: s.carePage(r, "provider.title"), File: pf, Base: providerURL(id, "")}
 	p.Path = p.Base
 	p.TaskList = newTaskList(care.ViewProvider, p.Base, pf.Tasks, pf.DoneTaskCount, p.Today)
+	p.Events = pf.TaskEvents
 	return p, nil
 }
 

@@ -35,6 +35,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	// The case manager's pages. Who may see which family is decided by the
 	// care service; every family id and sub-object id comes from the path.
 	mux.Handle("GET /families", s.handle(s.requireLogin(s.caseload)))
+	mux.Handle("GET /taken", s.handle(s.requireLogin(s.worklist)))
 	mux.Handle("GET /families/new", s.handle(s.requireLogin(s.intakeShow)))
 	mux.Handle("POST /families", s.handle(s.requireLogin(s.intakeSubmit)))
 	mux.Handle("GET /families/{id}", s.handle(s.requireLogin(s.familyShow)))
@@ -55,6 +56,8 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /families/{id}/tasks/new", s.handle(s.requireLogin(s.taskNew)))
 	mux.Handle("POST /families/{id}/tasks", s.handle(s.requireLogin(s.taskCreate())))
 	mux.Handle("POST /families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.caseFileTasks()))))
+	mux.Handle("GET /families/{id}/tasks/{tid}/edit", s.handle(s.requireLogin(s.taskEdit)))
+	mux.Handle("POST /families/{id}/tasks/{tid}", s.handle(s.requireLogin(s.taskUpdate)))
 	mux.Handle("GET /families/{id}/episode", s.handle(s.requireLogin(s.episodeShow)))
 	mux.Handle("POST /families/{id}/episode", s.handle(s.requireLogin(s.episodeSubmit())))
 	mux.Handle("GET /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersShow)))

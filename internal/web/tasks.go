@@ -26,8 +26,11 @@ type TaskList struct {
 	// TaskBase is the reader's page of the family; a done form posts to
 	// TaskBase/tasks/{id}/done.
 	TaskBase string
-	reader   care.View
-	today    time.Time
+	// Events are the changes of owner and due date of the tasks, by task,
+	// as far as the reader may see them; nil when none are shown.
+	Events map[int64][]care.TaskEvent
+	reader care.View
+	today  time.Time
 }
 
 // DoneForm is what was typed in a task's done form, with its error.
@@ -59,12 +62,24 @@ func (l *TaskList) DoneOlder() bool { return l.DoneCount > len(l.DoneTasks) }
 // taskKeys are the catalog keys of the texts of a task list, by reader.
 var taskKeys = map[care.View]map[string]string{
 	care.ViewCaseFile: {"none": "task.none_open", "done_count": "task.done_count", "due": "task.due",
-		"note": "task.done_note", "submit": "task.done_submit"},
+		"note": "task.done_note", "submit": "task.done_submit",
+		"history": "task.history_title", "history.owner": "task.history.owner", "history.due_date": "task.history.due_date"},
 	care.ViewFamily: {"none": "familyview.tasks_none", "done_count": "familyview.tasks_done", "due": "familyview.task_due",
 		"note": "familyview.done_note", "submit": "familyview.done_submit"},
 	care.ViewProvider: {"none": "provider.tasks_none", "done_count": "task.done_count", "due": "task.due",
-		"note": "provider.done_note", "submit": "task.done_submit"},
+		"note": "provider.done_note", "submit": "task.done_submit",
+		"history": "task.history_title", "history.owner": "task.history_provider.owner", "history.due_date": "task.history_provider.due_date"},
 }
+
+// TaskHistory is the changes of task id the reader is shown, oldest first.
+func (l *TaskList) TaskHistory(id int64) []care.TaskEvent { return l.Events[id] }
+
+// HistoryKey is the catalog key, in the reader's words, of a change of field.
+func (l *TaskList) HistoryKey(field string) string { return l.TaskKey("history." + field) }
+
+// MayChange reports whether the reader may give a task to someone else or
+// move its date: the case managers.
+func (l *TaskList) MayChange() bool { return l.reader == care.ViewCaseFile }
 
 // TaskKey is the catalog key of one text of the list for its reader.
 func (l *TaskList) TaskKey(name string) string { return taskKeys[l.reader][name] }
