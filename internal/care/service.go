@@ -26,7 +26,7 @@ func (s *Service) caseForm(actor Actor, familyID int64, object string, action Ac
 	a := caseFile(actor, familyID, object, action)
 	a.again = func(ctx context.Context, st Store, familyID int64, _ Relationship, in *InvalidInput) error {
 		var err error
-		in.Form, err = formFile(ctx, st, familyID)
+		in.Form, err = s.formFile(ctx, st, familyID)
 		return err
 	}
 	return a
@@ -102,9 +102,12 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 	var f *File
 	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
-		f, err = st.FamilyFile(ctx, familyID, RecentOnPage)
 		*id = familyID
-		return err
+		if f, err = st.FamilyFile(ctx, familyID, RecentOnPage); err != nil {
+			return err
+		}
+		f.splitEnded(s.now())
+		return loadHistory(ctx, st, f)
 	})
 	if err != nil {
 		return nil, err
@@ -118,7 +121,7 @@ func (s *Service) FamilyForm(ctx context.Context, actor Actor, familyID int64) (
 	var f *File
 	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
-		f, err = formFile(ctx, st, familyID)
+		f, err = s.formFile(ctx, st, familyID)
 		*id = familyID
 		return err
 	})
@@ -138,16 +141,13 @@ func (s *Service) NetworkMemberForm(ctx context.Context, actor Actor, familyID, 
 	err := s.gate(ctx, caseFile(actor, familyID, "network_member", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		*id = memberID
 		var err error
-		if f, err = formFile(ctx, st, familyID); err != nil {
+		if f, err = s.formFile(ctx, st, familyID); err != nil {
 			return err
 		}
-		for i := range f.Network {
-			if f.Network[i].ID == memberID {
-				m = &f.Network[i]
-				return nil
-			}
+		if m = f.networkMember(memberID); m == nil {
+			return Errorf(NotFound, "network member not found")
 		}
-		return Errorf(NotFound, "network member not found")
+		return nil
 	})
 	if err != nil {
 		return nil, nil, err
@@ -156,7 +156,7 @@ func (s *Service) NetworkMemberForm(ctx context.Context, actor Actor, familyID, 
 }
 
 // formFile reads the parts of the file a form shows.
-func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
+func (s *Service) formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
 	fam, err := st.FamilyByID(ctx, familyID)
 	if err != nil {
 		return nil, err
@@ -174,6 +174,7 @@ func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
 	if f.Episode, err = st.Episode(ctx, familyID); err != nil {
 		return nil, err
 	}
+	f.splitEnded(s.now())
 	return f, nil
 }
 
@@ -363,6 +364,7 @@ type FamilyUpdate struct {
 	LivingSituation *string
 	CultureNotes    *string
 	Summary         *string
+	Unborn          *bool
 }
 
 // EditOf is the update that sets every field of the child's details to
@@ -370,7 +372,7 @@ type FamilyUpdate struct {
 func EditOf(f *Family) FamilyUpdate {
 	return FamilyUpdate{ChildName: &f.ChildName, BirthDate: &f.BirthDate, Sex: &f.Sex, BSN: &f.BSN,
 		Diagnosis: &f.Diagnosis, ICD10: &f.ICD10, Secondary: &f.Secondary, LivingSituation: &f.LivingSituation,
-		CultureNotes: &f.CultureNotes, Summary: &f.Summary}
+		CultureNotes: &f.CultureNotes, Summary: &f.Summary, Unborn: &f.Unborn}
 }
 
 // Apply sets the fields of u on f.
@@ -393,6 +395,9 @@ func (u FamilyUpdate) Apply(f *Family) {
 	}
 	if u.Secondary != nil {
 		f.Secondary = *u.Secondary
+	}
+	if u.Unborn != nil {
+		f.Unborn = *u.Unborn
 	}
 }
 
@@ -437,9 +442,12 @@ func (s *Service) SaveNetworkMember(ctx context.Context, actor Actor, n *Network
 		if err := n.Validate(); err != nil {
 			return err
 		}
-		err := st.SaveNetworkMember(ctx, n)
-		*id = n.ID
-		return err
+		if n.ID == 0 {
+			err := st.SaveNetworkMember(ctx, n)
+			*id = n.ID
+			return err
+		}
+		return s.correctNetworkMember(ctx, st, actor, n)
 	})
 }
 

@@ -188,6 +188,7 @@ func (n *NetworkMember) Validate() error {
 	email(fe, "email", n.Email)
 	text(fe, "reachability", n.Reachability, MaxShort, false)
 	text(fe, "responsibilities", n.Responsibilities, MaxText, false)
+	n.validatePeriod(fe)
 	return fe.OrNil()
 }
 
