@@ -77,6 +77,10 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"IdempotencyKeyCommitsWithWrite", testIdempotencyKeyCommitsWithWrite},
 		{"IdempotencyKeyTakeOver", testIdempotencyKeyTakeOver},
 		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},
+		{"NetworkPeriods", testNetworkPeriods},
+		{"Corrections", testCorrections},
+		{"CorrectMemberAndContact", testCorrectMemberAndContact},
+		{"FamilyProposals", testFamilyProposals},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
