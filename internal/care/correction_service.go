@@ -123,7 +123,8 @@ func (s *Service) MemberForm(ctx context.Context, actor Actor, familyID, memberI
 		if m = f.member(memberID); m == nil {
 			return Errorf(NotFound, "family member not found")
 		}
-		return nil
+		f.Corrections, err = st.Corrections(ctx, familyID, CorrectMember)
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
@@ -175,7 +176,10 @@ func (s *Service) ContactForm(ctx context.Context, actor Actor, familyID, contac
 		if c, err = st.Contact(ctx, familyID, contactID); err != nil {
 			return err
 		}
-		f, err = s.formFile(ctx, st, familyID)
+		if f, err = s.formFile(ctx, st, familyID); err != nil {
+			return err
+		}
+		f.Corrections, err = st.Corrections(ctx, familyID, CorrectContact)
 		return err
 	})
 	if err != nil {

@@ -59,3 +59,20 @@ func (p *FamilyProposal) Validate() error {
 	email(fe, "email", p.Email)
 	return fe.OrNil()
 }
+
+// ProposalTarget names the network member or family member a proposal of
+// other contact details is about; "" for an addition or someone no longer
+// in the file.
+func (f *File) ProposalTarget(p FamilyProposal) string {
+	switch p.Kind {
+	case ProposeNetworkContact:
+		if n := f.networkMember(p.TargetID); n != nil {
+			return n.Name
+		}
+	case ProposeMemberContact:
+		if m := f.member(p.TargetID); m != nil {
+			return m.Name
+		}
+	}
+	return ""
+}

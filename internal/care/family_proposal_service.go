@@ -68,18 +68,19 @@ func containsMember(ms []Member, id int64, s *Service) bool {
 	return false
 }
 
-// AnswerFamilyProposal confirms (confirm true) or declines an open
+// AnswerFamilyProposal confirms (decision "confirm") or declines ("decline") an open
 // proposal of the family, with an optional reason. Confirming applies it
 // in the same transaction: a new network member involved from today, or
 // the proposed phone number and e-mail address, with the values before
 // kept as a correction. A proposal of another family, or one answered
 // already, is NotFound and nothing is saved.
-func (s *Service) AnswerFamilyProposal(ctx context.Context, actor Actor, familyID, proposalID int64, confirm bool, reason string) error {
+func (s *Service) AnswerFamilyProposal(ctx context.Context, actor Actor, familyID, proposalID int64, decision, reason string) error {
 	return s.gate(ctx, s.caseForm(actor, familyID, "family_proposal", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
 		*id = proposalID
 		reason = strings.TrimSpace(reason)
 		fe := FieldErrors{}
 		text(fe, "answer", reason, MaxShort, false)
+		oneOf(fe, "decision", decision, "confirm", "decline")
 		if len(fe) > 0 {
 			return fe
 		}
@@ -98,7 +99,7 @@ func (s *Service) AnswerFamilyProposal(ctx context.Context, actor Actor, familyI
 		}
 		p.Status, p.Answer = FamilyProposalDeclined, reason
 		p.AnsweredBy, p.AnsweredAt = Person{AccountID: actor.AccountID}, s.now().UTC()
-		if confirm {
+		if decision == "confirm" {
 			p.Status = FamilyProposalConfirmed
 			if err := s.applyFamilyProposal(ctx, st, actor, p); err != nil {
 				return err

@@ -147,7 +147,8 @@ func (s *Service) NetworkMemberForm(ctx context.Context, actor Actor, familyID, 
 		if m = f.networkMember(memberID); m == nil {
 			return Errorf(NotFound, "network member not found")
 		}
-		return nil
+		f.Corrections, err = st.Corrections(ctx, familyID, CorrectNetworkMember)
+		return err
 	})
 	if err != nil {
 		return nil, nil, err

@@ -175,6 +175,7 @@ func DecodeMember(v url.Values) (care.Member, Fields) {
 		Language:  Field(v, "language", care.MaxName, false, errs),
 		BirthDate: Date(v, "birth_date", errs),
 		Notes:     Field(v, "notes", care.MaxText, false, errs),
+		EndedOn:   Date(v, "ended_on", errs),
 	}
 	return m, errs
 }
@@ -196,6 +197,8 @@ func DecodeNetworkMember(v url.Values) (care.NetworkMember, Fields) {
 		AlwaysReachable:  Checked(v, "always_reachable"),
 		Responsibilities: Field(v, "responsibilities", care.MaxText, false, errs),
 		Bereavement:      Checked(v, "bereavement"),
+		StartedOn:        Date(v, "started_on", errs),
+		EndedOn:          Date(v, "ended_on", errs),
 	}
 	if line := OneOf(v, "line", NetworkLines, false, errs); line != "" {
 		n.Line, _ = strconv.Atoi(line)
@@ -207,7 +210,7 @@ func EncodeNetworkMember(n *care.NetworkMember) url.Values {
 	v := url.Values{
 		"name": {n.Name}, "role": {n.Role}, "organisation": {n.Organisation}, "line": {strconv.Itoa(n.Line)},
 		"domain": {n.Domain}, "phone": {n.Phone}, "email": {n.Email}, "reachability": {n.Reachability},
-		"responsibilities": {n.Responsibilities},
+		"responsibilities": {n.Responsibilities}, "started_on": {ISODate(n.StartedOn)}, "ended_on": {ISODate(n.EndedOn)},
 	}
 	if n.AlwaysReachable {
 		v.Set("always_reachable", "1")
