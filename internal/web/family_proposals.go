@@ -125,7 +125,9 @@ func (p *FamilyViewPage) ProposeError(kind string, target int64, field string) s
 }
 
 // ProposeOpen reports whether the proposal form for kind and target came back.
-func (p *FamilyViewPage) ProposeOpen(kind string, target int64) bool { return p.Propose.Sent(kind, target) }
+func (p *FamilyViewPage) ProposeOpen(kind string, target int64) bool {
+	return p.Propose.Sent(kind, target)
+}
 
 // MyMember is the viewer's own record among the family members, or nil.
 func (p *FamilyViewPage) MyMember() *care.Member {
