@@ -87,6 +87,8 @@ type apiNetworkIn struct {
 	AlwaysReachable  bool   `json:"always_reachable"`
 	Responsibilities string `json:"responsibilities"`
 	Bereavement      bool   `json:"bereavement"`
+	StartedOn        string `json:"started_on"`
+	EndedOn          string `json:"ended_on"`
 }
 
 type apiIntensityIn struct {
@@ -254,7 +256,10 @@ func decodeNetworkJSON(b []byte) (care.NetworkMember, error) {
 	if err := apiDecodeObject(b, &in); err != nil {
 		return care.NetworkMember{}, err
 	}
+	fe := care.FieldErrors{}
 	return care.NetworkMember{
+		StartedOn:        apiDate(fe, "started_on", in.StartedOn),
+		EndedOn:          apiDate(fe, "ended_on", in.EndedOn),
 		Name:             strings.TrimSpace(in.Name),
 		Role:             strings.TrimSpace(in.Role),
 		Organisation:     strings.TrimSpace(in.Organisation),
@@ -266,7 +271,7 @@ func decodeNetworkJSON(b []byte) (care.NetworkMember, error) {
 		AlwaysReachable:  in.AlwaysReachable,
 		Responsibilities: strings.TrimSpace(in.Responsibilities),
 		Bereavement:      in.Bereavement,
-	}, nil
+	}, fe.OrNil()
 }
 
 // decodeIntensityJSON reads POST /api/v1/families/{id}/intensity.

@@ -98,11 +98,13 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 // apiFileOut is GET /api/v1/families/{id}: the family file, with the
 // most recent contacts and closed tasks and how many there are in all.
 type apiFileOut struct {
-	Child            apiChildOut       `json:"child"`
-	Members          []apiMemberOut    `json:"members"`
-	CaseManagers     apiCaseManagers   `json:"case_managers"`
-	Episode          *apiEpisodeOut    `json:"episode"`
-	Network          []apiNetworkOut   `json:"network"`
+	Child        apiChildOut     `json:"child"`
+	Members      []apiMemberOut  `json:"members"`
+	CaseManagers apiCaseManagers `json:"case_managers"`
+	Episode      *apiEpisodeOut  `json:"episode"`
+	Network      []apiNetworkOut `json:"network"`
+	// EarlierNetwork are the network members whose involvement ended.
+	EarlierNetwork   []apiNetworkOut   `json:"earlier_network"`
 	IntensityHistory []apiIntensityOut `json:"intensity_history"`
 	Contacts         []apiContactOut   `json:"contacts"`
 	ContactCount     int               `json:"contact_count"`
@@ -196,6 +198,10 @@ type apiNetworkOut struct {
 	AlwaysReachable  bool   `json:"always_reachable"`
 	Responsibilities string `json:"responsibilities"`
 	Bereavement      bool   `json:"bereavement"`
+	// StartedOn and EndedOn are the period of involvement; null when not
+	// known or not ended.
+	StartedOn *string `json:"started_on"`
+	EndedOn   *string `json:"ended_on"`
 }
 
 type apiIntensityOut struct {
@@ -256,6 +262,7 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		Members:          make([]apiMemberOut, 0, len(f.Members)),
 		CaseManagers:     apiCaseManagers{KCT: apiPerson(f.CaseManagers.KCT), Thuis: apiPerson(f.CaseManagers.Thuis)},
 		Network:          make([]apiNetworkOut, 0, len(f.Network)),
+		EarlierNetwork:   make([]apiNetworkOut, 0, len(f.EarlierNetwork)),
 		IntensityHistory: make([]apiIntensityOut, 0, len(f.Intensity)),
 		Contacts:         make([]apiContactOut, 0, len(f.Contacts)),
 		Tasks:            make([]apiTaskOut, 0, len(f.Tasks)),
@@ -278,11 +285,10 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		}
 	}
 	for _, n := range f.Network {
-		out.Network = append(out.Network, apiNetworkOut{
-			ID: n.ID, Name: n.Name, Role: n.Role, Organisation: n.Organisation, Line: n.Line, Domain: n.Domain,
-			Phone: n.Phone, Email: n.Email, Reachability: n.Reachability, AlwaysReachable: n.AlwaysReachable,
-			Responsibilities: n.Responsibilities, Bereavement: n.Bereavement,
-		})
+		out.Network = append(out.Network, apiNetwork(n))
+	}
+	for _, n := range f.EarlierNetwork {
+		out.EarlierNetwork = append(out.EarlierNetwork, apiNetwork(n))
 	}
 	for _, c := range f.Intensity {
 		out.IntensityHistory = append(out.IntensityHistory, apiIntensityOut{
@@ -303,4 +309,13 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		})
 	}
 	return out
+}
+
+func apiNetwork(n care.NetworkMember) apiNetworkOut {
+	return apiNetworkOut{
+		ID: n.ID, Name: n.Name, Role: n.Role, Organisation: n.Organisation, Line: n.Line, Domain: n.Domain,
+		Phone: n.Phone, Email: n.Email, Reachability: n.Reachability, AlwaysReachable: n.AlwaysReachable,
+		Responsibilities: n.Responsibilities, Bereavement: n.Bereavement,
+		StartedOn: apiDateOut(n.StartedOn), EndedOn: apiDateOut(n.EndedOn),
+	}
 }
