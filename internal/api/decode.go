@@ -22,6 +22,7 @@ const apiMaxDiagnoses = 20
 type apiChildIn struct {
 	ChildName       string           `json:"child_name"`
 	BirthDate       string           `json:"birth_date"`
+	Unborn          bool             `json:"unborn"` // birth_date is then the expected date
 	Sex             string           `json:"sex"`
 	BSN             string           `json:"bsn"`
 	Diagnosis       string           `json:"diagnosis"`
@@ -146,6 +147,7 @@ func (in *apiChildIn) family(fe care.FieldErrors) care.Family {
 	f := care.Family{
 		ChildName:       strings.TrimSpace(in.ChildName),
 		BirthDate:       apiDate(fe, "birth_date", in.BirthDate),
+		Unborn:          in.Unborn,
 		Sex:             strings.TrimSpace(in.Sex),
 		BSN:             apiBSN.Replace(strings.TrimSpace(in.BSN)),
 		Diagnosis:       strings.TrimSpace(in.Diagnosis),

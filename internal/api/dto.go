@@ -59,6 +59,7 @@ type apiCaseloadItemOut struct {
 	ID            int64   `json:"id"`
 	ChildName     string  `json:"child_name"`
 	BirthDate     *string `json:"birth_date"`
+	Unborn        bool    `json:"unborn"`
 	Intensity     string  `json:"intensity"`
 	NextContact   *string `json:"next_contact"`
 	OpenTasks     int     `json:"open_tasks"`
@@ -86,7 +87,7 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 			via = &apiFoundViaOut{Name: m.Name, Kind: m.Kind, Relation: m.Relation}
 		}
 		out.Families = append(out.Families, apiCaseloadItemOut{FoundVia: via,
-			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate),
+			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate), Unborn: it.Unborn,
 			Intensity: string(it.Intensity), NextContact: apiDateOut(it.NextContact),
 			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,
 			PlanReviewDue: apiDateOut(it.PlanReviewDue), PlanReviewOverdue: it.PlanReviewOverdue(now),
@@ -131,6 +132,7 @@ type apiChildOut struct {
 	ID                 int64             `json:"id"`
 	ChildName          string            `json:"child_name"`
 	BirthDate          *string           `json:"birth_date"`
+	Unborn             bool              `json:"unborn"`
 	Sex                string            `json:"sex"`
 	BSN                *string           `json:"bsn"`
 	Diagnosis          string            `json:"diagnosis"`
@@ -252,7 +254,7 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 	fam := f.Family
 	out := apiFileOut{
 		Child: apiChildOut{
-			ID: fam.ID, ChildName: fam.ChildName, BirthDate: apiDateOut(fam.BirthDate), Sex: fam.Sex,
+			ID: fam.ID, ChildName: fam.ChildName, BirthDate: apiDateOut(fam.BirthDate), Unborn: fam.Unborn, Sex: fam.Sex,
 			BSN: apiNullable(fam.BSN), Diagnosis: fam.Diagnosis, ICD10: fam.ICD10,
 			SecondaryDiagnoses: make([]apiDiagnosisOut, 0, len(fam.Secondary)),
 			LivingSituation:    fam.LivingSituation, CultureNotes: fam.CultureNotes, Intensity: string(fam.Intensity),

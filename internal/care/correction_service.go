@@ -198,7 +198,7 @@ func (s *Service) CorrectContact(ctx context.Context, actor Actor, c *Contact) e
 		if err != nil {
 			return err
 		}
-		if err := c.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := c.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		if err := st.UpdateContact(ctx, c); err != nil {

@@ -221,6 +221,7 @@ type CaseloadItem struct {
 	Overdue     int
 	Status      string // episode status, "" when none
 	Deceased    bool
+	Unborn      bool // BirthDate is the expected date of birth
 	// PlanReviewDue is the care plan's review date; zero without a plan.
 	PlanReviewDue time.Time
 	// FoundVia is the family member (name, kind, relation) whose name a
@@ -239,12 +240,13 @@ func DateOf(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// AgeOn returns the age in whole years on day.
+// AgeOn returns the age in whole years on day; 0 before birth, never
+// less, so the age rules (consent, invitations) start at birth.
 func AgeOn(birth, day time.Time) int {
 	day = DateOf(day)
 	age := day.Year() - birth.Year()
 	if day.Month() < birth.Month() || day.Month() == birth.Month() && day.Day() < birth.Day() {
 		age--
 	}
-	return age
+	return max(age, 0)
 }

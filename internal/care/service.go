@@ -272,7 +272,7 @@ func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int
 	}
 	fe := FieldErrors{}
 	mergeErrors(fe, in.Family.Validate(now), "")
-	mergeErrors(fe, in.Episode.Validate(now, in.Family.BirthDate), "")
+	mergeErrors(fe, in.Episode.Validate(now, in.Family.KnownBirth()), "")
 	oneOf(fe, "kind", in.Kind, CaseManagerKinds...)
 	for k, v := range in.Unread {
 		fe[k] = v
@@ -477,7 +477,7 @@ func (s *Service) ChangeIntensity(ctx context.Context, actor Actor, c *Intensity
 // AddContact registers a contact with the family or a provider.
 func (s *Service) AddContact(ctx context.Context, actor Actor, c *Contact) error {
 	return s.gate(ctx, s.caseForm(actor, c.FamilyID, "contact", ActionCreate), func(st Store, rel Relationship, id *int64) error {
-		if err := c.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := c.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		c.CreatedAt = s.now().UTC()
@@ -593,7 +593,7 @@ func (s *Service) SaveEpisode(ctx context.Context, actor Actor, e *Episode) erro
 				e.StatusDate = cur.StatusDate
 			}
 		}
-		if err := e.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := e.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		return st.SaveEpisode(ctx, e)

@@ -389,7 +389,7 @@ func (s *Service) StopCaseManagement(ctx context.Context, actor Actor, familyID 
 			e.Status = "declined"
 		}
 		e.StatusDate, e.StatusNote = DateOf(s.now()), strings.TrimSpace(note)
-		if err := e.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := e.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		*id = familyID

@@ -17,8 +17,8 @@ func DecodeFamily(v url.Values) (care.Family, Fields) {
 	errs := Fields{}
 	f := care.Family{
 		ChildName:       Field(v, "child_name", care.MaxName, true, errs),
-		BirthDate:       Date(v, "birth_date", errs),
 		Sex:             OneOf(v, "sex", care.Sexes, true, errs),
+		Unborn:          Checked(v, "unborn"),
 		Diagnosis:       Field(v, "diagnosis", care.MaxShort, false, errs),
 		LivingSituation: Field(v, "living_situation", care.MaxText, false, errs),
 		CultureNotes:    Field(v, "culture_notes", care.MaxText, false, errs),
@@ -30,6 +30,12 @@ func DecodeFamily(v url.Values) (care.Family, Fields) {
 	}
 	if code := Field(v, "icd10", 20, false, errs); !errs.Has("icd10") {
 		f.ICD10 = strings.ToUpper(code)
+	}
+	// Before birth the expected date stands in for the date of birth.
+	if f.Unborn {
+		f.BirthDate = Date(v, "expected_birth_date", errs)
+	} else {
+		f.BirthDate = Date(v, "birth_date", errs)
 	}
 	f.Secondary = secondaryField(v, errs)
 	none := Checked(v, "no_diagnosis")
@@ -93,6 +99,11 @@ func EncodeFamily(f *care.Family) url.Values {
 	}
 	if f.Diagnosis == "" {
 		v.Set("no_diagnosis", "1")
+	}
+	if f.Unborn {
+		v.Set("unborn", "1")
+		v.Set("expected_birth_date", v.Get("birth_date"))
+		v.Del("birth_date")
 	}
 	return v
 }

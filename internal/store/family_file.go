@@ -40,12 +40,12 @@ func (s *Store) Relationship(ctx context.Context, accountID, familyID int64) (ca
 	var kind sql.NullString
 	var member, network sql.NullInt64
 	var ended sql.NullTime
-	err := s.rq.QueryRowContext(ctx, `SELECT f.birth_date,
+	err := s.rq.QueryRowContext(ctx, `SELECT f.birth_date, f.unborn,
 			(SELECT COUNT(*) FROM case_managers c WHERE c.family_id = f.id AND c.account_id = $2),
 			fa.kind, fa.member_id, fa.network_member_id, nm.ended_on
 		FROM families f LEFT JOIN family_accounts fa ON fa.family_id = f.id AND fa.account_id = $2
 			LEFT JOIN network_members nm ON nm.id = fa.network_member_id AND nm.family_id = f.id
-		WHERE f.id = $1 /* Store.Relationship */`, familyID, accountID).Scan(&rel.BirthDate, &cm, &kind, &member, &network, &ended)
+		WHERE f.id = $1 /* Store.Relationship */`, familyID, accountID).Scan(&rel.BirthDate, &rel.Unborn, &cm, &kind, &member, &network, &ended)
 	if errors.Is(err, sql.ErrNoRows) {
 		return care.Relationship{}, nil
 	}
@@ -92,7 +92,7 @@ func (s *Store) FamiliesWithBirthDate(ctx context.Context, organisationID int64,
 
 func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string, args ...any) ([]care.CaseloadItem, error) {
 	today = care.DateOf(today)
-	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased,
+	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased, f.unborn,
 			COALESCE(e.status, ''),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open'),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`),
@@ -107,7 +107,7 @@ func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string
 	for rows.Next() {
 		var it care.CaseloadItem
 		var next, review sql.NullTime
-		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased,
+		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased, &it.Unborn,
 			&it.Status, &it.OpenTasks, &it.Overdue, &review); err != nil {
 			return nil, err
 		}

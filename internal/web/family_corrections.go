@@ -159,3 +159,12 @@ func twoPathIDs(r *http.Request, name string) (int64, int64, error) {
 	oid, err := httpx.PathID(r, name)
 	return id, oid, err
 }
+
+// ChildAge says how old the child is today, or, before birth, around
+// which day the child is expected.
+func (p *CarePage) ChildAge(birth time.Time, unborn bool) string {
+	if unborn {
+		return p.T("family.expected_around", "Date", p.Date(birth))
+	}
+	return p.Age(birth)
+}
