@@ -51,7 +51,9 @@ func (s *Server) familyProposalCreate(w http.ResponseWriter, r *http.Request) er
 	}
 	p, errs := form.DecodeFamilyProposal(v)
 	var ov *care.FamilyOverview
-	if len(errs) == 0 {
+	if len(errs) > 0 {
+		mergeValidation(errs, p.Validate()) // every problem at once
+	} else {
 		p.FamilyID = id
 		err = s.care.ProposeToNetwork(r.Context(), s.actor(r), &p)
 		var in *care.InvalidInput
