@@ -78,6 +78,16 @@ func TestEndedNetworkMember(t *testing.T) {
 				}
 			}
 
+			// An ended provider takes no new task; one still involved does.
+			task := &care.Task{FamilyID: w.fam, Title: "Oefenschema", OwnerKind: "network", NetworkMemberID: w.physioNet}
+			if err := w.svc.CreateTask(ctx, w.cm, task); !hasField(err, "network_member") {
+				t.Errorf("a task for an ended provider: %v", err)
+			}
+			task.NetworkMemberID = w.gpNet
+			if err := w.svc.CreateTask(ctx, w.cm, task); err != nil {
+				t.Errorf("a task for the GP: %v", err)
+			}
+
 			tests := []struct {
 				name     string
 				from, to time.Time

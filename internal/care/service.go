@@ -495,12 +495,13 @@ func (s *Service) CreateTask(ctx context.Context, actor Actor, t *Task) error {
 			return err
 		}
 		if t.NetworkMemberID != 0 {
-			// The provider a task is linked to must be in this family's network.
+			// The provider a task is linked to must be in this family's network, and still involved.
 			network, err := st.Network(ctx, t.FamilyID)
 			if err != nil {
 				return err
 			}
-			if !slices.ContainsFunc(network, func(n NetworkMember) bool { return n.ID == t.NetworkMemberID }) {
+			// An ended member takes no new tasks.
+			if !slices.ContainsFunc(network, func(n NetworkMember) bool { return n.ID == t.NetworkMemberID && !n.Ended(s.now()) }) {
 				return FieldErrors{"network_member": "field.choose"}
 			}
 		}
