@@ -43,6 +43,7 @@ func (p *CarePage) Changes(cs []care.Correction, prefix string) []Change {
 var (
 	choiceFields = []string{"network.role", "network.line", "member.kind", "contact.kind", "contact.with"}
 	yesNoFields  = []string{"network.always_reachable", "network.bereavement", "member.custody"}
+	dateFields   = []string{"started_on", "ended_on", "birth_date", "date"}
 )
 
 // previousValue shows a value a correction replaced as the form showed it.
@@ -56,6 +57,9 @@ func (p *CarePage) previousValue(prefix, field, v string) string {
 		return "—"
 	case slices.Contains(choiceFields, prefix+field):
 		return p.T(prefix + field + "." + v)
+	}
+	if d, err := time.Parse(time.DateOnly, v); err == nil && slices.Contains(dateFields, field) {
+		return p.Date(d)
 	}
 	return v
 }
