@@ -65,7 +65,7 @@ func evaSmit(c calendar) Family {
 			{Name: "Lieke Veenstra", Role: "nurse", Organisation: "Kinder Comfort Team, Academisch Ziekenhuis Noord", Line: 3,
 				Domain: "psychosociaal", Reachability: kctService, AlwaysReachable: true, StartedOn: referral,
 				Responsibilities: "Verpleegkundige van het KCT; bespreekt met de ouders ook wat er gebeurt als het misgaat, en de rouwzorg.",
-				Bereavement: true},
+				Bereavement:      true},
 		},
 		Steps: []Step{
 			c.step(ByKCT, c.ago(20), care.Regular, c.ago(13), "intake"),
