@@ -381,7 +381,29 @@ func saveProposals(ctx context.Context, st care.Store, familyID int64, f *demo.F
 			return err
 		}
 	}
+	for _, pr := range f.NetworkProposals {
+		by := demoAccountOf(cast, f.ChildName, pr.Member)
+		if by == 0 {
+			return fmt.Errorf("demo network proposal: %q has no demo account", pr.Member)
+		}
+		p := &care.FamilyProposal{FamilyID: familyID, Kind: pr.Kind, Name: pr.Name, Role: pr.Role, Organisation: pr.Organisation,
+			Phone: pr.Phone, ProposedBy: care.Person{AccountID: by}, ProposedAt: pr.At.UTC(), Status: care.FamilyProposalOpen}
+		if err := st.AddFamilyProposal(ctx, p); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// demoAccountOf is the demo account linked to the family of child as the
+// member named as, or 0.
+func demoAccountOf(cast demoCast, child, as string) int64 {
+	for _, d := range demoAccounts {
+		if d.Link != nil && d.Link.Child == child && d.Link.As == as {
+			return cast.accounts[d.Email]
+		}
+	}
+	return 0
 }
 
 // saveLinks links the demo accounts that belong to this family, by the

@@ -128,6 +128,7 @@ func TestAPIRoundTrip(t *testing.T) {
 			"id": float64(id), "child_name": "Noor Yılmaz", "birth_date": "2019-03-14", "intensity": "regular",
 			"next_contact": apiDay(now, 14), "open_tasks": float64(0), "overdue_tasks": float64(0),
 			"episode_status": "accepted", "deceased": false, "plan_review_due": nil, "plan_review_overdue": false, "found_via": nil,
+			"unborn": false,
 		}
 		if diff := cmp.Diff(want, apiAt(list, "families", 1)); diff != "" {
 			t.Errorf("caseload item (-want +got):\n%s", diff)

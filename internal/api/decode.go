@@ -22,6 +22,7 @@ const apiMaxDiagnoses = 20
 type apiChildIn struct {
 	ChildName       string           `json:"child_name"`
 	BirthDate       string           `json:"birth_date"`
+	Unborn          bool             `json:"unborn"` // birth_date is then the expected date
 	Sex             string           `json:"sex"`
 	BSN             string           `json:"bsn"`
 	Diagnosis       string           `json:"diagnosis"`
@@ -87,6 +88,8 @@ type apiNetworkIn struct {
 	AlwaysReachable  bool   `json:"always_reachable"`
 	Responsibilities string `json:"responsibilities"`
 	Bereavement      bool   `json:"bereavement"`
+	StartedOn        string `json:"started_on"`
+	EndedOn          string `json:"ended_on"`
 }
 
 type apiIntensityIn struct {
@@ -147,6 +150,7 @@ func (in *apiChildIn) family(fe care.FieldErrors) care.Family {
 	f := care.Family{
 		ChildName:       strings.TrimSpace(in.ChildName),
 		BirthDate:       apiDate(fe, "birth_date", in.BirthDate),
+		Unborn:          in.Unborn,
 		Sex:             strings.TrimSpace(in.Sex),
 		BSN:             apiBSN.Replace(strings.TrimSpace(in.BSN)),
 		Diagnosis:       strings.TrimSpace(in.Diagnosis),
@@ -257,7 +261,10 @@ func decodeNetworkJSON(b []byte) (care.NetworkMember, error) {
 	if err := apiDecodeObject(b, &in); err != nil {
 		return care.NetworkMember{}, err
 	}
+	fe := care.FieldErrors{}
 	return care.NetworkMember{
+		StartedOn:        apiDate(fe, "started_on", in.StartedOn),
+		EndedOn:          apiDate(fe, "ended_on", in.EndedOn),
 		Name:             strings.TrimSpace(in.Name),
 		Role:             strings.TrimSpace(in.Role),
 		Organisation:     strings.TrimSpace(in.Organisation),
@@ -269,7 +276,7 @@ func decodeNetworkJSON(b []byte) (care.NetworkMember, error) {
 		AlwaysReachable:  in.AlwaysReachable,
 		Responsibilities: strings.TrimSpace(in.Responsibilities),
 		Bereavement:      in.Bereavement,
-	}, nil
+	}, fe.OrNil()
 }
 
 // decodeIntensityJSON reads POST /api/v1/families/{id}/intensity.

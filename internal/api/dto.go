@@ -59,6 +59,7 @@ type apiCaseloadItemOut struct {
 	ID            int64   `json:"id"`
 	ChildName     string  `json:"child_name"`
 	BirthDate     *string `json:"birth_date"`
+	Unborn        bool    `json:"unborn"`
 	Intensity     string  `json:"intensity"`
 	NextContact   *string `json:"next_contact"`
 	OpenTasks     int     `json:"open_tasks"`
@@ -86,7 +87,7 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 			via = &apiFoundViaOut{Name: m.Name, Kind: m.Kind, Relation: m.Relation}
 		}
 		out.Families = append(out.Families, apiCaseloadItemOut{FoundVia: via,
-			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate),
+			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate), Unborn: it.Unborn,
 			Intensity: string(it.Intensity), NextContact: apiDateOut(it.NextContact),
 			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,
 			PlanReviewDue: apiDateOut(it.PlanReviewDue), PlanReviewOverdue: it.PlanReviewOverdue(now),
@@ -98,11 +99,13 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 // apiFileOut is GET /api/v1/families/{id}: the family file, with the
 // most recent contacts and closed tasks and how many there are in all.
 type apiFileOut struct {
-	Child            apiChildOut       `json:"child"`
-	Members          []apiMemberOut    `json:"members"`
-	CaseManagers     apiCaseManagers   `json:"case_managers"`
-	Episode          *apiEpisodeOut    `json:"episode"`
-	Network          []apiNetworkOut   `json:"network"`
+	Child        apiChildOut     `json:"child"`
+	Members      []apiMemberOut  `json:"members"`
+	CaseManagers apiCaseManagers `json:"case_managers"`
+	Episode      *apiEpisodeOut  `json:"episode"`
+	Network      []apiNetworkOut `json:"network"`
+	// EarlierNetwork are the network members whose involvement ended.
+	EarlierNetwork   []apiNetworkOut   `json:"earlier_network"`
 	IntensityHistory []apiIntensityOut `json:"intensity_history"`
 	Contacts         []apiContactOut   `json:"contacts"`
 	ContactCount     int               `json:"contact_count"`
@@ -129,6 +132,7 @@ type apiChildOut struct {
 	ID                 int64             `json:"id"`
 	ChildName          string            `json:"child_name"`
 	BirthDate          *string           `json:"birth_date"`
+	Unborn             bool              `json:"unborn"`
 	Sex                string            `json:"sex"`
 	BSN                *string           `json:"bsn"`
 	Diagnosis          string            `json:"diagnosis"`
@@ -196,6 +200,10 @@ type apiNetworkOut struct {
 	AlwaysReachable  bool   `json:"always_reachable"`
 	Responsibilities string `json:"responsibilities"`
 	Bereavement      bool   `json:"bereavement"`
+	// StartedOn and EndedOn are the period of involvement; null when not
+	// known or not ended.
+	StartedOn *string `json:"started_on"`
+	EndedOn   *string `json:"ended_on"`
 }
 
 type apiIntensityOut struct {
@@ -247,7 +255,7 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 	fam := f.Family
 	out := apiFileOut{
 		Child: apiChildOut{
-			ID: fam.ID, ChildName: fam.ChildName, BirthDate: apiDateOut(fam.BirthDate), Sex: fam.Sex,
+			ID: fam.ID, ChildName: fam.ChildName, BirthDate: apiDateOut(fam.BirthDate), Unborn: fam.Unborn, Sex: fam.Sex,
 			BSN: apiNullable(fam.BSN), Diagnosis: fam.Diagnosis, ICD10: fam.ICD10,
 			SecondaryDiagnoses: make([]apiDiagnosisOut, 0, len(fam.Secondary)),
 			LivingSituation:    fam.LivingSituation, CultureNotes: fam.CultureNotes, Intensity: string(fam.Intensity),
@@ -257,6 +265,7 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		Members:          make([]apiMemberOut, 0, len(f.Members)),
 		CaseManagers:     apiCaseManagers{KCT: apiPerson(f.CaseManagers.KCT), Thuis: apiPerson(f.CaseManagers.Thuis)},
 		Network:          make([]apiNetworkOut, 0, len(f.Network)),
+		EarlierNetwork:   make([]apiNetworkOut, 0, len(f.EarlierNetwork)),
 		IntensityHistory: make([]apiIntensityOut, 0, len(f.Intensity)),
 		Contacts:         make([]apiContactOut, 0, len(f.Contacts)),
 		Tasks:            make([]apiTaskOut, 0, len(f.Tasks)),
@@ -279,11 +288,10 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		}
 	}
 	for _, n := range f.Network {
-		out.Network = append(out.Network, apiNetworkOut{
-			ID: n.ID, Name: n.Name, Role: n.Role, Organisation: n.Organisation, Line: n.Line, Domain: n.Domain,
-			Phone: n.Phone, Email: n.Email, Reachability: n.Reachability, AlwaysReachable: n.AlwaysReachable,
-			Responsibilities: n.Responsibilities, Bereavement: n.Bereavement,
-		})
+		out.Network = append(out.Network, apiNetwork(n))
+	}
+	for _, n := range f.EarlierNetwork {
+		out.EarlierNetwork = append(out.EarlierNetwork, apiNetwork(n))
 	}
 	for _, c := range f.Intensity {
 		out.IntensityHistory = append(out.IntensityHistory, apiIntensityOut{
@@ -304,4 +312,13 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 		})
 	}
 	return out
+}
+
+func apiNetwork(n care.NetworkMember) apiNetworkOut {
+	return apiNetworkOut{
+		ID: n.ID, Name: n.Name, Role: n.Role, Organisation: n.Organisation, Line: n.Line, Domain: n.Domain,
+		Phone: n.Phone, Email: n.Email, Reachability: n.Reachability, AlwaysReachable: n.AlwaysReachable,
+		Responsibilities: n.Responsibilities, Bereavement: n.Bereavement,
+		StartedOn: apiDateOut(n.StartedOn), EndedOn: apiDateOut(n.EndedOn),
+	}
 }

@@ -120,7 +120,7 @@ func (s *Server) apiFamilyUpdate(w http.ResponseWriter, r *http.Request) (int64,
 		return 0, err
 	}
 	var f care.Family
-	f.ChildName, f.BirthDate, f.Sex, f.BSN = in.ChildName, in.BirthDate, in.Sex, in.BSN
+	f.ChildName, f.BirthDate, f.Unborn, f.Sex, f.BSN = in.ChildName, in.BirthDate, in.Unborn, in.Sex, in.BSN
 	f.Diagnosis, f.ICD10, f.Secondary = in.Diagnosis, in.ICD10, in.Secondary
 	f.LivingSituation, f.CultureNotes, f.Summary = in.LivingSituation, in.CultureNotes, in.Summary
 	return id, s.care.UpdateFamily(r.Context(), s.actor(r), id, care.EditOf(&f))

@@ -16,6 +16,10 @@ type Link struct {
 	Kind            string
 	MemberID        int64 // parents and carers
 	NetworkMemberID int64 // providers
+	// NetworkEndedOn is when the provider's involvement in the network
+	// ended; zero while involved. An ended provider has no access, as
+	// after a withdrawal of consent.
+	NetworkEndedOn time.Time
 }
 
 // Invitation asks someone to make an account for a family's file.

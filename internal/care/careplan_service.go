@@ -458,7 +458,7 @@ func (s *Service) saveNext(ctx context.Context, st Store, actor Actor, rel Relat
 			fe[k] = v
 		}
 	}
-	if err := p.Validate(s.now(), rel.BirthDate); err != nil {
+	if err := p.Validate(s.now(), rel.KnownBirth()); err != nil {
 		var pfe FieldErrors
 		if !errors.As(err, &pfe) {
 			return nil, err

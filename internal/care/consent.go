@@ -66,7 +66,7 @@ func ScopeCovers(scope string, part Part) bool {
 func (f Family) ForProvider(scope string) Family {
 	out := Family{ID: f.ID, OrganisationID: f.OrganisationID, ChildName: f.ChildName, Deceased: f.Deceased}
 	if ScopeCovers(scope, PartChild) {
-		out.BirthDate, out.Sex = f.BirthDate, f.Sex
+		out.BirthDate, out.Unborn, out.Sex = f.BirthDate, f.Unborn, f.Sex
 		out.Diagnosis, out.ICD10, out.Secondary = f.Diagnosis, f.ICD10, f.Secondary
 		out.CultureNotes = f.CultureNotes
 	}

@@ -18,13 +18,16 @@ var Intensities = []Intensity{Intensive, Regular, Waakvlam}
 
 // Family is one family's file, centred on the child.
 type Family struct {
-	ID              int64
-	OrganisationID  int64
-	ChildName       string
-	BirthDate       time.Time // a date: midnight UTC
-	Sex             string    // female, male, other, unknown
-	BSN             string    // optional; passes the 11-test when set
-	Diagnosis       string    // main diagnosis; empty: no diagnosis yet
+	ID             int64
+	OrganisationID int64
+	ChildName      string
+	BirthDate      time.Time // a date: midnight UTC; while Unborn the expected date
+	// Unborn marks a file opened during pregnancy: BirthDate is the
+	// expected date of birth until the birth is recorded (see unborn.go).
+	Unborn          bool
+	Sex             string // female, male, other, unknown
+	BSN             string // optional; passes the 11-test when set
+	Diagnosis       string // main diagnosis; empty: no diagnosis yet
 	ICD10           string
 	Secondary       []Diagnosis
 	LivingSituation string
@@ -57,6 +60,9 @@ type Member struct {
 	Language  string
 	BirthDate time.Time // zero when unknown; used for siblings
 	Notes     string
+	// EndedOn is when they stopped being part of the family's file (a
+	// carer who left); zero while they are. The member stays on record.
+	EndedOn time.Time
 }
 
 // Episode is the family's case management: the referral, why, and whether
@@ -105,6 +111,11 @@ type NetworkMember struct {
 	AlwaysReachable  bool   // 24/7
 	Responsibilities string // who does what
 	Bereavement      bool   // discusses bereavement care with the parents
+	// StartedOn and EndedOn are when they became and stopped being
+	// involved; zero when not known or not ended. An ended member stays
+	// in the file's history (see network_period.go).
+	StartedOn time.Time
+	EndedOn   time.Time
 }
 
 // IntensityChange records a step up or down.
@@ -177,9 +188,19 @@ type File struct {
 	Episode      *Episode // nil before intake is complete
 	CaseManagers CaseManagers
 	Network      []NetworkMember
-	Intensity    []IntensityChange // newest first
-	Contacts     []Contact         // newest first; on the family page the most recent
-	Tasks        []Task            // open first, by due date; on the family page the recently closed
+	// EarlierNetwork and EarlierMembers are the network members and
+	// family members whose involvement ended: history, not current.
+	EarlierNetwork []NetworkMember
+	EarlierMembers []Member
+	// Corrections of members, network members and contacts, newest
+	// first; on the family page only.
+	Corrections []Correction
+	// FamilyProposals are the family's proposals for their network,
+	// newest first.
+	FamilyProposals []FamilyProposal
+	Intensity       []IntensityChange // newest first
+	Contacts        []Contact         // newest first; on the family page the most recent
+	Tasks           []Task            // open first, by due date; on the family page the recently closed
 	// ContactCount and DoneTaskCount are how many contacts and closed
 	// tasks there are in all, when Contacts and Tasks hold the recent ones.
 	ContactCount  int
@@ -212,6 +233,7 @@ type CaseloadItem struct {
 	Overdue     int
 	Status      string // episode status, "" when none
 	Deceased    bool
+	Unborn      bool // BirthDate is the expected date of birth
 	// PlanReviewDue is the care plan's review date; zero without a plan.
 	PlanReviewDue time.Time
 	// FoundVia is the family member (name, kind, relation) whose name a
@@ -230,12 +252,13 @@ func DateOf(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// AgeOn returns the age in whole years on day.
+// AgeOn returns the age in whole years on day; 0 before birth, never
+// less, so the age rules (consent, invitations) start at birth.
 func AgeOn(birth, day time.Time) int {
 	day = DateOf(day)
 	age := day.Year() - birth.Year()
 	if day.Month() < birth.Month() || day.Month() == birth.Month() && day.Day() < birth.Day() {
 		age--
 	}
-	return age
+	return max(age, 0)
 }

@@ -208,6 +208,10 @@ func (s *Service) relationship(ctx context.Context, st Store, actor Actor, famil
 			return rel, err
 		}
 		rel.Consent = EvaluateConsent(rel.BirthDate, s.now(), recs)
+		if !rel.Link.NetworkEndedOn.IsZero() && rel.Link.NetworkEndedOn.Before(DateOf(s.now())) {
+			// Involvement ended: no consent counts any more.
+			rel.Consent = ConsentState{}
+		}
 	}
 	return rel, nil
 }

@@ -32,7 +32,7 @@ func HashInvitationToken(token string) string {
 func (s *Service) CreateInvitation(ctx context.Context, actor Actor, inv *Invitation) (string, error) {
 	var token string
 	err := s.gate(ctx, s.caseForm(actor, inv.FamilyID, "invitation", ActionCreate), func(st Store, rel Relationship, id *int64) error {
-		f, err := formFile(ctx, st, inv.FamilyID)
+		f, err := s.formFile(ctx, st, inv.FamilyID)
 		if err != nil {
 			return err
 		}

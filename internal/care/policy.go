@@ -32,8 +32,10 @@ type Relationship struct {
 	// Consent is the state of consent for a linked provider, evaluated on
 	// the day of the request, so a withdrawal counts at once.
 	Consent ConsentState
-	// BirthDate is the child's, for the consent rule of the day.
+	// BirthDate is the child's, for the consent rule of the day; while
+	// Unborn the expected date of birth.
 	BirthDate time.Time
+	Unborn    bool
 }
 
 // View is a restricted view of a family's file.

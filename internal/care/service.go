@@ -26,7 +26,7 @@ func (s *Service) caseForm(actor Actor, familyID int64, object string, action Ac
 	a := caseFile(actor, familyID, object, action)
 	a.again = func(ctx context.Context, st Store, familyID int64, _ Relationship, in *InvalidInput) error {
 		var err error
-		in.Form, err = formFile(ctx, st, familyID)
+		in.Form, err = s.formFile(ctx, st, familyID)
 		return err
 	}
 	return a
@@ -102,13 +102,17 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 	var f *File
 	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
+		*id = familyID
 		if f, err = st.FamilyFile(ctx, familyID, RecentOnPage); err != nil {
 			return err
 		}
-		*id = familyID
+		f.splitEnded(s.now())
 		events, err := st.TaskEvents(ctx, familyID, 0)
+		if err != nil {
+			return err
+		}
 		f.TaskEvents = eventsByTask(events)
-		return err
+		return loadHistory(ctx, st, f)
 	})
 	if err != nil {
 		return nil, err
@@ -122,7 +126,7 @@ func (s *Service) FamilyForm(ctx context.Context, actor Actor, familyID int64) (
 	var f *File
 	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
-		f, err = formFile(ctx, st, familyID)
+		f, err = s.formFile(ctx, st, familyID)
 		*id = familyID
 		return err
 	})
@@ -142,16 +146,14 @@ func (s *Service) NetworkMemberForm(ctx context.Context, actor Actor, familyID, 
 	err := s.gate(ctx, caseFile(actor, familyID, "network_member", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		*id = memberID
 		var err error
-		if f, err = formFile(ctx, st, familyID); err != nil {
+		if f, err = s.formFile(ctx, st, familyID); err != nil {
 			return err
 		}
-		for i := range f.Network {
-			if f.Network[i].ID == memberID {
-				m = &f.Network[i]
-				return nil
-			}
+		if m = f.networkMember(memberID); m == nil {
+			return Errorf(NotFound, "network member not found")
 		}
-		return Errorf(NotFound, "network member not found")
+		f.Corrections, err = st.Corrections(ctx, familyID, CorrectNetworkMember)
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
@@ -160,7 +162,7 @@ func (s *Service) NetworkMemberForm(ctx context.Context, actor Actor, familyID, 
 }
 
 // formFile reads the parts of the file a form shows.
-func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
+func (s *Service) formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
 	fam, err := st.FamilyByID(ctx, familyID)
 	if err != nil {
 		return nil, err
@@ -178,6 +180,7 @@ func formFile(ctx context.Context, st Store, familyID int64) (*File, error) {
 	if f.Episode, err = st.Episode(ctx, familyID); err != nil {
 		return nil, err
 	}
+	f.splitEnded(s.now())
 	return f, nil
 }
 
@@ -274,7 +277,7 @@ func (s *Service) CreateFamily(ctx context.Context, actor Actor, in Intake) (int
 	}
 	fe := FieldErrors{}
 	mergeErrors(fe, in.Family.Validate(now), "")
-	mergeErrors(fe, in.Episode.Validate(now, in.Family.BirthDate), "")
+	mergeErrors(fe, in.Episode.Validate(now, in.Family.KnownBirth()), "")
 	oneOf(fe, "kind", in.Kind, CaseManagerKinds...)
 	for k, v := range in.Unread {
 		fe[k] = v
@@ -367,6 +370,7 @@ type FamilyUpdate struct {
 	LivingSituation *string
 	CultureNotes    *string
 	Summary         *string
+	Unborn          *bool
 }
 
 // EditOf is the update that sets every field of the child's details to
@@ -374,7 +378,7 @@ type FamilyUpdate struct {
 func EditOf(f *Family) FamilyUpdate {
 	return FamilyUpdate{ChildName: &f.ChildName, BirthDate: &f.BirthDate, Sex: &f.Sex, BSN: &f.BSN,
 		Diagnosis: &f.Diagnosis, ICD10: &f.ICD10, Secondary: &f.Secondary, LivingSituation: &f.LivingSituation,
-		CultureNotes: &f.CultureNotes, Summary: &f.Summary}
+		CultureNotes: &f.CultureNotes, Summary: &f.Summary, Unborn: &f.Unborn}
 }
 
 // Apply sets the fields of u on f.
@@ -397,6 +401,9 @@ func (u FamilyUpdate) Apply(f *Family) {
 	}
 	if u.Secondary != nil {
 		f.Secondary = *u.Secondary
+	}
+	if u.Unborn != nil {
+		f.Unborn = *u.Unborn
 	}
 }
 
@@ -441,9 +448,12 @@ func (s *Service) SaveNetworkMember(ctx context.Context, actor Actor, n *Network
 		if err := n.Validate(); err != nil {
 			return err
 		}
-		err := st.SaveNetworkMember(ctx, n)
-		*id = n.ID
-		return err
+		if n.ID == 0 {
+			err := st.SaveNetworkMember(ctx, n)
+			*id = n.ID
+			return err
+		}
+		return s.correctNetworkMember(ctx, st, actor, n)
 	})
 }
 
@@ -472,7 +482,7 @@ func (s *Service) ChangeIntensity(ctx context.Context, actor Actor, c *Intensity
 // AddContact registers a contact with the family or a provider.
 func (s *Service) AddContact(ctx context.Context, actor Actor, c *Contact) error {
 	return s.gate(ctx, s.caseForm(actor, c.FamilyID, "contact", ActionCreate), func(st Store, rel Relationship, id *int64) error {
-		if err := c.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := c.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		c.CreatedAt = s.now().UTC()
@@ -574,7 +584,7 @@ func (s *Service) SaveEpisode(ctx context.Context, actor Actor, e *Episode) erro
 				e.StatusDate = cur.StatusDate
 			}
 		}
-		if err := e.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := e.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		return st.SaveEpisode(ctx, e)

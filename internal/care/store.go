@@ -17,6 +17,7 @@ type Store interface {
 	CarePlanStore
 	IdempotencyStore
 	TaskStore
+	NetworkHistoryStore
 }
 
 // Transactor runs work in a transaction of the database.
@@ -136,4 +137,30 @@ type CarePlanStore interface {
 	PlanTemplate(ctx context.Context, organisationID, id int64) (*PlanTemplate, error)
 	// SavePlanTemplate inserts (ID 0) or updates a template of the organisation.
 	SavePlanTemplate(ctx context.Context, t *PlanTemplate) error
+}
+
+// NetworkHistoryStore keeps the family's network over time: who was
+// involved when, corrections with the values before them, and what the
+// family proposes.
+type NetworkHistoryStore interface {
+	// NetworkInvolvedBetween lists the network members involved on any
+	// day from from to to (both included), ended ones too.
+	NetworkInvolvedBetween(ctx context.Context, familyID int64, from, to time.Time) ([]NetworkMember, error)
+	// UpdateMember writes a family member of the family; NotFound when
+	// the family has no such member.
+	UpdateMember(ctx context.Context, m *Member) error
+	// Contact reads one contact of the family; NotFound when there is none.
+	Contact(ctx context.Context, familyID, id int64) (*Contact, error)
+	// UpdateContact writes the registration of a contact of the family.
+	UpdateContact(ctx context.Context, c *Contact) error
+	AddCorrection(ctx context.Context, c *Correction) error
+	// Corrections lists the family's corrections of one kind of object,
+	// newest first.
+	Corrections(ctx context.Context, familyID int64, objectType string) ([]Correction, error)
+	AddFamilyProposal(ctx context.Context, p *FamilyProposal) error
+	// FamilyProposals lists the family's proposals, newest first.
+	FamilyProposals(ctx context.Context, familyID int64) ([]FamilyProposal, error)
+	// AnswerFamilyProposal records the answer to an open proposal of the
+	// family; NotFound when it is not open.
+	AnswerFamilyProposal(ctx context.Context, p *FamilyProposal) error
 }

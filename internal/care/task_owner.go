@@ -126,9 +126,10 @@ const ownerNotInFile = "task.owner_not_in_file"
 
 // giveTo sets t's owner to o, read from this family's file in st: one of
 // its case managers, a member of its network, a parent or carer, or the
-// family. The name is kept as it is now. Anyone not in this file is
-// refused as a field error of field, so nothing is saved.
-func giveTo(ctx context.Context, st Store, familyID int64, t *Task, o TaskOwner, field string) error {
+// family. The name is kept as it is now. Anyone not in this file, or no
+// longer involved on day, is refused as a field error of field, so
+// nothing is saved.
+func giveTo(ctx context.Context, st Store, familyID int64, t *Task, o TaskOwner, field string, day time.Time) error {
 	refuse := FieldErrors{field: ownerNotInFile}
 	t.OwnerAccountID, t.NetworkMemberID, t.OwnerMemberID = 0, 0, 0
 	switch o.Kind {
@@ -152,7 +153,7 @@ func giveTo(ctx context.Context, st Store, familyID int64, t *Task, o TaskOwner,
 			return err
 		}
 		for _, n := range network {
-			if n.ID == o.ID {
+			if n.ID == o.ID && !n.Ended(day) {
 				t.OwnerKind, t.OwnerName, t.NetworkMemberID = OwnerNetwork, n.Name, n.ID
 				return nil
 			}
@@ -163,7 +164,7 @@ func giveTo(ctx context.Context, st Store, familyID int64, t *Task, o TaskOwner,
 			return err
 		}
 		for _, m := range members {
-			if m.ID == o.ID && (m.Kind == "parent" || m.Kind == "carer") {
+			if m.ID == o.ID && (m.Kind == "parent" || m.Kind == "carer") && !m.Ended(day) {
 				t.OwnerKind, t.OwnerName, t.OwnerMemberID = OwnerFamily, m.Name, m.ID
 				return nil
 			}

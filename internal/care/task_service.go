@@ -79,8 +79,8 @@ func (s *Service) Worklist(ctx context.Context, actor Actor, ownerKind string, o
 
 // taskPage reads, for the form that changes a task, the file as a form
 // shows it with that one task and its history.
-func taskPage(ctx context.Context, st Store, familyID, taskID int64) (*File, error) {
-	f, err := formFile(ctx, st, familyID)
+func (s *Service) taskPage(ctx context.Context, st Store, familyID, taskID int64) (*File, error) {
+	f, err := s.formFile(ctx, st, familyID)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func (s *Service) TaskForm(ctx context.Context, actor Actor, familyID, taskID in
 	err := s.gate(ctx, caseFile(actor, familyID, "task", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		*id = taskID
 		var err error
-		f, err = taskPage(ctx, st, familyID, taskID)
+		f, err = s.taskPage(ctx, st, familyID, taskID)
 		return err
 	})
 	return f, err
@@ -118,7 +118,7 @@ func (s *Service) ReassignTask(ctx context.Context, actor Actor, familyID, taskI
 	a := caseFile(actor, familyID, "task", ActionUpdate)
 	a.again = func(ctx context.Context, st Store, familyID int64, _ Relationship, in *InvalidInput) error {
 		var err error
-		in.Form, err = taskPage(ctx, st, familyID, taskID)
+		in.Form, err = s.taskPage(ctx, st, familyID, taskID)
 		return err
 	}
 	return s.gate(ctx, a, func(st Store, _ Relationship, id *int64) error {
@@ -134,7 +134,7 @@ func (s *Service) ReassignTask(ctx context.Context, actor Actor, familyID, taskI
 		next := was
 		next.DueDate = due
 		fe := FieldErrors{}
-		mergeErrors(fe, giveTo(ctx, st, familyID, &next, owner, "owner"), "")
+		mergeErrors(fe, giveTo(ctx, st, familyID, &next, owner, "owner", s.now()), "")
 		mergeErrors(fe, next.Validate(s.now()), "")
 		if len(fe) > 0 {
 			return fe
@@ -179,14 +179,15 @@ func isoDate(t time.Time) string {
 func (s *Service) createTask(ctx context.Context, st Store, actor Actor, t *Task, prefix string) error {
 	fe := FieldErrors{}
 	if !t.Pick.IsZero() {
-		mergeErrors(fe, giveTo(ctx, st, t.FamilyID, t, t.Pick, "owner"), "")
+		mergeErrors(fe, giveTo(ctx, st, t.FamilyID, t, t.Pick, "owner", s.now()), "")
 	} else if t.NetworkMemberID != 0 {
-		// The provider a task is linked to must be in this family's network.
+		// The provider a task is linked to must be in this family's network,
+		// and still involved: an ended member takes no new tasks.
 		network, err := st.Network(ctx, t.FamilyID)
 		if err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(network, func(n NetworkMember) bool { return n.ID == t.NetworkMemberID }) {
+		if !slices.ContainsFunc(network, func(n NetworkMember) bool { return n.ID == t.NetworkMemberID && !n.Ended(s.now()) }) {
 			fe["network_member"] = "field.choose"
 		}
 	}

@@ -102,6 +102,8 @@ func (f *Family) Validate(today time.Time) error {
 	fe := FieldErrors{}
 	text(fe, "child_name", f.ChildName, MaxName, true)
 	switch {
+	case f.Unborn:
+		f.validateExpected(fe, today)
 	case f.BirthDate.IsZero():
 		fe["birth_date"] = "field.required"
 	case f.BirthDate.After(DateOf(today)):
@@ -188,6 +190,7 @@ func (n *NetworkMember) Validate() error {
 	email(fe, "email", n.Email)
 	text(fe, "reachability", n.Reachability, MaxShort, false)
 	text(fe, "responsibilities", n.Responsibilities, MaxText, false)
+	n.validatePeriod(fe)
 	return fe.OrNil()
 }
 

@@ -37,7 +37,7 @@ func (s *Service) providerDoor(actor Actor, familyID int64, object string, actio
 	return access{actor: actor, familyID: familyID, view: ViewProvider, object: object, action: action,
 		again: func(ctx context.Context, st Store, familyID int64, rel Relationship, in *InvalidInput) error {
 			var err error
-			in.Provider, err = providerFile(ctx, st, familyID, rel)
+			in.Provider, err = providerFile(ctx, st, familyID, rel, s.now())
 			return err
 		}}
 }
@@ -48,7 +48,7 @@ func (s *Service) ProviderView(ctx context.Context, actor Actor, familyID int64)
 	err := s.gate(ctx, s.providerDoor(actor, familyID, "provider_view", ActionRead), func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		var err error
-		pf, err = providerFile(ctx, st, familyID, rel)
+		pf, err = providerFile(ctx, st, familyID, rel, s.now())
 		return err
 	})
 	if err != nil {
@@ -57,7 +57,7 @@ func (s *Service) ProviderView(ctx context.Context, actor Actor, familyID int64)
 	return pf, nil
 }
 
-func providerFile(ctx context.Context, st Store, familyID int64, rel Relationship) (*ProviderFile, error) {
+func providerFile(ctx context.Context, st Store, familyID int64, rel Relationship, today time.Time) (*ProviderFile, error) {
 	f, err := st.FamilyByID(ctx, familyID)
 	if err != nil {
 		return nil, err
@@ -66,6 +66,7 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	if pf.Network, err = st.Network(ctx, familyID); err != nil {
 		return nil, err
 	}
+	pf.Network, _ = SplitNetwork(pf.Network, today)
 	if pf.CaseManagers, err = st.FamilyCaseManagers(ctx, familyID); err != nil {
 		return nil, err
 	}
@@ -261,11 +262,14 @@ func (s *Service) FamilyView(ctx context.Context, actor Actor, familyID int64) (
 }
 
 func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, familyID int64, rel Relationship) (*FamilyOverview, error) {
-	f, err := formFile(ctx, st, familyID)
+	f, err := s.formFile(ctx, st, familyID)
 	if err != nil {
 		return nil, err
 	}
 	f.Family.BSN = ""
+	if f.FamilyProposals, err = st.FamilyProposals(ctx, familyID); err != nil {
+		return nil, err
+	}
 	if f.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{RecentDone: RecentOnPage}); err != nil {
 		return nil, err
 	}
@@ -399,7 +403,7 @@ func (s *Service) StopCaseManagement(ctx context.Context, actor Actor, familyID 
 			e.Status = "declined"
 		}
 		e.StatusDate, e.StatusNote = DateOf(s.now()), strings.TrimSpace(note)
-		if err := e.Validate(s.now(), rel.BirthDate); err != nil {
+		if err := e.Validate(s.now(), rel.KnownBirth()); err != nil {
 			return err
 		}
 		*id = familyID

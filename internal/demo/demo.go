@@ -53,6 +53,7 @@ const (
 type Family struct {
 	ChildName string    // fictional first + last name
 	BirthDate time.Time // date only (UTC midnight), relative to the day the data was made
+	Unborn    bool      // not born yet: BirthDate is the expected date
 	Sex       string    // "female" | "male" | "other" | "unknown"
 	Diagnosis string    // Dutch text, or "" when there is no diagnosis yet
 	ICD10     string    // ICD-10 code matching the diagnosis, "" if no diagnosis
@@ -78,6 +79,8 @@ type Family struct {
 	// families. Proposals are changes the family proposed, still open.
 	Plan      []PlanVersion
 	Proposals []Proposal
+	// NetworkProposals are the family's open proposals for their network.
+	NetworkProposals []NetworkProposal
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -124,7 +127,7 @@ func (f *Family) CareFamily() care.Family {
 	return care.Family{
 		ChildName: f.ChildName, BirthDate: f.BirthDate, Sex: f.Sex, Diagnosis: f.Diagnosis, ICD10: f.ICD10,
 		LivingSituation: f.LivingSituation, CultureNotes: f.CultureNotes, Intensity: care.Intensity(f.Intensity),
-		Summary: f.Summary, Deceased: f.Deceased,
+		Summary: f.Summary, Deceased: f.Deceased, Unborn: f.Unborn,
 	}
 }
 
@@ -135,7 +138,8 @@ func (f *Family) CareFamily() care.Family {
 // young man about to turn 18 whose family declined case management before, a
 // child whose aids and adaptations lag behind growing care needs, a stable
 // child on a low-frequency "waakvlam" footing, and a family in aftercare.
-// The others widen the range of ages and diagnoses.
+// The others widen the range of ages and diagnoses; the last file was
+// opened during pregnancy.
 //
 // The KCT case manager holds most files; the thuis case manager works with
 // her as a duo for three families and alone for two others.
@@ -143,7 +147,7 @@ func Families(today time.Time) []Family {
 	c := newCalendar(today)
 	return []Family{
 		daanHermans(c), noorKramer(c), thijsBakker(c), lotteDeBoer(c), femkeWierenga(c),
-		milaVerhoef(c), yaraElAmrani(c), semDeWit(c), irisHoekstra(c),
+		milaVerhoef(c), yaraElAmrani(c), semDeWit(c), irisHoekstra(c), evaSmit(c),
 	}
 }
 

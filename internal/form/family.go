@@ -17,8 +17,8 @@ func DecodeFamily(v url.Values) (care.Family, Fields) {
 	errs := Fields{}
 	f := care.Family{
 		ChildName:       Field(v, "child_name", care.MaxName, true, errs),
-		BirthDate:       Date(v, "birth_date", errs),
 		Sex:             OneOf(v, "sex", care.Sexes, true, errs),
+		Unborn:          Checked(v, "unborn"),
 		Diagnosis:       Field(v, "diagnosis", care.MaxShort, false, errs),
 		LivingSituation: Field(v, "living_situation", care.MaxText, false, errs),
 		CultureNotes:    Field(v, "culture_notes", care.MaxText, false, errs),
@@ -30,6 +30,12 @@ func DecodeFamily(v url.Values) (care.Family, Fields) {
 	}
 	if code := Field(v, "icd10", 20, false, errs); !errs.Has("icd10") {
 		f.ICD10 = strings.ToUpper(code)
+	}
+	// Before birth the expected date stands in for the date of birth.
+	if f.Unborn {
+		f.BirthDate = Date(v, "expected_birth_date", errs)
+	} else {
+		f.BirthDate = Date(v, "birth_date", errs)
 	}
 	f.Secondary = secondaryField(v, errs)
 	none := Checked(v, "no_diagnosis")
@@ -93,6 +99,11 @@ func EncodeFamily(f *care.Family) url.Values {
 	}
 	if f.Diagnosis == "" {
 		v.Set("no_diagnosis", "1")
+	}
+	if f.Unborn {
+		v.Set("unborn", "1")
+		v.Set("expected_birth_date", v.Get("birth_date"))
+		v.Del("birth_date")
 	}
 	return v
 }
@@ -175,6 +186,7 @@ func DecodeMember(v url.Values) (care.Member, Fields) {
 		Language:  Field(v, "language", care.MaxName, false, errs),
 		BirthDate: Date(v, "birth_date", errs),
 		Notes:     Field(v, "notes", care.MaxText, false, errs),
+		EndedOn:   Date(v, "ended_on", errs),
 	}
 	return m, errs
 }
@@ -196,6 +208,8 @@ func DecodeNetworkMember(v url.Values) (care.NetworkMember, Fields) {
 		AlwaysReachable:  Checked(v, "always_reachable"),
 		Responsibilities: Field(v, "responsibilities", care.MaxText, false, errs),
 		Bereavement:      Checked(v, "bereavement"),
+		StartedOn:        Date(v, "started_on", errs),
+		EndedOn:          Date(v, "ended_on", errs),
 	}
 	if line := OneOf(v, "line", NetworkLines, false, errs); line != "" {
 		n.Line, _ = strconv.Atoi(line)
@@ -207,7 +221,7 @@ func EncodeNetworkMember(n *care.NetworkMember) url.Values {
 	v := url.Values{
 		"name": {n.Name}, "role": {n.Role}, "organisation": {n.Organisation}, "line": {strconv.Itoa(n.Line)},
 		"domain": {n.Domain}, "phone": {n.Phone}, "email": {n.Email}, "reachability": {n.Reachability},
-		"responsibilities": {n.Responsibilities},
+		"responsibilities": {n.Responsibilities}, "started_on": {ISODate(n.StartedOn)}, "ended_on": {ISODate(n.EndedOn)},
 	}
 	if n.AlwaysReachable {
 		v.Set("always_reachable", "1")

@@ -71,6 +71,8 @@ func FuzzDecodeIntake(f *testing.F) {
 		"birth_date=+2019-05-14+&next_contact=2026-02-30&sex=unknown&diagnosis=%ff&factor_wish=1",
 		"child_name=%3Cscript%3E&birth_date=9999-12-31&bsn=111222333&referral_date=1900-01-01",
 		"birth_date=0001-01-01&next_contact=0999-12-31",
+		"child_name=Baby+de+Vries&unborn=1&expected_birth_date=2026-09-01&sex=unknown&no_diagnosis=1&referral_date=2026-03-01&surprise_question=unknown&status=offered&kind=kct&intensity=regular",
+		"unborn=on&birth_date=2019-05-14&expected_birth_date=",
 	} {
 		f.Add(seed)
 	}
@@ -93,20 +95,28 @@ func FuzzDecodeIntake(f *testing.F) {
 		checkChoice(t, errs, "kind", in.Kind, care.CaseManagerKinds)
 		checkChoice(t, errs, "status", ep.Status, IntakeStatuses)
 		checkChoice(t, errs, "surprise_question", ep.SurpriseQuestion, care.SurpriseAnswers)
-		checkDate(t, errs, v, "birth_date", fam.BirthDate)
+		if !fam.Unborn {
+			checkDate(t, errs, v, "birth_date", fam.BirthDate)
+		}
 		checkDate(t, errs, v, "referral_date", ep.ReferralDate)
 		checkDate(t, errs, v, "next_contact", fam.NextContact)
 		if !errs.Has("diagnosis") && (fam.Diagnosis == "") != (v.Get("no_diagnosis") != "") {
 			t.Fatalf("diagnosis %q with no_diagnosis=%q accepted", fam.Diagnosis, v.Get("no_diagnosis"))
 		}
-		if len(errs) > 0 || fam.Validate(fuzzToday) != nil || ep.Validate(fuzzToday, fam.BirthDate) != nil {
+		if fam.Unborn {
+			checkDate(t, errs, v, "expected_birth_date", fam.BirthDate)
+		}
+		if len(errs) > 0 || fam.Validate(fuzzToday) != nil || ep.Validate(fuzzToday, fam.KnownBirth()) != nil {
 			return
 		}
 		// Accepted by both: what would be stored.
 		if fam.BSN != "" && !care.ValidBSN(fam.BSN) || fam.ICD10 != "" && (!care.ValidICD10(fam.ICD10) || fam.Diagnosis == "") {
 			t.Fatalf("BSN %q or ICD-10 %q stored", fam.BSN, fam.ICD10)
 		}
-		if fam.BirthDate.IsZero() || fam.BirthDate.After(fuzzToday) || ep.ReferralDate.Before(fam.BirthDate) || ep.ReferralDate.After(fuzzToday) {
+		if fam.Unborn && (fam.BirthDate.IsZero() || fam.BirthDate.After(fuzzToday.Add(care.MaxExpectedAhead))) {
+			t.Fatalf("expected date %v stored", fam.BirthDate)
+		}
+		if !fam.Unborn && (fam.BirthDate.IsZero() || fam.BirthDate.After(fuzzToday) || ep.ReferralDate.Before(fam.BirthDate)) || ep.ReferralDate.After(fuzzToday) {
 			t.Fatalf("dates %v / %v stored", fam.BirthDate, ep.ReferralDate)
 		}
 		if fam.ChildName == "" || fam.Sex == "" || in.Kind == "" || ep.Status == "" {

@@ -85,6 +85,11 @@ var authzTable = map[string]access{
 	"POST /families/{id}/edit":                        familyFile,
 	"GET /families/{id}/members/new":                  familyFile,
 	"POST /families/{id}/members":                     familyFile,
+	"GET /families/{id}/members/{member}/edit":        familyFile,
+	"POST /families/{id}/members/{member}":            familyFile,
+	"GET /families/{id}/contacts/{cid}/edit":          familyFile,
+	"POST /families/{id}/contacts/{cid}":              familyFile,
+	"POST /families/{id}/family-proposals/{proposal}": familyFile,
 	"GET /families/{id}/network/new":                  familyFile,
 	"POST /families/{id}/network":                     familyFile,
 	"GET /families/{id}/network/{mid}/edit":           familyFile,
@@ -157,6 +162,7 @@ var authzTable = map[string]access{
 	"POST /my/families/{id}/notes":                  familyMember,
 	"POST /my/families/{id}/consent/{mid}":          familyMember,
 	"POST /my/families/{id}/stop":                   familyMember,
+	"POST /my/families/{id}/network-proposals":      familyMember,
 	"GET /my/families/{id}/access-log":              familyMember,
 	"GET /provider/families/{id}":                   provider,
 	"POST /provider/families/{id}/tasks/{tid}/done": provider,
@@ -179,6 +185,9 @@ type authzWorld struct {
 	// care plan template of the organisation.
 	proposalA int64
 	tmpl      int64
+	// parentA is a family member of A, contactA a contact with A and
+	// networkProposalA an open proposal of A's parent for the network.
+	parentA, contactA, networkProposalA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -241,6 +250,15 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatal(err)
 	}
 	w.proposalA, w.tmpl = prop.ID, tmpl.ID
+	contact := &care.Contact{FamilyID: w.famA, Date: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Kind: "phone", With: "parent"}
+	if err := a.Care.AddContact(ctx, actorA, contact); err != nil {
+		t.Fatal(err)
+	}
+	np := &care.FamilyProposal{FamilyID: w.famA, Kind: care.ProposeNetworkAdd, Name: "De Regenboog", Role: "school"}
+	if err := a.Care.ProposeToNetwork(ctx, w.actor("family"), np); err != nil {
+		t.Fatal(err)
+	}
+	w.parentA, w.contactA, w.networkProposalA = parent.ID, contact.ID, np.ID
 	return w
 }
 
@@ -271,7 +289,9 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
-		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10))
+		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10),
+		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
+		"{proposal}", strconv.FormatInt(w.networkProposalA, 10))
 	return method, r.Replace(path)
 }
 

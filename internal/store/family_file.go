@@ -39,11 +39,13 @@ func (s *Store) Relationship(ctx context.Context, accountID, familyID int64) (ca
 	var cm int
 	var kind sql.NullString
 	var member, network sql.NullInt64
-	err := s.rq.QueryRowContext(ctx, `SELECT f.birth_date,
+	var ended sql.NullTime
+	err := s.rq.QueryRowContext(ctx, `SELECT f.birth_date, f.unborn,
 			(SELECT COUNT(*) FROM case_managers c WHERE c.family_id = f.id AND c.account_id = $2),
-			fa.kind, fa.member_id, fa.network_member_id
+			fa.kind, fa.member_id, fa.network_member_id, nm.ended_on
 		FROM families f LEFT JOIN family_accounts fa ON fa.family_id = f.id AND fa.account_id = $2
-		WHERE f.id = $1 /* Store.Relationship */`, familyID, accountID).Scan(&rel.BirthDate, &cm, &kind, &member, &network)
+			LEFT JOIN network_members nm ON nm.id = fa.network_member_id AND nm.family_id = f.id
+		WHERE f.id = $1 /* Store.Relationship */`, familyID, accountID).Scan(&rel.BirthDate, &rel.Unborn, &cm, &kind, &member, &network, &ended)
 	if errors.Is(err, sql.ErrNoRows) {
 		return care.Relationship{}, nil
 	}
@@ -52,7 +54,8 @@ func (s *Store) Relationship(ctx context.Context, accountID, familyID int64) (ca
 	}
 	rel.BirthDate, rel.CaseManager = rel.BirthDate.UTC(), cm > 0
 	if kind.Valid {
-		rel.Link = &care.Link{FamilyID: familyID, AccountID: accountID, Kind: kind.String, MemberID: member.Int64, NetworkMemberID: network.Int64}
+		rel.Link = &care.Link{FamilyID: familyID, AccountID: accountID, Kind: kind.String, MemberID: member.Int64,
+			NetworkMemberID: network.Int64, NetworkEndedOn: fromNull(ended)}
 	}
 	return rel, nil
 }
@@ -89,7 +92,7 @@ func (s *Store) FamiliesWithBirthDate(ctx context.Context, organisationID int64,
 
 func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string, args ...any) ([]care.CaseloadItem, error) {
 	today = care.DateOf(today)
-	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased,
+	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased, f.unborn,
 			COALESCE(e.status, ''),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open'),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`),
@@ -104,7 +107,7 @@ func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string
 	for rows.Next() {
 		var it care.CaseloadItem
 		var next, review sql.NullTime
-		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased,
+		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased, &it.Unborn,
 			&it.Status, &it.OpenTasks, &it.Overdue, &review); err != nil {
 			return nil, err
 		}
@@ -124,7 +127,7 @@ func argN(n int) string {
 }
 
 const familyColumns = `id, organisation_id, child_name, birth_date, sex, bsn, diagnosis, icd10, living_situation,
-	culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at`
+	culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at, unborn`
 
 // CreateFamilyFile inserts the family, its secondary diagnoses, the episode,
 // the first intensity record and the opening case manager.
@@ -133,10 +136,10 @@ func (s *Store) CreateFamilyFile(ctx context.Context, f *care.Family, e *care.Ep
 		st := cs.(*Store)
 		err := st.q.QueryRowContext(ctx, `/* Store.CreateFamilyFile */
 			INSERT INTO families (organisation_id, child_name, birth_date, sex, bsn, diagnosis, icd10, living_situation,
-				culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+				culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at, unborn)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id`,
 			f.OrganisationID, f.ChildName, f.BirthDate.UTC(), f.Sex, f.BSN, f.Diagnosis, f.ICD10, f.LivingSituation,
-			f.CultureNotes, string(f.Intensity), nullDate(f.NextContact), f.Summary, f.Deceased, at.UTC()).Scan(&f.ID)
+			f.CultureNotes, string(f.Intensity), nullDate(f.NextContact), f.Summary, f.Deceased, at.UTC(), f.Unborn).Scan(&f.ID)
 		if err != nil {
 			return err
 		}
@@ -171,7 +174,7 @@ func (s *Store) replaceDiagnoses(ctx context.Context, familyID int64, ds []care.
 }
 
 // familyPatchColumns names, in order, the columns a FamilyUpdate can set.
-var familyPatchColumns = []string{"child_name", "birth_date", "sex", "bsn", "diagnosis", "icd10", "living_situation", "culture_notes", "summary"}
+var familyPatchColumns = []string{"child_name", "birth_date", "sex", "bsn", "diagnosis", "icd10", "living_situation", "culture_notes", "summary", "unborn"}
 
 // UpdateFamily writes the fields u sets, and only those, and the time of
 // the change.
@@ -187,7 +190,10 @@ func (s *Store) UpdateFamily(ctx context.Context, familyID int64, u care.FamilyU
 		return *p
 	}
 	values := []any{str(u.ChildName), birth, str(u.Sex), str(u.BSN), str(u.Diagnosis), str(u.ICD10),
-		str(u.LivingSituation), str(u.CultureNotes), str(u.Summary)}
+		str(u.LivingSituation), str(u.CultureNotes), str(u.Summary), nil}
+	if u.Unborn != nil {
+		values[len(values)-1] = *u.Unborn
+	}
 	set, args := "updated_at = $1", []any{at.UTC()}
 	for i, v := range values {
 		if v != nil {
@@ -293,14 +299,14 @@ func (s *Store) each(ctx context.Context, query string, familyID int64, scan fun
 // Members lists the family members: parents, carers, siblings, others.
 func (s *Store) Members(ctx context.Context, familyID int64) ([]care.Member, error) {
 	var ms []care.Member
-	err := s.each(ctx, `SELECT id, family_id, kind, name, relation, custody, phone, email, language, birth_date, notes
+	err := s.each(ctx, `SELECT id, family_id, kind, name, relation, custody, phone, email, language, birth_date, notes, ended_on
 		FROM family_members WHERE family_id = $1
 		ORDER BY CASE kind WHEN 'parent' THEN 0 WHEN 'carer' THEN 1 WHEN 'sibling' THEN 2 ELSE 3 END, id /* Store.Members */`,
 		familyID, func(r *sql.Rows) error {
 			var m care.Member
-			var birth sql.NullTime
-			err := r.Scan(&m.ID, &m.FamilyID, &m.Kind, &m.Name, &m.Relation, &m.Custody, &m.Phone, &m.Email, &m.Language, &birth, &m.Notes)
-			m.BirthDate = fromNull(birth)
+			var birth, ended sql.NullTime
+			err := r.Scan(&m.ID, &m.FamilyID, &m.Kind, &m.Name, &m.Relation, &m.Custody, &m.Phone, &m.Email, &m.Language, &birth, &m.Notes, &ended)
+			m.BirthDate, m.EndedOn = fromNull(birth), fromNull(ended)
 			ms = append(ms, m)
 			return err
 		})
@@ -347,20 +353,27 @@ func (s *Store) FamilyCaseManagers(ctx context.Context, familyID int64) (care.Ca
 }
 
 const networkColumns = `id, family_id, name, role, organisation, line, domain, phone, email, reachability,
-	always_reachable, responsibilities, bereavement`
+	always_reachable, responsibilities, bereavement, started_on, ended_on`
 
 // Network lists the family's care network, the GP first.
 func (s *Store) Network(ctx context.Context, familyID int64) ([]care.NetworkMember, error) {
 	var ns []care.NetworkMember
 	err := s.each(ctx, `SELECT `+networkColumns+` FROM network_members WHERE family_id = $1
 		ORDER BY CASE role WHEN 'gp' THEN 0 ELSE 1 END, line, name, id /* Store.Network */`, familyID, func(r *sql.Rows) error {
-		var n care.NetworkMember
-		err := r.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.Organisation, &n.Line, &n.Domain, &n.Phone, &n.Email,
-			&n.Reachability, &n.AlwaysReachable, &n.Responsibilities, &n.Bereavement)
+		n, err := scanNetworkMember(r)
 		ns = append(ns, n)
 		return err
 	})
 	return ns, err
+}
+
+func scanNetworkMember(r *sql.Rows) (care.NetworkMember, error) {
+	var n care.NetworkMember
+	var started, ended sql.NullTime
+	err := r.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.Organisation, &n.Line, &n.Domain, &n.Phone, &n.Email,
+		&n.Reachability, &n.AlwaysReachable, &n.Responsibilities, &n.Bereavement, &started, &ended)
+	n.StartedOn, n.EndedOn = fromNull(started), fromNull(ended)
+	return n, err
 }
 
 func (s *Store) intensity(ctx context.Context, familyID int64) ([]care.IntensityChange, error) {
@@ -522,16 +535,17 @@ func (s *Store) AddMember(ctx context.Context, m *care.Member) error {
 func (s *Store) SaveNetworkMember(ctx context.Context, n *care.NetworkMember) error {
 	if n.ID == 0 {
 		return s.q.QueryRowContext(ctx, `/* Store.SaveNetworkMember */ INSERT INTO network_members
-			(family_id, name, role, organisation, line, domain, phone, email, reachability, always_reachable, responsibilities, bereavement)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			(family_id, name, role, organisation, line, domain, phone, email, reachability, always_reachable, responsibilities, bereavement,
+			started_on, ended_on)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			n.FamilyID, n.Name, n.Role, n.Organisation, n.Line, n.Domain, n.Phone, n.Email, n.Reachability,
-			n.AlwaysReachable, n.Responsibilities, n.Bereavement).Scan(&n.ID)
+			n.AlwaysReachable, n.Responsibilities, n.Bereavement, nullDate(n.StartedOn), nullDate(n.EndedOn)).Scan(&n.ID)
 	}
 	res, err := s.q.ExecContext(ctx, `/* Store.SaveNetworkMember */ UPDATE network_members SET name = $1, role = $2,
 		organisation = $3, line = $4, domain = $5, phone = $6, email = $7, reachability = $8, always_reachable = $9,
-		responsibilities = $10, bereavement = $11 WHERE id = $12 AND family_id = $13`,
+		responsibilities = $10, bereavement = $11, started_on = $12, ended_on = $13 WHERE id = $14 AND family_id = $15`,
 		n.Name, n.Role, n.Organisation, n.Line, n.Domain, n.Phone, n.Email, n.Reachability, n.AlwaysReachable,
-		n.Responsibilities, n.Bereavement, n.ID, n.FamilyID)
+		n.Responsibilities, n.Bereavement, nullDate(n.StartedOn), nullDate(n.EndedOn), n.ID, n.FamilyID)
 	return affectedOne(res, err, "network member")
 }
 
@@ -630,7 +644,7 @@ func (s *Store) FamilyByID(ctx context.Context, familyID int64) (*care.Family, e
 	var next, updated sql.NullTime
 	err := s.rq.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyByID */`, familyID).Scan(
 		&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Sex, &f.BSN, &f.Diagnosis, &f.ICD10, &f.LivingSituation,
-		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated)
+		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated, &f.Unborn)
 	if err != nil {
 		return nil, notFound(err, "family")
 	}

@@ -25,6 +25,7 @@ type FormPage struct {
 	FormID  string       // id of the form element, optional
 	Alert   *FormAlert   // a box above the form with links, optional
 	Back    *Link        // where the back link goes; the family or caseload when nil
+	History []Change     // earlier corrections of what the form edits, newest first
 }
 
 // DeleteForm is a separate form that removes what the page edits.

@@ -43,6 +43,8 @@ func childSections(p *FormPage) {
 	p.Section("intake.section_child",
 		p.Text("child_name", "family.child_name", care.MaxName, true),
 		p.DateField("birth_date", "family.birth_date", true, p.Today),
+		p.Check("unborn", "family.unborn").WithHint(p, "family.unborn_hint"),
+		p.DateField("expected_birth_date", "family.expected_birth_date", false, p.Today.Add(care.MaxExpectedAhead)),
 		p.Choice("select", "sex", "family.sex", "family.sex.", care.Sexes, true),
 		p.Text("bsn", "family.bsn", 20, false).WithHint(p, "family.bsn_hint"),
 	)

@@ -38,6 +38,13 @@ func networkForm(memberID int64) familyForm {
 			p.Text("reachability", "network.reachability", care.MaxShort, false).WithHint(p, "network.reachability_hint"),
 			p.Check("always_reachable", "network.always_reachable"),
 		)
+		p.Section("network.section_period",
+			p.DateField("started_on", "network.started_on", false, time.Time{}),
+			p.DateField("ended_on", "network.ended_on", false, time.Time{}).WithHint(p, "network.ended_on_hint"),
+		)
+		if memberID != 0 {
+			p.History = p.Changes(file.CorrectionsOf(care.CorrectNetworkMember, memberID), "network.")
+		}
 		p.Section("network.section_tasks",
 			p.Area("responsibilities", "network.responsibilities", care.MaxText, false).WithHint(p, "network.responsibilities_hint"),
 			p.Check("bereavement", "network.bereavement"),

@@ -13,6 +13,7 @@ type FamilyPage struct {
 	TaskList
 	File    *care.File
 	History []IntensityRow
+	Answer  ProposalAnswerForm // an answer to a family proposal sent back
 }
 
 // IntensityRow is one step in the intensity history with the level before it.

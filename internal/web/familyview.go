@@ -110,6 +110,7 @@ type FamilyViewPage struct {
 	Note    NoteForm
 	Consent *ConsentForm
 	Stop    StopForm
+	Propose NetworkProposeForm // a proposal for the network sent back
 }
 
 // NoteForm is what was typed in the note form, with its errors.
@@ -133,7 +134,7 @@ type StopForm struct {
 }
 
 // savedKeys are the confirmations the view shows after a redirect.
-var savedKeys = []string{"task", "note", "consent", "stop"}
+var savedKeys = []string{"task", "note", "consent", "stop", "proposal"}
 
 func (s *Server) familyViewPage(r *http.Request, ov *care.FamilyOverview) *FamilyViewPage {
 	id := ov.File.Family.ID

@@ -82,6 +82,10 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},
 		{"AccountHolders", testAccountHolders},
 		{"Reachability", testReachability},
+		{"NetworkPeriods", testNetworkPeriods},
+		{"Corrections", testCorrections},
+		{"CorrectMemberAndContact", testCorrectMemberAndContact},
+		{"FamilyProposals", testFamilyProposals},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
