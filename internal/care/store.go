@@ -15,6 +15,7 @@ type Store interface {
 	LinkStore
 	CarePlanStore
 	IdempotencyStore
+	ThreadStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -77,6 +77,10 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"IdempotencyKeyCommitsWithWrite", testIdempotencyKeyCommitsWithWrite},
 		{"IdempotencyKeyTakeOver", testIdempotencyKeyTakeOver},
 		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},
+		{"ThreadsAndReadMarkers", testThreadsAndReadMarkers},
+		{"ThreadNotices", testThreadNotices},
+		{"ThreadsScopedByFamily", testThreadsScopedByFamily},
+		{"Documents", testDocuments},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
