@@ -177,6 +177,19 @@ type File struct {
 	DoneTaskCount int
 	Notes         []Note       // from the family and providers, newest first
 	Plan          *PlanSummary // nil when the family has no care plan yet
+	// Threads are the conversations, with what the reader has not read.
+	Threads []Thread
+}
+
+// UnreadMessages is how many messages the reader has not read, in all threads.
+func (f *File) UnreadMessages() int { return unread(f.Threads) }
+
+func unread(ts []Thread) int {
+	n := 0
+	for _, t := range ts {
+		n += t.Unread
+	}
+	return n
 }
 
 // HasGP reports whether a GP is in the network; a missing GP is shown.

@@ -104,6 +104,10 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 		var err error
 		f, err = st.FamilyFile(ctx, familyID, RecentOnPage)
 		*id = familyID
+		if err != nil {
+			return err
+		}
+		f.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0)
 		return err
 	})
 	if err != nil {
