@@ -88,7 +88,7 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	if pf.Threads, err = st.Threads(ctx, familyID, rel.Link.AccountID, rel.Link.AccountID); err != nil {
 		return nil, err
 	}
-		if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
+	if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
 		return pf, nil // a link to no one in the network has no tasks
 	}
 	mine := TaskQuery{NetworkMemberID: rel.Link.NetworkMemberID, RecentDone: RecentOnPage}
