@@ -2,6 +2,7 @@ package care
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 )
@@ -217,6 +218,11 @@ func (s *Service) StartThread(ctx context.Context, actor Actor, view View, famil
 		return nil, err
 	}
 	if view == ViewProvider {
+		// A provider starts no thread: refused like any door that is shut,
+		// and on record.
+		if err := s.store.AppendAudit(ctx, s.event(actor, familyID, "thread", 0, ActionCreate, Decision{}, OutcomeDenied)); err != nil {
+			return nil, errors.Join(errNotFound, err)
+		}
 		return nil, errNotFound
 	}
 	var t *Thread

@@ -34,6 +34,10 @@ const (
 	// planReader: a case manager assigned to the family in the path, a
 	// parent or the child linked to it, or a provider with consent
 	planReader
+	// threadReader: a case manager assigned to the family in the path, a
+	// parent or the child linked to it, or a provider with consent added
+	// to the thread
+	threadReader
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -145,6 +149,27 @@ var authzTable = map[string]access{
 	"GET /provider/families/{id}":                   provider,
 	"POST /provider/families/{id}/tasks/{tid}/done": provider,
 	"POST /provider/families/{id}/notes":            provider,
+
+	"GET /families/{id}/threads":                           familyFile,
+	"POST /families/{id}/threads":                          familyFile,
+	"GET /families/{id}/threads/{thread}":                  familyFile,
+	"POST /families/{id}/threads/{thread}":                 familyFile,
+	"POST /families/{id}/threads/{thread}/providers":       familyFile,
+	"GET /families/{id}/documents/{doc}":                   familyFile,
+	"GET /my/families/{id}/threads":                        familyMember,
+	"POST /my/families/{id}/threads":                       familyMember,
+	"GET /my/families/{id}/threads/{thread}":               familyMember,
+	"POST /my/families/{id}/threads/{thread}":              familyMember,
+	"GET /my/families/{id}/documents/{doc}":                familyMember,
+	"GET /provider/families/{id}/threads":                  provider,
+	"GET /provider/families/{id}/threads/{thread}":         provider,
+	"POST /provider/families/{id}/threads/{thread}":        provider,
+	"GET /provider/families/{id}/documents/{doc}":          provider,
+	"GET /api/v1/families/{id}/threads":                    threadReader,
+	"POST /api/v1/families/{id}/threads":                   familyOrCaseManager,
+	"GET /api/v1/families/{id}/threads/{thread}/messages":  threadReader,
+	"POST /api/v1/families/{id}/threads/{thread}/messages": threadReader,
+	"GET /api/v1/families/{id}/documents/{doc}":            threadReader,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -163,6 +188,9 @@ type authzWorld struct {
 	// care plan template of the organisation.
 	proposalA int64
 	tmpl      int64
+	// threadA is a conversation of A that "family" started, with a
+	// document, and that "provider" was added to.
+	threadA, docA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -225,6 +253,19 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatal(err)
 	}
 	w.proposalA, w.tmpl = prop.ID, tmpl.ID
+	th, err := a.Care.StartThread(ctx, w.actor("family"), care.ViewFamily, w.famA, "Rolstoel", "Wanneer komt hij?",
+		&care.Upload{FileName: "brief.pdf", Content: []byte("%PDF-1.4\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Care.AddThreadProvider(ctx, w.actor("own"), w.famA, th.ID, n.ID); err != nil {
+		t.Fatal(err)
+	}
+	page, err := a.Care.Thread(ctx, w.actor("own"), care.ViewCaseFile, w.famA, th.ID)
+	if err != nil || page.Messages[0].Document == nil {
+		t.Fatalf("thread of A: %+v, %v", page, err)
+	}
+	w.threadA, w.docA = th.ID, page.Messages[0].Document.ID
 	return w
 }
 
@@ -255,7 +296,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
-		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10))
+		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10),
+		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10))
 	return method, r.Replace(path)
 }
 
@@ -327,7 +369,7 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkRole(t, pattern, "family", "provider")
 			case familyOrCaseManager:
 				w.checkFamilyRoute(t, pattern, "own", "family")
-			case planReader:
+			case planReader, threadReader:
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			}
 		}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"mime"
 	"net/http"
 	"strconv"
 
@@ -315,25 +314,7 @@ func (s *Server) documentDownload(view care.View) handler {
 		if err != nil {
 			return err
 		}
-		WriteDocument(w, d)
+		httpx.WriteDocument(w, d)
 		return nil
 	}
-}
-
-// WriteDocument answers with a document as a download: the sniffed type,
-// an attachment with a safe name, nosniff and no caching.
-func WriteDocument(w http.ResponseWriter, d *care.Document) {
-	h := w.Header()
-	h.Set("Content-Type", d.ContentType)
-	cd := mime.FormatMediaType("attachment", map[string]string{"filename": d.FileName})
-	if cd == "" {
-		cd = "attachment"
-	}
-	h.Set("Content-Disposition", cd)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Length", strconv.FormatInt(int64(len(d.Content)), 10))
-	w.WriteHeader(http.StatusOK)
-	w.Write(d.Content)
 }
