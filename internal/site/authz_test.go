@@ -261,11 +261,11 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	if err := a.Care.AddThreadProvider(ctx, w.actor("own"), w.famA, th.ID, n.ID); err != nil {
 		t.Fatal(err)
 	}
-	page, err := a.Care.Thread(ctx, w.actor("own"), care.ViewCaseFile, w.famA, th.ID)
-	if err != nil || page.Messages[0].Document == nil {
-		t.Fatalf("thread of A: %+v, %v", page, err)
+	msgs, err := a.Store.Messages(ctx, w.famA, th.ID) // read unread: the case manager has not seen it yet
+	if err != nil || len(msgs) != 1 || msgs[0].Document == nil {
+		t.Fatalf("thread of A: %+v, %v", msgs, err)
 	}
-	w.threadA, w.docA = th.ID, page.Messages[0].Document.ID
+	w.threadA, w.docA = th.ID, msgs[0].Document.ID
 	return w
 }
 
