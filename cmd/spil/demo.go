@@ -263,7 +263,10 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 	if err := saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast); err != nil {
 		return err
 	}
-	return saveProposals(ctx, st, fam.ID, f, cast)
+	if err := saveProposals(ctx, st, fam.ID, f, cast); err != nil {
+		return err
+	}
+	return saveThreads(ctx, st, fam.ID, f.ChildName, cast)
 }
 
 // savePlan stores the versions of a demo care plan, oldest first, each

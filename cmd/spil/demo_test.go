@@ -131,6 +131,7 @@ func TestServeDemoFiles(t *testing.T) {
 			s := openDB(t, dsn)
 			checkDemoFiles(t, s)
 			checkDemoLinks(t, s)
+			checkDemoThreads(t, s)
 		})
 	}
 }
