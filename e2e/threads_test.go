@@ -49,6 +49,8 @@ func TestParentAsksCaseManagerAnswers(t *testing.T) {
 	pt.open(famPath)
 	pt.click("#notes-thread-link")
 	pt.wantPath(famPath + "/threads")
+	pt.wantNoOverflow("conversations on a phone")
+	pt.screenshot("threads-parent-phone")
 	pt.fill("#subject", subject)
 	pt.fill("#body", question)
 	pt.click("#start-submit")
