@@ -197,3 +197,50 @@ func threadNotices(t *testing.T, a *app, sink *mailtest.Server) {
 		}
 	}
 }
+
+// TestCaseManagerAddsProvider: on the thread page the case manager adds a
+// provider with consent; the provider then reads and answers there, until
+// the family withdraws consent, after which the thread is a missing page.
+func TestCaseManagerAddsProvider(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		w := newAuthzWorld(t, a)
+		ctx := context.Background()
+		fam := strconv.FormatInt(w.famA, 10)
+		th, err := a.Care.StartThread(ctx, w.actor("own"), care.ViewCaseFile, w.famA, "Medicatie", "Graag overleg over de nachtmedicatie.", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tid := strconv.FormatInt(th.ID, 10)
+		provPath := "/provider/families/" + fam + "/threads/" + tid
+		if p := w.clients["provider"].Get(provPath); p.StatusCode != http.StatusNotFound {
+			t.Fatalf("provider before being added: %d, want 404", p.StatusCode)
+		}
+		cmPath := "/families/" + fam + "/threads/" + tid
+		if opts := w.clients["own"].Get(cmPath).Options("provider"); len(opts) != 1 {
+			t.Fatalf("providers to add: %v, want the GP", opts)
+		}
+		p := w.clients["own"].Post(cmPath+"/providers", map[string][]string{"provider": {strconv.FormatInt(w.memberA, 10)}})
+		if p.StatusCode != http.StatusSeeOther {
+			t.Fatalf("add provider: %d", p.StatusCode)
+		}
+		p = w.clients["provider"].Get(provPath)
+		if p.StatusCode != http.StatusOK || !strings.Contains(p.Within("messages"), "nachtmedicatie") {
+			t.Fatalf("provider after being added: %d %q", p.StatusCode, p.Within("messages"))
+		}
+		if p := w.clients["provider"].Post(provPath, map[string][]string{"body": {"Ik bel morgen."}}); p.StatusCode != http.StatusSeeOther {
+			t.Fatalf("provider answers: %d", p.StatusCode)
+		}
+		if err := a.Care.SetConsent(ctx, w.actor("family"), w.famA, w.memberA, false, ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []*page{w.clients["provider"].Get(provPath), w.clients["provider"].Post(provPath, map[string][]string{"body": {"Nog één"}}),
+			w.clients["provider"].Get("/provider/families/" + fam + "/documents/" + strconv.FormatInt(w.docA, 10))} {
+			if r.StatusCode != http.StatusNotFound {
+				t.Errorf("provider after withdrawal: %s %s %d, want 404", r.Request.Method, r.Request.URL.Path, r.StatusCode)
+			}
+		}
+		if n := messageCount(t, a, w.famA, th.ID); n != 2 {
+			t.Errorf("%d messages, want the case manager's and the provider's", n)
+		}
+	})
+}
