@@ -304,7 +304,10 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 	if err := saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast); err != nil {
 		return err
 	}
-	return saveProposals(ctx, st, fam.ID, f, cast)
+	if err := saveProposals(ctx, st, fam.ID, f, cast); err != nil {
+		return err
+	}
+	return saveThreads(ctx, st, fam.ID, f.ChildName, cast)
 }
 
 // saveHandover stores how task t came to its owner, as the history of a

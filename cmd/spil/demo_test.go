@@ -132,6 +132,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoFiles(t, s)
 			checkDemoLinks(t, s)
 			checkDemoManyFamilies(t, s)
+			checkDemoThreads(t, s)
 		})
 	}
 }

@@ -78,6 +78,7 @@ func TestIdempotentRepeat(t *testing.T) {
 		gp := apiCreated(t, c.API("POST", apiFamilyPath(id, "/network"), network))
 		leaving := apiCreated(t, c.API("POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Fysio Zwolle", "role": "therapist", "line": 1}))
 		task := apiCreated(t, c.API("POST", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Huisarts bellen", "owner_kind": "casemanager"}))
+		thread := apiCreated(t, c.API("POST", apiFamilyPath(id, "/threads"), map[string]any{"subject": "Nachtzorg", "body": "Hoe gaan de nachten?"}))
 		child := apiIntake(now, "Noor Yılmaz", "2019-03-14")
 		for _, k := range []string{"intensity", "next_contact", "referral_date", "referred_by", "reason", "factor_wish", "factor_complexity",
 			"factor_capacity", "surprise_question", "status", "status_date", "status_note", "division_of_tasks", "kind"} {
@@ -102,6 +103,8 @@ func TestIdempotentRepeat(t *testing.T) {
 			{"POST /api/v1/families/{id}/tasks", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Hulpmiddelen aanvragen", "owner_kind": "casemanager"}},
 			{"POST /api/v1/families/{id}/tasks/{tid}/done", apiFamilyPath(id, "/tasks/", strconv.FormatInt(task, 10), "/done"), map[string]any{"note": "Gebeld"}},
 			{"PUT /api/v1/families/{id}/episode", apiFamilyPath(id, "/episode"), map[string]any{"referral_date": apiDay(now, -30), "surprise_question": "no", "status": "accepted"}},
+			{"POST /api/v1/families/{id}/threads", apiFamilyPath(id, "/threads"), map[string]any{"subject": "School", "body": "Wie belt de school?"}},
+			{"POST /api/v1/families/{id}/threads/{thread}/messages", apiFamilyPath(id, "/threads/", strconv.FormatInt(thread, 10), "/messages"), map[string]any{"body": "Ik bel morgen."}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

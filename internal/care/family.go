@@ -210,6 +210,19 @@ type File struct {
 	// TaskEvents are the changes of owner and due date of the tasks
 	// shown, oldest first, by task id; read for the case managers' page.
 	TaskEvents map[int64][]TaskEvent
+	// Threads are the conversations, with what the reader has not read.
+	Threads []Thread
+}
+
+// UnreadMessages is how many messages the reader has not read, in all threads.
+func (f *File) UnreadMessages() int { return unread(f.Threads) }
+
+func unread(ts []Thread) int {
+	n := 0
+	for _, t := range ts {
+		n += t.Unread
+	}
+	return n
 }
 
 // HasGP reports whether a GP is in the network; a missing GP is shown.

@@ -14,6 +14,7 @@ type Service struct {
 	store     Store
 	now       func() time.Time
 	passwords Passwords
+	notifier  Notifier
 }
 
 // Passwords is what accepting an invitation needs to make an account's
@@ -53,7 +54,14 @@ type access struct {
 	// was refused for its input shows, so the page is drawn again without
 	// a second read; nil when the caller has no such page.
 	again func(ctx context.Context, st Store, familyID int64, rel Relationship, in *InvalidInput) error
+	// marks is set on a read that also keeps the reader's own bookkeeping
+	// (how far they read a thread): it runs in a write transaction, and
+	// its audit record commits with it.
+	marks bool
 }
+
+// readOnly reports whether the access runs in a read transaction.
+func (a access) readOnly() bool { return a.action.reads() && !a.marks }
 
 // reads reports whether the action only reads: then the work runs in a
 // read transaction and its audit record is appended after it.
@@ -92,7 +100,7 @@ func (s *Service) gate(ctx context.Context, a access, fn func(st Store, rel Rela
 		if err := fn(st, rel, &objectID); err != nil {
 			return s.invalid(ctx, st, a, rel, err)
 		}
-		if a.action.reads() {
+		if a.readOnly() {
 			return nil
 		}
 		if err := st.AppendAudit(ctx, s.event(a.actor, a.familyID, a.object, objectID, a.action, d, OutcomeSuccess)); err != nil {
@@ -101,7 +109,7 @@ func (s *Service) gate(ctx context.Context, a access, fn func(st Store, rel Rela
 		return s.keepAnswer(ctx, st, a.actor, objectID)
 	}
 	var err error
-	if a.action.reads() {
+	if a.readOnly() {
 		if err = s.store.Read(ctx, work); err == nil {
 			return s.store.AppendAudit(ctx, s.event(a.actor, a.familyID, a.object, objectID, a.action, d, OutcomeSuccess))
 		}
@@ -137,6 +145,9 @@ type InvalidInput struct {
 	Overview *FamilyOverview
 	Provider *ProviderFile
 	Plan     *PlanFile
+	// Threads and Thread are the pages of a conversation's forms.
+	Threads *ThreadList
+	Thread  *ThreadPage
 }
 
 func (e *InvalidInput) Error() string {

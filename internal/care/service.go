@@ -112,6 +112,9 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 			return err
 		}
 		f.TaskEvents = eventsByTask(events)
+		if f.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
+			return err
+		}
 		return loadHistory(ctx, st, f)
 	})
 	if err != nil {

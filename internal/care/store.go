@@ -18,6 +18,7 @@ type Store interface {
 	IdempotencyStore
 	TaskStore
 	NetworkHistoryStore
+	ThreadStore
 }
 
 // Transactor runs work in a transaction of the database.

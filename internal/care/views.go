@@ -22,7 +22,11 @@ type ProviderFile struct {
 	TaskEvents map[int64][]TaskEvent
 	Scope      string // the consent in force
 	Me         NetworkMember
+	Threads    []Thread // the conversations the provider was added to
 }
+
+// UnreadMessages is how many messages the provider has not read.
+func (pf *ProviderFile) UnreadMessages() int { return unread(pf.Threads) }
 
 // Shows reports whether the consent in force shows part of the file.
 func (pf *ProviderFile) Shows(part Part) bool { return ScopeCovers(pf.Scope, part) }
@@ -83,6 +87,9 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 		if n.ID == rel.Link.NetworkMemberID {
 			pf.Me = n
 		}
+	}
+	if pf.Threads, err = st.Threads(ctx, familyID, rel.Link.AccountID, rel.Link.AccountID); err != nil {
+		return nil, err
 	}
 	if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
 		return pf, nil // a link to no one in the network has no tasks
@@ -280,6 +287,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	// A parent consents only with custody, and only until the child is 16.
 	ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && hasCustody(f.Members, rel.Link.MemberID))
 	ov.StopRule = stopRule(*rel.Link, f.Members, ov.Rule)
+	if ov.File.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
+		return nil, err
+	}
 	notes, err := st.Notes(ctx, familyID)
 	if err != nil {
 		return nil, err

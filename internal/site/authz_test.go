@@ -37,6 +37,10 @@ const (
 	// accountFamilies: case managers, family members and providers, each
 	// for the list of the families their own account may open
 	accountFamilies
+	// threadReader: a case manager assigned to the family in the path, a
+	// parent or the child linked to it, or a provider with consent added
+	// to the thread
+	threadReader
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -167,6 +171,27 @@ var authzTable = map[string]access{
 	"GET /provider/families/{id}":                   provider,
 	"POST /provider/families/{id}/tasks/{tid}/done": provider,
 	"POST /provider/families/{id}/notes":            provider,
+
+	"GET /families/{id}/threads":                           familyFile,
+	"POST /families/{id}/threads":                          familyFile,
+	"GET /families/{id}/threads/{thread}":                  familyFile,
+	"POST /families/{id}/threads/{thread}":                 familyFile,
+	"POST /families/{id}/threads/{thread}/providers":       familyFile,
+	"GET /families/{id}/documents/{doc}":                   familyFile,
+	"GET /my/families/{id}/threads":                        familyMember,
+	"POST /my/families/{id}/threads":                       familyMember,
+	"GET /my/families/{id}/threads/{thread}":               familyMember,
+	"POST /my/families/{id}/threads/{thread}":              familyMember,
+	"GET /my/families/{id}/documents/{doc}":                familyMember,
+	"GET /provider/families/{id}/threads":                  provider,
+	"GET /provider/families/{id}/threads/{thread}":         provider,
+	"POST /provider/families/{id}/threads/{thread}":        provider,
+	"GET /provider/families/{id}/documents/{doc}":          provider,
+	"GET /api/v1/families/{id}/threads":                    threadReader,
+	"POST /api/v1/families/{id}/threads":                   familyOrCaseManager,
+	"GET /api/v1/families/{id}/threads/{thread}/messages":  threadReader,
+	"POST /api/v1/families/{id}/threads/{thread}/messages": threadReader,
+	"GET /api/v1/families/{id}/documents/{doc}":            threadReader,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -188,6 +213,9 @@ type authzWorld struct {
 	// parentA is a family member of A, contactA a contact with A and
 	// networkProposalA an open proposal of A's parent for the network.
 	parentA, contactA, networkProposalA int64
+	// threadA is a conversation of A that "family" started, with a
+	// document, and that "provider" was added to.
+	threadA, docA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -259,6 +287,19 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatal(err)
 	}
 	w.parentA, w.contactA, w.networkProposalA = parent.ID, contact.ID, np.ID
+	th, err := a.Care.StartThread(ctx, w.actor("family"), care.ViewFamily, w.famA, "Rolstoel", "Wanneer komt hij?",
+		&care.Upload{FileName: "brief.pdf", Content: []byte("%PDF-1.4\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Care.AddThreadProvider(ctx, w.actor("own"), w.famA, th.ID, n.ID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := a.Store.Messages(ctx, w.famA, th.ID) // read unread: the case manager has not seen it yet
+	if err != nil || len(msgs) != 1 || msgs[0].Document == nil {
+		t.Fatalf("thread of A: %+v, %v", msgs, err)
+	}
+	w.threadA, w.docA = th.ID, msgs[0].Document.ID
 	return w
 }
 
@@ -291,7 +332,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
 		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10),
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
-		"{proposal}", strconv.FormatInt(w.networkProposalA, 10))
+		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
+		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10))
 	return method, r.Replace(path)
 }
 
@@ -363,7 +405,7 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkRole(t, pattern, "family", "provider")
 			case familyOrCaseManager:
 				w.checkFamilyRoute(t, pattern, "own", "family")
-			case planReader:
+			case planReader, threadReader:
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			case accountFamilies:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")

@@ -65,6 +65,14 @@ func New(cfg Config, authSvc *auth.Service, accounts web.Accounts, careSvc *care
 	if err != nil {
 		return nil, err
 	}
+	// New messages are told by e-mail, whichever surface they came through.
+	notices, err := web.NewMessageMailer(cfg.Mailer, cfg.BaseURL, cfg.Logger)
+	if err != nil {
+		return nil, err
+	}
+	if notices != nil {
+		careSvc.SetNotifier(notices)
+	}
 	jsonAPI := api.New(api.Config{Secure: cfg.Secure, Demo: cfg.Demo, TrustProxy: cfg.TrustProxy,
 		Logger: cfg.Logger, Now: cfg.Now}, authSvc, careSvc)
 	return &Site{cfg: cfg, web: pages, api: jsonAPI}, nil

@@ -78,6 +78,7 @@ var accessObjects = map[string]string{
 	"episode": "episode", "contact": "contact", "intensity": "intensity", "invitation": "invitation",
 	"careplan": "careplan", "careplan_version": "careplan_version", "careplan_proposal": "careplan_proposal",
 	"emergency_summary": "emergency_summary", "duplicate_check": "duplicate_check",
+	"thread": "thread", "message": "message", "document": "document",
 }
 
 // What says in words what was done with what ("het dossier bekeken").

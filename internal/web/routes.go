@@ -124,6 +124,23 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.providerTasks()))))
 	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.providerNotes()))))
 
+	// Conversations and their documents: one set of handlers behind the
+	// three doors. A provider answers in the threads a case manager added
+	// them to, and starts none.
+	for _, d := range []struct {
+		base string
+		view care.View
+	}{{"/families/{id}", caseFile}, {"/my/families/{id}", family}, {"/provider/families/{id}", provider}} {
+		mux.Handle("GET "+d.base+"/threads", s.handle(s.requireLogin(s.threadsShow(d.view))))
+		if d.view != provider {
+			mux.Handle("POST "+d.base+"/threads", s.handle(s.requireLogin(s.threadStart(d.view))))
+		}
+		mux.Handle("GET "+d.base+"/threads/{thread}", s.handle(s.requireLogin(s.threadShow(d.view))))
+		mux.Handle("POST "+d.base+"/threads/{thread}", s.handle(s.requireLogin(s.threadReply(d.view))))
+		mux.Handle("GET "+d.base+"/documents/{doc}", s.handle(s.requireLogin(s.documentDownload(d.view))))
+	}
+	mux.Handle("POST /families/{id}/threads/{thread}/providers", s.handle(s.requireLogin(s.threadAddProvider)))
+
 	// Accounts: every action goes through the auth service, which checks
 	// the administrator, records the action and tells the holder.
 	admin := care.RoleAdmin

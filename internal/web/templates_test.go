@@ -70,6 +70,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range taskCases(base) {
 			cases[name] = page
 		}
+		for name, page := range threadCases(base) {
+			cases[name] = page
+		}
 		forms := formCases(s, base("intake.title"))
 		cases["family_form"] = forms[0]
 		for name := range s.pages {

@@ -86,6 +86,10 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"Corrections", testCorrections},
 		{"CorrectMemberAndContact", testCorrectMemberAndContact},
 		{"FamilyProposals", testFamilyProposals},
+		{"ThreadsAndReadMarkers", testThreadsAndReadMarkers},
+		{"ThreadNotices", testThreadNotices},
+		{"ThreadsScopedByFamily", testThreadsScopedByFamily},
+		{"Documents", testDocuments},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
