@@ -83,9 +83,23 @@ func TestEndedNetworkMember(t *testing.T) {
 			if err := w.svc.CreateTask(ctx, w.cm, task); !hasField(err, "network_member") {
 				t.Errorf("a task for an ended provider: %v", err)
 			}
+			picked := &care.Task{FamilyID: w.fam, Title: "Oefenschema", Pick: care.TaskOwner{Kind: care.OwnerNetwork, ID: w.physioNet}}
+			if err := w.svc.CreateTask(ctx, w.cm, picked); !hasField(err, "owner") {
+				t.Errorf("an ended provider picked as owner: %v", err)
+			}
 			task.NetworkMemberID = w.gpNet
 			if err := w.svc.CreateTask(ctx, w.cm, task); err != nil {
 				t.Errorf("a task for the GP: %v", err)
+			}
+
+			// Nor is an ended provider added to a conversation, though
+			// their consent was given.
+			th, err := w.svc.StartThread(ctx, w.cm, care.ViewCaseFile, w.fam, "Oefeningen", "Hoe gaat het?", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.svc.AddThreadProvider(ctx, w.cm, w.fam, th.ID, w.physioNet); !hasField(err, "provider") {
+				t.Errorf("an ended provider added to a thread: %v", err)
 			}
 
 			tests := []struct {

@@ -201,7 +201,9 @@ func (s *Service) consentedProviders(ctx context.Context, st Store, familyID int
 			continue
 		}
 		for _, n := range network {
-			if n.ID == r.NetworkMemberID {
+			// A member whose involvement has ended is no longer in the
+			// network the conversations reach.
+			if n.ID == r.NetworkMemberID && !n.Ended(s.now()) {
 				out = append(out, consentedProvider{member: n, account: r.AccountID})
 			}
 		}
@@ -321,16 +323,21 @@ func (s *Service) post(ctx context.Context, st Store, actor Actor, threadID, fam
 }
 
 // claimNotices picks who to tell of a new message: everyone who takes
-// part but its author, a provider only with consent in force, and only
+// part but its author, a provider only with consent in force and still
+// involved, and only
 // those not told since they last read the thread.
 func (s *Service) claimNotices(ctx context.Context, st Store, actor Actor, familyID, threadID int64) ([]Notice, error) {
 	aud, err := st.ThreadAudience(ctx, familyID, threadID)
 	if err != nil {
 		return nil, err
 	}
-	f, err := st.FamilyByID(ctx, familyID)
+	consented, err := s.consentedProviders(ctx, st, familyID)
 	if err != nil {
 		return nil, err
+	}
+	reachable := map[int64]bool{}
+	for _, c := range consented {
+		reachable[c.account] = true
 	}
 	byID := map[int64]Recipient{}
 	var ids []int64
@@ -338,14 +345,8 @@ func (s *Service) claimNotices(ctx context.Context, st Store, actor Actor, famil
 		if r.AccountID == actor.AccountID {
 			continue
 		}
-		if r.Kind == LinkProvider {
-			recs, err := st.ConsentRecords(ctx, familyID, r.NetworkMemberID)
-			if err != nil {
-				return nil, err
-			}
-			if r.NetworkMemberID == 0 || !EvaluateConsent(f.BirthDate, s.now(), recs).Given() {
-				continue
-			}
+		if r.Kind == LinkProvider && !reachable[r.AccountID] {
+			continue
 		}
 		byID[r.AccountID] = r
 		ids = append(ids, r.AccountID)
