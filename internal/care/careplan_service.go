@@ -121,7 +121,7 @@ func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via
 	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		var err error
-		pf, err = planFile(ctx, st, actor, familyID, rel)
+		pf, err = s.planView(ctx, st, actor, familyID, rel)
 		return err
 	})
 	if err != nil {
@@ -132,17 +132,18 @@ func (s *Service) planFile(ctx context.Context, actor Actor, familyID int64, via
 
 // planPage is an access through door view to a form on the plan page: a
 // refusal for its input comes back with the page.
-func planPage(actor Actor, familyID int64, view View, object string, action Action) access {
+func (s *Service) planPage(actor Actor, familyID int64, view View, object string, action Action) access {
 	return access{actor: actor, familyID: familyID, view: view, object: object, action: action,
 		again: func(ctx context.Context, st Store, familyID int64, rel Relationship, in *InvalidInput) error {
 			var err error
-			in.Plan, err = planFile(ctx, st, actor, familyID, rel)
+			in.Plan, err = s.planView(ctx, st, actor, familyID, rel)
 			return err
 		}}
 }
 
-// planFile reads the plan as its page shows it to the viewer rel makes.
-func planFile(ctx context.Context, st Store, actor Actor, familyID int64, rel Relationship) (*PlanFile, error) {
+// planView reads the plan as its page shows it to the viewer rel makes,
+// with the network and the parents still involved today.
+func (s *Service) planView(ctx context.Context, st Store, actor Actor, familyID int64, rel Relationship) (*PlanFile, error) {
 	f, err := st.FamilyByID(ctx, familyID)
 	if err != nil {
 		return nil, err
@@ -163,6 +164,7 @@ func planFile(ctx context.Context, st Store, actor Actor, familyID int64, rel Re
 	if pf.Network, err = st.Network(ctx, familyID); err != nil {
 		return nil, err
 	}
+	pf.Network, _ = SplitNetwork(pf.Network, s.now())
 	if pf.CaseManagers, err = st.FamilyCaseManagers(ctx, familyID); err != nil {
 		return nil, err
 	}
@@ -171,7 +173,7 @@ func planFile(ctx context.Context, st Store, actor Actor, familyID int64, rel Re
 		return nil, err
 	}
 	for _, m := range members {
-		if m.Kind == "parent" || m.Kind == "carer" {
+		if (m.Kind == "parent" || m.Kind == "carer") && !m.Ended(s.now()) {
 			pf.Members = append(pf.Members, m)
 		}
 	}
@@ -232,7 +234,7 @@ func (s *Service) CarePlanHistory(ctx context.Context, actor Actor, familyID int
 	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		var err error
-		if h.Page, err = planFile(ctx, st, actor, familyID, rel); err != nil || h.Page.Plan == nil {
+		if h.Page, err = s.planView(ctx, st, actor, familyID, rel); err != nil || h.Page.Plan == nil {
 			return err
 		}
 		h.Versions, err = st.CarePlanVersions(ctx, familyID)
@@ -265,7 +267,7 @@ func (s *Service) ComparePlanVersions(ctx context.Context, actor Actor, familyID
 	err := s.gate(ctx, caseFile(actor, familyID, "careplan_version", ActionRead), func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		var err error
-		if pc.Page, err = planFile(ctx, st, actor, familyID, rel); err != nil {
+		if pc.Page, err = s.planView(ctx, st, actor, familyID, rel); err != nil {
 			return err
 		}
 		current := 0
@@ -380,10 +382,10 @@ type PlanEdit func(cur *CarePlan) (next *CarePlan, actions []Task, fe FieldError
 // no version and returns the current one.
 func (s *Service) EditCarePlan(ctx context.Context, actor Actor, familyID int64, base int, edit PlanEdit) (*CarePlan, error) {
 	var saved *CarePlan
-	err := s.gate(ctx, planPage(actor, familyID, ViewCaseFile, "careplan", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
+	err := s.gate(ctx, s.planPage(actor, familyID, ViewCaseFile, "careplan", ActionUpdate), func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
 		conflict := func(cur *CarePlan) error {
-			pf, err := planFile(ctx, st, actor, familyID, rel)
+			pf, err := s.planView(ctx, st, actor, familyID, rel)
 			if err != nil {
 				return err
 			}
@@ -472,12 +474,28 @@ func (s *Service) saveNext(ctx context.Context, st Store, actor Actor, rel Relat
 	for _, t := range actions {
 		t.FamilyID, t.Status = familyID, "open"
 		t.CreatedAt, t.CreatedBy = s.now().UTC(), Person{AccountID: actor.AccountID}
+		picked := !t.Pick.IsZero()
+		if picked {
+			// The owner is someone in this family's file, still involved.
+			if err := giveTo(ctx, st, familyID, &t, t.Pick, ItemField("action", "", "owner"), s.now()); err != nil {
+				var gfe FieldErrors
+				if !errors.As(err, &gfe) {
+					return nil, err
+				}
+				for k, v := range gfe {
+					add(k, v)
+				}
+			}
+		}
 		if err := t.Validate(s.now()); err != nil {
 			var tfe FieldErrors
 			if !errors.As(err, &tfe) {
 				return nil, err
 			}
 			for k, v := range tfe {
+				if picked && (k == "owner_kind" || k == "owner_name") {
+					continue // said at the owner picked
+				}
 				add(ItemField("action", "", k), v)
 			}
 		}
@@ -566,7 +584,7 @@ func SnapshotActions(p *CarePlan, tasks []Task) {
 // ProposePlanChange lets a parent, carer or the child propose a change to
 // the plan: to the family's wishes or to one of the dimensions.
 func (s *Service) ProposePlanChange(ctx context.Context, actor Actor, familyID int64, p *Proposal) error {
-	return s.gate(ctx, planPage(actor, familyID, ViewFamily, "careplan_proposal", ActionCreate), func(st Store, _ Relationship, id *int64) error {
+	return s.gate(ctx, s.planPage(actor, familyID, ViewFamily, "careplan_proposal", ActionCreate), func(st Store, _ Relationship, id *int64) error {
 		cur, err := st.CarePlan(ctx, familyID)
 		if err != nil {
 			return err
@@ -597,7 +615,7 @@ var ErrProposalNotFound = Errorf(NotFound, "proposal not found")
 // version: the wishes get the family's words, a dimension gets them as a
 // goal for the family — or declines it with an answer the family sees.
 func (s *Service) AnswerProposal(ctx context.Context, actor Actor, familyID, proposalID int64, accept bool, answer string) error {
-	return s.gate(ctx, planPage(actor, familyID, ViewCaseFile, "careplan_proposal", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
+	return s.gate(ctx, s.planPage(actor, familyID, ViewCaseFile, "careplan_proposal", ActionUpdate), func(st Store, _ Relationship, id *int64) error {
 		*id = proposalID
 		list, err := st.Proposals(ctx, familyID)
 		if err != nil {

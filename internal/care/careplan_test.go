@@ -487,3 +487,47 @@ func TestEditCarePlanRefusalsCarryThePage(t *testing.T) {
 		})
 	}
 }
+
+// An action of the plan given to the GP from the network is the GP's own
+// task in their view; someone of another family is refused at the owner
+// picked, and nothing is saved.
+func TestCarePlanActionForTheGP(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			ctx := context.Background()
+			w := planWorld(t, db)
+			w.consent(t, w.mother, w.gpNet, true, care.ScopeFile)
+			theirs := &care.NetworkMember{FamilyID: w.other, Name: "Huisarts elders", Role: "gp", Line: 1}
+			if err := w.s.SaveNetworkMember(ctx, theirs); err != nil {
+				t.Fatal(err)
+			}
+			v1 := currentPlan(t, w)
+			next := copyPlan(v1)
+			next.Section(care.DimPhysical).Situation = "Pijn 's nachts"
+
+			foreign := care.Task{Title: "Pijnmedicatie herzien", PlanDimension: care.DimPhysical, Pick: care.TaskOwner{Kind: care.OwnerNetwork, ID: theirs.ID}}
+			if _, err := w.svc.SaveCarePlan(ctx, w.cm, w.fam, 1, next, []care.Task{foreign}); !hasField(err, "action_new_owner") {
+				t.Fatalf("an action for another family's GP: %v", err)
+			}
+			if cur := currentPlan(t, w); cur.Version != 1 {
+				t.Errorf("the refused action saved version %d", cur.Version)
+			}
+
+			action := foreign
+			action.Pick.ID = w.gpNet
+			if _, err := w.svc.SaveCarePlan(ctx, w.cm, w.fam, 1, next, []care.Task{action}); err != nil {
+				t.Fatal(err)
+			}
+			pf := w.canView(t, w.gp, true)
+			var mine *care.Task
+			for i := range pf.Tasks {
+				if pf.Tasks[i].Title == action.Title {
+					mine = &pf.Tasks[i]
+				}
+			}
+			if mine == nil || mine.NetworkMemberID != w.gpNet || mine.PlanDimension != care.DimPhysical {
+				t.Errorf("the GP's tasks %+v: want the plan's action for them", pf.Tasks)
+			}
+		})
+	}
+}

@@ -64,6 +64,15 @@ func TestEndedNetworkMember(t *testing.T) {
 				t.Errorf("corrections %+v, want one with the empty period before", cs)
 			}
 
+			// The emergency summary names only who is involved now.
+			sum, err := w.svc.EmergencySummary(ctx, w.cm, w.fam, care.ViewCaseFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]int64{w.gpNet}, networkIDs(sum.Network)); diff != "" {
+				t.Errorf("the emergency summary's network (-want +got):\n%s", diff)
+			}
+
 			// The physiotherapist loses access, and the family no longer
 			// decides about their consent.
 			w.canView(t, w.physio, false)

@@ -103,24 +103,34 @@ func (s *Service) File(ctx context.Context, actor Actor, familyID int64) (*File,
 	err := s.gate(ctx, caseFile(actor, familyID, "family", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		var err error
 		*id = familyID
-		if f, err = st.FamilyFile(ctx, familyID, RecentOnPage); err != nil {
-			return err
-		}
-		f.splitEnded(s.now())
-		events, err := st.TaskEvents(ctx, familyID, 0)
-		if err != nil {
-			return err
-		}
-		f.TaskEvents = eventsByTask(events)
-		if f.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
-			return err
-		}
-		return loadHistory(ctx, st, f)
+		f, err = s.casePage(ctx, st, actor, familyID)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return f, nil
+}
+
+// casePage reads the file as the case managers' family page shows it:
+// the network and members still involved, the earlier ones apart, the
+// history of tasks and corrections, the proposals and the reader's
+// conversations.
+func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID int64) (*File, error) {
+	f, err := st.FamilyFile(ctx, familyID, RecentOnPage)
+	if err != nil {
+		return nil, err
+	}
+	f.splitEnded(s.now())
+	events, err := st.TaskEvents(ctx, familyID, 0)
+	if err != nil {
+		return nil, err
+	}
+	f.TaskEvents = eventsByTask(events)
+	if f.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
+		return nil, err
+	}
+	return f, loadHistory(ctx, st, f)
 }
 
 // FamilyForm returns the file as a case manager's form on it shows it: the
@@ -528,7 +538,7 @@ func (s *Service) CompleteTask(ctx context.Context, actor Actor, view View, fami
 		a = caseFile(actor, familyID, "task", ActionUpdate)
 		a.again = func(ctx context.Context, st Store, familyID int64, _ Relationship, in *InvalidInput) error {
 			var err error
-			in.Form, err = st.FamilyFile(ctx, familyID, RecentOnPage)
+			in.Form, err = s.casePage(ctx, st, actor, familyID)
 			return err
 		}
 	case ViewFamily:

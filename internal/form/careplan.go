@@ -160,18 +160,17 @@ func decodeItem(v url.Values, kind, id string, errs Fields) care.PlanItem {
 	return it
 }
 
-// decodeAction reads the new action of a dimension: a task linked to the
-// dimension and, optionally, to one of goals (care.NewGoal: the new goal
+// decodeAction reads the new action of a dimension: a task for someone
+// picked from the file, linked to the dimension and, optionally, to one of goals (care.NewGoal: the new goal
 // of this form).
 func decodeAction(v url.Values, d care.Dimension, goals []care.PlanItem, errs Fields) *care.Task {
 	fn := func(part string) string { return care.ItemField("action", "", part) }
-	if !filled(v, fn("title"), fn("owner_name"), fn("due_date")) {
+	if !filled(v, fn("title"), fn("due_date")) {
 		return nil
 	}
 	t := &care.Task{
 		Title:         Field(v, fn("title"), care.MaxShort, true, errs),
-		OwnerKind:     OneOf(v, fn("owner_kind"), care.TaskOwners, true, errs),
-		OwnerName:     Field(v, fn("owner_name"), care.MaxName, false, errs),
+		Pick:          Owner(v, fn("owner"), errs),
 		DueDate:       Date(v, fn("due_date"), errs),
 		PlanDimension: d,
 	}
@@ -192,7 +191,7 @@ func decodeAction(v url.Values, d care.Dimension, goals []care.PlanItem, errs Fi
 }
 
 // EncodeDimension fills the form of a dimension from the plan; the new
-// rows are for the child, the new action for the case manager.
+// rows are for the child.
 func EncodeDimension(sec *care.PlanSection) url.Values {
 	v := url.Values{"situation": {sec.Situation}}
 	for kind, items := range map[string][]care.PlanItem{"problem": sec.Problems, "goal": sec.Goals, "agreement": sec.Agreements} {
@@ -205,7 +204,6 @@ func EncodeDimension(sec *care.PlanSection) url.Values {
 			}
 		}
 	}
-	v.Set(care.ItemField("action", "", "owner_kind"), "casemanager")
 	return v
 }
 

@@ -117,6 +117,10 @@ func (s *Server) carePlanEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := part.encode(pf.Plan)
 	v.Set("version", strconv.Itoa(pf.Plan.Version))
+	if me := s.actor(r).AccountID; me == pf.CaseManagers.KCT.AccountID || me == pf.CaseManagers.Thuis.AccountID {
+		// A new action is the case manager's own until they pick someone else.
+		v.Set(care.ItemField("action", "", "owner"), care.TaskOwner{Kind: care.OwnerCaseManager, ID: me}.String())
+	}
 	s.renderForm(w, r, http.StatusOK, s.planForm(r, part, pf, v, nil))
 	return nil
 }

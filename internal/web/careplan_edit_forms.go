@@ -180,8 +180,7 @@ func dimensionFields(d care.Dimension) func(p *FormPage, pf *care.PlanFile) {
 			Intro: p.T("careplan.edit.action_hint"),
 			Controls: []form.Control{
 				p.Text("action_new_title", "careplan.action", care.MaxShort, false),
-				p.Choice("select", "action_new_owner_kind", "careplan.action_owner", "task.owner.", care.TaskOwners, false),
-				p.Text("action_new_owner_name", "careplan.action_owner_name", care.MaxName, false).WithHint(p, "task.owner_name_hint"),
+				ownerPicker(p, &care.File{Network: pf.Network, Members: pf.Members, CaseManagers: pf.CaseManagers}, "action_new_owner", false),
 				p.DateField("action_new_due_date", "careplan.action_due", false, p.Today.AddDate(5, 0, 0)),
 				goalChoice(p),
 			},

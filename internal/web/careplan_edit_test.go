@@ -94,16 +94,47 @@ func TestCarePlanStart(t *testing.T) {
 
 func TestCarePlanDimensionSave(t *testing.T) {
 	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
-		c, _ := a.CaseManager("carla@example.org")
+		c, carla := a.CaseManager("carla@example.org")
 		id := startedPlan(t, c, "Daan")
-		_, v := editPlan(t, c, id, "physical")
+		ctx := context.Background()
+		home := &care.NetworkMember{FamilyID: id, Name: "Thuiszorg Noord", Role: "homecare", Line: 1}
+		if err := a.Store.SaveNetworkMember(ctx, home); err != nil {
+			t.Fatal(err)
+		}
+		other := c.CreateFamily(intake("Noor", a.Day(-5, 0, 0)))
+		elsewhere := &care.NetworkMember{FamilyID: other, Name: "Thuiszorg Zuid", Role: "homecare", Line: 1}
+		if err := a.Store.SaveNetworkMember(ctx, elsewhere); err != nil {
+			t.Fatal(err)
+		}
+		p, v := editPlan(t, c, id, "physical")
+		pick := care.TaskOwner{Kind: care.OwnerNetwork, ID: home.ID}.String()
+		if got := p.Options("action_new_owner"); !slices.Contains(got, pick) || p.Selected("action_new_owner") != "casemanager:"+itoa(carla.ID) {
+			t.Errorf("owner choices %v, selected %q: want the network's home care, and the case manager first", got, p.Selected("action_new_owner"))
+		}
+
+		// Someone of another family's network is refused, nothing is saved.
+		foreign := url.Values{}
+		for k, vals := range v {
+			foreign[k] = vals
+		}
+		foreign.Set("action_new_title", "Zuurstof thuis aanvragen")
+		foreign.Set("action_new_owner", care.TaskOwner{Kind: care.OwnerNetwork, ID: elsewhere.ID}.String())
+		refused := c.Post(planPath(id, "/physical"), foreign)
+		mustStatus(t, refused, http.StatusUnprocessableEntity, "an action for another family's provider")
+		if got := refused.FieldError("action_new_owner"); got == "" || refused.Value("action_new_title") != "Zuurstof thuis aanvragen" {
+			t.Errorf("refused owner: message %q, title kept %q", got, refused.Value("action_new_title"))
+		}
+		if storedPlan(t, a, id).Version != 1 {
+			t.Error("a refused action saved a version")
+		}
+
 		due := a.Day(0, 0, 14)
 		for k, val := range map[string]string{
 			"situation":        "Benauwd bij inspanning",
 			"problem_new_text": "Benauwdheid 's nachts", "problem_new_icd10": "r06.0", "problem_new_for": "child",
 			"goal_new_text": "Rustig doorslapen", "goal_new_for": "child",
 			"agreement_new_text": "Ouders bellen bij koorts", "agreement_new_for": "parents",
-			"action_new_title": "Zuurstof thuis aanvragen", "action_new_owner_kind": "network", "action_new_owner_name": "Thuiszorg Noord",
+			"action_new_title": "Zuurstof thuis aanvragen", "action_new_owner": pick,
 			"action_new_due_date": due, "action_new_goal": care.NewGoal,
 		} {
 			v.Set(k, val)
@@ -120,7 +151,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 			t.Fatalf("physical: %+v", sec)
 		}
 		goal := sec.Goals[0].ID
-		file, err := a.Store.FamilyFile(context.Background(), id, 0)
+		file, err := a.Store.FamilyFile(ctx, id, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,7 +162,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 			}
 		}
 		if task == nil || task.PlanDimension != care.DimPhysical || task.PlanGoal != goal || task.OwnerKind != "network" ||
-			task.OwnerName != "Thuiszorg Noord" || task.DueDate.Format(time.DateOnly) != due || task.Status != "open" {
+			task.NetworkMemberID != home.ID || task.OwnerName != "Thuiszorg Noord" || task.DueDate.Format(time.DateOnly) != due || task.Status != "open" {
 			t.Fatalf("action task %+v, want linked to physical and goal %s", task, goal)
 		}
 		if len(sec.Actions) != 1 || sec.Actions[0].TaskID != task.ID || sec.Actions[0].Goal != goal {
@@ -143,7 +174,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 		}
 
 		// The form shows what was stored, the action, and offers the goal.
-		p, v := editPlan(t, c, id, "physical")
+		p, v = editPlan(t, c, id, "physical")
 		prob := sec.Problems[0].ID
 		if v.Get("version") != "2" || p.Value("situation") != "Benauwd bij inspanning" || p.Value("goal_"+goal+"_text") != "Rustig doorslapen" ||
 			p.Value("problem_"+prob+"_icd10") != "R06.0" || p.Selected("agreement_"+sec.Agreements[0].ID+"_for") != "parents" {
@@ -185,7 +216,7 @@ func TestCarePlanDimensionSave(t *testing.T) {
 		file, _ = a.Store.FamilyFile(context.Background(), id, 0)
 		found := false
 		for _, tk := range file.Tasks {
-			found = found || tk.Title == "Vervoer regelen" && tk.PlanGoal == goal && tk.OwnerKind == "casemanager"
+			found = found || tk.Title == "Vervoer regelen" && tk.PlanGoal == goal && tk.OwnerKind == "casemanager" && tk.OwnerAccountID == carla.ID
 		}
 		if !found {
 			t.Errorf("no task for goal %s in %+v", goal, file.Tasks)
@@ -335,8 +366,8 @@ func TestCarePlanBadInput(t *testing.T) {
 				map[string]string{"problem_new_text": required}, []string{"problem_new_icd10"}},
 			{"action for a new goal that is not there", "social", []string{"action_new_title", "Bellen met school", "action_new_goal", "new"},
 				map[string]string{"action_new_goal": "Vul hierboven eerst een nieuw doel in, of kies een ander doel."}, []string{"action_new_title"}},
-			{"action without title", "social", []string{"action_new_owner_name", "Juf Anne", "goal_new_text", "Naar school"},
-				map[string]string{"action_new_title": required}, []string{"action_new_owner_name", "goal_new_text"}},
+			{"action without title", "social", []string{"action_new_due_date", c.App.Day(0, 0, 7), "goal_new_text", "Naar school"},
+				map[string]string{"action_new_title": required}, []string{"action_new_due_date", "goal_new_text"}},
 			{"action due long ago", "social", []string{"action_new_title", "Bellen", "action_new_due_date", a.Day(-2, 0, 0)},
 				map[string]string{"action_new_due_date": "Deze datum ligt in het verleden. Kies een latere dag."}, []string{"action_new_title"}},
 			{"review months 13", "review", []string{"review_months", "13", "discussed_on", a.Day(0, 0, -1)},
