@@ -337,10 +337,9 @@ func (u *soakUser) run() {
 					return false
 				}
 				u.post("task", fam+"/tasks", url.Values{
-					"title":      {"Huisarts bellen over de medicatie"},
-					"owner_kind": {"casemanager"},
-					"owner_name": {""},
-					"due_date":   {today.AddDate(0, 0, 1+u.rng.IntN(14)).Format(time.DateOnly)},
+					"title":    {"Ouders vragen naar de medicatielijst"},
+					"owner":    {care.OwnerFamily},
+					"due_date": {today.AddDate(0, 0, 1+u.rng.IntN(14)).Format(time.DateOnly)},
 				}, redirectTo(fam))
 				return u.think()
 			}},
