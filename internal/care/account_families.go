@@ -2,7 +2,6 @@ package care
 
 import (
 	"context"
-	"errors"
 )
 
 // LinkCaseManager is the relationship kind AccountFamilies gives a case
@@ -34,14 +33,7 @@ func (s *Service) AccountFamilies(ctx context.Context, actor Actor) ([]LinkedFam
 		}
 		return err
 	})
-	outcome := OutcomeSuccess
-	if err != nil {
-		outcome = OutcomeFailed
-	}
-	if aerr := s.record(ctx, actor, "linked_families", ActionSearch, Decision{Allowed: true, Relationship: true}, outcome); aerr != nil {
-		return nil, errors.Join(err, aerr)
-	}
-	if err != nil {
+	if err := s.listed(ctx, actor, "linked_families", err); err != nil {
 		return nil, err
 	}
 	return out, nil

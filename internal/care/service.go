@@ -82,14 +82,7 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		}
 		return nil
 	})
-	outcome := OutcomeSuccess
-	if err != nil {
-		outcome = OutcomeFailed
-	}
-	if aerr := s.record(ctx, actor, "caseload", ActionSearch, Decision{Allowed: true, Relationship: true}, outcome); aerr != nil {
-		return nil, errors.Join(err, aerr) // nothing read is shown without its audit record
-	}
-	if err != nil {
+	if err := s.listed(ctx, actor, "caseload", err); err != nil {
 		return nil, err
 	}
 	sortCaseload(items, sortBy)
@@ -131,6 +124,21 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 		return nil, err
 	}
 	return f, loadHistory(ctx, st, f)
+}
+
+// listed records a list read across families (the caseload, the
+// worklist, an account's families): one audit record with no family, its
+// outcome that of err. Nothing read is shown without its record, so a
+// failed record fails the read, joined to err.
+func (s *Service) listed(ctx context.Context, actor Actor, object string, err error) error {
+	outcome := OutcomeSuccess
+	if err != nil {
+		outcome = OutcomeFailed
+	}
+	if aerr := s.record(ctx, actor, object, ActionSearch, Decision{Allowed: true, Relationship: true}, outcome); aerr != nil {
+		return errors.Join(err, aerr)
+	}
+	return err
 }
 
 // FamilyForm returns the file as a case manager's form on it shows it: the

@@ -2,7 +2,6 @@ package care
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"time"
 )
@@ -67,14 +66,10 @@ func (s *Service) Worklist(ctx context.Context, actor Actor, ownerKind string, o
 		items, err = st.Worklist(ctx, actor.AccountID, q)
 		return err
 	})
-	outcome := OutcomeSuccess
-	if err != nil {
-		outcome = OutcomeFailed
+	if err := s.listed(ctx, actor, "worklist", err); err != nil {
+		return nil, err
 	}
-	if aerr := s.record(ctx, actor, "worklist", ActionSearch, d, outcome); aerr != nil {
-		return nil, errors.Join(err, aerr)
-	}
-	return items, err
+	return items, nil
 }
 
 // taskPage reads, for the form that changes a task, the file as a form

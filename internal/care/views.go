@@ -2,7 +2,6 @@ package care
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -155,14 +154,7 @@ func (s *Service) MyFamilies(ctx context.Context, actor Actor) ([]LinkedFamily, 
 		}
 		return nil
 	})
-	outcome := OutcomeSuccess
-	if err != nil {
-		outcome = OutcomeFailed
-	}
-	if aerr := s.record(ctx, actor, "linked_families", ActionSearch, Decision{Allowed: true, Relationship: true}, outcome); aerr != nil {
-		return nil, errors.Join(err, aerr)
-	}
-	if err != nil {
+	if err := s.listed(ctx, actor, "linked_families", err); err != nil {
 		return nil, err
 	}
 	return out, nil
