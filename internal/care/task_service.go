@@ -33,6 +33,7 @@ type WorklistQuery struct {
 type WorklistItem struct {
 	Task
 	ChildName string
+	OwnerRole string // for a task of the network: the member's role, as "gp"
 }
 
 // MaxWorklist is the most tasks the worklist shows at once.

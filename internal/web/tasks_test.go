@@ -202,6 +202,9 @@ func TestWorklistAcrossTheCaseload(t *testing.T) {
 		if !strings.Contains(text(first), "Daan") || !strings.Contains(text(first), "te laat") {
 			t.Errorf("worklist %q lacks the child's name or the overdue mark", text(first))
 		}
+		if !strings.Contains(text(first), "(huisarts)") {
+			t.Errorf("worklist %q does not say the GP's role", text(first))
+		}
 		for q, want := range map[string][]string{
 			"?overdue=1":              {"Recept"},
 			"?owner=network":          {"Recept"},

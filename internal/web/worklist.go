@@ -21,11 +21,15 @@ type WorklistPage struct {
 // Late reports whether a task of the list is past its due date.
 func (p *WorklistPage) Late(it care.WorklistItem) bool { return it.Overdue(p.Today) }
 
-// Owner says who a task of the list is for: the name, or the kind.
+// Owner says who a task of the list is for: the name with the role in the
+// network ("huisarts"), or with the kind; the kind alone without a name.
 func (p *WorklistPage) Owner(it care.WorklistItem) string {
 	kind := it.OwnerKindShown()
-	if it.OwnerName == "" {
+	switch {
+	case it.OwnerName == "":
 		return p.Label("task.owner.", kind)
+	case it.OwnerRole != "":
+		return it.OwnerName + " (" + p.Label("network.role.", it.OwnerRole) + ")"
 	}
 	return it.OwnerName + " (" + p.T("task.owner."+kind) + ")"
 }
