@@ -324,8 +324,7 @@ func (s *Service) post(ctx context.Context, st Store, actor Actor, threadID, fam
 
 // claimNotices picks who to tell of a new message: everyone who takes
 // part but its author, a provider only with consent in force and still
-// involved, and only
-// those not told since they last read the thread.
+// involved, and only those not told since they last read the thread.
 func (s *Service) claimNotices(ctx context.Context, st Store, actor Actor, familyID, threadID int64) ([]Notice, error) {
 	aud, err := st.ThreadAudience(ctx, familyID, threadID)
 	if err != nil {
