@@ -146,14 +146,7 @@ func checkDemoLinks(t *testing.T, s *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	svc := care.NewService(s, nil)
-	actor := func(email string) care.Actor {
-		t.Helper()
-		acc, err := s.AccountByEmail(ctx, email)
-		if err != nil {
-			t.Fatalf("demo account %s: %v", email, err)
-		}
-		return care.Actor{AccountID: acc.ID, Role: acc.Role, OrganisationID: acc.OrganisationID, AccessPoint: "test"}
-	}
+	actor := func(email string) care.Actor { t.Helper(); return demoActor(t, s, email) }
 	linked := map[string]care.Link{}
 	for _, d := range demoAccounts {
 		a := actor(d.Email)
@@ -493,4 +486,15 @@ func TestMigrateSQLite(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "neither a SQLite file path nor a postgres:// URL") {
 		t.Errorf("migrate --db '': %v", r)
 	}
+}
+
+// demoActor is the demo account with e-mail address email, as the care
+// service sees it acting.
+func demoActor(t *testing.T, s *store.Store, email string) care.Actor {
+	t.Helper()
+	acc, err := s.AccountByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatalf("demo account %s: %v", email, err)
+	}
+	return care.Actor{AccountID: acc.ID, Role: acc.Role, OrganisationID: acc.OrganisationID, AccessPoint: "test"}
 }

@@ -16,14 +16,7 @@ func checkDemoThreads(t *testing.T, s *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	svc := care.NewService(s, nil)
-	actor := func(email string) care.Actor {
-		t.Helper()
-		acc, err := s.AccountByEmail(ctx, email)
-		if err != nil {
-			t.Fatalf("demo account %s: %v", email, err)
-		}
-		return care.Actor{AccountID: acc.ID, Role: acc.Role, OrganisationID: acc.OrganisationID, AccessPoint: "test"}
-	}
+	actor := func(email string) care.Actor { t.Helper(); return demoActor(t, s, email) }
 	mother := actor(parentEmail)
 	fams, err := s.LinkedFamilies(ctx, mother.AccountID)
 	if err != nil || len(fams) != 1 {
