@@ -74,6 +74,9 @@ type PlanItem struct {
 	For   string `json:"for"`             // one of PlanFor
 	Text  string `json:"text"`            // in the words of the plan
 	ICD10 string `json:"icd10,omitempty"` // problems only, where medical
+	// NeedsCare marks a goal that needs care or support someone must pay
+	// for: the coverage plan shows it as a gap while nothing covers it.
+	NeedsCare bool `json:"needs_care,omitempty"`
 }
 
 // PlanAction is an action of the plan as it stood when a version was

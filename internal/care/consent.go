@@ -39,10 +39,11 @@ type Part int
 
 // The parts of the file a provider may be shown.
 const (
-	PartPlan    Part = iota // the care plan, its actions and the emergency summary
-	PartNetwork             // the care network and the parents to call
-	PartChild               // birth date, sex, diagnoses, language and culture
-	PartTasks               // the provider's own tasks, and closing them
+	PartPlan     Part = iota // the care plan, its actions and the emergency summary
+	PartNetwork              // the care network and the parents to call
+	PartChild                // birth date, sex, diagnoses, language and culture
+	PartTasks                // the provider's own tasks, and closing them
+	PartCoverage             // the coverage plan: who pays for what, indications, aids
 )
 
 // ScopeCovers reports whether consent with scope shows part of the file.

@@ -27,6 +27,11 @@ type Document struct {
 	Content     []byte // only when the document is read to be downloaded
 	MessageID   int64  // the message that carries it; 0 for none
 	ThreadID    int64  // the thread of that message
+	// Kind, CoverageItemID and AidID are set for a document attached to
+	// the coverage plan: what it is, and the item or aid it belongs to.
+	Kind           string // one of DocumentKinds
+	CoverageItemID int64
+	AidID          int64
 }
 
 // Upload is a document as it arrives: the name the client gave it and its

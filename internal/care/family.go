@@ -249,6 +249,9 @@ type CaseloadItem struct {
 	Unborn      bool // BirthDate is the expected date of birth
 	// PlanReviewDue is the care plan's review date; zero without a plan.
 	PlanReviewDue time.Time
+	// Coverage counts what needs attention in the family's coverage plan,
+	// within the organisation's window; on the caseload only.
+	Coverage CoverageSummary
 	// FoundVia is the family member (name, kind, relation) whose name a
 	// search found, when it was not the child's; nil otherwise.
 	FoundVia *Member

@@ -148,6 +148,8 @@ type InvalidInput struct {
 	// Threads and Thread are the pages of a conversation's forms.
 	Threads *ThreadList
 	Thread  *ThreadPage
+	// Coverage is the page of the coverage plan's forms.
+	Coverage *CoverageFile
 }
 
 func (e *InvalidInput) Error() string {

@@ -59,6 +59,9 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		if err != nil {
 			return err
 		}
+		if err := s.caseloadCoverage(ctx, st, actor, all); err != nil {
+			return err
+		}
 		if strings.TrimSpace(query) == "" {
 			items = all
 			return nil

@@ -19,6 +19,7 @@ type Store interface {
 	TaskStore
 	NetworkHistoryStore
 	ThreadStore
+	CoverageStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -213,9 +213,20 @@ func (s *Store) AddDocument(ctx context.Context, d *care.Document) error {
 			return notFound(err, "message")
 		}
 	}
+	if d.CoverageItemID != 0 || d.AidID != 0 {
+		var one int
+		err := s.q.QueryRowContext(ctx, `SELECT 1 FROM coverage_items WHERE id = $1 AND family_id = $3
+			UNION ALL SELECT 1 FROM aids WHERE id = $2 AND family_id = $3 /* Store.AddDocument */`,
+			d.CoverageItemID, d.AidID, d.FamilyID).Scan(&one)
+		if err != nil {
+			return notFound(err, "coverage item or aid")
+		}
+	}
 	return s.q.QueryRowContext(ctx, `/* Store.AddDocument */ INSERT INTO documents (family_id, uploaded_by, uploaded_at, file_name,
-		content_type, size, content, message_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		d.FamilyID, d.UploadedBy.AccountID, d.UploadedAt.UTC(), d.FileName, d.ContentType, d.Size, d.Content, nullID(d.MessageID)).Scan(&d.ID)
+		content_type, size, content, message_id, kind, coverage_item_id, aid_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		d.FamilyID, d.UploadedBy.AccountID, d.UploadedAt.UTC(), d.FileName, d.ContentType, d.Size, d.Content, nullID(d.MessageID),
+		d.Kind, nullID(d.CoverageItemID), nullID(d.AidID)).Scan(&d.ID)
 }
 
 // Document reads one document of the family with its content.
@@ -223,10 +234,11 @@ func (s *Store) Document(ctx context.Context, familyID, documentID int64) (*care
 	var d care.Document
 	var msg, thread sql.NullInt64
 	err := s.rq.QueryRowContext(ctx, `SELECT d.id, d.family_id, d.uploaded_by, a.name, d.uploaded_at, d.file_name, d.content_type,
-			d.size, d.content, d.message_id, m.thread_id
+			d.size, d.content, d.message_id, m.thread_id, d.kind, COALESCE(d.coverage_item_id, 0), COALESCE(d.aid_id, 0)
 		FROM documents d JOIN accounts a ON a.id = d.uploaded_by LEFT JOIN messages m ON m.id = d.message_id AND m.family_id = d.family_id
 		WHERE d.family_id = $1 AND d.id = $2 /* Store.Document */`, familyID, documentID).Scan(&d.ID, &d.FamilyID,
-		&d.UploadedBy.AccountID, &d.UploadedBy.Name, &d.UploadedAt, &d.FileName, &d.ContentType, &d.Size, &d.Content, &msg, &thread)
+		&d.UploadedBy.AccountID, &d.UploadedBy.Name, &d.UploadedAt, &d.FileName, &d.ContentType, &d.Size, &d.Content, &msg, &thread,
+		&d.Kind, &d.CoverageItemID, &d.AidID)
 	if err != nil {
 		return nil, notFound(err, "document")
 	}
