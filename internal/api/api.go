@@ -142,6 +142,12 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families/{id}/threads/{thread}/messages", s.apiHandle(s.apiMessages))
 	api.Handle("POST /api/v1/families/{id}/threads/{thread}/messages", s.apiHandle(s.apiWrite(s.apiMessageCreate, created)))
 	api.Handle("GET /api/v1/families/{id}/documents/{doc}", s.apiHandle(s.apiDocument))
+	api.Handle("GET /api/v1/families/{id}/coverage", s.apiHandle(s.apiCoverageRead))
+	api.Handle("POST /api/v1/families/{id}/coverage", s.apiHandle(s.apiWrite(s.apiCoverageCreate, created)))
+	api.Handle("PUT /api/v1/families/{id}/coverage/{cid}", s.apiHandle(s.apiWrite(s.apiCoverageUpdate, apiNoContentAnswer)))
+	api.Handle("POST /api/v1/families/{id}/coverage/{cid}/periods", s.apiHandle(s.apiWrite(s.apiCoverageRenew, created)))
+	api.Handle("POST /api/v1/families/{id}/aids", s.apiHandle(s.apiWrite(s.apiAidCreate, created)))
+	api.Handle("PUT /api/v1/families/{id}/aids/{aid}", s.apiHandle(s.apiWrite(s.apiAidUpdate, apiNoContentAnswer)))
 }
 
 // apiHandle adapts an API handler: only fully logged-in requests get

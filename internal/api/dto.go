@@ -71,6 +71,13 @@ type apiCaseloadItemOut struct {
 	PlanReviewOverdue bool    `json:"plan_review_overdue"`
 	// The family member whose name the search q found, when not the child's.
 	FoundVia *apiFoundViaOut `json:"found_via"`
+	// What needs attention in the coverage plan: items ending within the
+	// organisation's window, items lapsed, objections due, aids waiting
+	// longer than six weeks.
+	CoverageEnding int `json:"coverage_ending"`
+	CoverageLapsed int `json:"coverage_lapsed"`
+	ObjectionsDue  int `json:"objections_due"`
+	AidsWaiting    int `json:"aids_waiting"`
 }
 
 type apiFoundViaOut struct {
@@ -91,6 +98,8 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 			Intensity: string(it.Intensity), NextContact: apiDateOut(it.NextContact),
 			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,
 			PlanReviewDue: apiDateOut(it.PlanReviewDue), PlanReviewOverdue: it.PlanReviewOverdue(now),
+			CoverageEnding: it.Coverage.Ending, CoverageLapsed: it.Coverage.Lapsed,
+			ObjectionsDue: it.Coverage.ObjectionsDue, AidsWaiting: it.Coverage.AidsWaiting,
 		})
 	}
 	return out

@@ -79,6 +79,10 @@ func TestIdempotentRepeat(t *testing.T) {
 		leaving := apiCreated(t, c.API("POST", apiFamilyPath(id, "/network"), map[string]any{"name": "Fysio Zwolle", "role": "therapist", "line": 1}))
 		task := apiCreated(t, c.API("POST", apiFamilyPath(id, "/tasks"), map[string]any{"title": "Huisarts bellen", "owner_kind": "casemanager"}))
 		thread := apiCreated(t, c.API("POST", apiFamilyPath(id, "/threads"), map[string]any{"subject": "Nachtzorg", "body": "Hoe gaan de nachten?"}))
+		coverage := map[string]any{"kind": "night_care", "applicant": "casemanager", "law": "wlz", "form": "zin", "status": "applied", "applied_on": apiDay(now, -5)}
+		cov := apiCreated(t, c.API("POST", apiFamilyPath(id, "/coverage"), coverage))
+		aid := map[string]any{"kind": "lift", "via": "wmo", "status": "requested", "requested": apiDay(now, -5)}
+		aidID := apiCreated(t, c.API("POST", apiFamilyPath(id, "/aids"), aid))
 		child := apiIntake(now, "Noor Yılmaz", "2019-03-14")
 		for _, k := range []string{"intensity", "next_contact", "referral_date", "referred_by", "reason", "factor_wish", "factor_complexity",
 			"factor_capacity", "surprise_question", "status", "status_date", "status_note", "division_of_tasks", "kind"} {
@@ -105,6 +109,14 @@ func TestIdempotentRepeat(t *testing.T) {
 			{"PUT /api/v1/families/{id}/episode", apiFamilyPath(id, "/episode"), map[string]any{"referral_date": apiDay(now, -30), "surprise_question": "no", "status": "accepted"}},
 			{"POST /api/v1/families/{id}/threads", apiFamilyPath(id, "/threads"), map[string]any{"subject": "School", "body": "Wie belt de school?"}},
 			{"POST /api/v1/families/{id}/threads/{thread}/messages", apiFamilyPath(id, "/threads/", strconv.FormatInt(thread, 10), "/messages"), map[string]any{"body": "Ik bel morgen."}},
+			{"POST /api/v1/families/{id}/coverage", apiFamilyPath(id, "/coverage"), coverage},
+			{"PUT /api/v1/families/{id}/coverage/{cid}", apiFamilyPath(id, "/coverage/", strconv.FormatInt(cov, 10)),
+				map[string]any{"kind": "night_care", "applicant": "casemanager", "law": "wlz", "form": "zin", "status": "granted", "start": apiDay(now, 0)}},
+			{"POST /api/v1/families/{id}/coverage/{cid}/periods", apiFamilyPath(id, "/coverage/", strconv.FormatInt(cov, 10), "/periods"),
+				map[string]any{"law": "wlz", "form": "zin", "status": "to_apply"}},
+			{"POST /api/v1/families/{id}/aids", apiFamilyPath(id, "/aids"), aid},
+			{"PUT /api/v1/families/{id}/aids/{aid}", apiFamilyPath(id, "/aids/", strconv.FormatInt(aidID, 10)),
+				map[string]any{"kind": "lift", "via": "wmo", "status": "assessed", "requested": apiDay(now, -5), "assessed": apiDay(now, 0)}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

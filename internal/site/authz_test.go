@@ -41,6 +41,10 @@ const (
 	// parent or the child linked to it, or a provider with consent added
 	// to the thread
 	threadReader
+	// coverageReader: a case manager assigned to the family in the path, a
+	// parent or the child linked to it, or a provider whose consent covers
+	// the whole file
+	coverageReader
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -192,6 +196,13 @@ var authzTable = map[string]access{
 	"GET /api/v1/families/{id}/threads/{thread}/messages":  threadReader,
 	"POST /api/v1/families/{id}/threads/{thread}/messages": threadReader,
 	"GET /api/v1/families/{id}/documents/{doc}":            threadReader,
+
+	"GET /api/v1/families/{id}/coverage":                coverageReader,
+	"POST /api/v1/families/{id}/coverage":               familyFile,
+	"PUT /api/v1/families/{id}/coverage/{cid}":          familyFile,
+	"POST /api/v1/families/{id}/coverage/{cid}/periods": familyFile,
+	"POST /api/v1/families/{id}/aids":                   familyFile,
+	"PUT /api/v1/families/{id}/aids/{aid}":              familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -216,6 +227,8 @@ type authzWorld struct {
 	// threadA is a conversation of A that "family" started, with a
 	// document, and that "provider" was added to.
 	threadA, docA int64
+	// coverageA is an item of A's coverage plan, aidA an aid of A.
+	coverageA, aidA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -300,6 +313,15 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatalf("thread of A: %+v, %v", msgs, err)
 	}
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
+	item := &care.CoverageItem{FamilyID: w.famA, Kind: "home_nursing", Applicant: "casemanager"}
+	if err := a.Care.AddCoverageItem(ctx, actorA, item, &care.CoveragePeriod{Law: "zvw", Form: "zin", Status: "to_apply"}); err != nil {
+		t.Fatal(err)
+	}
+	aid := &care.Aid{FamilyID: w.famA, Kind: "wheelchair", Via: "wmo", Status: "requested", Requested: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}
+	if err := a.Care.SaveAid(ctx, actorA, aid); err != nil {
+		t.Fatal(err)
+	}
+	w.coverageA, w.aidA = item.ID, aid.ID
 	return w
 }
 
@@ -328,12 +350,17 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	if strings.HasPrefix(path, "/admin/") {
 		id = strconv.FormatInt(w.ids["target"], 10)
 	}
+	// {cid} is a coverage item on the coverage routes, a contact elsewhere.
+	if strings.Contains(path, "/coverage/{cid}") {
+		path = strings.Replace(path, "{cid}", strconv.FormatInt(w.coverageA, 10), 1)
+	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
 		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10),
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
-		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10))
+		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
+		"{aid}", strconv.FormatInt(w.aidA, 10))
 	return method, r.Replace(path)
 }
 
@@ -405,7 +432,7 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkRole(t, pattern, "family", "provider")
 			case familyOrCaseManager:
 				w.checkFamilyRoute(t, pattern, "own", "family")
-			case planReader, threadReader:
+			case planReader, threadReader, coverageReader:
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			case accountFamilies:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")

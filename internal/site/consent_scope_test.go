@@ -104,6 +104,20 @@ func TestConsentScopeShowsWhatItSays(t *testing.T) {
 				}
 				sitetest.WantAPI(t, w.GP.API(http.MethodGet, "/api/v1/families/"+fam, nil), http.StatusNotFound, "not_found")
 
+				// The coverage plan is part of the whole file only.
+				r = w.GP.API(http.MethodGet, "/api/v1/families/"+fam+"/coverage", nil)
+				if last := w.LastAudit(t); whole {
+					sitetest.WantAPI(t, r, http.StatusOK, "")
+					if last.ObjectType != "coverage" || last.Outcome != care.OutcomeSuccess {
+						t.Errorf("whole file: the coverage plan's audit record %+v", last)
+					}
+				} else {
+					sitetest.WantAPI(t, r, http.StatusNotFound, "not_found")
+					if last.ObjectType != "coverage" || last.Outcome != care.OutcomeDenied {
+						t.Errorf("plan and network: the coverage plan's audit record %+v, want a denied record", last)
+					}
+				}
+
 				// Closing the task: only when the scope shows it.
 				p := w.GP.Post("/provider/families/"+fam+"/tasks/"+strconv.FormatInt(task.ID, 10)+"/done", url.Values{"done_note": {"Gedaan"}})
 				tasks, err := a.Store.Tasks(ctx, w.Fam, care.TaskQuery{ID: task.ID})
