@@ -149,12 +149,16 @@ func (s *Service) coverageFile(ctx context.Context, st Store, actor Actor, view 
 		return nil, err
 	}
 	if view == ViewProvider {
-		// The family's letters are theirs and their case managers'.
+		// The family's letters, and the notes written about their
+		// applications, are theirs and their case managers'.
 		for i := range cf.Items {
 			cf.Items[i].Documents = nil
+			for j := range cf.Items[i].Periods {
+				cf.Items[i].Periods[j].Note = ""
+			}
 		}
 		for i := range cf.Aids {
-			cf.Aids[i].Documents = nil
+			cf.Aids[i].Documents, cf.Aids[i].Note = nil, ""
 		}
 	}
 	if !f.Deceased {

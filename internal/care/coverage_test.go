@@ -420,7 +420,8 @@ func TestCoverageService(t *testing.T) {
 			oneAudit(t, fx.s, last, denied(fx.cm2, fx.fam, "coverage", care.ActionRead))
 
 			// A stair lift followed to delivered, with a document.
-			aid := &care.Aid{FamilyID: fx.fam, Kind: "stair_lift", Via: care.LawWmo, Status: care.AidRequested, Requested: date(2026, 2, 1)}
+			aid := &care.Aid{FamilyID: fx.fam, Kind: "stair_lift", Via: care.LawWmo, Status: care.AidRequested, Requested: date(2026, 2, 1),
+				Note: "Ouders twijfelen over de trap"}
 			if err := fx.svc.SaveAid(ctx, fx.cm, aid); err != nil {
 				t.Fatal(err)
 			}
@@ -467,6 +468,9 @@ func TestCoverageService(t *testing.T) {
 			pf, err := fx.svc.Coverage(ctx, full, care.ViewProvider, fx.fam)
 			if err != nil || len(pf.Items) != 1 || len(pf.Aids[0].Documents) != 0 || pf.Family.BirthDate.IsZero() {
 				t.Fatalf("provider's coverage = %+v, %v", pf, err)
+			}
+			if pf.Aids[0].Note != "" || fam.Aids[0].Note == "" {
+				t.Errorf("aid note: provider %q, family %q; want it for the family only", pf.Aids[0].Note, fam.Aids[0].Note)
 			}
 			narrow := linkProviderWithScope(t, fx, care.ScopePlanNetwork)
 			last = lastAuditID(t, fx.s)
