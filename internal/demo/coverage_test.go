@@ -158,3 +158,31 @@ func TestCoverageStories(t *testing.T) {
 		})
 	}
 }
+
+// TestGenerateCoverage checks that generated families carry coverage that
+// needs attention now and then, as a caseload of real families would.
+func TestGenerateCoverage(t *testing.T) {
+	today := testDays[0]
+	day := care.DateOf(today)
+	var items, ending, pgb, aids, waiting int
+	for _, f := range collect(t, 500, 7, today) {
+		for _, c := range f.Coverage {
+			items++
+			if c.StateOn(day, f.BirthDate, care.DefaultCoverageWindowWeeks) == care.StateEnding {
+				ending++
+			}
+			if c.Current().Form == "pgb" {
+				pgb++
+			}
+		}
+		for _, a := range f.Aids {
+			aids++
+			if a.WaitingTooLong(day) {
+				waiting++
+			}
+		}
+	}
+	if items < 500 || ending == 0 || pgb == 0 || aids < 100 || waiting == 0 {
+		t.Errorf("500 families: %d items (%d ending, %d pgb), %d aids (%d waiting too long)", items, ending, pgb, aids, waiting)
+	}
+}
