@@ -209,7 +209,8 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 // episode and the case manager who opened the file (KCT when there is one),
 // the other case manager, the members and network, the intensity changes in
 // the order they were made, the contacts, the tasks, closing those that are
-// done, and the links of the demo accounts with the consent they have.
+// done, the care plan, the coverage plan and aids, and the links of the
+// demo accounts with the consent they have.
 func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cast demoCast) error {
 	team := cast.team
 	opener := demo.ByThuis
@@ -299,6 +300,9 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 		tasks = append(tasks, t)
 	}
 	if err := savePlan(ctx, st, fam.ID, f.Plan, tasks, team); err != nil {
+		return err
+	}
+	if err := saveCoverage(ctx, st, fam.ID, f, network, team); err != nil {
 		return err
 	}
 	if err := saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast); err != nil {

@@ -41,6 +41,7 @@ func runNationalDemo(ctx context.Context, a *app, s *store.Store) error {
 	counts, err := demo.GenerateNational(shape, int64(a.cfg.Seed), start, demo.NationalIDs{
 		Organisation: ids.Organisation, Account: ids.Account, Family: ids.Family, Member: ids.Member,
 		NetworkMember: ids.NetworkMember, IntensityChange: ids.IntensityChange, Contact: ids.Contact, Task: ids.Task,
+		CoverageItem: ids.CoverageItem,
 	}, sink)
 	if err != nil {
 		w.Abort()
@@ -50,9 +51,9 @@ func runNationalDemo(ctx context.Context, a *app, s *store.Store) error {
 		return err
 	}
 	fmt.Fprintf(a.out, "Generated the national shape at scale %g in %s: %d regions, %d organisations, %d case managers, "+
-		"%d families; %d contacts, %d tasks, %d care plan versions and %d audit records, from %s to %s.\n",
+		"%d families; %d contacts, %d tasks, %d care plan versions, %d coverage items, %d aids and %d audit records, from %s to %s.\n",
 		shape.Scale, time.Since(start).Round(time.Millisecond), counts.Regions, counts.Organisations, counts.CaseManagers,
-		counts.Families, counts.Contacts, counts.Tasks, counts.PlanVersions, counts.AuditRecords,
+		counts.Families, counts.Contacts, counts.Tasks, counts.PlanVersions, counts.CoverageItems, counts.Aids, counts.AuditRecords,
 		counts.From.Format(time.DateOnly), counts.To.Format(time.DateOnly))
 	fmt.Fprintf(a.out, "Caseloads: %d to %d families; %.1f on average for a KCT case manager, %.1f for a thuis case manager.\n",
 		counts.MinCaseload, counts.MaxCaseload, counts.MeanKCTCaseload, counts.MeanThuisCaseload)
@@ -103,6 +104,16 @@ func (n *nationalSink) Family(f *demo.NationalFile) error {
 	}
 	for i := range f.Network {
 		if err := n.w.NetworkMember(&f.Network[i]); err != nil {
+			return err
+		}
+	}
+	for i := range f.Coverage {
+		if err := n.w.CoverageItem(&f.Coverage[i]); err != nil {
+			return err
+		}
+	}
+	for i := range f.Aids {
+		if err := n.w.Aid(&f.Aids[i]); err != nil {
 			return err
 		}
 	}

@@ -69,7 +69,7 @@ func TestDemoNational(t *testing.T) {
 			if len(families) != shape.Families {
 				t.Errorf("%d families in caseloads, want %d", len(families), shape.Families)
 			}
-			var contacts, plans int
+			var contacts, plans, items, aids int
 			for id := range families {
 				f, err := s.FamilyFile(ctx, id, 0)
 				if err != nil {
@@ -83,6 +83,23 @@ func TestDemoNational(t *testing.T) {
 				if f.Plan != nil {
 					plans++
 				}
+				cov, err := s.CoverageItems(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range cov {
+					if err := c.Current().Validate(time.Now()); err != nil || len(c.Periods) != 1 || c.CreatedBy.AccountID != f.CaseManagers.KCT.AccountID {
+						t.Errorf("family %d: coverage item %+v: %v", id, c, err)
+					}
+				}
+				as, err := s.Aids(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				items, aids = items+len(cov), aids+len(as)
+			}
+			if items < shape.Families/2 || aids == 0 || !strings.Contains(r.stdout, fmt.Sprintf("%d coverage items, %d aids", items, aids)) {
+				t.Errorf("%d coverage items and %d aids in the files; demo --national says %q", items, aids, r.stdout)
 			}
 			if contacts != shape.Contacts || plans < shape.Families/2 {
 				t.Errorf("%d contacts in the files, want %d; %d families with a plan", contacts, shape.Contacts, plans)

@@ -133,6 +133,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoLinks(t, s)
 			checkDemoManyFamilies(t, s)
 			checkDemoThreads(t, s)
+			checkDemoCoverage(t, s)
 		})
 	}
 }

@@ -81,6 +81,10 @@ type Family struct {
 	Proposals []Proposal
 	// NetworkProposals are the family's open proposals for their network.
 	NetworkProposals []NetworkProposal
+	// Coverage is the coverage plan: who pays for which care, and Aids
+	// the aids and adaptations; both in the order they were recorded.
+	Coverage []Coverage
+	Aids     []Aid
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -145,10 +149,14 @@ func (f *Family) CareFamily() care.Family {
 // her as a duo for three families and alone for two others.
 func Families(today time.Time) []Family {
 	c := newCalendar(today)
-	return []Family{
+	fams := []Family{
 		daanHermans(c), noorKramer(c), thijsBakker(c), lotteDeBoer(c), femkeWierenga(c),
 		milaVerhoef(c), yaraElAmrani(c), semDeWit(c), irisHoekstra(c), evaSmit(c),
 	}
+	for i := range fams {
+		addCoverage(c, &fams[i])
+	}
+	return fams
 }
 
 // birth returns the birth date, as a UTC midnight, of someone who is years

@@ -185,6 +185,7 @@ func TestGenerateValid(t *testing.T) {
 				where := fmt.Sprintf("#%d %s", i, f.ChildName)
 				checkFamily(t, where, f, today)
 				checkFile(t, where, f, today)
+				checkCoverage(t, where, f, today)
 				if i%10 == 0 { // plans are checked on a sample: comparing versions takes time
 					checkPlan(t, where, f, today)
 				}

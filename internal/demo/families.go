@@ -269,7 +269,7 @@ func thijsBakker(c calendar) Family {
 			StatusDate:       c.ago(12),
 			StatusNote: "Bij de verwijzing aangeboden en toen afgewezen: moeder wilde de zorg zelf blijven regelen en Thijs was het met haar eens. " +
 				"Heropend na de canuleplaatsing en met het oog op zijn 18e verjaardag. Thijs beslist zelf; hij wil eerst een kennismakingsgesprek.",
-			DivisionOfTasks: KCTCaseManager + " (KCT) is het aanspreekpunt. Na het besluit van Thijs bespreken we of een thuis-casemanager de Wlz-aanvraag en het wonen oppakt.",
+			DivisionOfTasks: KCTCaseManager + " (KCT) is het aanspreekpunt. Na het besluit van Thijs bespreken we of een thuis-casemanager de overstap naar de Wlz en het wonen oppakt.",
 		},
 		Network: []care.NetworkMember{
 			{Name: "Dr. Jeroen Ooms", Role: "gp", Organisation: "Huisartsenpraktijk IJplein", Line: 1, Domain: "lichamelijk",
@@ -309,7 +309,7 @@ func thijsBakker(c calendar) Family {
 				"Longarts meldt: canule geplaatst, Thijs kan niet meer naar school en de zorg thuis is te zwaar voor moeder. Vraagt casemanagement opnieuw aan te bieden.",
 				"Contact opnemen met Thijs en moeder."),
 			c.contact(ByKCT, c.ago(12), "home_visit", "family", "thuis", 60, 30,
-				"Casemanagement opnieuw aangeboden aan Thijs en moeder. Overgang naar 18 jaar en de Wlz-aanvraag besproken; Thijs wil nadenken.",
+				"Casemanagement opnieuw aangeboden aan Thijs en moeder. Overgang naar 18 jaar en de Wlz-indicatie besproken; Thijs wil nadenken.",
 				"Over een week horen wat Thijs besluit."),
 			c.contact(ByKCT, c.ago(3), "phone", "child", "", 10, 0,
 				"Thijs belt zelf: hij wil een kennismakingsgesprek, zonder zijn broers erbij.", "Gesprek plannen."),
@@ -319,7 +319,7 @@ func thijsBakker(c calendar) Family {
 				c.ago(3), "Thijs wil eerst een kennismakingsgesprek; dat wordt nu gepland."),
 			c.task(ByKCT, c.ago(12), "IC-afspraken voor volwassenen opvragen bij het Centrum voor Thuisbeademing", "network", lung, c.ago(2)),
 			inPlan(c.task(ByKCT, c.ago(12), "Transitiegesprek plannen met kinderarts en neuroloog voor volwassenen", "network", paed, c.in(30)), care.DimPhysical, "i2"),
-			inPlan(c.task(ByKCT, c.ago(3), "Wlz-aanvraag voorbereiden voor de overstap uit de Jeugdwet", "casemanager", KCTCaseManager, c.in(45)), care.DimSocial, "i5"),
+			inPlan(c.task(ByKCT, c.ago(3), "Ochtendzorg onder de Wlz regelen voor de overstap uit de Jeugdwet", "casemanager", KCTCaseManager, c.in(45)), care.DimSocial, "i5"),
 		},
 	}
 }

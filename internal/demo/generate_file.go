@@ -251,6 +251,7 @@ func generateFile(r *rand.Rand, c calendar, f *Family) {
 	if span >= 2 && f.Episode.Status == "accepted" {
 		f.Plan = generatePlan(r, c, f, intake, span)
 	}
+	generateCoverage(c, f, intake)
 }
 
 // Material for generated care plans.

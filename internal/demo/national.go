@@ -111,6 +111,7 @@ func NewNationalShape(scale float64) (NationalShape, error) {
 // to each other before they are stored.
 type NationalIDs struct {
 	Organisation, Account, Family, Member, NetworkMember, IntensityChange, Contact, Task int64
+	CoverageItem                                                                         int64
 }
 
 // NationalOrganisation is a generated organisation.
@@ -143,6 +144,10 @@ type NationalFile struct {
 	Members []care.Member
 	Network []care.NetworkMember
 	Intake  care.IntensityChange // the first intensity record
+	// Coverage is the coverage plan of a family in care today, each item
+	// with its periods, and Aids its aids; dated up to today.
+	Coverage []care.CoverageItem
+	Aids     []care.Aid
 }
 
 // NationalSink stores what GenerateNational makes, in an order a database
@@ -169,6 +174,7 @@ type NationalCounts struct {
 	Regions, Organisations, CaseManagers, Families             int
 	Members, NetworkMembers, IntensityChanges, Contacts, Tasks int
 	PlanVersions, AuditRecords                                 int
+	CoverageItems, Aids                                        int
 	From, To                                                   time.Time // the first and last day of the history
 	MinCaseload, MaxCaseload                                   int       // families per case manager
 	MeanKCTCaseload, MeanThuisCaseload                         float64
@@ -420,7 +426,7 @@ func (g *nationalGen) families() error {
 	today := dateOf(g.now)
 	oldest := time.Date(today.Year()-24, today.Month(), today.Day()+1, 0, 0, 0, 0, time.UTC)
 	span := int(today.Sub(oldest).Hours()/24) + 1
-	memberID, networkID, stepID := g.ids.Member, g.ids.NetworkMember, g.ids.IntensityChange
+	memberID, networkID, stepID, itemID := g.ids.Member, g.ids.NetworkMember, g.ids.IntensityChange, g.ids.CoverageItem
 	for i := range g.fams {
 		o := 0
 		for j := range g.orgs {
@@ -533,12 +539,15 @@ func (g *nationalGen) families() error {
 		file.Intake = care.IntensityChange{ID: stepID, FamilyID: nf.id, Intensity: classIntensity[nf.segments[0].class],
 			NextContact: next, Reason: "intake", ChangedAt: fam.CreatedAt, ChangedBy: g.person(nf.kct)}
 		stepID++
+		if status == "accepted" && end.class != classClosed && !f.Deceased {
+			itemID = g.coverage(file, &f, g.person(nf.kct), intake, itemID)
+		}
 		nf.file = file
 		g.counts.Members += len(file.Members)
 		g.counts.NetworkMembers += len(file.Network)
 		g.counts.IntensityChanges++
 	}
-	g.ids.IntensityChange = stepID
+	g.ids.IntensityChange, g.ids.CoverageItem = stepID, itemID
 	g.counts.Families = len(g.fams)
 	for _, f := range g.fams {
 		if err := g.sink.Family(f.file); err != nil {

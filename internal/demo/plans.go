@@ -30,6 +30,13 @@ func item(id, forWhom, text string) care.PlanItem {
 	return care.PlanItem{ID: id, For: forWhom, Text: text}
 }
 
+// needsCare marks a goal as one that needs care, which the coverage plan
+// should cover.
+func needsCare(it care.PlanItem) care.PlanItem {
+	it.NeedsCare = true
+	return it
+}
+
 func problem(id, forWhom, text, icd10 string) care.PlanItem {
 	return care.PlanItem{ID: id, For: forWhom, Text: text, ICD10: icd10}
 }
@@ -82,7 +89,7 @@ func daanPlan(c calendar, neuro string) []PlanVersion {
 				problem("i8", "family", "Wlz-indicatie voor de nachtzorg loopt binnenkort af", ""),
 			},
 			Goals: []care.PlanItem{
-				item("i9", "family", "Nachtzorg zonder onderbreking na de herindicatie"),
+				needsCare(item("i9", "family", "Nachtzorg zonder onderbreking na de herindicatie")),
 			},
 		},
 		care.DimPedagogical: {
@@ -175,10 +182,10 @@ func noorPlan(c calendar, paed string) []PlanVersion {
 			care.DimSocial: {
 				Situation: "Gescheiden ouders met gezamenlijk gezag, wissel op vrijdag. Pgb-team van vijf kinderverpleegkundigen op beide adressen.",
 				Problems:  []care.PlanItem{problem("i4", "family", "Uren verlaagd bij de herindicatie; bezwaar loopt", "")},
-				Goals:     []care.PlanItem{item("i5", "family", "Genoeg uren zorg om beide ouders te laten werken")},
+				Goals:     []care.PlanItem{needsCare(item("i5", "family", "Genoeg uren zorg om beide ouders te laten werken"))},
 			},
 			care.DimPedagogical: {
-				Goals: []care.PlanItem{item("i6", "child", "Naar het medisch kinderdagverblijf met begeleiding")},
+				Goals: []care.PlanItem{needsCare(item("i6", "child", "Naar het medisch kinderdagverblijf met begeleiding"))},
 			},
 		}),
 		ACP: care.ACP{
@@ -229,7 +236,7 @@ func thijsPlan(c calendar, paed string) []PlanVersion {
 			},
 			care.DimSocial: {
 				Problems: []care.PlanItem{problem("i4", "family", "Overstap van Jeugdwet naar Wlz bij 18 jaar", "")},
-				Goals:    []care.PlanItem{item("i5", "family", "Wlz-indicatie rond voor zijn verjaardag")},
+				Goals:    []care.PlanItem{needsCare(item("i5", "family", "Zijn zorg thuis en het logeren rond onder de Wlz voor zijn verjaardag"))},
 			},
 			care.DimPedagogical: {
 				Situation: "Gaat sinds de canule niet meer naar school; volgt twee vakken online.",
@@ -244,7 +251,7 @@ func thijsPlan(c calendar, paed string) []PlanVersion {
 			},
 			Scenarios: []care.Scenario{
 				{ID: "i8", Topic: "adulthood", WhatIf: "Als Thijs 18 wordt",
-					Arranged: "Kennismaking met de longarts voor volwassenen gepland; Wlz-aanvraag in voorbereiding."},
+					Arranged: "Kennismaking met de longarts voor volwassenen gepland; de Wlz-indicatie is er, de zorg thuis moet nog over."},
 				{ID: "i9", Topic: "deterioration", WhatIf: "Als zijn ademhaling of hart achteruitgaat"},
 			},
 			Directives: []care.Directive{

@@ -83,6 +83,7 @@ type BulkWriter struct {
 
 	organisations, accounts, families, episodes, caseManagers, members, network *bulkTable
 	intensity, contacts, tasks, planVersions, plans, audit                      *bulkTable
+	coverageItems, coveragePeriods, aids                                        *bulkTable
 	tables                                                                      []*bulkTable // parents first
 
 	ids      BulkIDs
@@ -92,6 +93,7 @@ type BulkWriter struct {
 // BulkIDs are the first free ids of the tables a BulkWriter fills.
 type BulkIDs struct {
 	Organisation, Account, Family, Member, NetworkMember, IntensityChange, Contact, Task, Audit int64
+	CoverageItem                                                                                int64
 }
 
 // NewBulkWriter starts a bulk load. The caller must Close it (or Abort).
@@ -127,8 +129,15 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 	w.plans = newBulkTable("care_plans", false, `family_id, version, review_due, discussed_on, updated_at`, w.families)
 	w.audit = newBulkTable("audit_events", true, `id, at, actor_id, actor_role, family_id, object_type, object_id, action,
 		outcome, access_point, authorised, relationship, consent, emergency, prev_hash, hash`)
+	w.coverageItems = newBulkTable("coverage_items", true, `id, family_id, kind, description, network_member_id,
+		provider_name, applicant, goals, created_by, created_at`, w.families, w.accounts, w.network)
+	w.coveragePeriods = newBulkTable("coverage_periods", false, `item_id, family_id, law, form, status, minutes_per_week,
+		amount_cents, reference, indicated_by, start_on, end_on, applied_on, decided_on, objection_filed_on, objection_due,
+		note, created_by, created_at`, w.coverageItems, w.accounts)
+	w.aids = newBulkTable("aids", false, `family_id, kind, description, via, supplier, status, requested_on, assessed_on,
+		granted_on, ordered_on, delivered_on, replace_by, note, created_by, created_at`, w.families, w.accounts)
 	w.tables = []*bulkTable{w.organisations, w.accounts, w.families, w.episodes, w.caseManagers, w.members, w.network,
-		w.intensity, w.contacts, w.tasks, w.planVersions, w.plans, w.audit}
+		w.intensity, w.contacts, w.tasks, w.planVersions, w.plans, w.coverageItems, w.coveragePeriods, w.aids, w.audit}
 
 	if err := s.dialect.prepareBulk(ctx, conn); err != nil {
 		conn.Close()
@@ -149,7 +158,8 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 func (w *BulkWriter) readIDs() error {
 	next := map[*bulkTable]*int64{w.organisations: &w.ids.Organisation, w.accounts: &w.ids.Account,
 		w.families: &w.ids.Family, w.members: &w.ids.Member, w.network: &w.ids.NetworkMember,
-		w.intensity: &w.ids.IntensityChange, w.contacts: &w.ids.Contact, w.tasks: &w.ids.Task, w.audit: &w.ids.Audit}
+		w.intensity: &w.ids.IntensityChange, w.contacts: &w.ids.Contact, w.tasks: &w.ids.Task, w.audit: &w.ids.Audit,
+		w.coverageItems: &w.ids.CoverageItem}
 	for t, p := range next {
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT COALESCE(MAX(id), 0) + 1 FROM `+t.name+` /* BulkWriter */`).Scan(p); err != nil {
 			return fmt.Errorf("store: bulk: %s: %w", t.name, err)
