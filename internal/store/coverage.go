@@ -270,16 +270,29 @@ func (s *Store) SaveAid(ctx context.Context, x *care.Aid) error {
 // the families in the account's caseload: what the caseload counts.
 func (s *Store) CaseloadCoverage(ctx context.Context, accountID int64) (map[int64][]care.CoverageItem, map[int64][]care.Aid, error) {
 	const mine = `family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1)`
-	periods, err := s.coveragePeriods(ctx, `p.`+mine+` AND p.id = (SELECT MAX(q.id) FROM coverage_periods q
-		WHERE q.family_id = p.family_id AND q.item_id = p.item_id)`, accountID)
+	// Only what the counts need, of the current period of each item.
+	rows, err := s.rq.QueryContext(ctx, `SELECT p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due
+		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+mine+` GROUP BY item_id) cur
+			ON cur.id = p.id /* Store.CaseloadCoverage */`, accountID)
 	if err != nil {
 		return nil, nil, err
 	}
 	items := map[int64][]care.CoverageItem{}
-	for _, p := range periods {
+	for rows.Next() {
+		var p care.CoveragePeriod
+		var start, end, due sql.NullTime
+		if err := rows.Scan(&p.ItemID, &p.FamilyID, &p.Law, &p.Status, &start, &end, &due); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		p.Start, p.End, p.ObjectionDue = fromNull(start), fromNull(end), fromNull(due)
 		items[p.FamilyID] = append(items[p.FamilyID], care.CoverageItem{ID: p.ItemID, FamilyID: p.FamilyID, Periods: []care.CoveragePeriod{p}})
 	}
-	rows, err := s.rq.QueryContext(ctx, `SELECT x.id, x.family_id, x.status, x.requested_on, x.delivered_on FROM aids x
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	rows, err = s.rq.QueryContext(ctx, `SELECT x.id, x.family_id, x.status, x.requested_on, x.delivered_on FROM aids x
 		WHERE x.`+mine+` /* Store.CaseloadCoverage */`, accountID)
 	if err != nil {
 		return nil, nil, err
