@@ -70,6 +70,8 @@ var authzTable = map[string]access{
 	"GET /api/v1/me/families": accountFamilies,
 
 	"GET /admin/accounts":                      adminOnly,
+	"GET /admin/settings":                      adminOnly,
+	"POST /admin/settings":                     adminOnly,
 	"POST /admin/accounts":                     adminOnly,
 	"POST /admin/accounts/{id}/disable":        adminOnly,
 	"POST /admin/accounts/{id}/enable":         adminOnly,
@@ -115,6 +117,7 @@ var authzTable = map[string]access{
 	"POST /families/{id}/casemanagers":                familyFile,
 	"GET /families/{id}/invite":                       familyFile,
 	"POST /families/{id}/invite":                      familyFile,
+	"POST /families/{id}/transition":                  familyFile,
 	"GET /api/v1/families/{id}":                       familyFile,
 	"PUT /api/v1/families/{id}":                       familyFile,
 	"POST /api/v1/families/{id}/members":              familyFile,
@@ -168,6 +171,9 @@ var authzTable = map[string]access{
 	"POST /my/families/{id}/stop":                   familyMember,
 	"POST /my/families/{id}/network-proposals":      familyMember,
 	"GET /my/families/{id}/access-log":              familyMember,
+	"GET /my/families/{id}/coverage":                familyMember,
+	"GET /my/families/{id}/coverage/documents/{doc}": familyMember,
+	"GET /provider/families/{id}/coverage":          provider,
 	"GET /provider/families/{id}":                   provider,
 	"POST /provider/families/{id}/tasks/{tid}/done": provider,
 	"POST /provider/families/{id}/notes":            provider,
@@ -216,6 +222,8 @@ type authzWorld struct {
 	// threadA is a conversation of A that "family" started, with a
 	// document, and that "provider" was added to.
 	threadA, docA int64
+	// coverageDocA is a document attached to a coverage item of A.
+	coverageDocA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -300,6 +308,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatalf("thread of A: %+v, %v", msgs, err)
 	}
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
+	w.coverageDocA = addCoverageDocument(t, a, actorA, w.famA)
 	return w
 }
 
@@ -324,6 +333,9 @@ func (w *authzWorld) intake(t *testing.T, who, child string) int64 {
 // path fills a route pattern's wildcards with ids of family fam.
 func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
+	if strings.Contains(path, "/coverage/documents/") {
+		path = strings.Replace(path, "{doc}", strconv.FormatInt(w.coverageDocA, 10), 1)
+	}
 	id := strconv.FormatInt(fam, 10)
 	if strings.HasPrefix(path, "/admin/") {
 		id = strconv.FormatInt(w.ids["target"], 10)

@@ -184,6 +184,10 @@ func (s *Server) transitionAccept(w http.ResponseWriter, r *http.Request) error 
 		case err == nil:
 			http.Redirect(w, r, familyURL(id, "transition"), http.StatusSeeOther)
 			return nil
+		case errors.As(err, &in) && in.Rule != nil:
+			// Not (or no longer) due: the child is under 17, or 19.
+			s.renderErrorMessage(w, r, http.StatusConflict, "coverage_view.transition.not_due")
+			return nil
 		case errors.As(err, &in) && in.Coverage != nil && len(in.Fields) > 0:
 			cf, errs = in.Coverage, Fields(in.Fields)
 		default:
@@ -191,8 +195,8 @@ func (s *Server) transitionAccept(w http.ResponseWriter, r *http.Request) error 
 		}
 	}
 	if cf.Transition == nil {
-		// The checklist is no longer due (the 19th birthday passed).
-		return care.Errorf(care.NotFound, "no checklist")
+		s.renderErrorMessage(w, r, http.StatusConflict, "coverage_view.transition.not_due")
+		return nil
 	}
 	p := &TransitionPage{CarePage: s.carePage(r, "coverage_view.transition.title")}
 	p.C = newChecklist(&p.CarePage, id, cf.Family.ChildName, cf.Transition, cf.Family, cf.Owners, cf.CaseManagers)
