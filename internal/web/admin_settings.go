@@ -38,7 +38,7 @@ func (s *Server) adminSettingsSubmit(w http.ResponseWriter, r *http.Request) err
 	case typed == "":
 		err = care.FieldErrors{"coverage_window": "field.required"}
 	case convErr != nil || len(typed) > 3:
-		err = care.FieldErrors{"coverage_window": "field.number"}
+		err = care.FieldErrors{"coverage_window": "coverage.window_range"}
 	default:
 		err = s.care.SetCoverageWindow(r.Context(), s.actor(r), weeks)
 	}
