@@ -179,4 +179,6 @@ func audit(t *testing.T, a *app, fam int64) []care.AuditEvent {
 var nlMonths = []string{"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
 
 // formatDay writes a date as the Dutch pages do: "2 jan 2026".
-func formatDay(d time.Time) string { return fmt.Sprintf("%d %s %d", d.Day(), nlMonths[d.Month()-1], d.Year()) }
+func formatDay(d time.Time) string {
+	return fmt.Sprintf("%d %s %d", d.Day(), nlMonths[d.Month()-1], d.Year())
+}
