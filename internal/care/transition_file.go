@@ -27,11 +27,26 @@ func fileTransition(ctx context.Context, st Store, f *Family, now time.Time) (*T
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range items {
-		if c.EndsAtEighteen(f.BirthDate) {
-			c.Documents = nil
-			t.JeugdwetItems = append(t.JeugdwetItems, c)
-		}
+	for _, c := range endingAtEighteen(items, f) {
+		c.Documents = nil
+		t.JeugdwetItems = append(t.JeugdwetItems, c)
 	}
 	return t, nil
+}
+
+// endingAtEighteen are the items that end because the child turns 18:
+// youth care granted or being arranged, not one that was refused or
+// already stopped.
+func endingAtEighteen(items []CoverageItem, f *Family) []CoverageItem {
+	var out []CoverageItem
+	for _, c := range items {
+		switch c.Current().Status {
+		case CoverageRefused, CoverageExpired, CoverageEnded:
+			continue
+		}
+		if !f.Deceased && c.EndsAtEighteen(f.BirthDate) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
