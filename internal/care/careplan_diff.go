@@ -128,6 +128,9 @@ func flatten(p *CarePlan) []flatRow {
 				add(sec, k+"/text", "careplan."+kind.name, "", it.Text)
 				add(sec, k+"/for", "careplan.for", "careplan.for.", it.For)
 				add(sec, k+"/icd10", "careplan.icd10", "", it.ICD10)
+				if it.NeedsCare {
+					add(sec, k+"/needs_care", "coverage_view.needs_care", "coverage_view.needs_care_value.", "yes")
+				}
 			}
 		}
 		for _, a := range s.Actions {

@@ -199,12 +199,7 @@ func (s *Service) coverageFile(ctx context.Context, st Store, actor Actor, view 
 		return nil, err
 	}
 	if TransitionShown(f, acc != nil, cf.Today) {
-		cf.Transition = &Transition{Eighteenth: Eighteenth(f.BirthDate), Accepted: acc}
-		for _, c := range cf.Items {
-			if cf.AtEighteen(&c) {
-				cf.Transition.JeugdwetItems = append(cf.Transition.JeugdwetItems, c)
-			}
-		}
+		cf.Transition = &Transition{Eighteenth: Eighteenth(f.BirthDate), Accepted: acc, JeugdwetItems: endingAtEighteen(cf.Items, f)}
 	}
 	return cf, nil
 }

@@ -212,6 +212,9 @@ type File struct {
 	TaskEvents map[int64][]TaskEvent
 	// Threads are the conversations, with what the reader has not read.
 	Threads []Thread
+	// Transition is the turning-18 checklist; read for the case managers'
+	// page, nil when not shown.
+	Transition *Transition
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -157,6 +157,9 @@ func decodeItem(v url.Values, kind, id string, errs Fields) care.PlanItem {
 			it.ICD10 = strings.ToUpper(code)
 		}
 	}
+	if kind == "goal" {
+		it.NeedsCare = v.Get(fn("needs_care")) != ""
+	}
 	return it
 }
 
@@ -201,6 +204,9 @@ func EncodeDimension(sec *care.PlanSection) url.Values {
 			v.Set(care.ItemField(kind, it.ID, "for"), it.For)
 			if kind == "problem" {
 				v.Set(care.ItemField(kind, it.ID, "icd10"), it.ICD10)
+			}
+			if kind == "goal" && it.NeedsCare {
+				v.Set(care.ItemField(kind, it.ID, "needs_care"), "1")
 			}
 		}
 	}

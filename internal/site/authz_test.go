@@ -74,6 +74,8 @@ var authzTable = map[string]access{
 	"GET /api/v1/me/families": accountFamilies,
 
 	"GET /admin/accounts":                      adminOnly,
+	"GET /admin/settings":                      adminOnly,
+	"POST /admin/settings":                     adminOnly,
 	"POST /admin/accounts":                     adminOnly,
 	"POST /admin/accounts/{id}/disable":        adminOnly,
 	"POST /admin/accounts/{id}/enable":         adminOnly,
@@ -119,6 +121,7 @@ var authzTable = map[string]access{
 	"POST /families/{id}/casemanagers":                familyFile,
 	"GET /families/{id}/invite":                       familyFile,
 	"POST /families/{id}/invite":                      familyFile,
+	"POST /families/{id}/transition":                  familyFile,
 	"GET /api/v1/families/{id}":                       familyFile,
 	"PUT /api/v1/families/{id}":                       familyFile,
 	"POST /api/v1/families/{id}/members":              familyFile,
@@ -176,6 +179,11 @@ var authzTable = map[string]access{
 	"POST /provider/families/{id}/tasks/{tid}/done": provider,
 	"POST /provider/families/{id}/notes":            provider,
 
+	// The coverage plan for the family and providers (scope "file").
+	"GET /my/families/{id}/coverage":                 familyMember,
+	"GET /my/families/{id}/coverage/documents/{doc}": familyMember,
+	"GET /provider/families/{id}/coverage":           provider,
+
 	"GET /families/{id}/threads":                           familyFile,
 	"POST /families/{id}/threads":                          familyFile,
 	"GET /families/{id}/threads/{thread}":                  familyFile,
@@ -229,6 +237,8 @@ type authzWorld struct {
 	threadA, docA int64
 	// coverageA is an item of A's coverage plan, aidA an aid of A.
 	coverageA, aidA int64
+	// coverageDocA is a document attached to a coverage item of A.
+	coverageDocA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -322,6 +332,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatal(err)
 	}
 	w.coverageA, w.aidA = item.ID, aid.ID
+	w.coverageDocA = addCoverageDocument(t, a, actorA, w.famA)
 	return w
 }
 
@@ -346,6 +357,9 @@ func (w *authzWorld) intake(t *testing.T, who, child string) int64 {
 // path fills a route pattern's wildcards with ids of family fam.
 func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
+	if strings.Contains(path, "/coverage/documents/") {
+		path = strings.Replace(path, "{doc}", strconv.FormatInt(w.coverageDocA, 10), 1)
+	}
 	id := strconv.FormatInt(fam, 10)
 	if strings.HasPrefix(path, "/admin/") {
 		id = strconv.FormatInt(w.ids["target"], 10)

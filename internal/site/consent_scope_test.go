@@ -133,6 +133,25 @@ func TestConsentScopeShowsWhatItSays(t *testing.T) {
 					t.Errorf("plan and network: closing the task answered %d, status %s, audit %+v; want 404, open, a denied record", p.StatusCode, tasks[0].Status, last)
 				}
 
+				// The coverage plan is part of the whole file: its page and
+				// the link to it only with that scope; a refusal is recorded.
+				addCoverageDocument(t, a, w.CMActor, w.Fam)
+				p = w.GP.Get("/provider/families/" + fam + "/coverage")
+				last = w.LastAudit(t)
+				if whole {
+					// The family's letters are not the provider's.
+					main := sitetest.Text(p.Tag("main"))
+					if p.StatusCode != http.StatusOK || !strings.Contains(main, "Verpleging overdag") || strings.Contains(main, "beschikking.pdf") ||
+						last.Outcome != care.OutcomeSuccess || last.ObjectType != "coverage" {
+						t.Errorf("whole file: coverage page %d, audit %+v:\n%s", p.StatusCode, last, main)
+					}
+				} else if p.StatusCode != http.StatusNotFound || last.Outcome != care.OutcomeDenied || last.ObjectType != "coverage" {
+					t.Errorf("plan and network: coverage page %d, audit %+v; want 404 and a denied record", p.StatusCode, last)
+				}
+				if got := w.GP.Get("/provider/families/" + fam).Present("coverage-link"); got != whole {
+					t.Errorf("scope %s: link to the coverage page shown %v", scope, got)
+				}
+
 				// A note to the case managers is not a look into the file:
 				// every scope may leave one.
 				p = w.GP.Post("/provider/families/"+fam+"/notes", url.Values{"body": {"Graag even bellen."}})

@@ -199,6 +199,9 @@ func itemControls(p *FormPage, kind, id string) []form.Control {
 	if kind == "problem" {
 		cs = append(cs, p.Text(fn("icd10"), "careplan.icd10", 20, false).WithHint(p, "careplan.edit.icd10_hint"))
 	}
+	if kind == "goal" {
+		cs = append(cs, p.Check(fn("needs_care"), "coverage_view.needs_care"))
+	}
 	if id == "" {
 		for i := range cs {
 			cs[i] = optional(cs[i])

@@ -53,7 +53,8 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 }
 
 func parseTemplates() (map[string]*template.Template, error) {
-	layout, err := template.New("layout.html").ParseFS(files, "templates/layout.html")
+	// The layout and the parts several pages share.
+	layout, err := template.New("layout.html").ParseFS(files, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, err
 	}

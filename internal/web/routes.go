@@ -69,6 +69,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /families/{id}/casemanagers", s.handle(s.requireLogin(s.caseManagersSubmit())))
 	mux.Handle("GET /families/{id}/invite", s.handle(s.requireLogin(s.invitationNew)))
 	mux.Handle("POST /families/{id}/invite", s.handle(s.requireLogin(s.invitationCreate())))
+	mux.Handle("POST /families/{id}/transition", s.handle(s.requireLogin(s.transitionAccept)))
 
 	// The care plan. One handler draws it for the case managers, the family
 	// and providers with consent, each through its own door (care.View),
@@ -120,7 +121,10 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /my/families/{id}/stop", s.handle(s.requireLogin(s.familyStop)))
 	mux.Handle("POST /my/families/{id}/network-proposals", s.handle(s.requireLogin(s.familyProposalCreate)))
 	mux.Handle("GET /my/families/{id}/access-log", s.handle(s.requireLogin(s.accessLogShow)))
+	mux.Handle("GET /my/families/{id}/coverage", s.handle(s.requireLogin(s.coverageView(family))))
+	mux.Handle("GET /my/families/{id}/coverage/documents/{doc}", s.handle(s.requireLogin(s.familyCoverageDocument)))
 	mux.Handle("GET /provider/families/{id}", s.handle(s.requireLogin(s.providerShow)))
+	mux.Handle("GET /provider/families/{id}/coverage", s.handle(s.requireLogin(s.coverageView(provider))))
 	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.providerTasks()))))
 	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.providerNotes()))))
 
@@ -149,6 +153,8 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /admin/accounts/{id}/disable", s.handle(s.requireRole(admin, s.adminAccountAction("disabled", s.auth.AdminDisableAccount))))
 	mux.Handle("POST /admin/accounts/{id}/enable", s.handle(s.requireRole(admin, s.adminAccountAction("enabled", s.auth.AdminEnableAccount))))
 	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(admin, s.adminAccountAction("password-reset", s.auth.AdminResetPassword))))
+	mux.Handle("GET /admin/settings", s.handle(s.requireRole(admin, s.adminSettings)))
+	mux.Handle("POST /admin/settings", s.handle(s.requireRole(admin, s.adminSettingsSubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
 
 	// The link an account's holder gets by e-mail to choose a password:

@@ -73,6 +73,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range threadCases(base) {
 			cases[name] = page
 		}
+		for name, page := range coverageViewCases(base) {
+			cases[name] = page
+		}
 		forms := formCases(s, base("intake.title"))
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
@@ -172,7 +175,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -292,7 +295,7 @@ func dimensionValues() []string {
 func walkSources(t *testing.T, fn func(src string)) {
 	t.Helper()
 	var paths []string
-	for _, pattern := range []string{"templates/*.html", "*.go", "../auth/*.go", "../care/*.go"} {
+	for _, pattern := range []string{"templates/*.html", "templates/partials/*.html", "*.go", "../auth/*.go", "../care/*.go"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
