@@ -212,6 +212,8 @@ type File struct {
 	TaskEvents map[int64][]TaskEvent
 	// Threads are the conversations, with what the reader has not read.
 	Threads []Thread
+	// Coverage sums up the coverage plan; on the family page only.
+	Coverage CoverageOverview
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -126,6 +126,9 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 	if f.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
 		return nil, err
 	}
+	if f.Coverage, err = s.coverageOverview(ctx, st, &f.Family); err != nil {
+		return nil, err
+	}
 	return f, loadHistory(ctx, st, f)
 }
 
