@@ -192,6 +192,21 @@ var authzTable = map[string]access{
 	"GET /api/v1/families/{id}/threads/{thread}/messages":  threadReader,
 	"POST /api/v1/families/{id}/threads/{thread}/messages": threadReader,
 	"GET /api/v1/families/{id}/documents/{doc}":            threadReader,
+
+	"GET /families/{id}/coverage":                          familyFile,
+	"GET /families/{id}/coverage/new":                      familyFile,
+	"POST /families/{id}/coverage":                         familyFile,
+	"GET /families/{id}/coverage/{cid}/edit":               familyFile,
+	"POST /families/{id}/coverage/{cid}":                   familyFile,
+	"GET /families/{id}/coverage/{cid}/renew":              familyFile,
+	"POST /families/{id}/coverage/{cid}/periods":           familyFile,
+	"POST /families/{id}/coverage/{cid}/documents":         familyFile,
+	"GET /families/{id}/coverage/documents/{doc}/download": familyFile,
+	"GET /families/{id}/aids/new":                          familyFile,
+	"POST /families/{id}/aids":                             familyFile,
+	"GET /families/{id}/aids/{aid}/edit":                   familyFile,
+	"POST /families/{id}/aids/{aid}":                       familyFile,
+	"POST /families/{id}/aids/{aid}/documents":             familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -216,6 +231,9 @@ type authzWorld struct {
 	// threadA is a conversation of A that "family" started, with a
 	// document, and that "provider" was added to.
 	threadA, docA int64
+	// coverageA is a coverage item of A, aidA an aid of A, and
+	// coverageDocA a document attached to that item.
+	coverageA, aidA, coverageDocA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -300,6 +318,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatalf("thread of A: %+v, %v", msgs, err)
 	}
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
+	w.coverageWorld(t)
 	return w
 }
 
@@ -327,6 +346,10 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	id := strconv.FormatInt(fam, 10)
 	if strings.HasPrefix(path, "/admin/") {
 		id = strconv.FormatInt(w.ids["target"], 10)
+	}
+	if strings.Contains(path, "/coverage/") || strings.Contains(path, "/aids/") {
+		path = strings.NewReplacer("{cid}", strconv.FormatInt(w.coverageA, 10), "{doc}", strconv.FormatInt(w.coverageDocA, 10),
+			"{aid}", strconv.FormatInt(w.aidA, 10)).Replace(path)
 	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
