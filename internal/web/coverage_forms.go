@@ -35,6 +35,7 @@ func onCoverage(p *FormPage, cf *care.CoverageFile) {
 	p.Family = &cf.Family
 	p.Cancel = coverageURL(cf.Family.ID, "")
 	p.Back = &Link{Href: p.Cancel, Text: p.T("coverage.title")}
+	p.FormID = "coverage-form"
 }
 
 // drawCoverageForm draws a coverage form with status.
