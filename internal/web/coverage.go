@@ -44,7 +44,7 @@ type UploadForm struct {
 	Errors Fields
 }
 
-// Error is the catalog key of the error at the field of the upload form
+// UploadError is the catalog key of the error at the field of the upload form
 // for the item or aid at anchor, or "".
 func (p *CoveragePage) UploadError(anchor, field string) string {
 	if p.Upload.For != anchor {
