@@ -410,3 +410,25 @@ func TestCoverageOtherFamily(t *testing.T) {
 		}
 	})
 }
+
+// TestCoverageJeugdwetEndsAtEighteen: youth care for a 17-year-old with no
+// end date ends the day before the 18th birthday, and the page says so.
+func TestCoverageJeugdwetEndsAtEighteen(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, _ := a.CaseManager("carla@example.org")
+		fam := c.CreateFamily(intake("Daan", a.Day(-17, -11, 0)))
+		base := familyPath(fam, "/coverage")
+		v := with(coverageItem(a.Day(0, -6, 0), ""), "law", "jeugdwet", "kind", "psychosocial")
+		redirectsTo(t, c.Post(base, v), base+"?saved=added#item-"+itoa(coverageItemsID(t, a, fam)), "youth care")
+		p := c.Get(base)
+		item := p.ByID("item-" + itoa(coverageItemsID(t, a, fam)))
+		got := text(under(item, func(n *html.Node) bool { return hasClass(n, "end-line") }))
+		if !strings.HasPrefix(got, "Eindigt bij 18 jaar: laatste dag ") {
+			t.Errorf("end line %q", got)
+		}
+		// A month before the 18th birthday it ends within the window.
+		if !p.Present("attention-item-" + itoa(coverageItemsID(t, a, fam))) {
+			t.Errorf("youth care ending at 18 in a month is not under what needs attention")
+		}
+	})
+}
