@@ -456,6 +456,10 @@ func (s *Service) AttachCoverageDocument(ctx context.Context, actor Actor, famil
 		}
 		fe := FieldErrors{}
 		oneOf(fe, "document_kind", kind, DocumentKinds...)
+		if u == nil {
+			fe["document"] = "document.required"
+			return fe
+		}
 		d, dfe := newDocument(u, familyID, actor.AccountID, s.now().UTC(), "document")
 		for k, v := range dfe {
 			fe[k] = v

@@ -215,6 +215,8 @@ type File struct {
 	// Transition is the turning-18 checklist; read for the case managers'
 	// page, nil when not shown.
 	Transition *Transition
+	// Coverage sums up the coverage plan; on the family page only.
+	Coverage CoverageOverview
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -129,6 +129,9 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 	if f.Transition, err = fileTransition(ctx, st, &f.Family, s.now()); err != nil {
 		return nil, err
 	}
+	if f.Coverage, err = s.coverageOverview(ctx, st, &f.Family); err != nil {
+		return nil, err
+	}
 	return f, loadHistory(ctx, st, f)
 }
 

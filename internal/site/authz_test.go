@@ -205,12 +205,26 @@ var authzTable = map[string]access{
 	"POST /api/v1/families/{id}/threads/{thread}/messages": threadReader,
 	"GET /api/v1/families/{id}/documents/{doc}":            threadReader,
 
-	"GET /api/v1/families/{id}/coverage":                coverageReader,
-	"POST /api/v1/families/{id}/coverage":               familyFile,
-	"PUT /api/v1/families/{id}/coverage/{cid}":          familyFile,
-	"POST /api/v1/families/{id}/coverage/{cid}/periods": familyFile,
-	"POST /api/v1/families/{id}/aids":                   familyFile,
-	"PUT /api/v1/families/{id}/aids/{aid}":              familyFile,
+	"GET /api/v1/families/{id}/coverage":                   coverageReader,
+	"POST /api/v1/families/{id}/coverage":                  familyFile,
+	"PUT /api/v1/families/{id}/coverage/{cid}":             familyFile,
+	"POST /api/v1/families/{id}/coverage/{cid}/periods":    familyFile,
+	"POST /api/v1/families/{id}/aids":                      familyFile,
+	"PUT /api/v1/families/{id}/aids/{aid}":                 familyFile,
+	"GET /families/{id}/coverage":                          familyFile,
+	"GET /families/{id}/coverage/new":                      familyFile,
+	"POST /families/{id}/coverage":                         familyFile,
+	"GET /families/{id}/coverage/{cid}/edit":               familyFile,
+	"POST /families/{id}/coverage/{cid}":                   familyFile,
+	"GET /families/{id}/coverage/{cid}/renew":              familyFile,
+	"POST /families/{id}/coverage/{cid}/periods":           familyFile,
+	"POST /families/{id}/coverage/{cid}/documents":         familyFile,
+	"GET /families/{id}/coverage/documents/{doc}/download": familyFile,
+	"GET /families/{id}/aids/new":                          familyFile,
+	"POST /families/{id}/aids":                             familyFile,
+	"GET /families/{id}/aids/{aid}/edit":                   familyFile,
+	"POST /families/{id}/aids/{aid}":                       familyFile,
+	"POST /families/{id}/aids/{aid}/documents":             familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -235,10 +249,9 @@ type authzWorld struct {
 	// threadA is a conversation of A that "family" started, with a
 	// document, and that "provider" was added to.
 	threadA, docA int64
-	// coverageA is an item of A's coverage plan, aidA an aid of A.
-	coverageA, aidA int64
-	// coverageDocA is a document attached to a coverage item of A.
-	coverageDocA int64
+	// coverageA is a coverage item of A, aidA an aid of A, and
+	// coverageDocA a document attached to that item.
+	coverageA, aidA, coverageDocA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -323,16 +336,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 		t.Fatalf("thread of A: %+v, %v", msgs, err)
 	}
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
-	item := &care.CoverageItem{FamilyID: w.famA, Kind: "home_nursing", Applicant: "casemanager"}
-	if err := a.Care.AddCoverageItem(ctx, actorA, item, &care.CoveragePeriod{Law: "zvw", Form: "zin", Status: "to_apply"}); err != nil {
-		t.Fatal(err)
-	}
-	aid := &care.Aid{FamilyID: w.famA, Kind: "wheelchair", Via: "wmo", Status: "requested", Requested: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)}
-	if err := a.Care.SaveAid(ctx, actorA, aid); err != nil {
-		t.Fatal(err)
-	}
-	w.coverageA, w.aidA = item.ID, aid.ID
-	w.coverageDocA = addCoverageDocument(t, a, actorA, w.famA)
+	w.coverageWorld(t)
 	return w
 }
 
@@ -357,16 +361,15 @@ func (w *authzWorld) intake(t *testing.T, who, child string) int64 {
 // path fills a route pattern's wildcards with ids of family fam.
 func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
-	if strings.Contains(path, "/coverage/documents/") {
-		path = strings.Replace(path, "{doc}", strconv.FormatInt(w.coverageDocA, 10), 1)
-	}
 	id := strconv.FormatInt(fam, 10)
 	if strings.HasPrefix(path, "/admin/") {
 		id = strconv.FormatInt(w.ids["target"], 10)
 	}
-	// {cid} is a coverage item on the coverage routes, a contact elsewhere.
-	if strings.Contains(path, "/coverage/{cid}") {
-		path = strings.Replace(path, "{cid}", strconv.FormatInt(w.coverageA, 10), 1)
+	// {cid}, {aid} and {doc} are A's coverage item, aid and its document on
+	// the coverage routes; elsewhere {cid} is a contact, {doc} a message's.
+	if strings.Contains(path, "/coverage/") || strings.Contains(path, "/aids/") {
+		path = strings.NewReplacer("{cid}", strconv.FormatInt(w.coverageA, 10), "{doc}", strconv.FormatInt(w.coverageDocA, 10),
+			"{aid}", strconv.FormatInt(w.aidA, 10)).Replace(path)
 	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",

@@ -163,6 +163,7 @@ func (s *Store) bind(ctx context.Context, db *sql.DB, cache *stmtCache, opts *sq
 	if err != nil {
 		return storageError(err)
 	}
+	defer rollbackOnPanic(tx)
 	bound := *s
 	q := inTx(tx, cache)
 	bound.q, bound.rq, bound.tx = q, q, kind
@@ -173,6 +174,16 @@ func (s *Store) bind(ctx context.Context, db *sql.DB, cache *stmtCache, opts *sq
 	return storageError(tx.Commit())
 }
 
+// rollbackOnPanic rolls tx back when the function that began it panics,
+// and panics on: the server recovers from a panic, and a transaction left
+// open would hold the write lock for good.
+func rollbackOnPanic(tx *sql.Tx) {
+	if p := recover(); p != nil {
+		_ = tx.Rollback()
+		panic(p)
+	}
+}
+
 // sqlTx runs fn in a write transaction of its own, committing when it
 // returns nil; for the store's own multi-statement work outside Atomic.
 func (s *Store) sqlTx(ctx context.Context, fn func(*sql.Tx) error) error {
@@ -180,6 +191,7 @@ func (s *Store) sqlTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return storageError(err)
 	}
+	defer rollbackOnPanic(tx)
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		return storageError(err)

@@ -106,6 +106,24 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /careplan-templates/{tmpl}/edit", s.handle(s.requireRole(cm, s.planTemplateEdit)))
 	mux.Handle("POST /careplan-templates/{tmpl}", s.handle(s.requireRole(cm, s.planTemplateSave)))
 
+	// The coverage plan of the case managers: who pays for what, and the
+	// aids. A document is downloaded under .../download: a path of the
+	// same length would clash with .../coverage/{cid}/edit.
+	mux.Handle("GET /families/{id}/coverage", s.handle(s.requireLogin(s.coverageShow)))
+	mux.Handle("GET /families/{id}/coverage/new", s.handle(s.requireLogin(s.coverageNew)))
+	mux.Handle("POST /families/{id}/coverage", s.handle(s.requireLogin(s.coverageCreate())))
+	mux.Handle("GET /families/{id}/coverage/{cid}/edit", s.handle(s.requireLogin(s.coverageEdit)))
+	mux.Handle("POST /families/{id}/coverage/{cid}", s.handle(s.requireLogin(s.coverageUpdate)))
+	mux.Handle("GET /families/{id}/coverage/{cid}/renew", s.handle(s.requireLogin(s.coverageRenew)))
+	mux.Handle("POST /families/{id}/coverage/{cid}/periods", s.handle(s.requireLogin(s.coverageRenewSave)))
+	mux.Handle("POST /families/{id}/coverage/{cid}/documents", s.handle(s.requireLogin(s.coverageAttach(false))))
+	mux.Handle("GET /families/{id}/coverage/documents/{doc}/download", s.handle(s.requireLogin(s.coverageDocument)))
+	mux.Handle("GET /families/{id}/aids/new", s.handle(s.requireLogin(s.aidNew)))
+	mux.Handle("POST /families/{id}/aids", s.handle(s.requireLogin(s.aidSave)))
+	mux.Handle("GET /families/{id}/aids/{aid}/edit", s.handle(s.requireLogin(s.aidEdit)))
+	mux.Handle("POST /families/{id}/aids/{aid}", s.handle(s.requireLogin(s.aidSave)))
+	mux.Handle("POST /families/{id}/aids/{aid}/documents", s.handle(s.requireLogin(s.coverageAttach(true))))
+
 	// Accepting an invitation: the token in the path is the only key.
 	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))
 	mux.Handle("POST /invite/{token}", s.handle(s.inviteSubmit))

@@ -77,6 +77,11 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms := formCases(s, base("intake.title"))
+		coverage, coverageForms := coverageCases(base)
+		for name, page := range coverage {
+			cases[name] = page
+		}
+		forms = append(forms, coverageForms...)
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {
@@ -175,7 +180,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -264,6 +269,11 @@ func TestCatalogsMatch(t *testing.T) {
 		"careplan.dim.": dimensionValues(), "careplan.change.": append(dimensionValues(), "wishes", "acp", "review", "created"),
 		"careplan.for.": care.PlanFor, "careplan.topic.": care.ScenarioTopics, "careplan.directive.": care.DirectiveKinds,
 		"careplan.decision.": care.DirectiveDecisions, "careplan.place.": care.Places, "careplan.status.": {"open", "done"},
+		"coverage.kind.": care.CoverageKinds, "coverage.law.": care.CoverageLaws, "coverage.form.": care.CoverageForms,
+		"coverage.form_short.": care.CoverageForms, "coverage.status.": care.CoverageStatuses, "coverage.indicated_by.": care.IndicatedBy,
+		"coverage.applicant.": care.Applicants, "coverage.group.": {"running", "arranging", "objection", "stopped"},
+		"coverage.state.": coverageStates, "coverage.saved.": coverageSaved, "aid.kind.": care.AidKinds, "aid.via.": care.AidVia,
+		"aid.status.": care.AidStatuses, "document.kind.": care.DocumentKinds,
 	} {
 		for _, v := range values {
 			used[prefix+v] = true
