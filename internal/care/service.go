@@ -126,10 +126,11 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 	if f.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
 		return nil, err
 	}
-	if f.Transition, err = fileTransition(ctx, st, &f.Family, s.now()); err != nil {
+	var items []CoverageItem
+	if f.Coverage, items, err = s.coverageOverview(ctx, st, &f.Family); err != nil {
 		return nil, err
 	}
-	if f.Coverage, err = s.coverageOverview(ctx, st, &f.Family); err != nil {
+	if f.Transition, err = fileTransition(ctx, st, &f.Family, items, s.now()); err != nil {
 		return nil, err
 	}
 	return f, loadHistory(ctx, st, f)

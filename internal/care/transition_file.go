@@ -6,9 +6,9 @@ import (
 )
 
 // fileTransition reads the turning-18 checklist for the case managers'
-// family page: nil, without touching the store, unless the child is 17
-// or 18; the coverage items only when the checklist is shown.
-func fileTransition(ctx context.Context, st Store, f *Family, now time.Time) (*Transition, error) {
+// family page, with the family's coverage items: nil, without touching
+// the store, unless the child is 17 or 18.
+func fileTransition(ctx context.Context, st Store, f *Family, items []CoverageItem, now time.Time) (*Transition, error) {
 	if f.Unborn || f.Deceased || f.BirthDate.IsZero() {
 		return nil, nil
 	}
@@ -23,10 +23,6 @@ func fileTransition(ctx context.Context, st Store, f *Family, now time.Time) (*T
 		return nil, nil
 	}
 	t := &Transition{Eighteenth: Eighteenth(f.BirthDate), Accepted: acc}
-	items, err := st.CoverageItems(ctx, f.ID)
-	if err != nil {
-		return nil, err
-	}
 	for _, c := range endingAtEighteen(items, f) {
 		c.Documents = nil
 		t.JeugdwetItems = append(t.JeugdwetItems, c)
