@@ -334,20 +334,7 @@ func (p *CoveragePage) AidSteps(a *care.Aid) []AidStep {
 // coverageChanges turns corrections of an item ("coverage") or aid ("aid")
 // into lines: the field's label and the value it had, as the form shows it.
 func coverageChanges(p *CarePage, cf *care.CoverageFile, cs []care.Correction, what string) []Change {
-	var out []Change
-	for _, c := range cs {
-		ch := Change{Summary: p.T("correction.changed", "When", p.DateTime(c.ChangedAt), "Who", c.ChangedBy.Name)}
-		keys := make([]string, 0, len(c.Previous))
-		for k := range c.Previous {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			ch.Lines = append(ch.Lines, p.T(what+".field."+k)+": "+previousCoverageValue(p, cf, what, k, c.Previous[k]))
-		}
-		out = append(out, ch)
-	}
-	return out
+	return p.changes(cs, what+".field.", func(k, v string) string { return previousCoverageValue(p, cf, what, k, v) })
 }
 
 // previousCoverageValue shows a value a correction replaced.
@@ -468,18 +455,22 @@ func hasObject(cf *care.CoverageFile, aid bool, id int64) bool {
 	return slices.ContainsFunc(cf.Items, func(c care.CoverageItem) bool { return c.ID == id })
 }
 
-// coverageDocument sends a document of the coverage plan as an attachment.
-func (s *Server) coverageDocument(w http.ResponseWriter, r *http.Request) error {
-	id, did, err := twoPathIDs(r, "doc")
-	if err != nil {
-		return err
+// coverageDocument sends a document of the coverage plan through door
+// view (the case managers' or the family's) as an attachment, never shown
+// inline or sniffed; the care service records the download.
+func (s *Server) coverageDocument(view care.View) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, did, err := twoPathIDs(r, "doc")
+		if err != nil {
+			return err
+		}
+		d, err := s.care.CoverageDocument(r.Context(), s.actor(r), view, id, did)
+		if err != nil {
+			return err
+		}
+		httpx.WriteDocument(w, d)
+		return nil
 	}
-	d, err := s.care.CoverageDocument(r.Context(), s.actor(r), care.ViewCaseFile, id, did)
-	if err != nil {
-		return err
-	}
-	httpx.WriteDocument(w, d)
-	return nil
 }
 
 // DocsForm is the list of documents of an item or aid and the form that

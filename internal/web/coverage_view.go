@@ -183,26 +183,6 @@ func (s *Server) coverageView(view care.View) handler {
 	}
 }
 
-// familyCoverageDocument sends a document of the coverage plan to the
-// family as an attachment, never shown inline or sniffed; the care
-// service records the download.
-func (s *Server) familyCoverageDocument(w http.ResponseWriter, r *http.Request) error {
-	id, err := httpx.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	did, err := httpx.PathID(r, "doc")
-	if err != nil {
-		return err
-	}
-	d, err := s.care.CoverageDocument(r.Context(), s.actor(r), care.ViewFamily, id, did)
-	if err != nil {
-		return err
-	}
-	httpx.WriteDocument(w, d)
-	return nil
-}
-
 // coverageHours writes hours a week as "12,5" (Dutch) or "12.5".
 func coverageHours(h float64, lang string) string {
 	s := strconv.FormatFloat(h, 'f', -1, 64)

@@ -22,6 +22,12 @@ type Change struct {
 // Changes turns corrections into lines to read, with the fields' labels
 // under prefix ("network.", "member.", "contact.").
 func (p *CarePage) Changes(cs []care.Correction, prefix string) []Change {
+	return p.changes(cs, prefix, func(k, v string) string { return p.previousValue(prefix, k, v) })
+}
+
+// changes turns corrections into lines: the label of each field under
+// prefix and the value it had, as value shows it.
+func (p *CarePage) changes(cs []care.Correction, prefix string, value func(field, v string) string) []Change {
 	var out []Change
 	for _, c := range cs {
 		ch := Change{Summary: p.T("correction.changed", "When", p.DateTime(c.ChangedAt), "Who", c.ChangedBy.Name)}
@@ -31,7 +37,7 @@ func (p *CarePage) Changes(cs []care.Correction, prefix string) []Change {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			ch.Lines = append(ch.Lines, p.T(prefix+k)+": "+p.previousValue(prefix, k, c.Previous[k]))
+			ch.Lines = append(ch.Lines, p.T(prefix+k)+": "+value(k, c.Previous[k]))
 		}
 		out = append(out, ch)
 	}

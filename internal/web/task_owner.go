@@ -31,7 +31,7 @@ func ownerPicker(p *FormPage, file *care.File, name string, required bool) form.
 			order = append(order, kind)
 		}
 		v := o.Owner.String()
-		g.Options = append(g.Options, form.Option{Value: v, Label: ownerOptionLabel(p, file, o), Selected: v == c.Value})
+		g.Options = append(g.Options, form.Option{Value: v, Label: ownerOptionLabel(&p.CarePage, file.CaseManagers, o), Selected: v == c.Value})
 	}
 	for _, k := range order {
 		c.Groups = append(c.Groups, *groups[k])
@@ -41,11 +41,11 @@ func ownerPicker(p *FormPage, file *care.File, name string, required bool) form.
 
 // ownerOptionLabel names one possible owner: the name, and what they are
 // to the child (KCT or thuis, huisarts, moeder).
-func ownerOptionLabel(p *FormPage, file *care.File, o care.PossibleOwner) string {
+func ownerOptionLabel(p *CarePage, cms care.CaseManagers, o care.PossibleOwner) string {
 	switch o.Owner.Kind {
 	case care.OwnerCaseManager:
 		kind := "thuis"
-		if file.CaseManagers.KCT.AccountID == o.Owner.ID {
+		if cms.KCT.AccountID == o.Owner.ID {
 			kind = "kct"
 		}
 		return o.Name + " (" + p.T("task.owner_cm."+kind) + ")"

@@ -84,37 +84,13 @@ func newChecklist(p *CarePage, familyID int64, childName string, t *care.Transit
 		if v == me || def == "" && o.Owner.Kind == care.OwnerCaseManager && !slices.ContainsFunc(owners, func(x care.PossibleOwner) bool { return x.Owner.String() == me }) {
 			def = v
 		}
-		c.Owners = append(c.Owners, OwnerChoice{Value: v, Label: ownerChoiceLabel(p, o, cms)})
+		c.Owners = append(c.Owners, OwnerChoice{Value: v, Label: ownerOptionLabel(p, cms, o)})
 	}
 	due := form.ISODate(care.TransitionDue(birth.BirthDate, p.Today))
 	for _, step := range care.TransitionSteps {
 		c.Rows = append(c.Rows, TransitionRow{Step: step, Take: true, Title: p.T("coverage_view.transition.task." + step), Owner: def, Due: due})
 	}
 	return c
-}
-
-// ownerChoiceLabel names a possible owner: the name and what they are to
-// the child.
-func ownerChoiceLabel(p *CarePage, o care.PossibleOwner, cms care.CaseManagers) string {
-	switch o.Owner.Kind {
-	case care.OwnerCaseManager:
-		kind := "thuis"
-		if cms.KCT.AccountID == o.Owner.ID {
-			kind = "kct"
-		}
-		return o.Name + " (" + p.T("task.owner_cm."+kind) + ")"
-	case care.OwnerNetwork:
-		if o.Role != "" {
-			return o.Name + " (" + p.Label("network.role.", o.Role) + ")"
-		}
-	case care.OwnerParent:
-		if o.Role != "" {
-			return o.Name + " (" + o.Role + ")"
-		}
-	case care.OwnerFamily:
-		return p.T("task.owner_whole_family")
-	}
-	return o.Name
 }
 
 // Checklist is the turning-18 checklist of the family page, or nil when
