@@ -179,6 +179,8 @@ func TestTransitionChecklistForThijs(t *testing.T) {
 	tb.open(path)
 	tb.wantTextContains("#transition-h", "Thijs Bakker wordt 18 op "+dutchDate(care.Eighteenth(birth)))
 	tb.wantTextContains("#transition-jeugdwet", "Begeleiding thuis na school")
+	tb.screenshot("transition-closed-phone")
+	tb.step("open the steps", chromedp.Click(chromedp.CSS("#transition-open")))
 	if !tb.checked("#representation_take") || !tb.checked("#coverage_take") {
 		t.Error("the steps are not checked by default")
 	}
