@@ -38,7 +38,8 @@ func newCoverWorld(t *testing.T, a *app) *coverWorld {
 		ObjectionFiledOn: today.AddDate(0, 0, -10), ObjectionDue: today.AddDate(0, 0, 32)}); err != nil {
 		t.Fatal(err)
 	}
-	aid := &care.Aid{FamilyID: w.Fam, Kind: "wheelchair", Via: care.LawWmo, Status: care.AidRequested, Requested: today.AddDate(0, 0, -50)}
+	aid := &care.Aid{FamilyID: w.Fam, Kind: "wheelchair", Via: care.LawWmo, Status: care.AidRequested, Requested: today.AddDate(0, 0, -50),
+		ReplaceBy: time.Date(2030, 9, 1, 0, 0, 0, 0, time.UTC)}
 	if err := a.Care.SaveAid(ctx, w.CMActor, aid); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func TestCoverageForTheFamily(t *testing.T) {
 		}
 		main := text(p.Tag("main"))
 		for _, want := range []string{"het zorgkantoor (Wlz)", "eigen budget (pgb)", "Jullie zelf", "Uiterlijk " + formatDay(care.DateOf(a.Clock.Now()).AddDate(0, 0, 32)),
-			"Rolstoel", "jullie wachten nu 50 dagen", "langer dan 6 weken"} {
+			"Rolstoel", "jullie wachten nu 50 dagen", "langer dan 6 weken", "Een nieuwe is gepland rond 1 sep 2030"} {
 			if !strings.Contains(main, want) {
 				t.Errorf("coverage page lacks %q:\n%s", want, main)
 			}
