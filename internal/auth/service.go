@@ -27,8 +27,13 @@ type Config struct {
 	MaxAccountFailures int           // default 5
 	MaxAddressFailures int           // default 30
 	ThrottleWindow     time.Duration // default 15 min
-	Issuer             string        // shown in authenticator apps, default "Spil"
-	Now                func() time.Time
+	// MaxFeedFetches and MaxFeedAddressFetches within ThrottleWindow
+	// limit the fetches of one calendar feed, and of all feeds from one
+	// address (a calendar service fetches many people's feeds).
+	MaxFeedFetches        int    // default 30
+	MaxFeedAddressFetches int    // default 600
+	Issuer                string // shown in authenticator apps, default "Spil"
+	Now                   func() time.Time
 	// MaxHashing is how many password hashes are worked out at once
 	// (default: one per core). Each holds Params.Memory; more wait their
 	// turn, so a burst of logins costs time, not memory without bound.
@@ -106,6 +111,12 @@ func NewService(store Store, cfg Config) *Service {
 	}
 	if cfg.MaxAddressFailures == 0 {
 		cfg.MaxAddressFailures = 30
+	}
+	if cfg.MaxFeedFetches == 0 {
+		cfg.MaxFeedFetches = 30
+	}
+	if cfg.MaxFeedAddressFetches == 0 {
+		cfg.MaxFeedAddressFetches = 600
 	}
 	if cfg.ThrottleWindow == 0 {
 		cfg.ThrottleWindow = 15 * time.Minute

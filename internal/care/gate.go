@@ -15,6 +15,7 @@ type Service struct {
 	now       func() time.Time
 	passwords Passwords
 	notifier  Notifier
+	feeds     FeedLimiter
 }
 
 // Passwords is what accepting an invitation needs to make an account's

@@ -45,6 +45,9 @@ const (
 	// parent or the child linked to it, or a provider whose consent covers
 	// the whole file
 	coverageReader
+	// calendarHolder: case managers, family members and providers, each
+	// for the calendar feed of their own account
+	calendarHolder
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -66,10 +69,19 @@ var authzTable = map[string]access{
 	"GET /password/{token}":    public,
 	"POST /password/{token}":   public,
 
+	// A calendar app fetches the feed without a session: the token in the
+	// path is the credential (256 random bits, stored hashed), the care
+	// service rate-limits and records every fetch, and an unknown, revoked
+	// or disabled account's token gets a 404 (TestCalendarFeed*).
+	"GET /ical/{file}": public,
+
 	"GET /{$}":                   loggedIn,
 	"GET /account":               loggedIn,
 	"POST /account/password":     loggedIn,
 	"POST /account/reachability": caseManager,
+
+	"POST /account/calendar":        calendarHolder,
+	"POST /account/calendar/revoke": calendarHolder,
 
 	"GET /api/v1/me/families": accountFamilies,
 
@@ -451,7 +463,7 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkFamilyRoute(t, pattern, "own", "family")
 			case planReader, threadReader, coverageReader:
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
-			case accountFamilies:
+			case accountFamilies, calendarHolder:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")
 			}
 		}

@@ -48,12 +48,14 @@ type Site struct {
 // New builds both surfaces over the same services: careSvc is the one door
 // to family data, authSvc knows accounts and sessions, and accounts is the
 // store behind the administrator's pages. It ties the two services
-// together: every password check is recorded in the audit trail, and an
-// accepted invitation's password follows the password rules. A broken
+// together: every password check is recorded in the audit trail, an
+// accepted invitation's password follows the password rules, and calendar
+// feed fetches are counted by the login throttle. A broken
 // template stops it.
 func New(cfg Config, authSvc *auth.Service, accounts web.Accounts, careSvc *care.Service) (*Site, error) {
 	authSvc.SetLoginAudit(careSvc)
 	careSvc.SetPasswords(authSvc)
+	careSvc.SetFeedLimiter(authSvc)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}

@@ -21,6 +21,8 @@ type AccountPage struct {
 	Reach       *care.Reachability
 	ReachErrors Fields
 	ReachSaved  bool
+	// Calendar is the calendar link block; nil for roles without one.
+	Calendar *CalendarSection
 }
 
 func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
@@ -30,6 +32,9 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.PasswordSaved = r.URL.Query().Get("saved") == "1"
 	p.ReachSaved = r.URL.Query().Get("saved") == "reach"
+	if p.Calendar != nil {
+		p.Calendar.Revoked = r.URL.Query().Get("saved") == "calendar"
+	}
 	s.render(w, r, http.StatusOK, "account", p)
 	return nil
 }
@@ -47,6 +52,9 @@ func (s *Server) accountPage(r *http.Request) (*AccountPage, error) {
 			return nil, err
 		}
 		p.Reach = &reach
+	}
+	if p.Calendar, err = s.calendarSection(r, p.Lang); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

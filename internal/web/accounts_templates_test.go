@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/spil-zorg/spil/internal/care"
 )
 
@@ -44,6 +46,10 @@ func accountsCases(base func(string) BasePage, others map[string]any) map[string
 		"invite_accept_refused": existing(ExistingAccount{Step: "confirm", Refused: "invitation.already_linked", Suffix: "_u"}),
 		"account_casemanager": &AccountPage{BasePage: cm, RoleKey: "role.casemanager", Errors: Fields{}, Reach: &reach, ReachSaved: true,
 			ReachErrors: Fields{"work_phone": "phone.invalid", "work_hours": "field.too_long", "stand_in": "field.unreadable"}},
+		"account_calendarmade": &AccountPage{BasePage: cm, RoleKey: "role.casemanager", Errors: Fields{},
+			Calendar: &CalendarSection{Since: time.Now(), SinceText: "4 dec 2026 10:00", URL: "https://spil.example.nl/ical/ABC.ics", Words: "pro"}},
+		"account_calendarfamily": &AccountPage{BasePage: baseAs(base("account.title"), care.RoleFamily), RoleKey: "role.family", Errors: Fields{},
+			Calendar: &CalendarSection{Since: time.Now(), SinceText: "4 dec 2026 10:00", Revoked: true, Words: "family"}},
 		"home_linked":      &HomePage{BasePage: prov, RoleKey: "role.provider", Families: rows, Linked: true},
 		"familyview_reach": &fv,
 		"provider_reach":   &pv,

@@ -31,6 +31,8 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /account", s.handle(s.requireLogin(s.accountShow)))
 	mux.Handle("POST /account/password", s.handle(s.requireLogin(s.passwordSubmit)))
 	mux.Handle("POST /account/reachability", s.handle(s.requireRole(care.RoleCaseManager, s.reachabilitySubmit)))
+	mux.Handle("POST /account/calendar", s.handle(s.requireLogin(s.calendarCreate)))
+	mux.Handle("POST /account/calendar/revoke", s.handle(s.requireLogin(s.calendarRevoke)))
 
 	// The case manager's pages. Who may see which family is decided by the
 	// care service; every family id and sub-object id comes from the path.
@@ -174,6 +176,10 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /admin/settings", s.handle(s.requireRole(admin, s.adminSettings)))
 	mux.Handle("POST /admin/settings", s.handle(s.requireRole(admin, s.adminSettingsSubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
+
+	// An account's calendar feed, for calendar apps: no session, the token
+	// in the path ("<token>.ics") is the only key.
+	mux.Handle("GET /ical/{file}", s.handle(s.calendarFeed))
 
 	// The link an account's holder gets by e-mail to choose a password:
 	// the token in the path is the only key.
