@@ -45,7 +45,9 @@ func (p *StaysPage) Listed() []*care.Stay {
 }
 
 // IsCurrent reports whether the child is at s today.
-func (p *StaysPage) IsCurrent(s *care.Stay) bool { return p.File.Current != nil && p.File.Current.ID == s.ID }
+func (p *StaysPage) IsCurrent(s *care.Stay) bool {
+	return p.File.Current != nil && p.File.Current.ID == s.ID
+}
 
 // Changes are a stay's corrections as lines to read.
 func (p *StaysPage) Changes(s *care.Stay) []Change {
