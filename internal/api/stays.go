@@ -113,8 +113,8 @@ func (s *Server) apiStaysRead(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// apiStayCreate is POST /api/v1/families/{id}/stays. A stay that starts
-// while another goes on ends that one on its start.
+// apiStayCreate is POST /api/v1/families/{id}/stays. A new ongoing stay
+// that starts while another goes on ends that one on its start.
 func (s *Server) apiStayCreate(w http.ResponseWriter, r *http.Request) (int64, error) {
 	return apiAdd(s, w, r, decodeStayJSON, s.care.SaveStay, func(x *care.Stay) (*int64, *int64) { return &x.FamilyID, &x.ID })
 }

@@ -126,9 +126,9 @@ func (s *Service) stayFile(ctx context.Context, st Store, view View, familyID in
 
 // SaveStay records a stay (ID 0) or corrects one, keeping the values
 // before: for the case managers. A stay may not cover a day another stay
-// covers; a new stay that starts while an ongoing one goes on ends that
-// one on its start (the child moved), and that is kept as a correction of
-// the ongoing stay. A stay of another family is NotFound; bad input or an
+// covers; a new ongoing stay that starts while an ongoing one goes on
+// ends that one on its start (the child moved), and that is kept as a
+// correction of the ongoing stay. A stay of another family is NotFound; bad input or an
 // overlap saves nothing.
 func (s *Service) SaveStay(ctx context.Context, actor Actor, stay *Stay) error {
 	action := ActionCreate
@@ -183,10 +183,11 @@ func (s *Service) saveStay(ctx context.Context, st Store, actor Actor, rel Relat
 	if err := stay.Validate(s.now(), rel.KnownBirth()); err != nil {
 		return err
 	}
-	// A new stay that starts after an ongoing one began ends it: the
-	// child moved on the new stay's start.
+	// A new ongoing stay that starts after an ongoing one began ends it:
+	// the child moved on the new stay's start. A stay that ended is
+	// history, and ends nothing.
 	var ended *Stay
-	if old == nil {
+	if old == nil && stay.Ongoing() {
 		for i := range stays {
 			if o := &stays[i]; o.Ongoing() && o.Start.Before(stay.Start) {
 				ended = o

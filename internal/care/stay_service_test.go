@@ -69,6 +69,8 @@ func TestStayService(t *testing.T) {
 			}{
 				{"inside the stay at home", "start", "stays.overlap",
 					care.Stay{Kind: care.StayRespite, Place: "Logeerhuis", Start: date(2026, 3, 1), End: date(2026, 3, 5)}},
+				{"a stay that ended, inside the ongoing admission", "start", "stays.overlap",
+					care.Stay{Kind: care.StayRespite, Place: "Logeerhuis", Start: date(2026, 6, 13), End: date(2026, 6, 14)}},
 				{"ongoing from before the admission", "start", "stays.overlap",
 					care.Stay{Kind: care.StayGeneralHospital, Place: "Ziekenhuis", Start: date(2026, 6, 10)}},
 				{"ends before it starts", "end", "stays.end_before_start",
