@@ -84,6 +84,14 @@ func (p *CarePage) StayWhere(s *care.Stay) string {
 	return where
 }
 
+// StayTitle names a stay in a list: its place, and for home where at home.
+func (p *CarePage) StayTitle(s *care.Stay) string {
+	if s.Kind == care.StayHome && s.Place != "" {
+		return p.T("stays.kind.home") + " — " + s.Place
+	}
+	return p.StayWhere(s)
+}
+
 // StayNow says, for professionals, where the child is: "Opgenomen in …
 // sinds …", and whether the admission was acute.
 func (p *CarePage) StayNow(s *care.Stay) string {
