@@ -134,6 +134,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoManyFamilies(t, s)
 			checkDemoThreads(t, s)
 			checkDemoCoverage(t, s)
+			checkDemoStays(t, s)
 		})
 	}
 }

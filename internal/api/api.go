@@ -146,6 +146,9 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("POST /api/v1/families/{id}/coverage", s.apiHandle(s.apiWrite(s.apiCoverageCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/coverage/{cid}", s.apiHandle(s.apiWrite(s.apiCoverageUpdate, apiNoContentAnswer)))
 	api.Handle("POST /api/v1/families/{id}/coverage/{cid}/periods", s.apiHandle(s.apiWrite(s.apiCoverageRenew, created)))
+	api.Handle("GET /api/v1/families/{id}/stays", s.apiHandle(s.apiStaysRead))
+	api.Handle("POST /api/v1/families/{id}/stays", s.apiHandle(s.apiWrite(s.apiStayCreate, created)))
+	api.Handle("PUT /api/v1/families/{id}/stays/{sid}", s.apiHandle(s.apiWrite(s.apiStayUpdate, apiNoContentAnswer)))
 	api.Handle("POST /api/v1/families/{id}/aids", s.apiHandle(s.apiWrite(s.apiAidCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/aids/{aid}", s.apiHandle(s.apiWrite(s.apiAidUpdate, apiNoContentAnswer)))
 }

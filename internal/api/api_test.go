@@ -129,7 +129,7 @@ func TestAPIRoundTrip(t *testing.T) {
 			"next_contact": apiDay(now, 14), "open_tasks": float64(0), "overdue_tasks": float64(0),
 			"episode_status": "accepted", "deceased": false, "plan_review_due": nil, "plan_review_overdue": false, "found_via": nil,
 			"unborn": false, "coverage_ending": float64(0), "coverage_lapsed": float64(0), "objections_due": float64(0),
-			"aids_waiting": float64(0),
+			"aids_waiting": float64(0), "admitted": false,
 		}
 		if diff := cmp.Diff(want, apiAt(list, "families", 1)); diff != "" {
 			t.Errorf("caseload item (-want +got):\n%s", diff)

@@ -78,6 +78,8 @@ type apiCaseloadItemOut struct {
 	CoverageLapsed int `json:"coverage_lapsed"`
 	ObjectionsDue  int `json:"objections_due"`
 	AidsWaiting    int `json:"aids_waiting"`
+	// Admitted: the child is in a hospital today.
+	Admitted bool `json:"admitted"`
 }
 
 type apiFoundViaOut struct {
@@ -99,7 +101,7 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,
 			PlanReviewDue: apiDateOut(it.PlanReviewDue), PlanReviewOverdue: it.PlanReviewOverdue(now),
 			CoverageEnding: it.Coverage.Ending, CoverageLapsed: it.Coverage.Lapsed,
-			ObjectionsDue: it.Coverage.ObjectionsDue, AidsWaiting: it.Coverage.AidsWaiting,
+			ObjectionsDue: it.Coverage.ObjectionsDue, AidsWaiting: it.Coverage.AidsWaiting, Admitted: it.Admitted(),
 		})
 	}
 	return out

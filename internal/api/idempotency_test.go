@@ -83,6 +83,7 @@ func TestIdempotentRepeat(t *testing.T) {
 		cov := apiCreated(t, c.API("POST", apiFamilyPath(id, "/coverage"), coverage))
 		aid := map[string]any{"kind": "lift", "via": "wmo", "status": "requested", "requested": apiDay(now, -5)}
 		aidID := apiCreated(t, c.API("POST", apiFamilyPath(id, "/aids"), aid))
+		home := apiCreated(t, c.API("POST", apiFamilyPath(id, "/stays"), map[string]any{"kind": "home", "start": apiDay(now, -100)}))
 		child := apiIntake(now, "Noor Yılmaz", "2019-03-14")
 		for _, k := range []string{"intensity", "next_contact", "referral_date", "referred_by", "reason", "factor_wish", "factor_complexity",
 			"factor_capacity", "surprise_question", "status", "status_date", "status_note", "division_of_tasks", "kind"} {
@@ -117,6 +118,10 @@ func TestIdempotentRepeat(t *testing.T) {
 			{"POST /api/v1/families/{id}/aids", apiFamilyPath(id, "/aids"), aid},
 			{"PUT /api/v1/families/{id}/aids/{aid}", apiFamilyPath(id, "/aids/", strconv.FormatInt(aidID, 10)),
 				map[string]any{"kind": "lift", "via": "wmo", "status": "assessed", "requested": apiDay(now, -5), "assessed": apiDay(now, 0)}},
+			{"POST /api/v1/families/{id}/stays", apiFamilyPath(id, "/stays"),
+				map[string]any{"kind": "general_hospital", "place": "Isala", "acute": true, "start": apiDay(now, -5)}},
+			{"PUT /api/v1/families/{id}/stays/{sid}", apiFamilyPath(id, "/stays/", strconv.FormatInt(home, 10)),
+				map[string]any{"kind": "home", "place": "bij moeder", "start": apiDay(now, -100), "end": apiDay(now, -5)}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

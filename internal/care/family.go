@@ -217,6 +217,9 @@ type File struct {
 	Transition *Transition
 	// Coverage sums up the coverage plan; on the family page only.
 	Coverage CoverageOverview
+	// Stay is where the child is today; nil when not recorded. Read for
+	// the case managers' page and the family's own.
+	Stay *Stay
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.
@@ -257,10 +260,15 @@ type CaseloadItem struct {
 	// Coverage counts what needs attention in the family's coverage plan,
 	// within the organisation's window; on the caseload only.
 	Coverage CoverageSummary
+	// Stay is where the child is today; nil when not recorded.
+	Stay *Stay
 	// FoundVia is the family member (name, kind, relation) whose name a
 	// search found, when it was not the child's; nil otherwise.
 	FoundVia *Member
 }
+
+// Admitted reports whether the child is in a hospital today.
+func (it *CaseloadItem) Admitted() bool { return it.Stay != nil && it.Stay.Hospital() }
 
 // PlanReviewOverdue reports whether the care plan's review date has passed on day.
 func (it *CaseloadItem) PlanReviewOverdue(day time.Time) bool {

@@ -151,6 +151,8 @@ type InvalidInput struct {
 	Thread  *ThreadPage
 	// Coverage is the page of the coverage plan's forms.
 	Coverage *CoverageFile
+	// Stays is the page of the stays' forms.
+	Stays *StayFile
 }
 
 func (e *InvalidInput) Error() string {

@@ -62,6 +62,9 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		if err := s.caseloadCoverage(ctx, st, actor, all); err != nil {
 			return err
 		}
+		if err := s.caseloadStays(ctx, st, actor, all); err != nil {
+			return err
+		}
 		if strings.TrimSpace(query) == "" {
 			items = all
 			return nil
@@ -131,6 +134,9 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 		return nil, err
 	}
 	if f.Transition, err = fileTransition(ctx, st, &f.Family, items, s.now()); err != nil {
+		return nil, err
+	}
+	if f.Stay, err = currentStay(ctx, st, familyID, s.now()); err != nil {
 		return nil, err
 	}
 	return f, loadHistory(ctx, st, f)

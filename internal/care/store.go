@@ -21,6 +21,7 @@ type Store interface {
 	ThreadStore
 	CoverageStore
 	CalendarStore
+	StayStore
 }
 
 // Transactor runs work in a transaction of the database.

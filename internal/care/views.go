@@ -22,6 +22,9 @@ type ProviderFile struct {
 	Scope      string // the consent in force
 	Me         NetworkMember
 	Threads    []Thread // the conversations the provider was added to
+	// Stay is where the child is today, when the scope covers the
+	// child's details (without the case managers' note); else nil.
+	Stay *Stay
 }
 
 // UnreadMessages is how many messages the provider has not read.
@@ -89,6 +92,14 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	}
 	if pf.Threads, err = st.Threads(ctx, familyID, rel.Link.AccountID, rel.Link.AccountID); err != nil {
 		return nil, err
+	}
+	if pf.Shows(PartChild) {
+		if pf.Stay, err = currentStay(ctx, st, familyID, today); err != nil {
+			return nil, err
+		}
+		if pf.Stay != nil {
+			pf.Stay.Note = ""
+		}
 	}
 	if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
 		return pf, nil // a link to no one in the network has no tasks
@@ -273,6 +284,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 		return nil, err
 	}
 	if f.DoneTaskCount, err = st.CountTasks(ctx, familyID, TaskQuery{Status: "done"}); err != nil {
+		return nil, err
+	}
+	if f.Stay, err = currentStay(ctx, st, familyID, s.now()); err != nil {
 		return nil, err
 	}
 	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}

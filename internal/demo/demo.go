@@ -85,6 +85,9 @@ type Family struct {
 	// the aids and adaptations; both in the order they were recorded.
 	Coverage []Coverage
 	Aids     []Aid
+	// Stays are where the child has been, oldest first; none for most
+	// families.
+	Stays []Stay
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -155,6 +158,7 @@ func Families(today time.Time) []Family {
 	}
 	for i := range fams {
 		addCoverage(c, &fams[i])
+		addStays(c, &fams[i])
 	}
 	return fams
 }

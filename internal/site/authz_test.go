@@ -237,6 +237,19 @@ var authzTable = map[string]access{
 	"GET /families/{id}/aids/{aid}/edit":                   familyFile,
 	"POST /families/{id}/aids/{aid}":                       familyFile,
 	"POST /families/{id}/aids/{aid}/documents":             familyFile,
+
+	// Stays: the family reads them, and a provider whose consent covers
+	// the child's details (scope "file", as for the coverage plan) where
+	// the child is now; the case managers write.
+	"GET /api/v1/families/{id}/stays":       coverageReader,
+	"POST /api/v1/families/{id}/stays":      familyFile,
+	"PUT /api/v1/families/{id}/stays/{sid}": familyFile,
+	"GET /families/{id}/stays":              familyFile,
+	"GET /families/{id}/stays/new":          familyFile,
+	"POST /families/{id}/stays":             familyFile,
+	"GET /families/{id}/stays/{sid}/edit":   familyFile,
+	"POST /families/{id}/stays/{sid}":       familyFile,
+	"POST /families/{id}/stays/{sid}/end":   familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -264,6 +277,8 @@ type authzWorld struct {
 	// coverageA is a coverage item of A, aidA an aid of A, and
 	// coverageDocA a document attached to that item.
 	coverageA, aidA, coverageDocA int64
+	// stayA is a stay of A.
+	stayA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -349,6 +364,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	}
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
 	w.coverageWorld(t)
+	w.staysWorld(t)
 	return w
 }
 
@@ -389,7 +405,7 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10))
 	return method, r.Replace(path)
 }
 

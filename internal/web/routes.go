@@ -126,6 +126,14 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /families/{id}/aids/{aid}", s.handle(s.requireLogin(s.aidSave)))
 	mux.Handle("POST /families/{id}/aids/{aid}/documents", s.handle(s.requireLogin(s.coverageAttach(true))))
 
+	// Where the child is and has been: the case managers' page and form.
+	mux.Handle("GET /families/{id}/stays", s.handle(s.requireLogin(s.staysShow)))
+	mux.Handle("GET /families/{id}/stays/new", s.handle(s.requireLogin(s.stayEdit)))
+	mux.Handle("POST /families/{id}/stays", s.handle(s.requireLogin(s.staySave)))
+	mux.Handle("GET /families/{id}/stays/{sid}/edit", s.handle(s.requireLogin(s.stayEdit)))
+	mux.Handle("POST /families/{id}/stays/{sid}", s.handle(s.requireLogin(s.staySave)))
+	mux.Handle("POST /families/{id}/stays/{sid}/end", s.handle(s.requireLogin(s.stayEnd)))
+
 	// Accepting an invitation: the token in the path is the only key.
 	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))
 	mux.Handle("POST /invite/{token}", s.handle(s.inviteSubmit))

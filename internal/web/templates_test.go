@@ -82,6 +82,11 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms = append(forms, coverageForms...)
+		stays, stayForms := staysCases(base)
+		for name, page := range stays {
+			cases[name] = page
+		}
+		forms = append(forms, stayForms...)
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {
@@ -180,7 +185,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document|stays`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -274,6 +279,8 @@ func TestCatalogsMatch(t *testing.T) {
 		"coverage.applicant.": care.Applicants, "coverage.group.": {"running", "arranging", "objection", "stopped"},
 		"coverage.state.": coverageStates, "coverage.saved.": coverageSaved, "aid.kind.": care.AidKinds, "aid.via.": care.AidVia,
 		"aid.status.": care.AidStatuses, "document.kind.": care.DocumentKinds,
+		"stays.kind.": care.StayKinds, "stays.unit.": care.StayUnits, "stays.now.": care.StayKinds, "stays.saved.": staysSaved,
+		"stays.field.": {"kind", "unit", "place", "acute", "note", "start", "end"},
 	} {
 		for _, v := range values {
 			used[prefix+v] = true

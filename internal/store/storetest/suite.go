@@ -89,6 +89,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"CoverageItems", testCoverageItems},
 		{"AidsAndDocuments", testAidsAndDocuments},
 		{"CaseloadCoverageAndSettings", testCaseloadCoverageAndSettings},
+		{"Stays", testStays},
 		{"ThreadsAndReadMarkers", testThreadsAndReadMarkers},
 		{"ThreadNotices", testThreadNotices},
 		{"ThreadsScopedByFamily", testThreadsScopedByFamily},
