@@ -150,6 +150,8 @@ type InvalidInput struct {
 	Thread  *ThreadPage
 	// Coverage is the page of the coverage plan's forms.
 	Coverage *CoverageFile
+	// Transfers is the page of the transfers' forms.
+	Transfers *TransferFile
 }
 
 func (e *InvalidInput) Error() string {

@@ -20,6 +20,7 @@ type Store interface {
 	NetworkHistoryStore
 	ThreadStore
 	CoverageStore
+	TransferStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -93,6 +93,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"ThreadNotices", testThreadNotices},
 		{"ThreadsScopedByFamily", testThreadsScopedByFamily},
 		{"Documents", testDocuments},
+		{"Transfers", testTransfers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
