@@ -217,6 +217,9 @@ type File struct {
 	Transition *Transition
 	// Coverage sums up the coverage plan; on the family page only.
 	Coverage CoverageOverview
+	// Transfers are the transfers planned, the nearest first, with their
+	// checklist tasks; on the case managers' and the family's page.
+	Transfers []Transfer
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -169,3 +169,13 @@ func (s *Service) SetTransferStatus(ctx context.Context, actor Actor, familyID, 
 		return st.SetTransferStatus(ctx, familyID, transferID, status)
 	})
 }
+
+// plannedTransfers are the family's transfers still planned, the nearest
+// first, for the family pages' links to the handoff summary.
+func plannedTransfers(ctx context.Context, st Store, familyID int64) ([]Transfer, error) {
+	all, err := st.Transfers(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	return (&TransferFile{Transfers: all}).Planned(), nil
+}

@@ -22,6 +22,9 @@ type ProviderFile struct {
 	Scope      string // the consent in force
 	Me         NetworkMember
 	Threads    []Thread // the conversations the provider was added to
+	// Transfers are the transfers planned, without their checklist tasks,
+	// for the link to each handoff summary.
+	Transfers []Transfer
 }
 
 // UnreadMessages is how many messages the provider has not read.
@@ -89,6 +92,12 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	}
 	if pf.Threads, err = st.Threads(ctx, familyID, rel.Link.AccountID, rel.Link.AccountID); err != nil {
 		return nil, err
+	}
+	if pf.Transfers, err = plannedTransfers(ctx, st, familyID); err != nil {
+		return nil, err
+	}
+	for i := range pf.Transfers {
+		pf.Transfers[i].Items = nil
 	}
 	if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
 		return pf, nil // a link to no one in the network has no tasks
@@ -273,6 +282,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 		return nil, err
 	}
 	if f.DoneTaskCount, err = st.CountTasks(ctx, familyID, TaskQuery{Status: "done"}); err != nil {
+		return nil, err
+	}
+	if f.Transfers, err = plannedTransfers(ctx, st, familyID); err != nil {
 		return nil, err
 	}
 	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}
