@@ -146,6 +146,9 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("POST /api/v1/families/{id}/coverage", s.apiHandle(s.apiWrite(s.apiCoverageCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/coverage/{cid}", s.apiHandle(s.apiWrite(s.apiCoverageUpdate, apiNoContentAnswer)))
 	api.Handle("POST /api/v1/families/{id}/coverage/{cid}/periods", s.apiHandle(s.apiWrite(s.apiCoverageRenew, created)))
+	api.Handle("GET /api/v1/families/{id}/transfers", s.apiHandle(s.apiTransfersRead))
+	api.Handle("POST /api/v1/families/{id}/transfers", s.apiHandle(s.apiWrite(s.apiTransferCreate, created)))
+	api.Handle("GET /api/v1/families/{id}/transfers/{trid}/handoff", s.apiHandle(s.apiHandoffRead))
 	api.Handle("POST /api/v1/families/{id}/aids", s.apiHandle(s.apiWrite(s.apiAidCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/aids/{aid}", s.apiHandle(s.apiWrite(s.apiAidUpdate, apiNoContentAnswer)))
 }

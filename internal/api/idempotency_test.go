@@ -117,6 +117,8 @@ func TestIdempotentRepeat(t *testing.T) {
 			{"POST /api/v1/families/{id}/aids", apiFamilyPath(id, "/aids"), aid},
 			{"PUT /api/v1/families/{id}/aids/{aid}", apiFamilyPath(id, "/aids/", strconv.FormatInt(aidID, 10)),
 				map[string]any{"kind": "lift", "via": "wmo", "status": "assessed", "requested": apiDay(now, -5), "assessed": apiDay(now, 0)}},
+			{"POST /api/v1/families/{id}/transfers", apiFamilyPath(id, "/transfers"),
+				map[string]any{"from_kind": "academic_hospital", "to_kind": "home", "planned_on": apiDay(now, 7)}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

@@ -228,6 +228,9 @@ var authzTable = map[string]access{
 
 	// Transfers: planned by the case managers; the handoff summary through
 	// each door (a provider with consent under either scope).
+	"GET /api/v1/families/{id}/transfers":                           planReader,
+	"POST /api/v1/families/{id}/transfers":                          familyFile,
+	"GET /api/v1/families/{id}/transfers/{trid}/handoff":            planReader,
 	"GET /families/{id}/transfers":                                  familyFile,
 	"POST /families/{id}/transfers":                                 familyFile,
 	"POST /families/{id}/transfers/{trid}/status":                   familyFile,
