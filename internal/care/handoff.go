@@ -34,7 +34,8 @@ type Handoff struct {
 	// Coverage are the coverage items running, without notes and letters.
 	Coverage    []CoverageItem
 	WindowWeeks int
-	// OpenTasks are the family's open tasks, by due date.
+	// OpenTasks are the family's other open tasks, by due date: those of
+	// the checklist are with the transfer.
 	OpenTasks []Task
 }
 
@@ -153,8 +154,17 @@ func (s *Service) handoff(ctx context.Context, st Store, view View, familyID, tr
 	}
 	if !h.ShowsTasks() {
 		h.Transfer.Items = nil
-	} else if h.OpenTasks, err = st.Tasks(ctx, familyID, TaskQuery{Status: "open"}); err != nil {
-		return nil, err
+	} else {
+		open, err := st.Tasks(ctx, familyID, TaskQuery{Status: "open"})
+		if err != nil {
+			return nil, err
+		}
+		// The checklist's own tasks are shown with the checklist.
+		for _, k := range open {
+			if !slices.ContainsFunc(t.Items, func(it TransferItem) bool { return it.Task.ID == k.ID }) {
+				h.OpenTasks = append(h.OpenTasks, k)
+			}
+		}
 	}
 	if !h.ShowsCoverage() {
 		return h, nil

@@ -173,7 +173,7 @@ func (p *FamilyViewPage) TransferLinks() []TransferLink {
 
 // TransferLinks are a provider's links to the handoff summaries.
 func (p *ProviderPage) TransferLinks() []TransferLink {
-	return transferLinks(&p.CarePage, p.File.Transfers, p.Base, p.T("transfer.view.provider.read"))
+	return transferLinks(&p.CarePage, p.File.Transfers, p.Base, p.T("transfer.provider.view.read"))
 }
 
 // Preferred says a preferred place in words, with its detail.
