@@ -219,7 +219,7 @@ func apiHandoff(h *care.Handoff) apiHandoffOut {
 		CaseManagers: apiCaseManagers{KCT: apiPerson(h.CaseManagers.KCT), Thuis: apiPerson(h.CaseManagers.Thuis)},
 	}
 	for _, d := range f.Secondary {
-		out.Child.SecondaryDiagnoses = append(out.Child.SecondaryDiagnoses, apiDiagnosisOut{Description: d.Description, ICD10: d.ICD10})
+		out.Child.SecondaryDiagnoses = append(out.Child.SecondaryDiagnoses, apiDiagnosisOut{ID: d.ID, Description: d.Description, ICD10: d.ICD10})
 	}
 	if h.Plan != nil {
 		out.Wishes, out.CareWishes = h.Plan.Wishes, h.Plan.ACP.CareWishes
