@@ -230,6 +230,23 @@ func TestTransferWithHandoff(t *testing.T) {
 		t.Errorf("home care sees %d parts its consent does not cover", n)
 	}
 	ht.wantNoOverflow("the narrower handoff summary on a phone")
+
+	// 4. Daan is home: the case manager marks the move done. It leaves the
+	// family page and the GP's view; the summary stays readable.
+	ct.open(famPath + "/transfers")
+	ct.click(sel + "-done")
+	ct.wantTextContains("#saved", "als gebeurd gemarkeerd")
+	ct.wantText(sel+"-status", "Gebeurd")
+	if n := ct.count(sel + "-done"); n != 0 {
+		t.Errorf("a done transfer can still be marked done")
+	}
+	ct.open(famPath)
+	ct.wantTextContains("#transfers-card", "Er is geen overplaatsing gepland.")
+	gt.emulate(phone)
+	gt.open(provPath)
+	if n := gt.count("#transfer-view-" + itoa(tr.ID)); n != 0 {
+		t.Errorf("the GP's view still links to the handoff of a move that happened")
+	}
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
