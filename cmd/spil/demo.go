@@ -308,6 +308,9 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 	if err := saveStays(ctx, st, fam.ID, f, team); err != nil {
 		return err
 	}
+	if err := saveTransfers(ctx, st, fam.ID, fam.BirthDate, f, members, network, team); err != nil {
+		return err
+	}
 	if err := saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast); err != nil {
 		return err
 	}

@@ -30,6 +30,10 @@ func checkDemoStays(t *testing.T, s *store.Store) {
 			if !it.Admitted() || it.Stay.Unit != care.StayPICU {
 				t.Errorf("Noor on the caseload: %+v, want admitted to the PICU", it.Stay)
 			}
+		case it.ChildName == "Sem de Wit":
+			if !it.Admitted() || it.Stay.Kind != care.StayAcademicHospital || it.Stay.Unit != care.StayWard {
+				t.Errorf("Sem on the caseload: %+v, want admitted to the academic hospital's ward", it.Stay)
+			}
 		case it.Admitted():
 			t.Errorf("%s is admitted on the caseload", it.ChildName)
 		}

@@ -135,6 +135,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoThreads(t, s)
 			checkDemoCoverage(t, s)
 			checkDemoStays(t, s)
+			checkDemoTransfers(t, s)
 		})
 	}
 }
@@ -378,11 +379,21 @@ func checkDemoFiles(t *testing.T, s *store.Store) {
 		if f.CaseManagers.KCT != wantKCT || f.CaseManagers.Thuis != wantThuis {
 			t.Errorf("%s: case managers %+v, want KCT %v and thuis %v", name, f.CaseManagers, wantKCT, wantThuis)
 		}
+		// A transfer's checklist items are tasks of the family too.
+		wantTasks, wantDone := len(d.Tasks), 0
+		for _, tr := range d.Transfers {
+			wantTasks += len(tr.Items)
+			for _, it := range tr.Items {
+				if it.Done {
+					wantDone++
+				}
+			}
+		}
 		if len(f.Members) != len(d.Members) || len(f.Network) != len(d.Network) || len(f.Contacts) != len(d.Contacts) ||
-			len(f.Tasks) != len(d.Tasks) || len(f.Intensity) != len(d.Steps) {
+			len(f.Tasks) != wantTasks || len(f.Intensity) != len(d.Steps) {
 			t.Errorf("%s: %d members, %d network, %d contacts, %d tasks, %d intensity records; want %d, %d, %d, %d, %d", name,
 				len(f.Members), len(f.Network), len(f.Contacts), len(f.Tasks), len(f.Intensity),
-				len(d.Members), len(d.Network), len(d.Contacts), len(d.Tasks), len(d.Steps))
+				len(d.Members), len(d.Network), len(d.Contacts), wantTasks, len(d.Steps))
 		}
 		if string(f.Family.Intensity) != d.Intensity || f.Family.NextContact.IsZero() || !f.Family.NextContact.After(care.DateOf(now).AddDate(0, 0, -1)) {
 			t.Errorf("%s: intensity %s, next contact %v; want %s and a planned contact", name, f.Family.Intensity, f.Family.NextContact, d.Intensity)
@@ -402,7 +413,6 @@ func checkDemoFiles(t *testing.T, s *store.Store) {
 				}
 			}
 		}
-		wantDone := 0
 		for _, tk := range d.Tasks {
 			if tk.Status == "done" {
 				wantDone++

@@ -122,6 +122,8 @@ func TestIdempotentRepeat(t *testing.T) {
 				map[string]any{"kind": "general_hospital", "place": "Isala", "acute": true, "start": apiDay(now, -5)}},
 			{"PUT /api/v1/families/{id}/stays/{sid}", apiFamilyPath(id, "/stays/", strconv.FormatInt(home, 10)),
 				map[string]any{"kind": "home", "place": "bij moeder", "start": apiDay(now, -100), "end": apiDay(now, -5)}},
+			{"POST /api/v1/families/{id}/transfers", apiFamilyPath(id, "/transfers"),
+				map[string]any{"from_kind": "academic_hospital", "to_kind": "home", "planned_on": apiDay(now, 7)}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

@@ -83,8 +83,10 @@ func (s *Service) EmergencySummary(ctx context.Context, actor Actor, familyID in
 	return s.planFile(ctx, actor, familyID, via, "emergency_summary", ActionRead)
 }
 
-// Printables are the objects whose printing RecordPrint records.
-var Printables = []string{"careplan", "emergency_summary"}
+// Printables are the objects whose printing is recorded: by RecordPrint,
+// and for a transfer's handoff summary, with the transfer, by
+// RecordHandoffPrint.
+var Printables = []string{"careplan", "emergency_summary", "handoff_summary"}
 
 // RecordPrint records that the actor printed object ("careplan" or
 // "emergency_summary") of the family, as seen through door via: the
@@ -98,7 +100,7 @@ func (s *Service) RecordPrint(ctx context.Context, actor Actor, familyID int64, 
 	}
 	known := false
 	for _, o := range Printables {
-		known = known || o == object
+		known = known || o == object && o != "handoff_summary" // recorded with its transfer
 	}
 	if !known {
 		return Errorf(NotFound, "nothing to print: %q", object)

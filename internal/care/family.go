@@ -220,6 +220,9 @@ type File struct {
 	// Stay is where the child is today; nil when not recorded. Read for
 	// the case managers' page and the family's own.
 	Stay *Stay
+	// Transfers are the transfers planned, the nearest first, with their
+	// checklist tasks; on the case managers' and the family's page.
+	Transfers []Transfer
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -153,6 +153,8 @@ type InvalidInput struct {
 	Coverage *CoverageFile
 	// Stays is the page of the stays' forms.
 	Stays *StayFile
+	// Transfers is the page of the transfers' forms.
+	Transfers *TransferFile
 }
 
 func (e *InvalidInput) Error() string {

@@ -22,6 +22,7 @@ type Store interface {
 	CoverageStore
 	CalendarStore
 	StayStore
+	TransferStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -25,6 +25,9 @@ type ProviderFile struct {
 	// Stay is where the child is today, when the scope covers the
 	// child's details (without the case managers' note); else nil.
 	Stay *Stay
+	// Transfers are the transfers planned, without their checklist tasks,
+	// for the link to each handoff summary.
+	Transfers []Transfer
 }
 
 // UnreadMessages is how many messages the provider has not read.
@@ -100,6 +103,12 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 		if pf.Stay != nil {
 			pf.Stay.Note = ""
 		}
+	}
+	if pf.Transfers, err = plannedTransfers(ctx, st, familyID); err != nil {
+		return nil, err
+	}
+	for i := range pf.Transfers {
+		pf.Transfers[i].Items = nil
 	}
 	if rel.Link.NetworkMemberID == 0 || !pf.Shows(PartTasks) {
 		return pf, nil // a link to no one in the network has no tasks
@@ -287,6 +296,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 		return nil, err
 	}
 	if f.Stay, err = currentStay(ctx, st, familyID, s.now()); err != nil {
+		return nil, err
+	}
+	if f.Transfers, err = plannedTransfers(ctx, st, familyID); err != nil {
 		return nil, err
 	}
 	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}

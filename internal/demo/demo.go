@@ -88,6 +88,8 @@ type Family struct {
 	// Stays are where the child has been, oldest first; none for most
 	// families.
 	Stays []Stay
+	// Transfers are the moves planned, with their checklists.
+	Transfers []Transfer
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -159,6 +161,7 @@ func Families(today time.Time) []Family {
 	for i := range fams {
 		addCoverage(c, &fams[i])
 		addStays(c, &fams[i])
+		addTransfers(c, &fams[i])
 	}
 	return fams
 }

@@ -36,10 +36,24 @@ func noorStays(c calendar) []Stay {
 	}
 }
 
+// semStays: at home, and since six days ago on the ward of the academic
+// hospital again, with pain that needs a pump; his move home is planned
+// (see semTransfer).
+func semStays(c calendar) []Stay {
+	return []Stay{
+		c.stay(ByKCT, care.Stay{Kind: care.StayHome, Place: "thuis in Amersfoort", Start: c.ago(300), End: c.ago(6)}),
+		c.stay(ByKCT, care.Stay{Kind: care.StayAcademicHospital, Unit: care.StayWard, Place: "Nationaal Kinderoncologisch Centrum, afdeling 4",
+			Acute: true, Start: c.ago(6), Note: "Opgenomen met pijn die thuis niet meer onder controle was; pijnpomp ingesteld."}),
+	}
+}
+
 // addStays gives a hand-written family where the child has been, by the
 // child's name.
 func addStays(c calendar, f *Family) {
-	if f.ChildName == "Noor Kramer" {
+	switch f.ChildName {
+	case "Noor Kramer":
 		f.Stays = noorStays(c)
+	case "Sem de Wit":
+		f.Stays = semStays(c)
 	}
 }

@@ -250,6 +250,20 @@ var authzTable = map[string]access{
 	"GET /families/{id}/stays/{sid}/edit":   familyFile,
 	"POST /families/{id}/stays/{sid}":       familyFile,
 	"POST /families/{id}/stays/{sid}/end":   familyFile,
+	// Transfers: planned by the case managers; the handoff summary through
+	// each door (a provider with consent under either scope).
+	"GET /api/v1/families/{id}/transfers":                           planReader,
+	"POST /api/v1/families/{id}/transfers":                          familyFile,
+	"GET /api/v1/families/{id}/transfers/{trid}/handoff":            planReader,
+	"GET /families/{id}/transfers":                                  familyFile,
+	"POST /families/{id}/transfers":                                 familyFile,
+	"POST /families/{id}/transfers/{trid}/status":                   familyFile,
+	"GET /families/{id}/transfers/{trid}/handoff":                   familyFile,
+	"POST /families/{id}/transfers/{trid}/handoff/printed":          familyFile,
+	"GET /my/families/{id}/transfers/{trid}/handoff":                familyMember,
+	"POST /my/families/{id}/transfers/{trid}/handoff/printed":       familyMember,
+	"GET /provider/families/{id}/transfers/{trid}/handoff":          provider,
+	"POST /provider/families/{id}/transfers/{trid}/handoff/printed": provider,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -279,6 +293,8 @@ type authzWorld struct {
 	coverageA, aidA, coverageDocA int64
 	// stayA is a stay of A.
 	stayA int64
+	// transferA is a transfer of A planned with a checklist.
+	transferA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -365,6 +381,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
 	w.coverageWorld(t)
 	w.staysWorld(t)
+	w.transferWorld(t)
 	return w
 }
 
@@ -405,7 +422,7 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10))
 	return method, r.Replace(path)
 }
 

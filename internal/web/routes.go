@@ -156,6 +156,20 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.providerTasks()))))
 	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.providerNotes()))))
 
+	// Transfers: the case managers plan them with their checklist; the
+	// handoff summary is read, and printed, through each door. {trid} is a
+	// transfer ({tid} is a task elsewhere).
+	mux.Handle("GET /families/{id}/transfers", s.handle(s.requireLogin(s.transfersShow)))
+	mux.Handle("POST /families/{id}/transfers", s.handle(s.requireLogin(s.transferCreate)))
+	mux.Handle("POST /families/{id}/transfers/{trid}/status", s.handle(s.requireLogin(s.transferStatus)))
+	for _, d := range []struct {
+		base string
+		view care.View
+	}{{"/families/{id}", caseFile}, {"/my/families/{id}", family}, {"/provider/families/{id}", provider}} {
+		mux.Handle("GET "+d.base+"/transfers/{trid}/handoff", s.handle(s.requireLogin(s.handoffShow(d.view))))
+		mux.Handle("POST "+d.base+"/transfers/{trid}/handoff/printed", s.handle(s.requireLogin(s.handoffPrinted(d.view))))
+	}
+
 	// Conversations and their documents: one set of handlers behind the
 	// three doors. A provider answers in the threads a case manager added
 	// them to, and starts none.

@@ -96,6 +96,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"Documents", testDocuments},
 		{"CalendarFeeds", testCalendarFeeds},
 		{"PlannedContacts", testPlannedContacts},
+		{"Transfers", testTransfers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
