@@ -217,6 +217,9 @@ type File struct {
 	Transition *Transition
 	// Coverage sums up the coverage plan; on the family page only.
 	Coverage CoverageOverview
+	// Meetings are the meetings not yet ended, soonest first; on the
+	// family page only.
+	Meetings []Meeting
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -150,6 +150,10 @@ type InvalidInput struct {
 	Thread  *ThreadPage
 	// Coverage is the page of the coverage plan's forms.
 	Coverage *CoverageFile
+	// Meetings is the page that organises a meeting, Meeting the page of
+	// one meeting (its minutes, a parent declining).
+	Meetings *MeetingList
+	Meeting  *MeetingPage
 }
 
 func (e *InvalidInput) Error() string {

@@ -133,6 +133,9 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 	if f.Transition, err = fileTransition(ctx, st, &f.Family, items, s.now()); err != nil {
 		return nil, err
 	}
+	if f.Meetings, err = upcomingMeetings(ctx, st, familyID, s.now()); err != nil {
+		return nil, err
+	}
 	return f, loadHistory(ctx, st, f)
 }
 

@@ -20,6 +20,7 @@ type Store interface {
 	NetworkHistoryStore
 	ThreadStore
 	CoverageStore
+	MeetingStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -93,6 +93,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"ThreadNotices", testThreadNotices},
 		{"ThreadsScopedByFamily", testThreadsScopedByFamily},
 		{"Documents", testDocuments},
+		{"Meetings", testMeetings},
+		{"MeetingsForAccount", testMeetingsForAccount},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
