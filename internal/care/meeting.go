@@ -147,6 +147,9 @@ type MeetingAction struct {
 	Title string
 	Owner TaskOwner
 	Due   time.Time // zero for none
+	// Row numbers the action for its field errors ("action_2_owner");
+	// 0 for its place in the list, counted from 1.
+	Row int
 }
 
 // MeetingReport is what is written after a meeting: the minutes, the

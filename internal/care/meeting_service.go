@@ -35,7 +35,8 @@ type MeetingPage struct {
 	Me *MeetingParticipant
 	// Owners are who an action can be given to: the family's case
 	// managers and the participants; for the case managers' form only.
-	Owners []PossibleOwner
+	Owners       []PossibleOwner
+	CaseManagers CaseManagers
 }
 
 // meetingFamily reads what a reader of the family's meetings sees of
@@ -225,7 +226,7 @@ func (s *Service) meetingPage(ctx context.Context, st Store, view View, familyID
 		if err != nil {
 			return nil, err
 		}
-		mp.Owners = meetingOwners(cms, &mp.Meeting)
+		mp.Owners, mp.CaseManagers = meetingOwners(cms, &mp.Meeting), cms
 	}
 	return mp, nil
 }
@@ -381,7 +382,10 @@ func (s *Service) WriteMeetingReport(ctx context.Context, actor Actor, familyID,
 		}
 		var tasks []*Task
 		for i, act := range r.Actions {
-			prefix := "action_" + strconv.Itoa(i+1) + "_"
+			if act.Row == 0 {
+				act.Row = i + 1
+			}
+			prefix := "action_" + strconv.Itoa(act.Row) + "_"
 			t := &Task{FamilyID: familyID, Title: strings.TrimSpace(act.Title), DueDate: act.Due, Pick: act.Owner}
 			if act.Owner.IsZero() {
 				fe[prefix+"owner"] = "field.required"

@@ -225,6 +225,18 @@ var authzTable = map[string]access{
 	"GET /families/{id}/aids/{aid}/edit":                   familyFile,
 	"POST /families/{id}/aids/{aid}":                       familyFile,
 	"POST /families/{id}/aids/{aid}/documents":             familyFile,
+
+	"GET /families/{id}/meetings":                   familyFile,
+	"GET /families/{id}/meetings/new":               familyFile,
+	"POST /families/{id}/meetings":                  familyFile,
+	"GET /families/{id}/meetings/{mtg}":             familyFile,
+	"GET /families/{id}/meetings/{mtg}/minutes":     familyFile,
+	"POST /families/{id}/meetings/{mtg}/minutes":    familyFile,
+	"GET /my/families/{id}/meetings":                familyMember,
+	"GET /my/families/{id}/meetings/{mtg}":          familyMember,
+	"POST /my/families/{id}/meetings/{mtg}/decline": familyMember,
+	"GET /provider/families/{id}/meetings":          provider,
+	"GET /provider/families/{id}/meetings/{mtg}":    provider,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -252,6 +264,9 @@ type authzWorld struct {
 	// coverageA is a coverage item of A, aidA an aid of A, and
 	// coverageDocA a document attached to that item.
 	coverageA, aidA, coverageDocA int64
+	// meetingA is an upcoming meeting of A with "provider" and "family"
+	// invited.
+	meetingA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -337,6 +352,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	}
 	w.threadA, w.docA = th.ID, msgs[0].Document.ID
 	w.coverageWorld(t)
+	w.meetingWorld(t)
 	return w
 }
 
@@ -377,7 +393,7 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10))
 	return method, r.Replace(path)
 }
 

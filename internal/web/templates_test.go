@@ -82,6 +82,11 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms = append(forms, coverageForms...)
+		meetings, meetingForms := meetingCases(base)
+		for name, page := range meetings {
+			cases[name] = page
+		}
+		forms = append(forms, meetingForms...)
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {
@@ -180,7 +185,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document|meeting`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -274,6 +279,8 @@ func TestCatalogsMatch(t *testing.T) {
 		"coverage.applicant.": care.Applicants, "coverage.group.": {"running", "arranging", "objection", "stopped"},
 		"coverage.state.": coverageStates, "coverage.saved.": coverageSaved, "aid.kind.": care.AidKinds, "aid.via.": care.AidVia,
 		"aid.status.": care.AidStatuses, "document.kind.": care.DocumentKinds,
+		"meeting.purpose.": care.MeetingPurposes, "meeting.saved.": {"organised", "minutes", "declined", "coming"},
+		"meeting.weekday.": {"mon", "tue", "wed", "thu", "fri", "sat", "sun"},
 	} {
 		for _, v := range values {
 			used[prefix+v] = true
