@@ -226,6 +226,9 @@ var authzTable = map[string]access{
 	"POST /families/{id}/aids/{aid}":                       familyFile,
 	"POST /families/{id}/aids/{aid}/documents":             familyFile,
 
+	"GET /api/v1/families/{id}/meetings":            planReader,
+	"POST /api/v1/families/{id}/meetings":           familyFile,
+	"PUT /api/v1/families/{id}/meetings/{mtg}":      familyFile,
 	"GET /families/{id}/meetings":                   familyFile,
 	"GET /families/{id}/meetings/new":               familyFile,
 	"POST /families/{id}/meetings":                  familyFile,
