@@ -311,6 +311,14 @@ func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
+	// The form asks for the start as a day and a time: a refusal of the
+	// moment is said at the day.
+	if msg, ok := errs["start"]; ok {
+		delete(errs, "start")
+		if _, seen := errs["date"]; !seen {
+			errs["date"] = msg
+		}
+	}
 	p := s.meetingFormPage(r, &ml.Family, "meeting.new_title", v, errs, familyURL(id, "")+"/meetings")
 	meetingForm(p, ml)
 	s.renderForm(w, r, http.StatusUnprocessableEntity, p)
