@@ -85,6 +85,8 @@ type Family struct {
 	// the aids and adaptations; both in the order they were recorded.
 	Coverage []Coverage
 	Aids     []Aid
+	// Meetings are the multidisciplinary meetings, planned and held.
+	Meetings []Meeting
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -155,6 +157,7 @@ func Families(today time.Time) []Family {
 	}
 	for i := range fams {
 		addCoverage(c, &fams[i])
+		addMeetings(c, &fams[i])
 	}
 	return fams
 }
