@@ -18,7 +18,7 @@ import (
 // home-care nurse and the parents (invited by default); a meeting in the
 // past without minutes, and a participant of another family, are refused
 // at their field with nothing saved. The mother sees the meeting on her
-// start page. Once it has started the case manager writes the minutes
+// start page, declines, and comes after all. Once it has started the case manager writes the minutes
 // with a decision and an action for the GP, and the GP, logged in with
 // their own account, finds that action among their own tasks.
 func TestMeetingWarmHandoff(t *testing.T) {
@@ -113,6 +113,14 @@ func TestMeetingWarmHandoff(t *testing.T) {
 	mum.click(sel + " a")
 	mum.wantPath(fmt.Sprintf("/my/families/%d/meetings/%d", w.fam, mtg))
 	mum.wantTextContains("#meeting-agenda", "nachtzorg")
+	// She cannot come after all, and says so; the case manager sees it.
+	mum.click("#meeting-decline")
+	mum.wantTextContains("#saved", "de casemanager ziet dat je niet komt")
+	mum.wantTextContains("#meeting-you-declined", "niet komt")
+	cm.open(mtgPath)
+	cm.wantTextContains(fmt.Sprintf("#participant-parent-%d", motherID), "komt niet")
+	mum.click("#meeting-come")
+	mum.wantTextContains("#saved", "de casemanager ziet dat je komt")
 
 	// After the start: the minutes with a decision and an action for the GP.
 	a.clock.Advance(25 * time.Minute)
