@@ -133,6 +133,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoLinks(t, s)
 			checkDemoManyFamilies(t, s)
 			checkDemoThreads(t, s)
+			checkDemoMeetings(t, s)
 			checkDemoCoverage(t, s)
 			checkDemoStays(t, s)
 			checkDemoTransfers(t, s)
@@ -380,7 +381,7 @@ func checkDemoFiles(t *testing.T, s *store.Store) {
 			t.Errorf("%s: case managers %+v, want KCT %v and thuis %v", name, f.CaseManagers, wantKCT, wantThuis)
 		}
 		// A transfer's checklist items are tasks of the family too.
-		wantTasks, wantDone := len(d.Tasks), 0
+		wantTasks, wantDone := demoTaskCount(d), 0
 		for _, tr := range d.Transfers {
 			wantTasks += len(tr.Items)
 			for _, it := range tr.Items {

@@ -154,6 +154,9 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families/{id}/transfers/{trid}/handoff", s.apiHandle(s.apiHandoffRead))
 	api.Handle("POST /api/v1/families/{id}/aids", s.apiHandle(s.apiWrite(s.apiAidCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/aids/{aid}", s.apiHandle(s.apiWrite(s.apiAidUpdate, apiNoContentAnswer)))
+	api.Handle("GET /api/v1/families/{id}/meetings", s.apiHandle(s.apiMeetingsRead))
+	api.Handle("POST /api/v1/families/{id}/meetings", s.apiHandle(s.apiWrite(s.apiMeetingCreate, created)))
+	api.Handle("PUT /api/v1/families/{id}/meetings/{mtg}", s.apiHandle(s.apiWrite(s.apiMeetingReport, apiNoContentAnswer)))
 }
 
 // apiHandle adapts an API handler: only fully logged-in requests get

@@ -84,6 +84,10 @@ func TestIdempotentRepeat(t *testing.T) {
 		aid := map[string]any{"kind": "lift", "via": "wmo", "status": "requested", "requested": apiDay(now, -5)}
 		aidID := apiCreated(t, c.API("POST", apiFamilyPath(id, "/aids"), aid))
 		home := apiCreated(t, c.API("POST", apiFamilyPath(id, "/stays"), map[string]any{"kind": "home", "start": apiDay(now, -100)}))
+		held := apiCreated(t, c.API("POST", apiFamilyPath(id, "/meetings"), map[string]any{"purpose": "other", "place": "Thuis",
+			"start": now.Add(-time.Hour).Format(time.RFC3339), "network_member_ids": []int64{gp}, "minutes": "Besproken"}))
+		meeting := map[string]any{"purpose": "warm_handoff", "place": "Thuis", "start": now.Add(24 * time.Hour).Format(time.RFC3339),
+			"network_member_ids": []int64{gp}}
 		child := apiIntake(now, "Noor Yılmaz", "2019-03-14")
 		for _, k := range []string{"intensity", "next_contact", "referral_date", "referred_by", "reason", "factor_wish", "factor_complexity",
 			"factor_capacity", "surprise_question", "status", "status_date", "status_note", "division_of_tasks", "kind"} {
@@ -124,6 +128,9 @@ func TestIdempotentRepeat(t *testing.T) {
 				map[string]any{"kind": "home", "place": "bij moeder", "start": apiDay(now, -100), "end": apiDay(now, -5)}},
 			{"POST /api/v1/families/{id}/transfers", apiFamilyPath(id, "/transfers"),
 				map[string]any{"from_kind": "academic_hospital", "to_kind": "home", "planned_on": apiDay(now, 7)}},
+			{"POST /api/v1/families/{id}/meetings", apiFamilyPath(id, "/meetings"), meeting},
+			{"PUT /api/v1/families/{id}/meetings/{mtg}", apiFamilyPath(id, "/meetings/", strconv.FormatInt(held, 10)),
+				map[string]any{"minutes": "Besproken", "actions": []map[string]any{{"title": "Bellen", "owner": "network:" + strconv.FormatInt(gp, 10)}}}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

@@ -35,14 +35,6 @@ type CalendarMeeting struct {
 	Purpose  string // a code, such as "warm_handoff"; never free text
 }
 
-// MeetingCalendar is the hook through which meetings reach the calendar
-// feed. A Store that also implements it has the meetings of the account
-// (as organiser or participant) from from up to to in the feed; until the
-// store does, the feed holds the planned contacts only.
-type MeetingCalendar interface {
-	MeetingsForAccount(ctx context.Context, accountID int64, from, to time.Time) ([]CalendarMeeting, error)
-}
-
 // CalendarStore keeps the calendar feeds and reads what they show.
 type CalendarStore interface {
 	// SaveCalendarFeed makes f the account's feed, replacing the one it

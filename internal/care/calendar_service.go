@@ -117,7 +117,7 @@ func (s *Service) RevokeCalendarFeed(ctx context.Context, actor Actor) error {
 // all answer ErrCalendarFeedUnknown, so the answer does not tell which.
 //
 // The events are the planned contacts of a case manager's caseload and,
-// through MeetingCalendar once the store has it, the account's meetings.
+// the account's meetings.
 func (s *Service) CalendarFeed(ctx context.Context, token, addr string) (*CalendarPage, error) {
 	if s.feeds == nil {
 		return nil, Errorf(Internal, "care: no rate limit for calendar feeds")
@@ -173,11 +173,17 @@ func (s *Service) CalendarFeed(ctx context.Context, token, addr string) (*Calend
 				}
 			}
 		}
+		// The meetings the account organised or is invited to, with the
+		// same consent check as its start page; not those it declined.
+		ms, err := s.accountMeetings(ctx, st, holder.ID, from, to)
+		if err != nil {
+			return err
+		}
 		var meetings []CalendarMeeting
-		if mc, ok := st.(MeetingCalendar); ok {
-			var err error
-			if meetings, err = mc.MeetingsForAccount(ctx, holder.ID, from, to); err != nil {
-				return err
+		for _, m := range ms {
+			if !m.Declined {
+				meetings = append(meetings, CalendarMeeting{ID: m.ID, FamilyID: m.FamilyID, Start: m.Start.UTC(),
+					Duration: time.Duration(m.Minutes) * time.Minute, Purpose: m.Purpose})
 			}
 		}
 		page.Events = CalendarEvents(holder.ID, contacts, meetings)

@@ -3,6 +3,7 @@ package care_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -146,7 +147,7 @@ func TestCalendarFeedDisabledAccount(t *testing.T) {
 
 // TestCalendarFeedRoles: administrators and coordinators have no feed to
 // make or revoke (refused, on record); providers and families may, and
-// their feed is empty until meetings reach it.
+// without meetings their feed is empty.
 func TestCalendarFeedRoles(t *testing.T) {
 	for _, db := range storetest.Databases() {
 		t.Run(db.Name, func(t *testing.T) {
@@ -217,56 +218,62 @@ func TestCalendarFeedThrottled(t *testing.T) {
 	}
 }
 
-// meetingStore is a store that also lists meetings, as the store will
-// once meetings are kept: the feed picks them up through MeetingCalendar.
-type meetingStore struct {
-	care.Store
-	meetings []care.CalendarMeeting
-	asked    *[2]time.Time
-}
-
-func (m meetingStore) Read(ctx context.Context, fn func(care.Store) error) error {
-	return m.Store.Read(ctx, func(st care.Store) error { return fn(meetingStore{st, m.meetings, m.asked}) })
-}
-
-func (m meetingStore) MeetingsForAccount(_ context.Context, _ int64, from, to time.Time) ([]care.CalendarMeeting, error) {
-	*m.asked = [2]time.Time{from, to}
-	return m.meetings, nil
-}
-
-// TestCalendarFeedMeetingsHook: a store with MeetingCalendar puts the
-// account's meetings in its feed, timed in UTC, next to the planned
-// contacts, for a window around now.
-func TestCalendarFeedMeetingsHook(t *testing.T) {
-	db := storetest.Databases()[0]
-	fx := setup(t, db)
-	ctx := context.Background()
-	start := time.Date(2026, 6, 17, 12, 30, 0, 0, time.FixedZone("CEST", 2*3600))
-	var asked [2]time.Time
-	ms := meetingStore{Store: fx.s, meetings: []care.CalendarMeeting{{ID: 7, FamilyID: fx.fam, Start: start, Duration: time.Hour, Purpose: "warm_handoff"}}, asked: &asked}
-	svc := care.NewService(ms, func() time.Time { return now })
-	a, err := auth.Open(ctx, fx.s, auth.Config{Params: auth.TestParams, Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc.SetFeedLimiter(a)
-	token, err := svc.CreateCalendarFeed(ctx, fx.roles[care.RoleProvider])
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, err := svc.CalendarFeed(ctx, token, accessPoint)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []care.CalendarEvent{{UID: "meeting-7", Kind: care.EventMeeting, FamilyID: fx.fam, Start: start.UTC(), Duration: time.Hour, Purpose: "warm_handoff"}}
-	if diff := cmp.Diff(want, page.Events); diff != "" {
-		t.Errorf("events (-want +got):\n%s", diff)
-	}
-	if page.Events[0].Start.Location() != time.UTC {
-		t.Errorf("meeting start in %v, want UTC", page.Events[0].Start.Location())
-	}
-	if !asked[0].Before(now) || !asked[1].After(now.AddDate(0, 11, 0)) {
-		t.Errorf("meetings asked for %v to %v", asked[0], asked[1])
+// TestCalendarFeedMeetings: the GP's feed holds the meeting they are
+// invited to, timed in UTC, as "MDO" without words; once the consent is
+// withdrawn, or for a meeting the parent declined, the feed leaves it out.
+func TestCalendarFeedMeetings(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			ctx := context.Background()
+			w := newMeetingWorld(t, db)
+			a, err := auth.Open(ctx, w.s, auth.Config{Params: auth.TestParams, Now: func() time.Time { return now }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.svc.SetFeedLimiter(a)
+			start := time.Date(2026, 6, 17, 12, 30, 0, 0, time.FixedZone("CEST", 2*3600))
+			m := w.handoff(start)
+			if err := w.svc.OrganiseMeeting(ctx, w.cm, m, true); err != nil {
+				t.Fatal(err)
+			}
+			feed := func(actor care.Actor) []care.CalendarEvent {
+				t.Helper()
+				token, err := w.svc.CreateCalendarFeed(ctx, actor)
+				if err != nil {
+					t.Fatal(err)
+				}
+				page, err := w.svc.CalendarFeed(ctx, token, accessPoint)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return page.Events
+			}
+			want := []care.CalendarEvent{{UID: "meeting-" + strconv.FormatInt(m.ID, 10), Kind: care.EventMeeting, FamilyID: w.fam,
+				Start: start.UTC(), Duration: time.Hour, Purpose: care.PurposeWarmHandoff}}
+			got := feed(w.gp)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("the GP's events (-want +got):\n%s", diff)
+			}
+			if len(got) == 1 && got[0].Start.Location() != time.UTC {
+				t.Errorf("meeting start in %v, want UTC", got[0].Start.Location())
+			}
+			if diff := cmp.Diff(want, feed(w.parent)); diff != "" {
+				t.Errorf("the parent's events (-want +got):\n%s", diff)
+			}
+			if err := w.svc.DeclineMeeting(ctx, w.parent, w.fam, m.ID, true); err != nil {
+				t.Fatal(err)
+			}
+			if got := feed(w.parent); len(got) != 0 {
+				t.Errorf("a declined meeting in the parent's feed: %+v", got)
+			}
+			if err := w.s.AddConsent(ctx, &care.ConsentRecord{FamilyID: w.fam, NetworkMemberID: w.gpMember,
+				GivenBy: care.Person{AccountID: w.cm.AccountID}, GiverKind: care.GiverParent, Granted: false, Scope: care.ScopeFile, At: now.Add(-time.Minute)}); err != nil {
+				t.Fatal(err)
+			}
+			if got := feed(w.gp); len(got) != 0 {
+				t.Errorf("the GP's feed after consent was withdrawn: %+v", got)
+			}
+		})
 	}
 }
 

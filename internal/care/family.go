@@ -223,6 +223,9 @@ type File struct {
 	// Transfers are the transfers planned, the nearest first, with their
 	// checklist tasks; on the case managers' and the family's page.
 	Transfers []Transfer
+	// Meetings are the meetings not yet ended, soonest first; on the
+	// family page only.
+	Meetings []Meeting
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -155,6 +155,10 @@ type InvalidInput struct {
 	Stays *StayFile
 	// Transfers is the page of the transfers' forms.
 	Transfers *TransferFile
+	// Meetings is the page that organises a meeting, Meeting the page of
+	// one meeting (its minutes, a parent declining).
+	Meetings *MeetingList
+	Meeting  *MeetingPage
 }
 
 func (e *InvalidInput) Error() string {

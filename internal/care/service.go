@@ -142,6 +142,9 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 	if f.Transfers, err = plannedTransfers(ctx, st, familyID); err != nil {
 		return nil, err
 	}
+	if f.Meetings, err = upcomingMeetings(ctx, st, familyID, s.now()); err != nil {
+		return nil, err
+	}
 	return f, loadHistory(ctx, st, f)
 }
 

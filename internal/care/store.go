@@ -23,6 +23,7 @@ type Store interface {
 	CalendarStore
 	StayStore
 	TransferStore
+	MeetingStore
 }
 
 // Transactor runs work in a transaction of the database.

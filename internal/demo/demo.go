@@ -90,6 +90,8 @@ type Family struct {
 	Stays []Stay
 	// Transfers are the moves planned, with their checklists.
 	Transfers []Transfer
+	// Meetings are the multidisciplinary meetings, planned and held.
+	Meetings []Meeting
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -162,6 +164,7 @@ func Families(today time.Time) []Family {
 		addCoverage(c, &fams[i])
 		addStays(c, &fams[i])
 		addTransfers(c, &fams[i])
+		addMeetings(c, &fams[i])
 	}
 	return fams
 }

@@ -264,6 +264,20 @@ var authzTable = map[string]access{
 	"POST /my/families/{id}/transfers/{trid}/handoff/printed":       familyMember,
 	"GET /provider/families/{id}/transfers/{trid}/handoff":          provider,
 	"POST /provider/families/{id}/transfers/{trid}/handoff/printed": provider,
+	"GET /api/v1/families/{id}/meetings":                            planReader,
+	"POST /api/v1/families/{id}/meetings":                           familyFile,
+	"PUT /api/v1/families/{id}/meetings/{mtg}":                      familyFile,
+	"GET /families/{id}/meetings":                                   familyFile,
+	"GET /families/{id}/meetings/new":                               familyFile,
+	"POST /families/{id}/meetings":                                  familyFile,
+	"GET /families/{id}/meetings/{mtg}":                             familyFile,
+	"GET /families/{id}/meetings/{mtg}/minutes":                     familyFile,
+	"POST /families/{id}/meetings/{mtg}/minutes":                    familyFile,
+	"GET /my/families/{id}/meetings":                                familyMember,
+	"GET /my/families/{id}/meetings/{mtg}":                          familyMember,
+	"POST /my/families/{id}/meetings/{mtg}/decline":                 familyMember,
+	"GET /provider/families/{id}/meetings":                          provider,
+	"GET /provider/families/{id}/meetings/{mtg}":                    provider,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -295,6 +309,9 @@ type authzWorld struct {
 	stayA int64
 	// transferA is a transfer of A planned with a checklist.
 	transferA int64
+	// meetingA is an upcoming meeting of A with "provider" and "family"
+	// invited.
+	meetingA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -382,6 +399,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	w.coverageWorld(t)
 	w.staysWorld(t)
 	w.transferWorld(t)
+	w.meetingWorld(t)
 	return w
 }
 
@@ -422,7 +440,7 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10))
 	return method, r.Replace(path)
 }
 

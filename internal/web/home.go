@@ -15,6 +15,8 @@ type HomePage struct {
 	Families []LinkedRow
 	// Linked says an invitation just linked the account to a further family.
 	Linked bool
+	// Meetings are the upcoming meetings the account is invited to.
+	Meetings []HomeMeeting
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
@@ -26,6 +28,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p.Families = rows
+		if p.Meetings, err = s.homeMeetings(r, rows); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, http.StatusOK, "home", p)
 	return nil

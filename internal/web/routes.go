@@ -133,6 +133,20 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /families/{id}/stays/{sid}/edit", s.handle(s.requireLogin(s.stayEdit)))
 	mux.Handle("POST /families/{id}/stays/{sid}", s.handle(s.requireLogin(s.staySave)))
 	mux.Handle("POST /families/{id}/stays/{sid}/end", s.handle(s.requireLogin(s.stayEnd)))
+	// Multidisciplinary meetings: organised and minuted by the case
+	// managers; read by the participants behind their own doors, each only
+	// the meetings they are invited to.
+	mux.Handle("GET /families/{id}/meetings", s.handle(s.requireLogin(s.meetingsShow(caseFile))))
+	mux.Handle("GET /families/{id}/meetings/new", s.handle(s.requireLogin(s.meetingNew)))
+	mux.Handle("POST /families/{id}/meetings", s.handle(s.requireLogin(s.meetingCreate)))
+	mux.Handle("GET /families/{id}/meetings/{mtg}", s.handle(s.requireLogin(s.meetingShow(caseFile))))
+	mux.Handle("GET /families/{id}/meetings/{mtg}/minutes", s.handle(s.requireLogin(s.meetingMinutes)))
+	mux.Handle("POST /families/{id}/meetings/{mtg}/minutes", s.handle(s.requireLogin(s.meetingMinutesSave)))
+	mux.Handle("GET /my/families/{id}/meetings", s.handle(s.requireLogin(s.meetingsShow(family))))
+	mux.Handle("GET /my/families/{id}/meetings/{mtg}", s.handle(s.requireLogin(s.meetingShow(family))))
+	mux.Handle("POST /my/families/{id}/meetings/{mtg}/decline", s.handle(s.requireLogin(s.meetingDecline)))
+	mux.Handle("GET /provider/families/{id}/meetings", s.handle(s.requireLogin(s.meetingsShow(provider))))
+	mux.Handle("GET /provider/families/{id}/meetings/{mtg}", s.handle(s.requireLogin(s.meetingShow(provider))))
 
 	// Accepting an invitation: the token in the path is the only key.
 	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))

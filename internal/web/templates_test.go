@@ -90,6 +90,11 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms = append(forms, stayForms...)
+		meetings, meetingForms := meetingCases(base)
+		for name, page := range meetings {
+			cases[name] = page
+		}
+		forms = append(forms, meetingForms...)
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {
@@ -188,7 +193,7 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document|stays`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document|stays|meeting`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 
@@ -283,7 +288,9 @@ func TestCatalogsMatch(t *testing.T) {
 		"coverage.state.": coverageStates, "coverage.saved.": coverageSaved, "aid.kind.": care.AidKinds, "aid.via.": care.AidVia,
 		"aid.status.": care.AidStatuses, "document.kind.": care.DocumentKinds,
 		"stays.kind.": care.StayKinds, "stays.unit.": care.StayUnits, "stays.now.": care.StayKinds, "stays.saved.": staysSaved,
-		"stays.field.": {"kind", "unit", "place", "acute", "note", "start", "end"},
+		"stays.field.":     {"kind", "unit", "place", "acute", "note", "start", "end"},
+		"meeting.purpose.": care.MeetingPurposes, "meeting.saved.": {"organised", "minutes", "declined", "coming"},
+		"meeting.weekday.": {"mon", "tue", "wed", "thu", "fri", "sat", "sun"},
 	} {
 		for _, v := range values {
 			used[prefix+v] = true

@@ -97,6 +97,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"CalendarFeeds", testCalendarFeeds},
 		{"PlannedContacts", testPlannedContacts},
 		{"Transfers", testTransfers},
+		{"Meetings", testMeetings},
+		{"MeetingsForAccount", testMeetingsForAccount},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
