@@ -60,9 +60,26 @@ func noorMeetings(c calendar) []Meeting {
 	return []Meeting{handoff, review}
 }
 
+// semMeetings: the warm handoff before Sem's move home (see semTransfer),
+// at the hospital and by video, with his GP, the home-care nurse who will
+// run the pain pump, the paediatrician and both parents.
+func semMeetings(c calendar) []Meeting {
+	const gp, paed = "Dr. Floris Haan", "Dr. Michiel Sanders"
+	return []Meeting{{By: ByKCT, Invite: []string{gp, HomeCareNurse, paed, "Judith de Wit", "Paul de Wit"}, Meeting: care.Meeting{
+		Purpose: care.PurposeWarmHandoff, Start: meetingAt(c.in(3), 15), Minutes: 60,
+		Place:    "Nationaal Kinderoncologisch Centrum, afdeling 4",
+		VideoURL: "https://video.example.org/mdo-sem",
+		Agenda: "Naar huis met de pijnpomp: wie de pomp beheert, de medicatie via de huisarts, nachtzorg, " +
+			"wie ouders 's nachts als eerste bellen, en wat de wensen voor de laatste fase thuis vragen.",
+	}}}
+}
+
 // addMeetings gives a hand-written family its meetings, by the child's name.
 func addMeetings(c calendar, f *Family) {
-	if f.ChildName == "Noor Kramer" {
+	switch f.ChildName {
+	case "Noor Kramer":
 		f.Meetings = noorMeetings(c)
+	case "Sem de Wit":
+		f.Meetings = semMeetings(c)
 	}
 }
