@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -194,4 +196,28 @@ func (s *Store) Migrate(ctx context.Context) ([]string, error) {
 		}
 	}
 	return ran, nil
+}
+
+// MigrationsDigest identifies the set of migrations this build carries,
+// both dialects: a hex SHA-256 over every file's name and content. Tests
+// name a migrated template database by it, so a changed migration makes a
+// new template.
+func MigrationsDigest() (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(migrationsFS, "migrations", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := migrationsFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

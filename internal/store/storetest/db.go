@@ -19,7 +19,8 @@ import (
 type DB struct {
 	Name string
 	// Open returns a fresh, migrated, empty store that is closed and dropped
-	// when the test ends.
+	// when the test ends (on PostgreSQL a copy of a migrated template
+	// database).
 	Open func(t testing.TB) *store.Store
 	// DSN returns the --db value of a fresh database that nothing has
 	// opened yet (dropped when the test ends), for tests that open it
@@ -41,10 +42,17 @@ func Databases() []DB {
 
 func openPostgresOrSkip(t testing.TB) *store.Store {
 	t.Helper()
-	return openMigrated(t, postgresDSNOrSkip(t))
+	return openMigrated(t, migratedPostgresDSN(t, postgresBaseOrSkip(t)))
 }
 
 func postgresDSNOrSkip(t testing.TB) string {
+	t.Helper()
+	return PostgresDSN(t, postgresBaseOrSkip(t))
+}
+
+// postgresBaseOrSkip returns SPIL_TEST_POSTGRES, or skips the test (fails
+// it in CI's SQLite-and-PostgreSQL run) when it is not set.
+func postgresBaseOrSkip(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("SPIL_TEST_POSTGRES")
 	if dsn == "" {
@@ -53,7 +61,7 @@ func postgresDSNOrSkip(t testing.TB) string {
 		}
 		t.Skip("PostgreSQL: set SPIL_TEST_POSTGRES to a connection URL to run this test on PostgreSQL too")
 	}
-	return PostgresDSN(t, dsn)
+	return dsn
 }
 
 func inCI() bool {
