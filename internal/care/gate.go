@@ -16,6 +16,7 @@ type Service struct {
 	passwords Passwords
 	notifier  Notifier
 	feeds     FeedLimiter
+	signals   SignalCounter
 }
 
 // Passwords is what accepting an invitation needs to make an account's
