@@ -40,6 +40,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	serve.Addr = ":8080"
 	serve.IdleTimeout = 30 * time.Minute
 	serve.AbsoluteTimeout = 12 * time.Hour
+	serve.JobTick = time.Minute
 	serve.SMTPPort = 587
 	serve.SMTPTLS = "starttls"
 	user := common
