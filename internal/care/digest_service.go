@@ -40,7 +40,7 @@ func (s *Service) SaveDigestSettings(ctx context.Context, actor Actor, in Digest
 	}
 	hour, ok := ParseDigestHour(in.Hour)
 	if !ok {
-		return DigestSettings{}, FieldErrors{"hour": "digest.hour_invalid"}
+		return DigestSettings{}, FieldErrors{"hour": "account.digest.hour_invalid"}
 	}
 	d := DigestSettings{AccountID: actor.AccountID, Enabled: in.Enabled, Hour: hour}
 	err := s.store.Atomic(ctx, func(st Store) error {

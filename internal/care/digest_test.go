@@ -41,7 +41,7 @@ func TestDigestSettings(t *testing.T) {
 				last = lastAuditID(t, fx.s)
 				_, err := fx.svc.SaveDigestSettings(ctx, fx.cm, care.DigestInput{Enabled: true, Hour: bad})
 				var fe care.FieldErrors
-				if !errors.As(err, &fe) || fe["hour"] != "digest.hour_invalid" {
+				if !errors.As(err, &fe) || fe["hour"] != "account.digest.hour_invalid" {
 					t.Errorf("hour %q: %v, want a field error on hour", bad, err)
 				}
 				if n := len(auditAfter(t, fx.s, last)); n != 0 {

@@ -77,12 +77,12 @@ func (x *IntervisionSession) Validate(today time.Time) error {
 	case x.HeldOn.After(DateOf(today)):
 		fe["held_on"] = "date.future"
 	case x.HeldOn.Before(DateOf(today).AddDate(-5, 0, 0)):
-		fe["held_on"] = "intervision.too_old"
+		fe["held_on"] = "account.intervision.too_old"
 	}
 	oneOf(fe, "kind", x.Kind, IntervisionKinds...)
 	oneOf(fe, "direction", x.Direction, IntervisionDirections...)
 	if x.Minutes < MinIntervisionMinutes || x.Minutes > MaxIntervisionMinutes {
-		fe["hours"] = "intervision.hours_invalid"
+		fe["hours"] = "account.intervision.hours_invalid"
 	}
 	text(fe, "topic", x.Topic, MaxIntervisionTopic, false)
 	return fe.OrNil()
