@@ -100,16 +100,16 @@ func ParseDigestHour(s string) (int, bool) {
 // managers, whose caseload has signals.
 func MayHaveDigest(r Role) bool { return r == RoleCaseManager }
 
-// caseloadSignals counts, until the signal engine replaces it, the
+// caseloadCounter counts, until the signal engine replaces it, the
 // overdue tasks and passed next contacts the caseload already shows.
-type caseloadSignals struct {
+type caseloadCounter struct {
 	store Store
 	now   func() time.Time
 }
 
 // CountSignals counts one signal per overdue open task and per passed
 // next contact; those dated on or after since's day are new.
-func (c caseloadSignals) CountSignals(ctx context.Context, accountID int64, since time.Time) (int, int, error) {
+func (c caseloadCounter) CountSignals(ctx context.Context, accountID int64, since time.Time) (int, int, error) {
 	var dates []time.Time
 	err := c.store.Read(ctx, func(st Store) error {
 		var err error
@@ -131,11 +131,11 @@ func (c caseloadSignals) CountSignals(ctx context.Context, accountID int64, sinc
 
 // SetSignalCounter gives the digest its counts of signals; without it the
 // digest counts overdue tasks and passed next contacts.
-func (s *Service) SetSignalCounter(c SignalCounter) { s.signals = c }
+func (s *Service) SetSignalCounter(c SignalCounter) { s.counter = c }
 
 func (s *Service) signalCounter() SignalCounter {
-	if s.signals != nil {
-		return s.signals
+	if s.counter != nil {
+		return s.counter
 	}
-	return caseloadSignals{store: s.store, now: s.now}
+	return caseloadCounter{store: s.store, now: s.now}
 }
