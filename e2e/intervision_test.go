@@ -82,7 +82,8 @@ func TestIntervisionAndDigest(t *testing.T) {
 	}
 
 	// The daily e-mail, at this hour.
-	hour := strconv.Itoa(a.clock.Now().In(care.Amsterdam).Hour())
+	at := a.clock.Now() // the job runs at this moment, in the hour chosen
+	hour := strconv.Itoa(at.In(care.Amsterdam).Hour())
 	tb.open("/account")
 	tb.wantText("#digest h2", "Dagelijkse e-mail")
 	tb.wantTextContains("#digest-privacy", "geen namen")
@@ -111,7 +112,7 @@ func TestIntervisionAndDigest(t *testing.T) {
 	}
 	job := jobs.DigestJob(a.careService(), m, a.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	for range 2 {
-		if err := job.Run(context.Background(), a.clock.Now()); err != nil {
+		if err := job.Run(context.Background(), at); err != nil {
 			t.Fatal(err)
 		}
 	}
