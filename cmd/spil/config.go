@@ -35,6 +35,7 @@ type Config struct {
 	TrustProxy      bool
 	IdleTimeout     time.Duration
 	AbsoluteTimeout time.Duration
+	JobTick         time.Duration // how often the background jobs wake
 	BaseURL         string
 	Families        int
 	Seed            int

@@ -146,6 +146,9 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 			case kctEmail:
 				cast.team[demo.ByKCT] = care.Person{AccountID: acc.ID, Name: acc.Name}
 				reach = demo.KCTReachability
+				if err := saveIntervision(ctx, s, acc.ID, demo.KCTIntervision(now), now); err != nil {
+					return fmt.Errorf("demo account %s: %w", d.Email, err)
+				}
 			case thuisEmail:
 				cast.team[demo.ByThuis] = care.Person{AccountID: acc.ID, Name: acc.Name}
 				reach = demo.ThuisReachability

@@ -134,6 +134,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoManyFamilies(t, s)
 			checkDemoThreads(t, s)
 			checkDemoMeetings(t, s)
+			checkDemoIntervision(t, s)
 			checkDemoCoverage(t, s)
 			checkDemoStays(t, s)
 			checkDemoTransfers(t, s)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/jobs"
 	"github.com/spil-zorg/spil/internal/mail"
 	"github.com/spil-zorg/spil/internal/site"
 	"github.com/spil-zorg/spil/internal/store"
@@ -35,6 +36,7 @@ var serveCommand = command{
 		f.boolean(&c.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For (only behind your own proxy)")
 		f.duration(&c.IdleTimeout, "idle-timeout", 30*time.Minute, "log out after this long without activity")
 		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
+		f.duration(&c.JobTick, "job-tick", time.Minute, "how often the background jobs (cleanup, daily digest) wake")
 		f.mailFlags(c, " (default: from --addr)")
 	},
 	run: runServe,
@@ -53,6 +55,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	c := a.cfg
 	if c.IdleTimeout <= 0 || c.AbsoluteTimeout <= 0 {
 		return fmt.Errorf("--idle-timeout and --absolute-timeout must be longer than zero")
+	}
+	if c.JobTick < 10*time.Millisecond || c.JobTick > time.Hour {
+		return fmt.Errorf("--job-tick must be between 10ms and 1h")
 	}
 	if c.Demo && c.DemoPassword != "" {
 		// Check before anything is written, and name the rule that failed.
@@ -112,13 +117,18 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The cleanup stops, and is waited for, before the store closes and
+	// The jobs stop, and are waited for, before the store closes and
 	// runServe returns, also when the server fails.
-	cleanupCtx, stopCleanup := context.WithCancel(ctx)
-	var cleanup sync.WaitGroup
-	cleanup.Go(func() { cleanupLoop(cleanupCtx, a, authSvc, careSvc) })
-	defer cleanup.Wait()
-	defer stopCleanup()
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	var jobsDone sync.WaitGroup
+	runner := jobs.NewRunner(s, c.JobTick, a.log)
+	work := []jobs.Job{cleanupJob(a, authSvc, careSvc)}
+	if mailer != nil {
+		work = append(work, jobs.DigestJob(careSvc, mailer, c.baseURL(), a.log))
+	}
+	jobsDone.Go(func() { runner.Run(jobsCtx, work) })
+	defer jobsDone.Wait()
+	defer stopJobs()
 	a.log.Info("serving", "addr", ln.Addr().String(), "database", s.Dialect(), "demo", c.Demo,
 		"base_url", c.baseURL(), "mail", mailer != nil)
 	errc := make(chan error, 1)
@@ -143,22 +153,16 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// cleanupLoop deletes expired sessions, old throttle records and expired
-// idempotency keys.
-func cleanupLoop(ctx context.Context, a *app, authSvc *auth.Service, careSvc *care.Service) {
-	t := time.NewTicker(10 * time.Minute)
-	defer t.Stop()
-	for {
+// cleanupJob deletes expired sessions, old throttle records and expired
+// idempotency keys, every 10 minutes, on one instance.
+func cleanupJob(a *app, authSvc *auth.Service, careSvc *care.Service) jobs.Job {
+	return jobs.Job{Name: "cleanup", Every: 10 * time.Minute, Run: func(ctx context.Context, _ time.Time) error {
 		if err := authSvc.Cleanup(ctx); err != nil && ctx.Err() == nil {
 			a.log.Warn("cleanup failed", "err", err)
 		}
 		if _, err := careSvc.ForgetIdempotencyKeys(ctx); err != nil && ctx.Err() == nil {
 			a.log.Warn("cleanup of idempotency keys failed", "err", err)
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+		return nil
+	}}
 }

@@ -330,8 +330,8 @@ func TestServeStartErrors(t *testing.T) {
 			}
 			// Nothing of the server outlives run: a goroutine left behind
 			// would use the closed database and write to stderr.
-			if n := goroutinesIn(".cleanupLoop("); n > 0 {
-				t.Errorf("%d cleanup goroutines still running after run returned", n)
+			if n := goroutinesIn("jobs.(*Runner).Run("); n > 0 {
+				t.Errorf("%d job runners still running after run returned", n)
 			}
 		})
 	}

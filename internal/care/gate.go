@@ -16,6 +16,7 @@ type Service struct {
 	passwords Passwords
 	notifier  Notifier
 	feeds     FeedLimiter
+	counter   SignalCounter // the digest's counts; nil: overdue tasks and passed contacts
 }
 
 // Passwords is what accepting an invitation needs to make an account's

@@ -82,6 +82,11 @@ var authzTable = map[string]access{
 
 	"POST /account/calendar":        calendarHolder,
 	"POST /account/calendar/revoke": calendarHolder,
+	"POST /account/digest":          caseManager,
+	"GET /account/intervision":      caseManager,
+	"POST /account/intervision":     caseManager,
+	"GET /api/v1/me/intervision":    caseManager,
+	"POST /api/v1/me/intervision":   caseManager,
 
 	"GET /api/v1/me/families": accountFamilies,
 

@@ -23,6 +23,8 @@ type AccountPage struct {
 	ReachSaved  bool
 	// Calendar is the calendar link block; nil for roles without one.
 	Calendar *CalendarSection
+	// Digest is the daily e-mail block; nil for roles without one.
+	Digest *DigestSection
 }
 
 func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
@@ -34,6 +36,9 @@ func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) error {
 	p.ReachSaved = r.URL.Query().Get("saved") == "reach"
 	if p.Calendar != nil {
 		p.Calendar.Revoked = r.URL.Query().Get("saved") == "calendar"
+	}
+	if p.Digest != nil {
+		p.Digest.Saved = r.URL.Query().Get("saved") == "digest"
 	}
 	s.render(w, r, http.StatusOK, "account", p)
 	return nil
@@ -54,6 +59,9 @@ func (s *Server) accountPage(r *http.Request) (*AccountPage, error) {
 		p.Reach = &reach
 	}
 	if p.Calendar, err = s.calendarSection(r, p.Lang); err != nil {
+		return nil, err
+	}
+	if p.Digest, err = s.digestSection(r); err != nil {
 		return nil, err
 	}
 	return p, nil

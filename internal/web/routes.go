@@ -33,6 +33,9 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /account/reachability", s.handle(s.requireRole(care.RoleCaseManager, s.reachabilitySubmit)))
 	mux.Handle("POST /account/calendar", s.handle(s.requireLogin(s.calendarCreate)))
 	mux.Handle("POST /account/calendar/revoke", s.handle(s.requireLogin(s.calendarRevoke)))
+	mux.Handle("POST /account/digest", s.handle(s.requireRole(care.RoleCaseManager, s.digestSubmit)))
+	mux.Handle("GET /account/intervision", s.handle(s.requireRole(care.RoleCaseManager, s.intervisionShow)))
+	mux.Handle("POST /account/intervision", s.handle(s.requireRole(care.RoleCaseManager, s.intervisionSubmit)))
 
 	// The case manager's pages. Who may see which family is decided by the
 	// care service; every family id and sub-object id comes from the path.

@@ -67,6 +67,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range accountsCases(base, cases) {
 			cases[name] = page
 		}
+		for name, page := range intervisionCases(base) {
+			cases[name] = page
+		}
 		for name, page := range taskCases(base) {
 			cases[name] = page
 		}

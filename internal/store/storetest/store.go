@@ -36,6 +36,8 @@ type Tools interface {
 	AddAuditCheckpoint(ctx context.Context, c *store.AuditCheckpoint) error
 	LatestAuditCheckpoint(ctx context.Context, full bool) (*store.AuditCheckpoint, error)
 	CheckAuditCheckpoints(ctx context.Context, cps []store.AuditCheckpoint) (*store.CheckpointMismatch, error)
+	TakeLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
+	ReleaseLease(ctx context.Context, name, holder string) error
 }
 
 var _ Store = (*store.Store)(nil)

@@ -99,6 +99,11 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"Transfers", testTransfers},
 		{"Meetings", testMeetings},
 		{"MeetingsForAccount", testMeetingsForAccount},
+		{"JobLeases", testJobLeases},
+		{"JobLeaseRace", testJobLeaseRace},
+		{"DigestSettingsAndClaims", testDigestSettingsAndClaims},
+		{"PassedDueDates", testPassedDueDates},
+		{"IntervisionSessions", testIntervisionSessions},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
