@@ -218,10 +218,11 @@ var apiErrNotFound = apiErrorf(http.StatusNotFound, "not_found", "not found")
 // another name in the API, so that every key in "fields" names a member of
 // the request body.
 var apiFieldNames = map[string]string{
-	"secondary": "secondary_diagnoses",
-	"duration":  "duration_min",
-	"travel":    "travel_min",
-	"done_note": "note",
+	"secondary":    "secondary_diagnoses",
+	"duration":     "duration_min",
+	"travel":       "travel_min",
+	"registration": "registration_min",
+	"done_note":    "note",
 }
 
 // apiErrorOf turns any error into the answer the client gets. Statuses come

@@ -16,6 +16,7 @@ type Service struct {
 	passwords Passwords
 	notifier  Notifier
 	feeds     FeedLimiter
+	deaths    DeathSource // feeds the report's figures of death; nil until set
 }
 
 // Passwords is what accepting an invitation needs to make an account's
