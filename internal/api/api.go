@@ -137,6 +137,7 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families/{id}/careplan/versions", s.apiHandle(s.apiCarePlanVersions))
 	api.Handle("GET /api/v1/families/{id}/careplan/versions/{n}", s.apiHandle(s.apiCarePlanVersion))
 	api.Handle("GET /api/v1/me/families", s.apiHandle(s.apiMyFamilies))
+	api.Handle("GET /api/v1/reports/registration", s.apiHandle(s.apiRegistrationReport))
 	api.Handle("GET /api/v1/families/{id}/threads", s.apiHandle(s.apiThreads))
 	api.Handle("POST /api/v1/families/{id}/threads", s.apiHandle(s.apiWrite(s.apiThreadCreate, created)))
 	api.Handle("GET /api/v1/families/{id}/threads/{thread}/messages", s.apiHandle(s.apiMessages))

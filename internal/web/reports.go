@@ -93,7 +93,12 @@ func (s *Server) reportServe(w http.ResponseWriter, r *http.Request, format stri
 		if p.Scope == "" {
 			p.Scope = p.Scopes[0]
 		}
-		s.render(w, r, http.StatusUnprocessableEntity, "reports", p)
+		status := http.StatusUnprocessableEntity
+		if r.URL.Path == "/" {
+			// The coordinator's start page: nothing was typed yet.
+			status = http.StatusOK
+		}
+		s.render(w, r, status, "reports", p)
 		return nil
 	}
 	if err != nil {
