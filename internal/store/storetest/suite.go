@@ -99,6 +99,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"Transfers", testTransfers},
 		{"Meetings", testMeetings},
 		{"MeetingsForAccount", testMeetingsForAccount},
+		{"ReportRows", testReportRows},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
