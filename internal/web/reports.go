@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +25,6 @@ type ReportPage struct {
 	Tables          []ReportTable
 	Months          ReportTable // the chart over time; its rows are in Report.Months
 	GroupsTitle     string
-	Export          string // the query of the downloads
 }
 
 // ReportTable is one distribution: a chart (when drawn) and the table of
@@ -144,7 +142,6 @@ func (s *Server) fillReport(p *ReportPage, org, region string) {
 		p.ScopeName = p.T("report.scope_name.caseload")
 	}
 	p.GroupsTitle = p.T("report.groups_title." + p.Scope)
-	p.Export = url.Values{"from": {p.From}, "to": {p.To}, "scope": {p.Scope}}.Encode()
 	total := report.Cell{N: rep.DurationMinutes.N + rep.TravelMinutes.N + rep.RegistrationMinutes.N,
 		Hidden: rep.DurationMinutes.Hidden}
 	p.Hours = total.String()
@@ -206,10 +203,17 @@ func (s *Server) fillReport(p *ReportPage, org, region string) {
 
 	months := ReportTable{ID: "months", Title: p.T("report.months_title")}
 	bars := make([]chart.Bar, len(rep.Months))
+	// Under the bars only the month's short name, every so many bars in a
+	// long period: the table and the description give the year.
+	every := (len(rep.Months) + 11) / 12
 	for i, m := range rep.Months {
 		label := p.MonthLabel(m)
 		months.Rows = append(months.Rows, ReportRow{Label: label, Value: m.Contacts.String()})
-		bars[i] = chart.Bar{Label: label, Value: m.Contacts.N, Shown: m.Contacts.String(), Hidden: m.Contacts.Hidden}
+		short, _, _ := strings.Cut(label, " ")
+		if i%every != 0 {
+			short = ""
+		}
+		bars[i] = chart.Bar{Label: short, Value: m.Contacts.N, Shown: m.Contacts.String(), Hidden: m.Contacts.Hidden}
 	}
 	months.Chart = chart.Bars{ID: "chart-months", Title: months.Title, Desc: p.chartDesc(months.Rows), Bars: bars}.SVG()
 	p.Months = months
