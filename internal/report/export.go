@@ -205,7 +205,7 @@ func (r *Report) JSON(scope string) ([]byte, error) {
 			Intensive: m.Intensive, Regular: m.Regular, Waakvlam: m.Waakvlam})
 	}
 	for _, g := range r.Groups {
-		out.Groups = append(out.Groups, jsonGroup{Name: g.Name, Children: g.Children, Contacts: g.Contacts, Minutes: g.Minutes})
+		out.Groups = append(out.Groups, jsonGroup(g))
 	}
 	return json.MarshalIndent(out, "", "  ")
 }
