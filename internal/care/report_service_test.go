@@ -443,3 +443,47 @@ func TestRegistrationReportHoldsNoIdentifiers(t *testing.T) {
 		})
 	}
 }
+
+// stubDeaths is a death record as the integrator will wire it: Sanne (A1)
+// died on 12 March 2026 at home, her preferred place known and met, and
+// her family given aftercare.
+type stubDeaths struct{ fam int64 }
+
+func (d stubDeaths) ReportDeaths(_ context.Context, _ care.Store, ids []int64) ([]report.Death, error) {
+	for _, id := range ids {
+		if id == d.fam {
+			return []report.Death{{FamilyID: id, DiedOn: date(2026, 3, 12), Place: "home", PreferredKnown: true,
+				PreferredMet: true, Aftercare: true}}, nil
+		}
+	}
+	return nil, nil
+}
+
+// TestRegistrationReportDeaths: with a death source set, the figures of
+// death are there, and the admissions window ends on the day of death:
+// Sanne's stay from 10 March counts 10, 11 and 12 March, not 7 days.
+func TestRegistrationReportDeaths(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			w := newReportWorld(t, db)
+			w.svc.SetDeathSource(stubDeaths{fam: w.fams["A1"]})
+			got := map[string]string{}
+			for _, l := range w.run(t, w.a1, care.ReportCaseload, "").Lines() {
+				got[l.Section+","+l.Item] = l.Value
+			}
+			for k, v := range map[string]string{
+				"deaths,total": "1", "deaths_place,home": "1", "deaths_place,hospital": "0", "deaths,preferred_known": "1",
+				"deaths,preferred_met": "1", "deaths,aftercare": "1", "admissions,children": "1", "admissions,total": "1",
+				"admissions,days": "3",
+			} {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+			if _, ok := got["deaths,available"]; ok {
+				t.Error("the deaths are said to be not available")
+			}
+		})
+	}
+}
