@@ -111,6 +111,11 @@ func TestReportPages(t *testing.T) {
 				}
 			}
 		}
+		// The downloads are of the period shown.
+		picked := coord.Get("/reports/registration?from=" + a.Day(0, 0, -10) + "&to=" + a.Day(0, 0, 0) + "&scope=region")
+		if got := coord.Get(picked.HrefAt("download-csv")); !strings.Contains(got.HTML, "period,from,"+a.Day(0, 0, -10)+"\n") {
+			t.Errorf("the CSV of %s is of another period:\n%s", picked.HrefAt("download-csv"), got.HTML)
+		}
 		// Bad input: the message at the field, what was typed kept.
 		badPeriod := coord.Get("/reports/registration?from=2026-03-01&to=2026-02-01")
 		if badPeriod.StatusCode != http.StatusUnprocessableEntity || badPeriod.FieldError("to") == "" || badPeriod.Value("to") != "2026-02-01" {
