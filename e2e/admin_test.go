@@ -32,7 +32,7 @@ func TestAdminCreatesAccountOnPhone(t *testing.T) {
 	// Ria is logged in on her own device.
 	riaTab := b.newTab(a)
 	riaTab.login(ria)
-	riaTab.wantText("h1", "Welkom, Ria Jansen")
+	riaTab.wantText("h1", "Registratie van casemanagement") // the coordinator starts on the report
 
 	adminTab := b.newTab(a)
 	adminTab.open("/login")

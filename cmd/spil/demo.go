@@ -132,6 +132,9 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 		if err != nil {
 			return err
 		}
+		if err := s.SetOrganisationRegion(ctx, org, demo.DemoRegion); err != nil {
+			return err
+		}
 		cast := demoCast{team: map[string]care.Person{}, accounts: map[string]int64{}, now: now}
 		for _, d := range demoAccounts {
 			acc, err := authSvc.CreateAccount(ctx, auth.NewAccount{
@@ -259,7 +262,7 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 			return err
 		}
 	}
-	for _, contact := range f.Contacts {
+	for _, contact := range append(f.History[:len(f.History):len(f.History)], f.Contacts...) {
 		c := contact.Contact
 		c.FamilyID, c.CreatedBy = fam.ID, team[contact.By]
 		if err := st.AddContact(ctx, &c); err != nil {

@@ -74,7 +74,7 @@ type nationalSink struct {
 }
 
 func (n *nationalSink) Organisation(o *demo.NationalOrganisation) error {
-	return n.w.Organisation(o.ID, o.Name, o.CreatedAt)
+	return n.w.Organisation(o.ID, o.Name, o.Region, o.CreatedAt)
 }
 
 func (n *nationalSink) CaseManager(cm *demo.NationalCaseManager) error {

@@ -47,6 +47,11 @@ func TestDemoNational(t *testing.T) {
 			for _, l := range loads {
 				perOrg[l.Organisation]++
 				regions[demo.RegionOf(l.Organisation)] = true
+				if acc, err := s.AccountByID(ctx, l.AccountID); err != nil {
+					t.Fatal(err)
+				} else if _, region, err := s.OrganisationRegion(ctx, acc.OrganisationID); err != nil || region != demo.RegionOf(l.Organisation) {
+					t.Errorf("%s: region %q, %v; want the one its name ends with", l.Organisation, region, err)
+				}
 				items, err := s.Caseload(ctx, l.AccountID, time.Now())
 				if err != nil {
 					t.Fatal(err)

@@ -391,11 +391,11 @@ func checkDemoFiles(t *testing.T, s *store.Store) {
 				}
 			}
 		}
-		if len(f.Members) != len(d.Members) || len(f.Network) != len(d.Network) || len(f.Contacts) != len(d.Contacts) ||
+		if len(f.Members) != len(d.Members) || len(f.Network) != len(d.Network) || len(f.Contacts) != len(d.Contacts)+len(d.History) ||
 			len(f.Tasks) != wantTasks || len(f.Intensity) != len(d.Steps) {
 			t.Errorf("%s: %d members, %d network, %d contacts, %d tasks, %d intensity records; want %d, %d, %d, %d, %d", name,
 				len(f.Members), len(f.Network), len(f.Contacts), len(f.Tasks), len(f.Intensity),
-				len(d.Members), len(d.Network), len(d.Contacts), wantTasks, len(d.Steps))
+				len(d.Members), len(d.Network), len(d.Contacts)+len(d.History), wantTasks, len(d.Steps))
 		}
 		if string(f.Family.Intensity) != d.Intensity || f.Family.NextContact.IsZero() || !f.Family.NextContact.After(care.DateOf(now).AddDate(0, 0, -1)) {
 			t.Errorf("%s: intensity %s, next contact %v; want %s and a planned contact", name, f.Family.Intensity, f.Family.NextContact, d.Intensity)

@@ -139,6 +139,7 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/me/families", s.apiHandle(s.apiMyFamilies))
 	api.Handle("GET /api/v1/me/intervision", s.apiHandle(s.apiIntervisionRead))
 	api.Handle("POST /api/v1/me/intervision", s.apiHandle(s.apiWrite(s.apiIntervisionCreate, created)))
+	api.Handle("GET /api/v1/reports/registration", s.apiHandle(s.apiRegistrationReport))
 	api.Handle("GET /api/v1/families/{id}/threads", s.apiHandle(s.apiThreads))
 	api.Handle("POST /api/v1/families/{id}/threads", s.apiHandle(s.apiWrite(s.apiThreadCreate, created)))
 	api.Handle("GET /api/v1/families/{id}/threads/{thread}/messages", s.apiHandle(s.apiMessages))
@@ -220,10 +221,11 @@ var apiErrNotFound = apiErrorf(http.StatusNotFound, "not_found", "not found")
 // another name in the API, so that every key in "fields" names a member of
 // the request body.
 var apiFieldNames = map[string]string{
-	"secondary": "secondary_diagnoses",
-	"duration":  "duration_min",
-	"travel":    "travel_min",
-	"done_note": "note",
+	"secondary":    "secondary_diagnoses",
+	"duration":     "duration_min",
+	"travel":       "travel_min",
+	"registration": "registration_min",
+	"done_note":    "note",
 }
 
 // apiErrorOf turns any error into the answer the client gets. Statuses come

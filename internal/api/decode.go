@@ -105,8 +105,10 @@ type apiContactIn struct {
 	Location    string `json:"location"`
 	DurationMin int    `json:"duration_min"`
 	TravelMin   int    `json:"travel_min"`
-	Topics      string `json:"topics"`
-	FollowUp    string `json:"follow_up"`
+	// RegistrationMin is the time spent registering the contact.
+	RegistrationMin int    `json:"registration_min"`
+	Topics          string `json:"topics"`
+	FollowUp        string `json:"follow_up"`
 }
 
 type apiTaskIn struct {
@@ -302,14 +304,15 @@ func decodeContactJSON(b []byte) (care.Contact, error) {
 	}
 	fe := care.FieldErrors{}
 	c := care.Contact{
-		Date:        apiDate(fe, "date", in.Date),
-		Kind:        strings.TrimSpace(in.Kind),
-		With:        strings.TrimSpace(in.With),
-		Location:    strings.TrimSpace(in.Location),
-		DurationMin: in.DurationMin,
-		TravelMin:   in.TravelMin,
-		Topics:      strings.TrimSpace(in.Topics),
-		FollowUp:    strings.TrimSpace(in.FollowUp),
+		Date:            apiDate(fe, "date", in.Date),
+		Kind:            strings.TrimSpace(in.Kind),
+		With:            strings.TrimSpace(in.With),
+		Location:        strings.TrimSpace(in.Location),
+		DurationMin:     in.DurationMin,
+		TravelMin:       in.TravelMin,
+		RegistrationMin: in.RegistrationMin,
+		Topics:          strings.TrimSpace(in.Topics),
+		FollowUp:        strings.TrimSpace(in.FollowUp),
 	}
 	return c, fe.OrNil()
 }

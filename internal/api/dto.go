@@ -134,7 +134,7 @@ type apiContactsOut struct {
 func apiContact(c care.Contact) apiContactOut {
 	return apiContactOut{
 		ID: c.ID, Date: apiDateOut(c.Date), Kind: c.Kind, With: c.With, Location: c.Location,
-		DurationMin: c.DurationMin, TravelMin: c.TravelMin, Topics: c.Topics, FollowUp: c.FollowUp,
+		DurationMin: c.DurationMin, TravelMin: c.TravelMin, RegistrationMin: c.RegistrationMin, Topics: c.Topics, FollowUp: c.FollowUp,
 		CreatedAt: apiTimeOut(c.CreatedAt), CreatedBy: apiPerson(c.CreatedBy),
 	}
 }
@@ -227,17 +227,18 @@ type apiIntensityOut struct {
 }
 
 type apiContactOut struct {
-	ID          int64         `json:"id"`
-	Date        *string       `json:"date"`
-	Kind        string        `json:"kind"`
-	With        string        `json:"with"`
-	Location    string        `json:"location"`
-	DurationMin int           `json:"duration_min"`
-	TravelMin   int           `json:"travel_min"`
-	Topics      string        `json:"topics"`
-	FollowUp    string        `json:"follow_up"`
-	CreatedAt   *string       `json:"created_at"`
-	CreatedBy   *apiPersonOut `json:"created_by"`
+	ID              int64         `json:"id"`
+	Date            *string       `json:"date"`
+	Kind            string        `json:"kind"`
+	With            string        `json:"with"`
+	Location        string        `json:"location"`
+	DurationMin     int           `json:"duration_min"`
+	TravelMin       int           `json:"travel_min"`
+	RegistrationMin int           `json:"registration_min"`
+	Topics          string        `json:"topics"`
+	FollowUp        string        `json:"follow_up"`
+	CreatedAt       *string       `json:"created_at"`
+	CreatedBy       *apiPersonOut `json:"created_by"`
 }
 
 type apiTaskOut struct {

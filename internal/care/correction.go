@@ -75,7 +75,7 @@ func (m *Member) correctionFields() map[string]string {
 func (c *Contact) correctionFields() map[string]string {
 	return map[string]string{
 		"date": dateField(c.Date), "kind": c.Kind, "with": c.With, "location": c.Location,
-		"duration": strconv.Itoa(c.DurationMin), "travel": strconv.Itoa(c.TravelMin),
+		"duration": strconv.Itoa(c.DurationMin), "travel": strconv.Itoa(c.TravelMin), "registration": strconv.Itoa(c.RegistrationMin),
 		"topics": c.Topics, "follow_up": c.FollowUp,
 	}
 }

@@ -139,10 +139,13 @@ type Contact struct {
 	Location    string
 	DurationMin int
 	TravelMin   int
-	Topics      string
-	FollowUp    string
-	CreatedAt   time.Time
-	CreatedBy   Person
+	// RegistrationMin is the time spent registering the contact, which
+	// the registration report counts with the contact and travel time.
+	RegistrationMin int
+	Topics          string
+	FollowUp        string
+	CreatedAt       time.Time
+	CreatedBy       Person
 }
 
 // Task is an action with an owner and a due date. It is closed by saying

@@ -26,6 +26,7 @@ type Store interface {
 	MeetingStore
 	DigestStore
 	IntervisionStore
+	ReportStore
 }
 
 // Transactor runs work in a transaction of the database.

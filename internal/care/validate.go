@@ -225,6 +225,9 @@ func (c *Contact) Validate(today, birth time.Time) error {
 	if c.TravelMin < 0 || c.TravelMin > 24*60 {
 		fe["travel"] = "contact.minutes"
 	}
+	if c.RegistrationMin < 0 || c.RegistrationMin > 24*60 {
+		fe["registration"] = "contact.minutes"
+	}
 	text(fe, "topics", c.Topics, MaxText, false)
 	text(fe, "follow_up", c.FollowUp, MaxText, false)
 	return fe.OrNil()

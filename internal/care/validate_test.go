@@ -359,6 +359,8 @@ func TestContactValidate(t *testing.T) {
 		{"duration over a day", func(c *Contact) { c.DurationMin = 24*60 + 1 }, time.Time{}, FieldErrors{"duration": "contact.minutes"}},
 		{"travel negative", func(c *Contact) { c.TravelMin = -5 }, time.Time{}, FieldErrors{"travel": "contact.minutes"}},
 		{"travel over a day", func(c *Contact) { c.TravelMin = 24*60 + 1 }, time.Time{}, FieldErrors{"travel": "contact.minutes"}},
+		{"registration negative", func(c *Contact) { c.RegistrationMin = -1 }, time.Time{}, FieldErrors{"registration": "contact.minutes"}},
+		{"registration over a day", func(c *Contact) { c.RegistrationMin = 24*60 + 1 }, time.Time{}, FieldErrors{"registration": "contact.minutes"}},
 		{"topics too long", func(c *Contact) { c.Topics = text4001 }, time.Time{}, FieldErrors{"topics": "field.too_long"}},
 		{"topics invalid UTF-8", func(c *Contact) { c.Topics = badUTF8 }, time.Time{}, FieldErrors{"topics": "field.unreadable"}},
 		{"follow-up with NUL", func(c *Contact) { c.FollowUp = withNUL }, time.Time{}, FieldErrors{"follow_up": "field.unreadable"}},

@@ -74,7 +74,10 @@ type Family struct {
 	Network  []care.NetworkMember // the care network; the GP first when there is one
 	Steps    []Step               // intensity over time, oldest first; the first is set at intake
 	Contacts []Contact            // oldest first
-	Tasks    []Task               // in the order they were made
+	// History is generated routine contacts before the first of Contacts
+	// (addHistory), oldest first: a year of registration to report on.
+	History []Contact
+	Tasks   []Task // in the order they were made
 	// Plan is the care plan's versions, oldest first; none for most
 	// families. Proposals are changes the family proposed, still open.
 	Plan      []PlanVersion
@@ -165,6 +168,7 @@ func Families(today time.Time) []Family {
 		addStays(c, &fams[i])
 		addTransfers(c, &fams[i])
 		addMeetings(c, &fams[i])
+		addHistory(c, &fams[i])
 	}
 	return fams
 }

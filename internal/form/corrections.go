@@ -24,7 +24,8 @@ func EncodeContact(c *care.Contact) url.Values {
 	return url.Values{
 		"date": {ISODate(c.Date)}, "kind": {c.Kind}, "with": {c.With}, "location": {c.Location},
 		"duration": {strconv.Itoa(c.DurationMin)}, "travel": {strconv.Itoa(c.TravelMin)},
-		"topics": {c.Topics}, "follow_up": {c.FollowUp},
+		"registration": {strconv.Itoa(c.RegistrationMin)},
+		"topics":       {c.Topics}, "follow_up": {c.FollowUp},
 	}
 }
 

@@ -237,14 +237,15 @@ func EncodeNetworkMember(n *care.NetworkMember) url.Values {
 func DecodeContact(v url.Values) (care.Contact, Fields) {
 	errs := Fields{}
 	c := care.Contact{
-		Date:        Date(v, "date", errs),
-		Kind:        OneOf(v, "kind", care.ContactKinds, true, errs),
-		With:        OneOf(v, "with", care.ContactWith, true, errs),
-		Location:    Field(v, "location", care.MaxName, false, errs),
-		DurationMin: Number(v, "duration", errs),
-		TravelMin:   Number(v, "travel", errs),
-		Topics:      Field(v, "topics", care.MaxText, false, errs),
-		FollowUp:    Field(v, "follow_up", care.MaxText, false, errs),
+		Date:            Date(v, "date", errs),
+		Kind:            OneOf(v, "kind", care.ContactKinds, true, errs),
+		With:            OneOf(v, "with", care.ContactWith, true, errs),
+		Location:        Field(v, "location", care.MaxName, false, errs),
+		DurationMin:     Number(v, "duration", errs),
+		TravelMin:       Number(v, "travel", errs),
+		RegistrationMin: Number(v, "registration", errs),
+		Topics:          Field(v, "topics", care.MaxText, false, errs),
+		FollowUp:        Field(v, "follow_up", care.MaxText, false, errs),
 	}
 	return c, errs
 }

@@ -48,6 +48,10 @@ const (
 	// calendarHolder: case managers, family members and providers, each
 	// for the calendar feed of their own account
 	calendarHolder
+	// reportReader: case managers (their caseload), administrators (their
+	// organisation) and regional coordinators (their region): aggregates
+	// only, never a family
+	reportReader
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -90,8 +94,16 @@ var authzTable = map[string]access{
 
 	"GET /api/v1/me/families": accountFamilies,
 
+	// The registration report: each role over its own scope, aggregates
+	// only (TestRegistrationReport* in internal/care and internal/api).
+	"GET /reports/registration":             reportReader,
+	"GET /reports/registration/export.csv":  reportReader,
+	"GET /reports/registration/export.json": reportReader,
+	"GET /api/v1/reports/registration":      reportReader,
+
 	"GET /admin/accounts":                      adminOnly,
 	"GET /admin/settings":                      adminOnly,
+	"POST /admin/settings/region":              adminOnly,
 	"POST /admin/settings":                     adminOnly,
 	"POST /admin/accounts":                     adminOnly,
 	"POST /admin/accounts/{id}/disable":        adminOnly,
@@ -521,6 +533,8 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			case accountFamilies, calendarHolder:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")
+			case reportReader:
+				w.checkRole(t, pattern, "own", "other", "unassigned", "coordinator", "admin")
 			}
 		}
 	})

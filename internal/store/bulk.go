@@ -106,7 +106,7 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 		return nil, err
 	}
 	w := &BulkWriter{ctx: ctx, dialect: s.dialect, conn: conn, prevHash: care.GenesisHash}
-	w.organisations = newBulkTable("organisations", true, `id, name, created_at`)
+	w.organisations = newBulkTable("organisations", true, `id, name, region, created_at`)
 	w.accounts = newBulkTable("accounts", true, `id, organisation_id, email, name, role, password_hash, totp_secret,
 		totp_last_step, mfa_exempt, locale, created_at`, w.organisations)
 	w.families = newBulkTable("families", true, `id, organisation_id, child_name, birth_date, sex, bsn, diagnosis, icd10,
@@ -287,9 +287,9 @@ func (w *BulkWriter) Abort() {
 	w.conn.Close()
 }
 
-// Organisation adds an organisation.
-func (w *BulkWriter) Organisation(id int64, name string, at time.Time) error {
-	return w.add(w.organisations, id, name, at.UTC())
+// Organisation adds an organisation in a region ("" for none).
+func (w *BulkWriter) Organisation(id int64, name, region string, at time.Time) error {
+	return w.add(w.organisations, id, name, region, at.UTC())
 }
 
 // Account adds an account, with its password hash and second factor as given.

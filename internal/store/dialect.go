@@ -310,3 +310,12 @@ func storageError(err error) error {
 	}
 	return err
 }
+
+// jsonText is the text at a path of keys in a JSON document held in a
+// TEXT column; NULL when the path is not there.
+func (d dialect) jsonText(column string, keys ...string) string {
+	if d == postgresDialect {
+		return "(" + column + "::jsonb #>> '{" + strings.Join(keys, ",") + "}')"
+	}
+	return "json_extract(" + column + ", '$." + strings.Join(keys, ".") + "')"
+}

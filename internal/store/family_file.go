@@ -404,14 +404,14 @@ func (s *Store) CountContacts(ctx context.Context, familyID int64) (int, error) 
 func (s *Store) Contacts(ctx context.Context, familyID int64, before int64, limit int) ([]care.Contact, error) {
 	var cs []care.Contact
 	err := s.each(ctx, `SELECT c.id, c.family_id, c.contact_date, c.kind, c.with_whom, c.location, c.duration_min, c.travel_min,
-			c.topics, c.follow_up, c.created_at, a.id, a.name
+			c.registration_min, c.topics, c.follow_up, c.created_at, a.id, a.name
 		FROM contacts c JOIN accounts a ON a.id = c.created_by
 		WHERE c.family_id = $1 AND ($2 = 0 OR EXISTS (SELECT 1 FROM contacts b WHERE b.id = $2 AND b.family_id = c.family_id
 			AND (c.contact_date < b.contact_date OR c.contact_date = b.contact_date AND c.id < b.id)))
 		ORDER BY c.contact_date DESC, c.id DESC LIMIT $3 /* Store.Contacts */`, familyID, func(r *sql.Rows) error {
 		var c care.Contact
 		err := r.Scan(&c.ID, &c.FamilyID, &c.Date, &c.Kind, &c.With, &c.Location, &c.DurationMin, &c.TravelMin,
-			&c.Topics, &c.FollowUp, &c.CreatedAt, &c.CreatedBy.AccountID, &c.CreatedBy.Name)
+			&c.RegistrationMin, &c.Topics, &c.FollowUp, &c.CreatedAt, &c.CreatedBy.AccountID, &c.CreatedBy.Name)
 		c.Date, c.CreatedAt = c.Date.UTC(), c.CreatedAt.UTC()
 		cs = append(cs, c)
 		return err
@@ -573,9 +573,9 @@ func (s *Store) AddIntensityChange(ctx context.Context, c *care.IntensityChange)
 // AddContact inserts a contact.
 func (s *Store) AddContact(ctx context.Context, c *care.Contact) error {
 	return s.q.QueryRowContext(ctx, `/* Store.AddContact */ INSERT INTO contacts (family_id, contact_date, kind, with_whom, location,
-		duration_min, travel_min, topics, follow_up, created_at, created_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-		c.FamilyID, c.Date.UTC(), c.Kind, c.With, c.Location, c.DurationMin, c.TravelMin, c.Topics, c.FollowUp,
+		duration_min, travel_min, registration_min, topics, follow_up, created_at, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		c.FamilyID, c.Date.UTC(), c.Kind, c.With, c.Location, c.DurationMin, c.TravelMin, c.RegistrationMin, c.Topics, c.FollowUp,
 		c.CreatedAt.UTC(), c.CreatedBy.AccountID).Scan(&c.ID)
 }
 

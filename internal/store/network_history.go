@@ -39,11 +39,11 @@ func (s *Store) UpdateMember(ctx context.Context, m *care.Member) error {
 func (s *Store) Contact(ctx context.Context, familyID, id int64) (*care.Contact, error) {
 	var c care.Contact
 	err := s.rq.QueryRowContext(ctx, `SELECT c.id, c.family_id, c.contact_date, c.kind, c.with_whom, c.location, c.duration_min,
-			c.travel_min, c.topics, c.follow_up, c.created_at, a.id, a.name
+			c.travel_min, c.registration_min, c.topics, c.follow_up, c.created_at, a.id, a.name
 		FROM contacts c JOIN accounts a ON a.id = c.created_by
 		WHERE c.family_id = $1 AND c.id = $2 /* Store.Contact */`, familyID, id).Scan(
 		&c.ID, &c.FamilyID, &c.Date, &c.Kind, &c.With, &c.Location, &c.DurationMin, &c.TravelMin,
-		&c.Topics, &c.FollowUp, &c.CreatedAt, &c.CreatedBy.AccountID, &c.CreatedBy.Name)
+		&c.RegistrationMin, &c.Topics, &c.FollowUp, &c.CreatedAt, &c.CreatedBy.AccountID, &c.CreatedBy.Name)
 	if err != nil {
 		return nil, notFound(err, "contact")
 	}
@@ -55,8 +55,9 @@ func (s *Store) Contact(ctx context.Context, familyID, id int64) (*care.Contact,
 // registered it and when stay as they were.
 func (s *Store) UpdateContact(ctx context.Context, c *care.Contact) error {
 	res, err := s.q.ExecContext(ctx, `/* Store.UpdateContact */ UPDATE contacts SET contact_date = $1, kind = $2, with_whom = $3,
-		location = $4, duration_min = $5, travel_min = $6, topics = $7, follow_up = $8 WHERE id = $9 AND family_id = $10`,
-		c.Date.UTC(), c.Kind, c.With, c.Location, c.DurationMin, c.TravelMin, c.Topics, c.FollowUp, c.ID, c.FamilyID)
+		location = $4, duration_min = $5, travel_min = $6, topics = $7, follow_up = $8, registration_min = $11
+		WHERE id = $9 AND family_id = $10`,
+		c.Date.UTC(), c.Kind, c.With, c.Location, c.DurationMin, c.TravelMin, c.Topics, c.FollowUp, c.ID, c.FamilyID, c.RegistrationMin)
 	return affectedOne(res, err, "contact")
 }
 

@@ -15,6 +15,10 @@ type AdminSettingsPage struct {
 	Window string // as typed, or as stored
 	Error  string // catalog key at the field
 	Saved  bool
+	// The organisation's region, for the regional coordinator's report.
+	Region      string
+	RegionError string // catalog key at the field
+	RegionSaved bool
 }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
@@ -22,7 +26,11 @@ func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1"}
+	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1",
+		RegionSaved: r.URL.Query().Get("saved") == "region"}
+	if _, p.Region, err = s.care.ReportRegion(r.Context(), s.actor(r)); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "admin_settings", p)
 	return nil
 }

@@ -30,6 +30,7 @@ func contactForm(p *FormPage, file *care.File) {
 	p.Section("contact.section_more",
 		p.Number("duration", "contact.duration", 0, 24*60),
 		p.Number("travel", "contact.travel", 0, 24*60),
+		p.Number("registration", "contact.registration", 0, 24*60),
 		p.Text("location", "contact.location", care.MaxName, false),
 		p.Area("topics", "contact.topics", care.MaxText, false),
 		p.Area("follow_up", "contact.follow_up", care.MaxText, false),

@@ -151,6 +151,13 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /provider/families/{id}/meetings", s.handle(s.requireLogin(s.meetingsShow(provider))))
 	mux.Handle("GET /provider/families/{id}/meetings/{mtg}", s.handle(s.requireLogin(s.meetingShow(provider))))
 
+	// The registration report: aggregates only, over the scopes the care
+	// service allows the role (a case manager's caseload, an organisation,
+	// a region); every run and download is recorded there.
+	mux.Handle("GET /reports/registration", s.handle(s.requireLogin(s.reportShow)))
+	mux.Handle("GET /reports/registration/export.csv", s.handle(s.requireLogin(s.reportExport("csv"))))
+	mux.Handle("GET /reports/registration/export.json", s.handle(s.requireLogin(s.reportExport("json"))))
+
 	// Accepting an invitation: the token in the path is the only key.
 	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))
 	mux.Handle("POST /invite/{token}", s.handle(s.inviteSubmit))
@@ -214,6 +221,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(admin, s.adminAccountAction("password-reset", s.auth.AdminResetPassword))))
 	mux.Handle("GET /admin/settings", s.handle(s.requireRole(admin, s.adminSettings)))
 	mux.Handle("POST /admin/settings", s.handle(s.requireRole(admin, s.adminSettingsSubmit)))
+	mux.Handle("POST /admin/settings/region", s.handle(s.requireRole(admin, s.adminRegionSubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
 
 	// An account's calendar feed, for calendar apps: no session, the token

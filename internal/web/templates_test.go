@@ -82,6 +82,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range transferCases(base) {
 			cases[name] = page
 		}
+		for name, page := range reportCases(s, base) {
+			cases[name] = page
+		}
 		forms := formCases(s, base("intake.title"))
 		coverage, coverageForms := coverageCases(base)
 		for name, page := range coverage {

@@ -89,7 +89,7 @@ func testFamilyFileRoundTrip(t *testing.T, s Store) {
 	mustDo(t, "AddIntensityChange", s.AddIntensityChange(ctx, &step))
 
 	older := care.Contact{FamilyID: f.ID, Date: date(2026, 2, 12), Kind: "home_visit", With: "both", Location: "Thuis",
-		DurationMin: 90, TravelMin: 30, Topics: "Kennismaking", FollowUp: "Netwerk in kaart", CreatedAt: t0, CreatedBy: care.Person{AccountID: kct.ID}}
+		DurationMin: 90, TravelMin: 30, RegistrationMin: 15, Topics: "Kennismaking", FollowUp: "Netwerk in kaart", CreatedAt: t0, CreatedBy: care.Person{AccountID: kct.ID}}
 	newer := care.Contact{FamilyID: f.ID, Date: date(2026, 2, 20), Kind: "phone", With: "parent", DurationMin: 15,
 		CreatedAt: t0.Add(2 * time.Hour), CreatedBy: care.Person{AccountID: thuis.ID}}
 	for _, c := range []*care.Contact{&older, &newer} {

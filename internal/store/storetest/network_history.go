@@ -158,7 +158,7 @@ func testCorrectMemberAndContact(t *testing.T, s Store) {
 	if diff := cmp.Diff([]care.Member{*m}, ms); diff != "" {
 		t.Errorf("Members after correction (-want +got):\n%s", diff)
 	}
-	c.Topics, c.DurationMin, c.Date = "Slaap", 25, date(2026, 2, 2)
+	c.Topics, c.DurationMin, c.RegistrationMin, c.Date = "Slaap", 25, 8, date(2026, 2, 2)
 	mustDo(t, "UpdateContact", s.UpdateContact(ctx, c))
 	got, err := s.Contact(ctx, a.ID, c.ID)
 	if err != nil {

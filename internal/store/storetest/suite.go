@@ -104,6 +104,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"DigestSettingsAndClaims", testDigestSettingsAndClaims},
 		{"PassedDueDates", testPassedDueDates},
 		{"IntervisionSessions", testIntervisionSessions},
+		{"ReportRows", testReportRows},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
