@@ -67,6 +67,14 @@ func (b *exts) complex(name string, fill func(sub *exts)) {
 	}
 }
 
+// codes adds a repeated code extension, one per value.
+func (b *exts) codes(name string, vs []string) {
+	for _, v := range vs {
+		v := v
+		b.list = append(b.list, Extension{URL: b.url(name), ValueCode: v})
+	}
+}
+
 // person adds a Spil account (id and name) as a complex extension.
 func (b *exts) person(name string, id int64, who string) {
 	b.complex(name, func(s *exts) {
@@ -173,6 +181,33 @@ func (r *reader) complex(name string) *reader {
 		sub.list = e.Extension
 	}
 	return sub
+}
+
+// all returns a reader for each of the repeated complex extension name.
+func (r *reader) all(name string) []*reader {
+	u := SpilExt(name)
+	if r.sub {
+		u = name
+	}
+	var out []*reader
+	for i := range r.list {
+		if r.list[i].URL == u {
+			r.used[i] = true
+			out = append(out, &reader{sub: true, err: r.err, used: map[int]bool{}, list: r.list[i].Extension})
+		}
+	}
+	return out
+}
+
+// codes returns the values of the repeated code extension name.
+func (r *reader) codes(name string) []string {
+	var out []string
+	for i := range r.list {
+		if r.list[i].URL == SpilExt(name) {
+			out = append(out, r.list[i].ValueCode)
+		}
+	}
+	return out
 }
 
 func (r *reader) person(name string) (int64, string) {

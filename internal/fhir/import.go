@@ -3,7 +3,6 @@ package fhir
 import (
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"strings"
 )
 
@@ -117,5 +116,4 @@ func identifier(ids []Identifier, system string) string {
 	return ""
 }
 
-// isZero reports whether v is its type's zero value.
-func isZero(v any) bool { return reflect.ValueOf(v).IsZero() }
+func errorf(format string, args ...any) error { return fmt.Errorf("fhir: "+format, args...) }

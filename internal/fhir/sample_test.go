@@ -50,5 +50,57 @@ func sample() Input {
 			{ID: 42, FamilyID: 7, Name: "Thuiszorg West", Role: "homecare", EndedOn: day("2025-05-05")},
 		},
 	}
+	in.Contacts = []care.Contact{
+		{ID: 51, FamilyID: 7, Date: day("2026-10-01"), Kind: "home_visit", With: "both", Location: "Thuis", DurationMin: 90, TravelMin: 30,
+			Topics: "Slaap", FollowUp: "Bellen", CreatedAt: at("2026-10-01T12:00:00Z"), CreatedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"}},
+		{ID: 52, FamilyID: 7, Date: day("2026-10-05"), Kind: "phone", With: "provider", CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+	}
+	in.Tasks = []care.Task{
+		{ID: 61, FamilyID: 7, Title: "Pijnmedicatie evalueren", OwnerKind: "network", OwnerName: "Dr. Jansen", NetworkMemberID: 41,
+			PlanDimension: care.DimPhysical, PlanGoal: "i2", DueDate: day("2026-12-20"), Status: "open",
+			CreatedAt: at("2026-11-01T10:00:00Z"), CreatedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"}},
+		{ID: 62, FamilyID: 7, Title: "PGB aanvragen", OwnerKind: "family", OwnerName: "Anna de Vries", OwnerMemberID: 21, Status: "done",
+			DoneNote: "Aangevraagd", DoneAt: at("2026-11-20T08:30:00.5Z"), DoneBy: care.Person{AccountID: 99, Name: "Anna de Vries"},
+			CreatedAt: at("2026-11-02T10:00:00Z"), CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+		{ID: 63, FamilyID: 7, Title: "School bellen", OwnerKind: "casemanager", OwnerName: "Eva Smit", OwnerAccountID: 32, Status: "open",
+			CreatedAt: at("2026-11-03T10:00:00Z"), CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+		{ID: 64, FamilyID: 7, Title: "Iets", OwnerKind: "other", OwnerName: "De buurvrouw", Status: "open", CreatedAt: at("2026-11-04T10:00:00Z")},
+	}
+	in.Plan = &care.CarePlan{FamilyID: 7, Version: 4, SavedAt: at("2026-11-15T14:00:00Z"), SavedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"},
+		Changes: []string{"acp", "physical"}, Template: "default", Wishes: "Zoveel mogelijk thuis", Matters: "Samen zijn",
+		ReviewMonths: 3, ReviewDue: day("2027-02-15"), DiscussedOn: day("2026-11-15"), NextItem: 9}
+	for _, d := range care.Dimensions {
+		in.Plan.Sections = append(in.Plan.Sections, care.PlanSection{Dimension: d})
+	}
+	phys := &in.Plan.Sections[0]
+	phys.Situation = "Meer pijn 's nachts"
+	phys.Problems = []care.PlanItem{{ID: "i1", For: "child", Text: "Pijn", ICD10: "R52"}, {ID: "i5", For: "child", Text: "Moe"}}
+	phys.Goals = []care.PlanItem{{ID: "i2", For: "child", Text: "Pijnvrij slapen", NeedsCare: true}}
+	phys.Agreements = []care.PlanItem{{ID: "i3", For: "family", Text: "Huisarts belt wekelijks"}}
+	phys.Actions = []care.PlanAction{{TaskID: 61, Goal: "i2", Title: "Pijnmedicatie evalueren", OwnerKind: "network", OwnerName: "Dr. Jansen",
+		DueDate: day("2026-12-20"), Status: "open"}, {TaskID: 70, Title: "Oude taak", OwnerKind: "casemanager", Status: "done"}}
+	in.Plan.Sections[2].Goals = []care.PlanItem{{ID: "i4", For: "siblings", Text: "Brusjesclub"}}
+	in.Plan.ACP = care.ACP{
+		Conversations: []care.Conversation{{ID: "i6", Date: day("2026-09-01"), Participants: "Ouders, KCT", Topics: "Reanimatie", Record: "Verslag in dossier"},
+			{ID: "i7", Date: day("2026-11-15"), Participants: "Ouders"}},
+		Scenarios: []care.Scenario{{ID: "i8", Topic: "school", WhatIf: "Niet meer naar school", Arranged: "Onderwijs thuis"}},
+		Directives: []care.Directive{
+			{Kind: "resuscitation", Decision: "no", Detail: "Niet reanimeren", Date: day("2026-09-01"), AgreedBy: "Ouders en kinderarts"},
+			{Kind: "ventilation", Decision: "yes_but", Detail: "Alleen kapbeademing", Date: day("2026-09-01"), AgreedBy: "Ouders"},
+			{Kind: "icu", Decision: "yes", Date: day("2026-09-01"), AgreedBy: "Ouders"},
+			{Kind: "hospital", Decision: "not_discussed"},
+			{Kind: "other", Label: "Sondevoeding", Decision: "yes", Date: day("2026-09-01"), AgreedBy: "Ouders"},
+		},
+		PlaceOfCare:  care.Preference{Place: "home", Detail: "Bij mama"},
+		PlaceOfDeath: care.Preference{Place: "not_now", Detail: "Later bespreken"},
+		CareWishes:   "Muziek aan",
+		Other:        "Hond mag mee",
+	}
+	in.Consents = []care.ConsentRecord{
+		{ID: 81, FamilyID: 7, NetworkMemberID: 41, GivenBy: care.Person{AccountID: 99, Name: "Anna de Vries"}, GiverKind: "parent", Granted: true,
+			Scope: care.ScopeFile, At: at("2026-01-05T09:00:00Z")},
+		{ID: 82, FamilyID: 7, NetworkMemberID: 42, GivenBy: care.Person{AccountID: 99, Name: "Anna de Vries"}, GiverKind: "parent", Granted: false,
+			Scope: care.ScopeFile, At: at("2026-02-05T09:00:00Z")},
+	}
 	return in
 }

@@ -1,6 +1,0 @@
-package fhir
-
-func (x *exporter) contacts() {}
-func (x *exporter) tasks()    {}
-func (x *exporter) plan()     {}
-func (x *exporter) consents() {}
