@@ -12,8 +12,8 @@ type ExportFile struct {
 	// Organisation is the organisation that keeps the file.
 	Organisation OrganisationIdentity
 	Viewer       string // ViewerCaseManager or ViewerProvider
-	Scope  string // for a provider: the consent in force
-	Family Family // without the BSN for a provider
+	Scope        string // for a provider: the consent in force
+	Family       Family // without the BSN for a provider
 	// Members are the family members; for a provider only the parents and
 	// carers to call, with their name, relation, custody and how to reach them.
 	Members      []Member
