@@ -15,6 +15,9 @@ func Import(b Bundle) (Input, error) {
 	if b.ResourceType != "Bundle" {
 		return Input{}, fmt.Errorf("fhir: not a Bundle: %q", b.ResourceType)
 	}
+	if b.Type != BundleCollection && b.Type != BundleSearchset {
+		return Input{}, fmt.Errorf("fhir: a Bundle of type %q", b.Type)
+	}
 	m := &importer{}
 	for _, e := range b.Entry {
 		if e.Resource == nil {

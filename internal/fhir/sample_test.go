@@ -42,7 +42,8 @@ func sample() Input {
 			FactorWish: true, FactorComplexity: true, FactorCapacity: true, SurpriseQuestion: "no", Status: "accepted",
 			StatusDate: day("2024-01-10"), StatusNote: "Graag", DivisionOfTasks: "KCT medisch, thuis de rest"},
 		CaseManagers: care.CaseManagers{KCT: care.Person{AccountID: 31, Name: "Sanne Bakker"}, Thuis: care.Person{AccountID: 32, Name: "Eva Smit"},
-			KCTReach: care.Reachability{WorkPhone: "0201234567", Hours: "ma-vr 8-17", StandIn: "Het KCT"}},
+			KCTReach: care.Reachability{WorkPhone: "0201234567", Hours: "ma-vr 8-17", StandIn: "Het KCT"},
+			ThuisReach: care.Reachability{Hours: "di en do"}},
 		Network: []care.NetworkMember{
 			{ID: 41, FamilyID: 7, Name: "Dr. Jansen", Role: "gp", Organisation: "Huisartsenpraktijk Oost", Line: 1, Domain: "medical",
 				Phone: "0209876543", Email: "jansen@example.org", Reachability: "ochtend", AlwaysReachable: true,
@@ -82,13 +83,13 @@ func sample() Input {
 	in.Plan.Sections[2].Goals = []care.PlanItem{{ID: "i4", For: "siblings", Text: "Brusjesclub"}}
 	in.Plan.ACP = care.ACP{
 		Conversations: []care.Conversation{{ID: "i6", Date: day("2026-09-01"), Participants: "Ouders, KCT", Topics: "Reanimatie", Record: "Verslag in dossier"},
-			{ID: "i7", Date: day("2026-11-15"), Participants: "Ouders"}},
+			{ID: "i7", Date: day("2026-11-15"), Participants: "Ouders", Topics: "Plaats van overlijden"}},
 		Scenarios: []care.Scenario{{ID: "i8", Topic: "school", WhatIf: "Niet meer naar school", Arranged: "Onderwijs thuis"}},
 		Directives: []care.Directive{
 			{Kind: "resuscitation", Decision: "no", Detail: "Niet reanimeren", Date: day("2026-09-01"), AgreedBy: "Ouders en kinderarts"},
 			{Kind: "ventilation", Decision: "yes_but", Detail: "Alleen kapbeademing", Date: day("2026-09-01"), AgreedBy: "Ouders"},
 			{Kind: "icu", Decision: "yes", Date: day("2026-09-01"), AgreedBy: "Ouders"},
-			{Kind: "hospital", Decision: "not_discussed"},
+			{Kind: "hospital", Decision: "not_discussed", Detail: "Nog met de kinderarts bespreken"},
 			{Kind: "other", Label: "Sondevoeding", Decision: "yes", Date: day("2026-09-01"), AgreedBy: "Ouders"},
 		},
 		PlaceOfCare:  care.Preference{Place: "home", Detail: "Bij mama"},
