@@ -223,13 +223,13 @@ func fmtDate(t time.Time) string {
 	return t.UTC().Format(time.DateOnly)
 }
 
-// fmtInstant writes a moment as a FHIR dateTime in UTC, to the microsecond
-// the databases keep.
+// fmtInstant writes a moment as a FHIR dateTime in UTC, to the
+// nanosecond, so nothing the database keeps is lost.
 func fmtInstant(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2006-01-02T15:04:05.999999Z07:00")
+	return t.UTC().Format(time.RFC3339Nano)
 }
 
 // parseTime reads a FHIR date (to midnight UTC) or dateTime; "" is zero.
