@@ -71,8 +71,8 @@ func (s *Service) ExportFile(ctx context.Context, actor Actor, familyID int64, a
 		if err != nil {
 			return err
 		}
-		out.Organisation.ID = out.Family.OrganisationID
-		return nil
+		out.Organisation, err = st.OrganisationIdentity(ctx, out.Family.OrganisationID)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -15,6 +15,10 @@ type AdminSettingsPage struct {
 	Window string // as typed, or as stored
 	Error  string // catalog key at the field
 	Saved  bool
+	// URA is the organisation's URA as typed or stored; URAError the
+	// catalog key at its field (see admin_ura.go).
+	URA      string
+	URAError string
 }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
@@ -23,6 +27,9 @@ func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1"}
+	if p.URA, err = s.care.OrganisationURA(r.Context(), s.actor(r)); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "admin_settings", p)
 	return nil
 }
@@ -55,6 +62,9 @@ func (s *Server) adminSettingsSubmit(w http.ResponseWriter, r *http.Request) err
 		key = "coverage_view.settings.window_range"
 	}
 	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: typed, Error: key}
+	if p.URA, err = s.care.OrganisationURA(r.Context(), s.actor(r)); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusUnprocessableEntity, "admin_settings", p)
 	return nil
 }
