@@ -42,7 +42,7 @@ func sample() Input {
 			FactorWish: true, FactorComplexity: true, FactorCapacity: true, SurpriseQuestion: "no", Status: "accepted",
 			StatusDate: day("2024-01-10"), StatusNote: "Graag", DivisionOfTasks: "KCT medisch, thuis de rest"},
 		CaseManagers: care.CaseManagers{KCT: care.Person{AccountID: 31, Name: "Sanne Bakker"}, Thuis: care.Person{AccountID: 32, Name: "Eva Smit"},
-			KCTReach: care.Reachability{WorkPhone: "0201234567", Hours: "ma-vr 8-17", StandIn: "Het KCT"},
+			KCTReach:   care.Reachability{WorkPhone: "0201234567", Hours: "ma-vr 8-17", StandIn: "Het KCT"},
 			ThuisReach: care.Reachability{Hours: "di en do"}},
 		Network: []care.NetworkMember{
 			{ID: 41, FamilyID: 7, Name: "Dr. Jansen", Role: "gp", Organisation: "Huisartsenpraktijk Oost", Line: 1, Domain: "medical",
