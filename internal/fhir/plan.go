@@ -6,6 +6,10 @@ import (
 	"github.com/spil-zorg/spil/internal/care"
 )
 
+// multidisciplinaryCare is the category Shared Care Planning gives a
+// shared care plan.
+var multidisciplinaryCare = Coding{System: SystemSNOMED, Code: "135411000146103", Display: "Multidisciplinary care regime"}
+
 func goalID(fam, item string) string    { return "goal-" + fam + "-" + item }
 func problemID(fam, item string) string { return "problem-" + fam + "-" + item }
 
@@ -19,6 +23,7 @@ func (x *exporter) plan() {
 		return
 	}
 	r := &CarePlan{Status: "active", Intent: "plan", Title: "Individueel zorgplan (IZP)", Subject: x.patientRef(),
+		Category: []CodeableConcept{{Coding: []Coding{multidisciplinaryCare}}},
 		CareTeam: []Reference{refv("CareTeam", teamID(x.fam))}}
 	r.Identifier = []Identifier{{System: sysFamily, Value: x.fam}}
 	if p.SavedBy.AccountID != 0 && x.has("Practitioner", caseManagerID(p.SavedBy.AccountID)) {

@@ -166,6 +166,7 @@ type CarePlan struct {
 	Identifier     []Identifier       `json:"identifier,omitempty"`
 	Status         string             `json:"status"`
 	Intent         string             `json:"intent"`
+	Category       []CodeableConcept  `json:"category,omitempty"`
 	Title          string             `json:"title,omitempty"`
 	Description    string             `json:"description,omitempty"`
 	Subject        Reference          `json:"subject"`

@@ -19,6 +19,9 @@ func TestSharedCarePlanningFields(t *testing.T) {
 	if plan.Intent != "plan" || plan.Status != "active" || plan.Subject.Reference != "Patient/child-7" {
 		t.Errorf("CarePlan intent %q, status %q, subject %q", plan.Intent, plan.Status, plan.Subject.Reference)
 	}
+	if len(plan.Category) != 1 || !plan.Category[0].Has(SystemSNOMED, "135411000146103") {
+		t.Errorf("CarePlan category %+v, want SCP's multidisciplinary care regime", plan.Category)
+	}
 	if len(plan.CareTeam) != 1 || b.Find("CareTeam", "team-7") == nil {
 		t.Errorf("CarePlan.careTeam %+v does not resolve", plan.CareTeam)
 	}
