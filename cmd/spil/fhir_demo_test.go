@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -87,9 +88,13 @@ func TestFHIRDemoRoundTrip(t *testing.T) {
 			}
 			seen["place "+in.Plan.ACP.PlaceOfDeath.Place] = true
 		}
+		if len(in.Stays) > 0 && len(in.Transfers) > 0 && len(in.Meetings) > 0 {
+			seen["stays, transfers and meetings"] = true
+		}
 	}
 	// The demo holds the cases the mapping must keep apart.
-	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed"} {
+	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
+		"stays, transfers and meetings"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}
@@ -161,8 +166,8 @@ func TestFHIRProviderExport(t *testing.T) {
 						t.Error("a birth date under a consent for the plan and network only")
 					}
 				case *fhir.Encounter:
-					if r.Meta.Profile[0] == fhir.ProfileEncounter {
-						t.Errorf("a contact (Encounter %s) in a provider's export", r.ID)
+					if strings.HasPrefix(r.ID, "contact-") || strings.HasPrefix(r.ID, "meeting-") {
+						t.Errorf("a contact or meeting (Encounter %s) in a provider's export", r.ID)
 					}
 				case *fhir.Consent:
 					if r.Meta.Profile[0] == fhir.ProfileSpilProviderConsent {
@@ -170,8 +175,22 @@ func TestFHIRProviderExport(t *testing.T) {
 					}
 				}
 			}
-			if len(in.Contacts) != 0 || len(in.Consents) != 0 || in.Episode != nil {
-				t.Errorf("contacts %d, consents %d, episode %v in a provider's export", len(in.Contacts), len(in.Consents), in.Episode)
+			if len(in.Contacts) != 0 || len(in.Consents) != 0 || in.Episode != nil || len(in.Meetings) != 0 {
+				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
+					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
+			}
+			for _, tr := range in.Transfers {
+				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {
+					t.Errorf("transfer %d in a provider's export: %s, %d checklist items", tr.ID, tr.Status, len(tr.Items))
+				}
+			}
+			if tt.scope == care.ScopePlanNetwork && len(in.Stays) != 0 {
+				t.Error("where the child is, under a consent for the plan and network only")
+			}
+			for _, st := range in.Stays {
+				if st.Note != "" {
+					t.Error("the case managers' note on a stay in a provider's export")
+				}
 			}
 			pv, err := svc.ProviderView(ctx, actor, link.FamilyID)
 			if err != nil {

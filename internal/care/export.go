@@ -29,6 +29,15 @@ type ExportFile struct {
 	Plan  *CarePlan // nil without a plan
 	// Consents are the consent records, oldest first; none for a provider.
 	Consents []ConsentRecord
+	// Stays are where the child was and is; for a provider only where the
+	// child is today (without the case managers' note), under a consent
+	// that covers the child's details.
+	Stays []Stay
+	// Transfers are the transfers; for a provider only the planned ones,
+	// without their checklist.
+	Transfers []Transfer
+	// Meetings are the multidisciplinary meetings; none for a provider.
+	Meetings []Meeting
 }
 
 // OrganisationIdentity names an organisation to the outside: its name
@@ -111,6 +120,15 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64) (*Ex
 	if out.Consents, err = st.ConsentRecords(ctx, familyID, 0); err != nil {
 		return nil, err
 	}
+	if out.Stays, err = st.Stays(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if out.Transfers, err = st.Transfers(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if out.Meetings, err = st.Meetings(ctx, familyID); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -122,7 +140,11 @@ func (s *Service) providerExport(ctx context.Context, st Store, familyID int64, 
 	if err != nil {
 		return nil, err
 	}
-	out := &ExportFile{Viewer: ViewerProvider, Scope: pf.Scope, Family: pf.Family, Network: pf.Network, CaseManagers: pf.CaseManagers}
+	out := &ExportFile{Viewer: ViewerProvider, Scope: pf.Scope, Family: pf.Family, Network: pf.Network, CaseManagers: pf.CaseManagers,
+		Transfers: pf.Transfers}
+	if pf.Stay != nil {
+		out.Stays = []Stay{*pf.Stay}
+	}
 	out.CaseManagers.KCTReach, out.CaseManagers.ThuisReach = Reachability{}, Reachability{}
 	if pf.Shows(PartTasks) && rel.Link.NetworkMemberID != 0 {
 		if out.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{NetworkMemberID: rel.Link.NetworkMemberID}); err != nil {

@@ -96,6 +96,8 @@ func newResource(typ string) (Resource, error) {
 		return &Observation{}, nil
 	case "Procedure":
 		return &Procedure{}, nil
+	case "Communication":
+		return &Communication{}, nil
 	}
 	return nil, fmt.Errorf("fhir: resource type %q is not one Spil writes", typ)
 }

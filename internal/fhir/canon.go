@@ -41,6 +41,7 @@ const (
 	ProfileSpilTask            = SpilBase + "StructureDefinition/spil-Task"
 	ProfileSpilCarePlan        = SpilBase + "StructureDefinition/spil-CarePlan"
 	ProfileSpilProviderConsent = SpilBase + "StructureDefinition/spil-ProviderConsent"
+	ProfileSpilMinutes         = SpilBase + "StructureDefinition/spil-MeetingMinutes"
 )
 
 // SpilExt returns the canonical of Spil's extension name.
@@ -61,16 +62,20 @@ var (
 	sysPlanItem      = SpilSystem("NamingSystem", "plan-item")
 	sysDiagnosis     = SpilSystem("NamingSystem", "diagnosis")
 	sysConsent       = SpilSystem("NamingSystem", "consent")
+	sysStay          = SpilSystem("NamingSystem", "stay")
+	sysTransfer      = SpilSystem("NamingSystem", "transfer")
+	sysMeeting       = SpilSystem("NamingSystem", "meeting")
 )
 
 // Code systems: Spil's own, and the ones the profiles bind.
 var (
-	csNetworkRole   = SpilSystem("CodeSystem", "network-role")
-	csCaseManager   = SpilSystem("CodeSystem", "case-manager-kind")
-	csContactKind   = SpilSystem("CodeSystem", "contact-kind")
-	csDiagnosisRole = SpilSystem("CodeSystem", "diagnosis-role")
-	csEpisodeStatus = SpilSystem("CodeSystem", "episode-status")
-	csConsentScope  = SpilSystem("CodeSystem", "consent-scope")
+	csNetworkRole    = SpilSystem("CodeSystem", "network-role")
+	csCaseManager    = SpilSystem("CodeSystem", "case-manager-kind")
+	csContactKind    = SpilSystem("CodeSystem", "contact-kind")
+	csDiagnosisRole  = SpilSystem("CodeSystem", "diagnosis-role")
+	csStayKind       = SpilSystem("CodeSystem", "stay-kind")
+	csEncounterKind  = SpilSystem("CodeSystem", "encounter-kind")
+	csMeetingPurpose = SpilSystem("CodeSystem", "meeting-purpose")
 )
 
 // External systems.

@@ -26,6 +26,9 @@ func Export(in Input) Bundle {
 	x.tasks()
 	x.plan()
 	x.consents()
+	x.stays()
+	x.transfers()
+	x.meetings()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

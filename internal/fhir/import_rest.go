@@ -10,7 +10,7 @@ func (m *importer) rest(r Resource, profile string) {
 	case *Encounter:
 		switch profile {
 		case ProfileEncounter:
-			m.contact(r)
+			m.encounter(r)
 		case ProfileACPEncounter:
 			m.acpEncounter(r)
 		default:
@@ -35,6 +35,8 @@ func (m *importer) rest(r Resource, profile string) {
 		m.observation(r, profile)
 	case *Procedure:
 		m.acpProcedure(r)
+	case *Communication:
+		m.minutes(r)
 	default:
 		h := r.Header()
 		m.fail("%s/%s: profile %q not read", h.ResourceType, h.ID, profile)

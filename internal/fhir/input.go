@@ -20,6 +20,9 @@ type Input struct {
 	Tasks        []care.Task
 	Plan         *care.CarePlan
 	Consents     []care.ConsentRecord
+	Stays        []care.Stay
+	Transfers    []care.Transfer
+	Meetings     []care.Meeting
 }
 
 // Organisation is the organisation that keeps the file; URA is its
@@ -43,5 +46,8 @@ func InputOf(org Organisation, f *care.ExportFile) Input {
 	})
 	in.Tasks = slices.SortedFunc(slices.Values(f.Tasks), func(a, b care.Task) int { return cmp.Compare(a.ID, b.ID) })
 	in.Consents = slices.SortedFunc(slices.Values(f.Consents), func(a, b care.ConsentRecord) int { return cmp.Compare(a.ID, b.ID) })
+	in.Stays = slices.SortedFunc(slices.Values(f.Stays), func(a, b care.Stay) int { return cmp.Compare(a.ID, b.ID) })
+	in.Transfers = slices.SortedFunc(slices.Values(f.Transfers), func(a, b care.Transfer) int { return cmp.Compare(a.ID, b.ID) })
+	in.Meetings = slices.SortedFunc(slices.Values(f.Meetings), func(a, b care.Meeting) int { return cmp.Compare(a.ID, b.ID) })
 	return in
 }

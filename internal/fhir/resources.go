@@ -109,15 +109,30 @@ type Condition struct {
 // conversation (nl-core-Encounter, ACP-Encounter).
 type Encounter struct {
 	Base
-	Identifier    []Identifier           `json:"identifier,omitempty"`
-	Status        string                 `json:"status"`
-	Class         Coding                 `json:"class"`
-	Type          []CodeableConcept      `json:"type,omitempty"`
-	Subject       *Reference             `json:"subject,omitempty"`
-	EpisodeOfCare []Reference            `json:"episodeOfCare,omitempty"`
-	Participant   []EncounterParticipant `json:"participant,omitempty"`
-	Period        *Period                `json:"period,omitempty"`
-	Length        *Duration              `json:"length,omitempty"`
+	Identifier      []Identifier              `json:"identifier,omitempty"`
+	Status          string                    `json:"status"`
+	Class           Coding                    `json:"class"`
+	Type            []CodeableConcept         `json:"type,omitempty"`
+	Subject         *Reference                `json:"subject,omitempty"`
+	EpisodeOfCare   []Reference               `json:"episodeOfCare,omitempty"`
+	Participant     []EncounterParticipant    `json:"participant,omitempty"`
+	Period          *Period                   `json:"period,omitempty"`
+	Length          *Duration                 `json:"length,omitempty"`
+	Hospitalization *EncounterHospitalization `json:"hospitalization,omitempty"`
+	Location        []EncounterLocation       `json:"location,omitempty"`
+}
+
+// EncounterHospitalization says where a move comes from and goes to.
+type EncounterHospitalization struct {
+	Origin      *Reference `json:"origin,omitempty"`
+	Destination *Reference `json:"destination,omitempty"`
+}
+
+// EncounterLocation is where an encounter takes place; Spil names the
+// place in words, as the reference's display.
+type EncounterLocation struct {
+	Location Reference `json:"location"`
+	Period   *Period   `json:"period,omitempty"`
 }
 
 // EncounterParticipant is someone at an encounter.
@@ -249,6 +264,23 @@ type Observation struct {
 	DataAbsentReason     *CodeableConcept `json:"dataAbsentReason,omitempty"`
 	Note                 []Annotation     `json:"note,omitempty"`
 	Method               *CodeableConcept `json:"method,omitempty"`
+}
+
+// Communication is the minutes of a multidisciplinary meeting.
+type Communication struct {
+	Base
+	Identifier []Identifier           `json:"identifier,omitempty"`
+	Status     string                 `json:"status"`
+	Subject    *Reference             `json:"subject,omitempty"`
+	Encounter  *Reference             `json:"encounter,omitempty"`
+	Sent       string                 `json:"sent,omitempty"`
+	Sender     *Reference             `json:"sender,omitempty"`
+	Payload    []CommunicationPayload `json:"payload,omitempty"`
+}
+
+// CommunicationPayload is one text of a communication.
+type CommunicationPayload struct {
+	ContentString string `json:"contentString"`
 }
 
 // Procedure is a proactive care planning conversation (ACP-Procedure).

@@ -103,5 +103,24 @@ func sample() Input {
 		{ID: 82, FamilyID: 7, NetworkMemberID: 42, GivenBy: care.Person{AccountID: 99, Name: "Anna de Vries"}, GiverKind: "parent", Granted: false,
 			Scope: care.ScopeFile, At: at("2026-02-05T09:00:00Z")},
 	}
+	by := care.Person{AccountID: 31, Name: "Sanne Bakker"}
+	in.Stays = []care.Stay{
+		{ID: 91, FamilyID: 7, Kind: care.StayHome, Place: "Bij moeder", Start: day("2026-01-01"), End: day("2026-06-12"), CreatedAt: at("2026-01-02T08:00:00Z"), CreatedBy: by},
+		{ID: 92, FamilyID: 7, Kind: care.StayAcademicHospital, Unit: care.StayPICU, Place: "Sophia", Acute: true, Note: "Via de SEH",
+			Start: day("2026-06-12"), CreatedAt: at("2026-06-12T23:00:00Z"), CreatedBy: by},
+	}
+	in.Transfers = []care.Transfer{{ID: 95, FamilyID: 7, FromKind: "academic_hospital", FromPlace: "Sophia", ToKind: "home", ToPlace: "Thuis",
+		PlannedOn: day("2026-12-15"), Status: care.TransferPlanned, Note: "Warme overdracht", CreatedAt: at("2026-11-20T10:00:00Z"), CreatedBy: by,
+		Items: []care.TransferItem{{Item: "home_care", Task: in.Tasks[0]}, {Item: "school", Task: in.Tasks[2]}}}}
+	in.Meetings = []care.Meeting{
+		{ID: 97, FamilyID: 7, Purpose: "warm_handoff", Start: at("2026-12-10T14:00:00Z"), Minutes: 60, Place: "Sophia, kamer 3",
+			VideoURL: "https://meet.example.org/abc", Agenda: "Overdracht naar huis",
+			Participants: []care.MeetingParticipant{{ID: 1, NetworkMemberID: 41, Name: "Dr. Jansen", Role: "gp"},
+				{ID: 2, MemberID: 21, Name: "Anna de Vries", Role: "moeder", Declined: true, DeclinedAt: at("2026-12-01T09:00:00Z")}},
+			Report: "Besproken: pijnpomp", ReportAt: at("2026-12-10T15:30:00Z"), ReportBy: by, Decisions: []string{"Pomp via thuiszorg", "Huisarts belt"},
+			ActionIDs: []int64{61, 63}, CreatedAt: at("2026-11-25T10:00:00Z"), CreatedBy: by},
+		{ID: 98, FamilyID: 7, Purpose: "care_plan_review", Start: at("2027-01-10T09:00:00Z"), Minutes: 45, VideoURL: "https://meet.example.org/def",
+			CreatedAt: at("2026-11-26T10:00:00Z"), CreatedBy: by},
+	}
 	return in
 }
