@@ -91,10 +91,15 @@ func TestFHIRDemoRoundTrip(t *testing.T) {
 		if len(in.Stays) > 0 && len(in.Transfers) > 0 && len(in.Meetings) > 0 {
 			seen["stays, transfers and meetings"] = true
 		}
+		for _, c := range in.Coverage {
+			if len(c.Periods) > 1 {
+				seen["coverage renewed"] = true
+			}
+		}
 	}
 	// The demo holds the cases the mapping must keep apart.
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
-		"stays, transfers and meetings"} {
+		"stays, transfers and meetings", "coverage renewed"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}

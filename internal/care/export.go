@@ -38,6 +38,9 @@ type ExportFile struct {
 	Transfers []Transfer
 	// Meetings are the multidisciplinary meetings; none for a provider.
 	Meetings []Meeting
+	// Coverage is the coverage plan: its items with their periods and the
+	// documents attached (without content); none for a provider.
+	Coverage []CoverageItem
 }
 
 // OrganisationIdentity names an organisation to the outside: its name
@@ -127,6 +130,9 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64) (*Ex
 		return nil, err
 	}
 	if out.Meetings, err = st.Meetings(ctx, familyID); err != nil {
+		return nil, err
+	}
+	if out.Coverage, err = st.CoverageItems(ctx, familyID); err != nil {
 		return nil, err
 	}
 	return out, nil

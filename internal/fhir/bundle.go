@@ -98,6 +98,10 @@ func newResource(typ string) (Resource, error) {
 		return &Procedure{}, nil
 	case "Communication":
 		return &Communication{}, nil
+	case "Coverage":
+		return &Coverage{}, nil
+	case "DocumentReference":
+		return &DocumentReference{}, nil
 	}
 	return nil, fmt.Errorf("fhir: resource type %q is not one Spil writes", typ)
 }

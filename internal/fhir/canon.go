@@ -42,6 +42,8 @@ const (
 	ProfileSpilCarePlan        = SpilBase + "StructureDefinition/spil-CarePlan"
 	ProfileSpilProviderConsent = SpilBase + "StructureDefinition/spil-ProviderConsent"
 	ProfileSpilMinutes         = SpilBase + "StructureDefinition/spil-MeetingMinutes"
+	ProfileSpilCoverage        = SpilBase + "StructureDefinition/spil-Coverage"
+	ProfileSpilDocument        = SpilBase + "StructureDefinition/spil-DocumentReference"
 )
 
 // SpilExt returns the canonical of Spil's extension name.
@@ -65,6 +67,8 @@ var (
 	sysStay          = SpilSystem("NamingSystem", "stay")
 	sysTransfer      = SpilSystem("NamingSystem", "transfer")
 	sysMeeting       = SpilSystem("NamingSystem", "meeting")
+	sysCoverage      = SpilSystem("NamingSystem", "coverage-period")
+	sysDocument      = SpilSystem("NamingSystem", "document")
 )
 
 // Code systems: Spil's own, and the ones the profiles bind.
@@ -76,6 +80,7 @@ var (
 	csStayKind       = SpilSystem("CodeSystem", "stay-kind")
 	csEncounterKind  = SpilSystem("CodeSystem", "encounter-kind")
 	csMeetingPurpose = SpilSystem("CodeSystem", "meeting-purpose")
+	csCoverageLaw    = SpilSystem("CodeSystem", "coverage-law")
 )
 
 // External systems.

@@ -20,6 +20,7 @@ type Extension struct {
 	ValueString          *string          `json:"valueString,omitempty"`
 	ValueBoolean         *bool            `json:"valueBoolean,omitempty"`
 	ValueInteger         *int64           `json:"valueInteger,omitempty"`
+	ValueDecimal         *float64         `json:"valueDecimal,omitempty"`
 	ValueDate            string           `json:"valueDate,omitempty"`
 	ValueDateTime        string           `json:"valueDateTime,omitempty"`
 	ValueCode            string           `json:"valueCode,omitempty"`

@@ -29,6 +29,7 @@ func Export(in Input) Bundle {
 	x.stays()
 	x.transfers()
 	x.meetings()
+	x.coverage()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

@@ -46,6 +46,12 @@ func (b *exts) integer(name string, v int64) {
 	}
 }
 
+func (b *exts) decimal(name string, v float64) {
+	if v != 0 {
+		b.list = append(b.list, Extension{URL: b.url(name), ValueDecimal: &v})
+	}
+}
+
 func (b *exts) date(name string, t time.Time) {
 	if !t.IsZero() {
 		b.list = append(b.list, Extension{URL: b.url(name), ValueDate: fmtDate(t)})
@@ -161,6 +167,17 @@ func (r *reader) integer(name string) int64 {
 	return 0
 }
 
+func (r *reader) decimal(name string) float64 {
+	if e := r.find(name); e != nil {
+		if e.ValueDecimal == nil || *e.ValueDecimal == 0 {
+			r.fail("extension %s: no number", name)
+			return 0
+		}
+		return *e.ValueDecimal
+	}
+	return 0
+}
+
 func (r *reader) date(name string) time.Time {
 	if e := r.find(name); e != nil {
 		return parseTime(e.ValueDate, r.err)
@@ -194,6 +211,22 @@ func (r *reader) all(name string) []*reader {
 		if r.list[i].URL == u {
 			r.used[i] = true
 			out = append(out, &reader{sub: true, err: r.err, used: map[int]bool{}, list: r.list[i].Extension})
+		}
+	}
+	return out
+}
+
+// strs returns the values of the repeated string extension name.
+func (r *reader) strs(name string) []string {
+	u := SpilExt(name)
+	if r.sub {
+		u = name
+	}
+	var out []string
+	for i := range r.list {
+		if r.list[i].URL == u && r.list[i].ValueString != nil {
+			r.used[i] = true
+			out = append(out, *r.list[i].ValueString)
 		}
 	}
 	return out

@@ -37,6 +37,10 @@ func (m *importer) rest(r Resource, profile string) {
 		m.acpProcedure(r)
 	case *Communication:
 		m.minutes(r)
+	case *Coverage:
+		m.coveragePeriod(r)
+	case *DocumentReference:
+		m.documentReference(r)
 	default:
 		h := r.Header()
 		m.fail("%s/%s: profile %q not read", h.ResourceType, h.ID, profile)

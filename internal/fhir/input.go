@@ -23,6 +23,9 @@ type Input struct {
 	Stays        []care.Stay
 	Transfers    []care.Transfer
 	Meetings     []care.Meeting
+	// Coverage is the coverage plan's items with their periods and the
+	// documents attached to them (without their content).
+	Coverage []care.CoverageItem
 }
 
 // Organisation is the organisation that keeps the file; URA is its
@@ -48,6 +51,7 @@ func InputOf(org Organisation, f *care.ExportFile) Input {
 	in.Consents = slices.SortedFunc(slices.Values(f.Consents), func(a, b care.ConsentRecord) int { return cmp.Compare(a.ID, b.ID) })
 	in.Stays = slices.SortedFunc(slices.Values(f.Stays), func(a, b care.Stay) int { return cmp.Compare(a.ID, b.ID) })
 	in.Transfers = slices.SortedFunc(slices.Values(f.Transfers), func(a, b care.Transfer) int { return cmp.Compare(a.ID, b.ID) })
+	in.Coverage = slices.SortedFunc(slices.Values(f.Coverage), func(a, b care.CoverageItem) int { return cmp.Compare(a.ID, b.ID) })
 	in.Meetings = slices.SortedFunc(slices.Values(f.Meetings), func(a, b care.Meeting) int { return cmp.Compare(a.ID, b.ID) })
 	return in
 }

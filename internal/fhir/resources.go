@@ -294,3 +294,36 @@ type Procedure struct {
 	PerformedPeriod *Period         `json:"performedPeriod,omitempty"`
 	Note            []Annotation    `json:"note,omitempty"`
 }
+
+// Coverage is one indication or renewal of a piece of care or support:
+// who pays for it, under which law, for how long.
+type Coverage struct {
+	Base
+	Identifier  []Identifier     `json:"identifier,omitempty"`
+	Status      string           `json:"status"`
+	Type        *CodeableConcept `json:"type,omitempty"`
+	Beneficiary Reference        `json:"beneficiary"`
+	Period      *Period          `json:"period,omitempty"`
+	Payor       []Reference      `json:"payor"`
+}
+
+// DocumentReference is a document of the file, without its content.
+type DocumentReference struct {
+	Base
+	Identifier []Identifier      `json:"identifier,omitempty"`
+	Status     string            `json:"status"`
+	Subject    *Reference        `json:"subject,omitempty"`
+	Date       string            `json:"date,omitempty"`
+	Content    []DocumentContent `json:"content"`
+	Context    *DocumentContext  `json:"context,omitempty"`
+}
+
+// DocumentContent describes the document's content.
+type DocumentContent struct {
+	Attachment Attachment `json:"attachment"`
+}
+
+// DocumentContext is what the document is about.
+type DocumentContext struct {
+	Related []Reference `json:"related,omitempty"`
+}

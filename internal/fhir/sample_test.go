@@ -122,5 +122,17 @@ func sample() Input {
 		{ID: 98, FamilyID: 7, Purpose: "care_plan_review", Start: at("2027-01-10T09:00:00Z"), Minutes: 45, VideoURL: "https://meet.example.org/def",
 			CreatedAt: at("2026-11-26T10:00:00Z"), CreatedBy: by},
 	}
+	in.Coverage = []care.CoverageItem{{ID: 101, FamilyID: 7, Kind: "night_care", Description: "Nachtzorg", NetworkMemberID: 42, ProviderName: "Thuiszorg West",
+		Applicant: "casemanager", Goals: []string{"i2", "i4"}, CreatedAt: at("2026-02-01T10:00:00Z"), CreatedBy: by,
+		Periods: []care.CoveragePeriod{
+			{ID: 111, ItemID: 101, FamilyID: 7, Law: care.LawWlz, Form: "pgb", Status: care.CoverageEnded, HoursPerWeek: 12.5, AmountCents: 1234500,
+				Reference: "CIZ-1", IndicatedBy: "ciz", Start: day("2025-01-01"), End: day("2025-12-31"), AppliedOn: day("2024-11-01"),
+				DecidedOn: day("2024-12-01"), Note: "Eerste", CreatedAt: at("2026-02-01T10:00:00Z"), CreatedBy: by},
+			{ID: 112, ItemID: 101, FamilyID: 7, Law: care.LawWlz, Form: "zin", Status: care.CoverageObjection, HoursPerWeek: 8,
+				ObjectionFiledOn: day("2026-01-10"), ObjectionDue: day("2026-03-10"), CreatedAt: at("2026-02-02T10:00:00Z"), CreatedBy: by},
+		},
+		Documents: []care.Document{{ID: 121, FamilyID: 7, UploadedBy: by, UploadedAt: at("2026-02-03T10:00:00Z"), FileName: "besluit.pdf",
+			ContentType: "application/pdf", Size: 34567, Kind: "decision", CoverageItemID: 101}},
+	}}
 	return in
 }
