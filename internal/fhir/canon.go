@@ -62,7 +62,6 @@ var (
 	sysContact       = SpilSystem("NamingSystem", "contact")
 	sysTask          = SpilSystem("NamingSystem", "task")
 	sysPlanItem      = SpilSystem("NamingSystem", "plan-item")
-	sysDiagnosis     = SpilSystem("NamingSystem", "diagnosis")
 	sysConsent       = SpilSystem("NamingSystem", "consent")
 	sysStay          = SpilSystem("NamingSystem", "stay")
 	sysTransfer      = SpilSystem("NamingSystem", "transfer")

@@ -130,9 +130,5 @@ type Quantity struct {
 // ref returns a reference to resource type typ with id.
 func ref(typ, id string) *Reference { return &Reference{Reference: typ + "/" + id} }
 
-// refs is ref as a value.
+// refv is ref as a value.
 func refv(typ, id string) Reference { return *ref(typ, id) }
-
-func cc(system, code, display string) *CodeableConcept {
-	return &CodeableConcept{Coding: []Coding{{System: system, Code: code, Display: display}}}
-}
