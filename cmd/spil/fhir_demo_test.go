@@ -15,14 +15,13 @@ import (
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/fhir"
 	"github.com/spil-zorg/spil/internal/store"
-	"github.com/spil-zorg/spil/internal/store/storetest"
 )
 
-// demoStore is a new SQLite database filled as demo mode fills it.
-func demoStore(t *testing.T) *store.Store {
+// demoStore is a new database of kind d filled as demo mode fills it.
+func demoStore(t *testing.T, d database) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	dsn := storetest.SQLitePath(t)
+	dsn := d.fresh(t)
 	mustSpil(t, "migrate", "--db", dsn)
 	a := &app{cfg: &Config{DB: dsn, Demo: true}, out: io.Discard, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	s := openDB(t, dsn)
@@ -55,8 +54,14 @@ func fhirRoundTrip(t *testing.T, in fhir.Input) (fhir.Bundle, fhir.Input) {
 // plan item ids, directive decisions, "not discussed" and "not now"
 // included. A nil list and an empty one are the same file.
 func TestFHIRDemoRoundTrip(t *testing.T) {
+	for _, d := range databases() {
+		t.Run(d.name, func(t *testing.T) { testFHIRDemoRoundTrip(t, d) })
+	}
+}
+
+func testFHIRDemoRoundTrip(t *testing.T, d database) {
 	ctx := context.Background()
-	s := demoStore(t)
+	s := demoStore(t, d)
 	svc := care.NewService(s, nil)
 	families := map[int64]care.Actor{}
 	for _, email := range []string{kctEmail, thuisEmail} {
@@ -114,7 +119,7 @@ func TestFHIRDemoRoundTrip(t *testing.T) {
 // is one audit record.
 func TestFHIRProviderExport(t *testing.T) {
 	ctx := context.Background()
-	s := demoStore(t)
+	s := demoStore(t, databases()[0])
 	svc := care.NewService(s, nil)
 	tests := []struct {
 		email    string
