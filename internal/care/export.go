@@ -39,7 +39,7 @@ type ExportFile struct {
 	// Meetings are the multidisciplinary meetings; none for a provider.
 	Meetings []Meeting
 	// Coverage is the coverage plan: its items with their periods and the
-	// documents attached (without content); none for a provider.
+	// documents attached, with their content; none for a provider.
 	Coverage []CoverageItem
 }
 
@@ -134,6 +134,17 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64) (*Ex
 	}
 	if out.Coverage, err = st.CoverageItems(ctx, familyID); err != nil {
 		return nil, err
+	}
+	// The documents attached to the plan go out with their content.
+	for i := range out.Coverage {
+		for j := range out.Coverage[i].Documents {
+			d := &out.Coverage[i].Documents[j]
+			full, err := st.Document(ctx, familyID, d.ID)
+			if err != nil {
+				return nil, err
+			}
+			d.Content = full.Content
+		}
 	}
 	return out, nil
 }

@@ -102,6 +102,8 @@ func newResource(typ string) (Resource, error) {
 		return &Coverage{}, nil
 	case "DocumentReference":
 		return &DocumentReference{}, nil
+	case "Binary":
+		return &Binary{}, nil
 	}
 	return nil, fmt.Errorf("fhir: resource type %q is not one Spil writes", typ)
 }

@@ -44,6 +44,7 @@ const (
 	ProfileSpilMinutes         = SpilBase + "StructureDefinition/spil-MeetingMinutes"
 	ProfileSpilCoverage        = SpilBase + "StructureDefinition/spil-Coverage"
 	ProfileSpilDocument        = SpilBase + "StructureDefinition/spil-DocumentReference"
+	ProfileSpilBinary          = SpilBase + "StructureDefinition/spil-Binary"
 )
 
 // SpilExt returns the canonical of Spil's extension name.

@@ -6,8 +6,8 @@ import (
 
 // The coverage plan: each period of an item (the indication and every
 // renewal) is a Coverage; the item's own fields travel on each of its
-// periods; documents attached to the plan are DocumentReferences without
-// their content.
+// periods; documents attached to the plan are DocumentReferences with
+// their content as a Binary.
 
 // coverageStatuses maps a period's status to Coverage.status: granted is
 // active; refused, expired and ended are cancelled; to apply, applied and
@@ -77,8 +77,8 @@ func (x *exporter) coverage() {
 	}
 }
 
-// document writes a document attached to the coverage plan, without its
-// content: the content stays in Spil.
+// document writes a document attached to the coverage plan as a
+// DocumentReference, and its content, when read, as the Binary it points at.
 func (x *exporter) document(d care.Document, c care.CoverageItem) {
 	r := &DocumentReference{Status: "current", Subject: ref("Patient", patientID(x.fam)), Date: fmtInstant(d.UploadedAt),
 		Content: []DocumentContent{{Attachment: Attachment{ContentType: d.ContentType, Title: d.FileName, Size: d.Size}}}}
@@ -93,7 +93,32 @@ func (x *exporter) document(d care.Document, c care.CoverageItem) {
 	e.integer("message", d.MessageID)
 	e.integer("thread", d.ThreadID)
 	e.person("uploaded-by", d.UploadedBy.AccountID, d.UploadedBy.Name)
+	if d.Content != nil {
+		r.Content[0].Attachment.URL = "Binary/" + binaryID(d.ID)
+	}
 	x.add(r, "DocumentReference", documentID(d.ID), ProfileSpilDocument, e)
+	if d.Content != nil {
+		x.add(&Binary{ContentType: d.ContentType, Data: d.Content}, "Binary", binaryID(d.ID), ProfileSpilBinary, nil)
+	}
+}
+
+func binaryID(id int64) string { return "binary-" + itoa(id) }
+
+func (m *importer) binary(r *Binary) {
+	n := len(m.in.Coverage)
+	if n == 0 || len(m.in.Coverage[n-1].Documents) == 0 {
+		m.fail("content %s without its document", r.ID)
+		return
+	}
+	docs := m.in.Coverage[n-1].Documents
+	d := &docs[len(docs)-1]
+	if r.ID != binaryID(d.ID) {
+		m.fail("content %s is not that of document %d", r.ID, d.ID)
+	}
+	d.Content = r.Data
+	if d.Content == nil {
+		d.Content = []byte{}
+	}
 }
 
 func (m *importer) coveragePeriod(r *Coverage) {

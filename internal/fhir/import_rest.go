@@ -41,6 +41,8 @@ func (m *importer) rest(r Resource, profile string) {
 		m.coveragePeriod(r)
 	case *DocumentReference:
 		m.documentReference(r)
+	case *Binary:
+		m.binary(r)
 	default:
 		h := r.Header()
 		m.fail("%s/%s: profile %q not read", h.ResourceType, h.ID, profile)

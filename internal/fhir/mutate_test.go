@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -35,6 +36,9 @@ func leaves(v any, path string, set func(any)) []leaf {
 		}
 		return out
 	case string:
+		if strings.HasSuffix(path, ".data") { // base64: other bytes
+			return []leaf{{path, func() { set(base64.StdEncoding.EncodeToString([]byte(x))) }}}
+		}
 		return []leaf{{path, func() { set(changeString(x)) }}}
 	case float64:
 		return []leaf{{path, func() { set(x + 1) }}}

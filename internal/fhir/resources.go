@@ -327,3 +327,10 @@ type DocumentContent struct {
 type DocumentContext struct {
 	Related []Reference `json:"related,omitempty"`
 }
+
+// Binary is the content of a document.
+type Binary struct {
+	Base
+	ContentType string `json:"contentType"`
+	Data        []byte `json:"data,omitempty"`
+}

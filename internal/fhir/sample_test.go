@@ -132,7 +132,7 @@ func sample() Input {
 				ObjectionFiledOn: day("2026-01-10"), ObjectionDue: day("2026-03-10"), CreatedAt: at("2026-02-02T10:00:00Z"), CreatedBy: by},
 		},
 		Documents: []care.Document{{ID: 121, FamilyID: 7, UploadedBy: by, UploadedAt: at("2026-02-03T10:00:00Z"), FileName: "besluit.pdf",
-			ContentType: "application/pdf", Size: 34567, Kind: "decision", CoverageItemID: 101}},
+			ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.4\n"), Kind: "decision", CoverageItemID: 101}},
 	}}
 	return in
 }
