@@ -53,6 +53,19 @@ func (b *Bundle) SetBase(base string) {
 	}
 }
 
+// Searchset returns the Bundle's resources as a searchset (for
+// $everything and searches): every entry a match, with the total.
+func (b Bundle) Searchset() Bundle {
+	out := Bundle{ResourceType: "Bundle", Type: BundleSearchset, Entry: make([]BundleEntry, len(b.Entry))}
+	for i, e := range b.Entry {
+		e.Search = &EntrySearch{Mode: "match"}
+		out.Entry[i] = e
+	}
+	n := len(out.Entry)
+	out.Total = &n
+	return out
+}
+
 // Find returns the resource of type typ with id, or nil.
 func (b *Bundle) Find(typ, id string) Resource {
 	for _, e := range b.Entry {

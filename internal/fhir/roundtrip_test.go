@@ -57,3 +57,32 @@ func TestEveryResourceHasAProfile(t *testing.T) {
 		seen[key] = true
 	}
 }
+
+// TestSearchsetReadsBack: the file as a searchset (as $everything answers)
+// imports as the same file.
+func TestSearchsetReadsBack(t *testing.T) {
+	in := sample()
+	s := Export(in).Searchset()
+	if s.Type != BundleSearchset || s.Total == nil || *s.Total != len(s.Entry) || s.Entry[0].Search.Mode != "match" {
+		t.Fatalf("searchset: type %q, total %v, first entry %+v", s.Type, s.Total, s.Entry[0].Search)
+	}
+	s.SetBase("https://spil.example/fhir/R4")
+	if s.Entry[1].FullURL != "https://spil.example/fhir/R4/Patient/child-7" {
+		t.Errorf("fullUrl %q", s.Entry[1].FullURL)
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Import(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(in, out); diff != "" {
+		t.Errorf("the searchset reads back differently (-want +got):\n%s", diff)
+	}
+}
