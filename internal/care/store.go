@@ -27,6 +27,7 @@ type Store interface {
 	DigestStore
 	IntervisionStore
 	ReportStore
+	OrganisationStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -105,6 +105,7 @@ var authzTable = map[string]access{
 	"GET /admin/settings":                      adminOnly,
 	"POST /admin/settings/region":              adminOnly,
 	"POST /admin/settings":                     adminOnly,
+	"POST /admin/settings/ura":                 adminOnly,
 	"POST /admin/accounts":                     adminOnly,
 	"POST /admin/accounts/{id}/disable":        adminOnly,
 	"POST /admin/accounts/{id}/enable":         adminOnly,

@@ -19,19 +19,43 @@ type AdminSettingsPage struct {
 	Region      string
 	RegionError string // catalog key at the field
 	RegionSaved bool
+	// URA is the organisation's URA as typed or stored; URAError the
+	// catalog key at its field (see admin_ura.go).
+	URA      string
+	URAError string
 }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
-	weeks, err := s.care.CoverageWindow(r.Context(), s.actor(r))
-	if err != nil {
-		return err
+	q := r.URL.Query().Get("saved")
+	return s.renderAdminSettings(w, r, http.StatusOK, &AdminSettingsPage{Saved: q == "1", RegionSaved: q == "region"})
+}
+
+// renderAdminSettings shows the settings page with every setting's stored
+// value, except those the handler filled in: what an administrator typed
+// in the form that was refused.
+func (s *Server) renderAdminSettings(w http.ResponseWriter, r *http.Request, status int, p *AdminSettingsPage) error {
+	ctx, actor := r.Context(), s.actor(r)
+	p.BasePage = s.base(r, "coverage_view.settings.title")
+	p.Path = "/admin/settings"
+	var err error
+	if p.Window == "" && p.Error == "" {
+		weeks, err := s.care.CoverageWindow(ctx, actor)
+		if err != nil {
+			return err
+		}
+		p.Window = strconv.Itoa(weeks)
 	}
-	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1",
-		RegionSaved: r.URL.Query().Get("saved") == "region"}
-	if _, p.Region, err = s.care.ReportRegion(r.Context(), s.actor(r)); err != nil {
-		return err
+	if p.RegionError == "" {
+		if _, p.Region, err = s.care.ReportRegion(ctx, actor); err != nil {
+			return err
+		}
 	}
-	s.render(w, r, http.StatusOK, "admin_settings", p)
+	if p.URAError == "" {
+		if p.URA, err = s.care.OrganisationURA(ctx, actor); err != nil {
+			return err
+		}
+	}
+	s.render(w, r, status, "admin_settings", p)
 	return nil
 }
 
@@ -62,7 +86,5 @@ func (s *Server) adminSettingsSubmit(w http.ResponseWriter, r *http.Request) err
 	if key == "coverage.window_range" {
 		key = "coverage_view.settings.window_range"
 	}
-	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: typed, Error: key}
-	s.render(w, r, http.StatusUnprocessableEntity, "admin_settings", p)
-	return nil
+	return s.renderAdminSettings(w, r, http.StatusUnprocessableEntity, &AdminSettingsPage{Window: typed, Error: key})
 }

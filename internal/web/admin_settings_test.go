@@ -41,3 +41,37 @@ func TestAdminCoverageWindow(t *testing.T) {
 		}
 	})
 }
+
+// TestAdminURA: the administrator sets the organisation's URA (8 digits),
+// a wrong one is refused next to the field and kept as typed, it can be
+// cleared, and no one else may set it.
+func TestAdminURA(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		acc, secret := a.Account("beheer@example.org", care.RoleAdmin, true)
+		c := a.Client()
+		c.Login(acc.Email, secret)
+		if p := c.Get("/admin/settings"); p.Value("ura") != "" {
+			t.Errorf("URA before setting: %q", p.Value("ura"))
+		}
+		for _, typed := range []string{"1234567", "123456789", "9000012a"} {
+			p := c.Post("/admin/settings/ura", url.Values{"ura": {typed}})
+			mustStatus(t, p, http.StatusUnprocessableEntity, "URA "+typed)
+			if p.FieldError("ura") != "Vul de 8 cijfers van de URA in, of laat het veld leeg." || p.Value("ura") != typed {
+				t.Errorf("URA %q: error %q, kept %q", typed, p.FieldError("ura"), p.Value("ura"))
+			}
+			if p.Value("coverage_window") != "8" {
+				t.Errorf("URA %q: the window's field shows %q", typed, p.Value("coverage_window"))
+			}
+		}
+		redirectsTo(t, c.Post("/admin/settings/ura", url.Values{"ura": {" 90000123 "}}), "/admin/settings?saved=1", "save")
+		if p := c.Get("/admin/settings"); p.Value("ura") != "90000123" {
+			t.Errorf("after saving: %q", p.Value("ura"))
+		}
+		cm, _ := a.CaseManager("carla@example.org")
+		mustStatus(t, cm.Post("/admin/settings/ura", url.Values{"ura": {"90000999"}}), http.StatusNotFound, "a case manager")
+		redirectsTo(t, c.Post("/admin/settings/ura", url.Values{"ura": {""}}), "/admin/settings?saved=1", "clear")
+		if p := c.Get("/admin/settings"); p.Value("ura") != "" {
+			t.Errorf("after clearing: %q", p.Value("ura"))
+		}
+	})
+}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 )
 
 // adminRegionSubmit sets the region of the administrator's organisation.
@@ -21,13 +20,5 @@ func (s *Server) adminRegionSubmit(w http.ResponseWriter, r *http.Request) error
 	if !ok {
 		return err
 	}
-	weeks, err := s.care.CoverageWindow(r.Context(), s.actor(r))
-	if err != nil {
-		return err
-	}
-	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks),
-		Region: typed, RegionError: fe["region"]}
-	p.Path = "/admin/settings"
-	s.render(w, r, http.StatusUnprocessableEntity, "admin_settings", p)
-	return nil
+	return s.renderAdminSettings(w, r, http.StatusUnprocessableEntity, &AdminSettingsPage{Region: typed, RegionError: fe["region"]})
 }

@@ -222,6 +222,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /admin/settings", s.handle(s.requireRole(admin, s.adminSettings)))
 	mux.Handle("POST /admin/settings", s.handle(s.requireRole(admin, s.adminSettingsSubmit)))
 	mux.Handle("POST /admin/settings/region", s.handle(s.requireRole(admin, s.adminRegionSubmit)))
+	mux.Handle("POST /admin/settings/ura", s.handle(s.requireRole(admin, s.adminURASubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
 
 	// An account's calendar feed, for calendar apps: no session, the token

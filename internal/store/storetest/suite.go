@@ -77,6 +77,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"ReadTransactions", testReadTransactions},
 		{"AuditGroupCommit", testAuditGroupCommit},
 		{"IdempotencyKeys", testIdempotencyKeys},
+		{"OrganisationURA", testOrganisationURA},
 		{"IdempotencyKeyCommitsWithWrite", testIdempotencyKeyCommitsWithWrite},
 		{"IdempotencyKeyTakeOver", testIdempotencyKeyTakeOver},
 		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/spil-zorg/spil/internal/auth"
+	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/fhir"
+	"github.com/spil-zorg/spil/internal/store"
+)
+
+// demoStore is a new database of kind d filled as demo mode fills it.
+func demoStore(t *testing.T, d database) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	dsn := d.fresh(t)
+	mustSpil(t, "migrate", "--db", dsn)
+	a := &app{cfg: &Config{DB: dsn, Demo: true}, out: io.Discard, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s := openDB(t, dsn)
+	if err := setUpDemo(ctx, a, s, auth.NewService(s, auth.Config{Params: auth.TestParams})); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// fhirRoundTrip exports a file, takes it through JSON, and imports it.
+func fhirRoundTrip(t *testing.T, in fhir.Input) (fhir.Bundle, fhir.Input) {
+	t.Helper()
+	data, err := json.Marshal(fhir.Export(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := fhir.Decode(data)
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	out, err := fhir.Import(b)
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return b, out
+}
+
+// TestFHIRDemoRoundTrip: for every demo family, the FHIR export of the
+// case managers' file reads back into the same file, field by field:
+// plan item ids, directive decisions, "not discussed" and "not now"
+// included. A nil list and an empty one are the same file.
+func TestFHIRDemoRoundTrip(t *testing.T) {
+	for _, d := range databases() {
+		t.Run(d.name, func(t *testing.T) { testFHIRDemoRoundTrip(t, d) })
+	}
+}
+
+func testFHIRDemoRoundTrip(t *testing.T, d database) {
+	ctx := context.Background()
+	s := demoStore(t, d)
+	svc := care.NewService(s, nil)
+	families := map[int64]care.Actor{}
+	for _, email := range []string{kctEmail, thuisEmail} {
+		cm := demoActor(t, s, email)
+		items, err := svc.Caseload(ctx, cm, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			families[it.FamilyID] = cm
+		}
+	}
+	if len(families) < 5 {
+		t.Fatalf("%d demo families", len(families))
+	}
+	seen := map[string]bool{}
+	for id, cm := range families {
+		in, err := fhir.ReadFamily(ctx, svc, cm, id, care.ActionExport)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, out := fhirRoundTrip(t, in)
+		if diff := cmp.Diff(in, out, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: Import(Export(x)) differs from x (-x +import):\n%s", in.Family.ChildName, diff)
+		}
+		if in.Plan != nil {
+			for _, d := range in.Plan.ACP.Directives {
+				seen["directive "+d.Decision] = true
+			}
+			seen["place "+in.Plan.ACP.PlaceOfDeath.Place] = true
+		}
+		if len(in.Stays) > 0 && len(in.Transfers) > 0 && len(in.Meetings) > 0 {
+			seen["stays, transfers and meetings"] = true
+		}
+		for _, c := range in.Coverage {
+			if len(c.Periods) > 1 {
+				seen["coverage renewed"] = true
+			}
+		}
+	}
+	// The demo holds the cases the mapping must keep apart.
+	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
+		"stays, transfers and meetings", "coverage renewed"} {
+		if !seen[want] {
+			t.Errorf("no demo family has %s", want)
+		}
+	}
+}
+
+// TestFHIRProviderExport: a provider's export holds what their view and
+// the care plan show them: no BSN identifier, no contacts (Encounters),
+// no consent records, only their own tasks; under a consent for the plan
+// and network only, no child's details and no tasks. A provider without
+// consent gets nothing, as for a family that does not exist. Each export
+// is one audit record.
+func TestFHIRProviderExport(t *testing.T) {
+	ctx := context.Background()
+	s := demoStore(t, databases()[0])
+	svc := care.NewService(s, nil)
+	tests := []struct {
+		email    string
+		child    string
+		scope    string
+		wantNone bool
+	}{
+		{"zorgverlener@demo.spil.test", linkedChild, care.ScopeFile, false},
+		{"zorgverlener3@demo.spil.test", "Sem de Wit", care.ScopePlanNetwork, false},
+		{"zorgverlener2@demo.spil.test", linkedChild, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.email, func(t *testing.T) {
+			actor := demoActor(t, s, tt.email)
+			rows, err := s.LinkedFamilies(ctx, actor.AccountID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var link care.LinkedFamilyRow
+			for _, r := range rows {
+				if r.ChildName == tt.child {
+					link = r
+				}
+			}
+			if link.FamilyID == 0 {
+				t.Fatalf("%s is not linked to %s", tt.email, tt.child)
+			}
+			b, err := fhir.ExportFamily(ctx, svc, actor, link.FamilyID)
+			if tt.wantNone {
+				if care.ErrorCode(err) != care.NotFound {
+					t.Fatalf("export without consent: %v, want not found", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			in, err := fhir.Import(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Family.BSN != "" {
+				t.Error("a provider's export holds the BSN")
+			}
+			for _, e := range b.Entry {
+				switch r := e.Resource.(type) {
+				case *fhir.Patient:
+					for _, id := range r.Identifier {
+						if id.System == fhir.SystemBSN {
+							t.Error("a BSN identifier in a provider's export")
+						}
+					}
+					if tt.scope == care.ScopePlanNetwork && r.BirthDate != "" {
+						t.Error("a birth date under a consent for the plan and network only")
+					}
+				case *fhir.Encounter:
+					if strings.HasPrefix(r.ID, "contact-") || strings.HasPrefix(r.ID, "meeting-") {
+						t.Errorf("a contact or meeting (Encounter %s) in a provider's export", r.ID)
+					}
+				case *fhir.Consent:
+					if r.Meta.Profile[0] == fhir.ProfileSpilProviderConsent {
+						t.Errorf("a consent record (%s) in a provider's export", r.ID)
+					}
+				}
+			}
+			if len(in.Contacts) != 0 || len(in.Consents) != 0 || in.Episode != nil || len(in.Meetings) != 0 {
+				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
+					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
+			}
+			for _, tr := range in.Transfers {
+				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {
+					t.Errorf("transfer %d in a provider's export: %s, %d checklist items", tr.ID, tr.Status, len(tr.Items))
+				}
+			}
+			if tt.scope == care.ScopePlanNetwork && len(in.Stays) != 0 {
+				t.Error("where the child is, under a consent for the plan and network only")
+			}
+			for _, st := range in.Stays {
+				if st.Note != "" {
+					t.Error("the case managers' note on a stay in a provider's export")
+				}
+			}
+			pv, err := svc.ProviderView(ctx, actor, link.FamilyID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.scope == care.ScopePlanNetwork && len(in.Tasks) != 0 {
+				t.Errorf("%d tasks under a consent for the plan and network only", len(in.Tasks))
+			}
+			for _, task := range in.Tasks {
+				if task.NetworkMemberID != pv.Me.ID {
+					t.Errorf("task %d of network member %d in the export of %d", task.ID, task.NetworkMemberID, pv.Me.ID)
+				}
+			}
+			if in.Plan != nil {
+				for _, sec := range in.Plan.Sections {
+					for _, a := range sec.Actions {
+						if !containsTask(in.Tasks, a.TaskID) {
+							t.Errorf("the plan's action %d is not the provider's own task", a.TaskID)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func containsTask(ts []care.Task, id int64) bool {
+	for _, t := range ts {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}

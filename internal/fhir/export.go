@@ -1,0 +1,90 @@
+package fhir
+
+import (
+	"context"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// Export writes the file in as a Bundle of type collection. The output
+// depends on in alone: ids derive from Spil's ids, and resources come in a
+// fixed order (the organisation, the child, the family, the professionals,
+// the care team, the episode, diagnoses, contacts, tasks, the plan with its
+// goals and proactive care planning, the consents), each kind in the order
+// of in. Every resource names its profile in meta.profile.
+func Export(in Input) Bundle {
+	x := &exporter{in: in, fam: itoa(in.Family.ID)}
+	x.organisation()
+	x.patient()
+	x.members()
+	x.caseManagers()
+	x.network()
+	x.careTeam()
+	x.episode()
+	x.diagnoses()
+	x.contacts()
+	x.tasks()
+	x.plan()
+	x.consents()
+	x.stays()
+	x.transfers()
+	x.meetings()
+	x.coverage()
+	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
+}
+
+// ReadFamily reads a family's file through care.Service for an export, as
+// the actor may see it (see care.Service.ExportFile); action is what the
+// audit record says.
+func ReadFamily(ctx context.Context, svc *care.Service, actor care.Actor, familyID int64, action care.Action) (Input, error) {
+	f, err := svc.ExportFile(ctx, actor, familyID, action)
+	if err != nil {
+		return Input{}, err
+	}
+	return InputOf(Organisation{ID: f.Organisation.ID, Name: f.Organisation.Name, URA: f.Organisation.URA}, f), nil
+}
+
+// ExportFamily exports a family's file as the actor may see it: the whole
+// file for its case managers; for a provider with consent what their view
+// and the care plan show them. The export is audited as one export (E).
+func ExportFamily(ctx context.Context, svc *care.Service, actor care.Actor, familyID int64) (Bundle, error) {
+	in, err := ReadFamily(ctx, svc, actor, familyID, care.ActionExport)
+	if err != nil {
+		return Bundle{}, err
+	}
+	return Export(in), nil
+}
+
+type exporter struct {
+	in      Input
+	fam     string // the family id, in ids of the family's resources
+	entries []BundleEntry
+}
+
+// add puts r in the Bundle with its type, id and profile.
+func (x *exporter) add(r Resource, typ, id, profile string, ext *exts) {
+	h := r.Header()
+	h.ResourceType, h.ID, h.Meta = typ, id, &Meta{Profile: []string{profile}}
+	if ext != nil {
+		h.Extension = ext.list
+	}
+	x.entries = append(x.entries, BundleEntry{Resource: r})
+}
+
+// Resource ids. Each derives from Spil's own id, with the family's where
+// the Spil id is only unique within the family's file.
+func orgID(id int64) string                 { return "org-" + itoa(id) }
+func patientID(fam string) string           { return "child-" + fam }
+func memberID(id int64) string              { return "member-" + itoa(id) }
+func networkID(id int64) string             { return "nm-" + itoa(id) }
+func networkOrgID(id int64) string          { return "nm-org-" + itoa(id) }
+func caseManagerID(acc int64) string        { return "cm-" + itoa(acc) }
+func caseRoleID(acc int64, k string) string { return "cm-" + itoa(acc) + "-" + k }
+func teamID(fam string) string              { return "team-" + fam }
+func episodeID(fam string) string           { return "episode-" + fam }
+func taskID(id int64) string                { return "task-" + itoa(id) }
+func contactID(id int64) string             { return "contact-" + itoa(id) }
+func planID(fam string) string              { return "izp-" + fam }
+func consentID(id int64) string             { return "consent-" + itoa(id) }
+
+func (x *exporter) patientRef() Reference { return refv("Patient", patientID(x.fam)) }

@@ -1,0 +1,53 @@
+package fhir
+
+// rest reads the resources of the file's work and plan, by profile.
+func (m *importer) rest(r Resource, profile string) {
+	switch r := r.(type) {
+	case *EpisodeOfCare:
+		m.episodeOfCare(r)
+	case *Condition:
+		m.condition(r)
+	case *Encounter:
+		switch profile {
+		case ProfileEncounter:
+			m.encounter(r)
+		case ProfileACPEncounter:
+			m.acpEncounter(r)
+		default:
+			m.fail("an encounter on %q", profile)
+		}
+	case *Task:
+		m.task(r)
+	case *CarePlan:
+		m.carePlan(r)
+	case *Goal:
+		m.goal(r)
+	case *Consent:
+		switch profile {
+		case ProfileACPTreatmentDirective:
+			m.directive(r)
+		case ProfileSpilProviderConsent:
+			m.privacyConsent(r)
+		default:
+			m.fail("a consent on %q", profile)
+		}
+	case *Observation:
+		m.observation(r, profile)
+	case *Procedure:
+		m.acpProcedure(r)
+	case *Communication:
+		m.minutes(r)
+	case *Coverage:
+		m.coveragePeriod(r)
+	case *DocumentReference:
+		m.documentReference(r)
+	case *Binary:
+		m.binary(r)
+	default:
+		h := r.Header()
+		m.fail("%s/%s: profile %q not read", h.ResourceType, h.ID, profile)
+	}
+}
+
+// finish completes what no one resource says.
+func (m *importer) finish() {}

@@ -1,0 +1,138 @@
+package fhir
+
+import (
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func at(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		panic(err)
+	}
+	return t.UTC()
+}
+
+// sample is a file with every field Spil exports filled in.
+func sample() Input {
+	in := Input{
+		Organisation: Organisation{ID: 3, Name: "Kinder Comfort Team Noord", URA: "90000123"},
+		Family: care.Family{ID: 7, OrganisationID: 3, ChildName: "Lotte de Vries", BirthDate: day("2015-04-02"),
+			Sex: "female", BSN: "123456782", Diagnosis: "Spinale musculaire atrofie", ICD10: "G12.1",
+			Secondary:       []care.Diagnosis{{ID: 11, Description: "Epilepsie", ICD10: "G40.9"}, {ID: 12, Description: "Slaapproblemen"}},
+			LivingSituation: "Ouders gescheiden, om de week", CultureNotes: "Thuis Nederlands en Turks", Intensity: care.Waakvlam,
+			NextContact: day("2026-12-10"), Summary: "Stabiel", Deceased: false,
+			CreatedAt: at("2024-01-02T09:10:11.123456Z"), UpdatedAt: at("2026-11-30T15:00:00Z")},
+		Members: []care.Member{
+			{ID: 21, FamilyID: 7, Kind: "parent", Name: "Anna de Vries", Relation: "moeder", Custody: true, Phone: "0612345678",
+				Email: "anna@example.org", Language: "Nederlands", Notes: "Belt liever na 17 uur"},
+			{ID: 22, FamilyID: 7, Kind: "carer", Name: "Kees", Relation: "partner van moeder", EndedOn: day("2026-01-01")},
+			{ID: 23, FamilyID: 7, Kind: "sibling", Name: "Tim", Relation: "broer", BirthDate: day("2012-06-01")},
+		},
+		Episode: &care.Episode{FamilyID: 7, ReferralDate: day("2024-01-01"), ReferredBy: "Kinderarts", Reason: "Complexe zorg",
+			FactorWish: true, FactorComplexity: true, FactorCapacity: true, SurpriseQuestion: "no", Status: "accepted",
+			StatusDate: day("2024-01-10"), StatusNote: "Graag", DivisionOfTasks: "KCT medisch, thuis de rest"},
+		CaseManagers: care.CaseManagers{KCT: care.Person{AccountID: 31, Name: "Sanne Bakker"}, Thuis: care.Person{AccountID: 32, Name: "Eva Smit"},
+			KCTReach:   care.Reachability{WorkPhone: "0201234567", Hours: "ma-vr 8-17", StandIn: "Het KCT"},
+			ThuisReach: care.Reachability{Hours: "di en do"}},
+		Network: []care.NetworkMember{
+			{ID: 41, FamilyID: 7, Name: "Dr. Jansen", Role: "gp", Organisation: "Huisartsenpraktijk Oost", Line: 1, Domain: "medical",
+				Phone: "0209876543", Email: "jansen@example.org", Reachability: "ochtend", AlwaysReachable: true,
+				Responsibilities: "Pijnbestrijding", Bereavement: true, StartedOn: day("2024-01-05")},
+			{ID: 42, FamilyID: 7, Name: "Thuiszorg West", Role: "homecare", EndedOn: day("2025-05-05")},
+		},
+	}
+	in.Contacts = []care.Contact{
+		{ID: 51, FamilyID: 7, Date: day("2026-10-01"), Kind: "home_visit", With: "both", Location: "Thuis", DurationMin: 90, TravelMin: 30,
+			Topics: "Slaap", FollowUp: "Bellen", CreatedAt: at("2026-10-01T12:00:00Z"), CreatedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"}},
+		{ID: 52, FamilyID: 7, Date: day("2026-10-05"), Kind: "phone", With: "provider", CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+	}
+	in.Tasks = []care.Task{
+		{ID: 61, FamilyID: 7, Title: "Pijnmedicatie evalueren", OwnerKind: "network", OwnerName: "Dr. Jansen", NetworkMemberID: 41,
+			PlanDimension: care.DimPhysical, PlanGoal: "i2", DueDate: day("2026-12-20"), Status: "open",
+			CreatedAt: at("2026-11-01T10:00:00Z"), CreatedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"}},
+		{ID: 62, FamilyID: 7, Title: "PGB aanvragen", OwnerKind: "family", OwnerName: "Anna de Vries", OwnerMemberID: 21, Status: "done",
+			DoneNote: "Aangevraagd", DoneAt: at("2026-11-20T08:30:00.5Z"), DoneBy: care.Person{AccountID: 99, Name: "Anna de Vries"},
+			CreatedAt: at("2026-11-02T10:00:00Z"), CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+		{ID: 63, FamilyID: 7, Title: "School bellen", OwnerKind: "casemanager", OwnerName: "Eva Smit", OwnerAccountID: 32, Status: "open",
+			CreatedAt: at("2026-11-03T10:00:00Z"), CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+		{ID: 64, FamilyID: 7, Title: "Iets", OwnerKind: "other", OwnerName: "De buurvrouw", Status: "open", CreatedAt: at("2026-11-04T10:00:00Z")},
+	}
+	in.Plan = &care.CarePlan{FamilyID: 7, Version: 4, SavedAt: at("2026-11-15T14:00:00Z"), SavedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"},
+		Changes: []string{"acp", "physical"}, Template: "default", Wishes: "Zoveel mogelijk thuis", Matters: "Samen zijn",
+		ReviewMonths: 3, ReviewDue: day("2027-02-15"), DiscussedOn: day("2026-11-15"), NextItem: 9}
+	for _, d := range care.Dimensions {
+		in.Plan.Sections = append(in.Plan.Sections, care.PlanSection{Dimension: d})
+	}
+	phys := &in.Plan.Sections[0]
+	phys.Situation = "Meer pijn 's nachts"
+	phys.Problems = []care.PlanItem{{ID: "i1", For: "child", Text: "Pijn", ICD10: "R52"}, {ID: "i5", For: "child", Text: "Moe"}}
+	phys.Goals = []care.PlanItem{{ID: "i2", For: "child", Text: "Pijnvrij slapen", NeedsCare: true}}
+	phys.Agreements = []care.PlanItem{{ID: "i3", For: "family", Text: "Huisarts belt wekelijks"}}
+	phys.Actions = []care.PlanAction{{TaskID: 61, Goal: "i2", Title: "Pijnmedicatie evalueren", OwnerKind: "network", OwnerName: "Dr. Jansen",
+		DueDate: day("2026-12-20"), Status: "open"}, {TaskID: 70, Title: "Oude taak", OwnerKind: "casemanager", Status: "done"}}
+	in.Plan.Sections[2].Goals = []care.PlanItem{{ID: "i4", For: "siblings", Text: "Brusjesclub"}}
+	in.Plan.ACP = care.ACP{
+		Conversations: []care.Conversation{{ID: "i6", Date: day("2026-09-01"), Participants: "Ouders, KCT", Topics: "Reanimatie", Record: "Verslag in dossier"},
+			{ID: "i7", Date: day("2026-11-15"), Participants: "Ouders", Topics: "Plaats van overlijden"}},
+		Scenarios: []care.Scenario{{ID: "i8", Topic: "school", WhatIf: "Niet meer naar school", Arranged: "Onderwijs thuis"}},
+		Directives: []care.Directive{
+			{Kind: "resuscitation", Decision: "no", Detail: "Niet reanimeren", Date: day("2026-09-01"), AgreedBy: "Ouders en kinderarts"},
+			{Kind: "ventilation", Decision: "yes_but", Detail: "Alleen kapbeademing", Date: day("2026-09-01"), AgreedBy: "Ouders"},
+			{Kind: "icu", Decision: "yes", Date: day("2026-09-01"), AgreedBy: "Ouders"},
+			{Kind: "hospital", Decision: "not_discussed", Detail: "Nog met de kinderarts bespreken"},
+			{Kind: "other", Label: "Sondevoeding", Decision: "yes", Date: day("2026-09-01"), AgreedBy: "Ouders"},
+		},
+		PlaceOfCare:  care.Preference{Place: "home", Detail: "Bij mama"},
+		PlaceOfDeath: care.Preference{Place: "not_now", Detail: "Later bespreken"},
+		CareWishes:   "Muziek aan",
+		Other:        "Hond mag mee",
+	}
+	in.Consents = []care.ConsentRecord{
+		{ID: 81, FamilyID: 7, NetworkMemberID: 41, GivenBy: care.Person{AccountID: 99, Name: "Anna de Vries"}, GiverKind: "parent", Granted: true,
+			Scope: care.ScopeFile, At: at("2026-01-05T09:00:00Z")},
+		{ID: 82, FamilyID: 7, NetworkMemberID: 42, GivenBy: care.Person{AccountID: 99, Name: "Anna de Vries"}, GiverKind: "parent", Granted: false,
+			Scope: care.ScopeFile, At: at("2026-02-05T09:00:00Z")},
+	}
+	by := care.Person{AccountID: 31, Name: "Sanne Bakker"}
+	in.Stays = []care.Stay{
+		{ID: 91, FamilyID: 7, Kind: care.StayHome, Place: "Bij moeder", Start: day("2026-01-01"), End: day("2026-06-12"), CreatedAt: at("2026-01-02T08:00:00Z"), CreatedBy: by},
+		{ID: 92, FamilyID: 7, Kind: care.StayAcademicHospital, Unit: care.StayPICU, Place: "Sophia", Acute: true, Note: "Via de SEH",
+			Start: day("2026-06-12"), CreatedAt: at("2026-06-12T23:00:00Z"), CreatedBy: by},
+	}
+	in.Transfers = []care.Transfer{{ID: 95, FamilyID: 7, FromKind: "academic_hospital", FromPlace: "Sophia", ToKind: "home", ToPlace: "Thuis",
+		PlannedOn: day("2026-12-15"), Status: care.TransferPlanned, Note: "Warme overdracht", CreatedAt: at("2026-11-20T10:00:00Z"), CreatedBy: by,
+		Items: []care.TransferItem{{Item: "home_care", Task: in.Tasks[0]}, {Item: "school", Task: in.Tasks[2]}}}}
+	in.Meetings = []care.Meeting{
+		{ID: 97, FamilyID: 7, Purpose: "warm_handoff", Start: at("2026-12-10T14:00:00Z"), Minutes: 60, Place: "Sophia, kamer 3",
+			VideoURL: "https://meet.example.org/abc", Agenda: "Overdracht naar huis",
+			Participants: []care.MeetingParticipant{{ID: 1, NetworkMemberID: 41, Name: "Dr. Jansen", Role: "gp"},
+				{ID: 2, MemberID: 21, Name: "Anna de Vries", Role: "moeder", Declined: true, DeclinedAt: at("2026-12-01T09:00:00Z")}},
+			Report: "Besproken: pijnpomp", ReportAt: at("2026-12-10T15:30:00Z"), ReportBy: by, Decisions: []string{"Pomp via thuiszorg", "Huisarts belt"},
+			ActionIDs: []int64{61, 63}, CreatedAt: at("2026-11-25T10:00:00Z"), CreatedBy: by},
+		{ID: 98, FamilyID: 7, Purpose: "care_plan_review", Start: at("2027-01-10T09:00:00Z"), Minutes: 45, VideoURL: "https://meet.example.org/def",
+			CreatedAt: at("2026-11-26T10:00:00Z"), CreatedBy: by},
+	}
+	in.Coverage = []care.CoverageItem{{ID: 101, FamilyID: 7, Kind: "night_care", Description: "Nachtzorg", NetworkMemberID: 42, ProviderName: "Thuiszorg West",
+		Applicant: "casemanager", Goals: []string{"i2", "i4"}, CreatedAt: at("2026-02-01T10:00:00Z"), CreatedBy: by,
+		Periods: []care.CoveragePeriod{
+			{ID: 111, ItemID: 101, FamilyID: 7, Law: care.LawWlz, Form: "pgb", Status: care.CoverageEnded, HoursPerWeek: 12.5, AmountCents: 1234500,
+				Reference: "CIZ-1", IndicatedBy: "ciz", Start: day("2025-01-01"), End: day("2025-12-31"), AppliedOn: day("2024-11-01"),
+				DecidedOn: day("2024-12-01"), Note: "Eerste", CreatedAt: at("2026-02-01T10:00:00Z"), CreatedBy: by},
+			{ID: 112, ItemID: 101, FamilyID: 7, Law: care.LawWlz, Form: "zin", Status: care.CoverageObjection, HoursPerWeek: 8,
+				ObjectionFiledOn: day("2026-01-10"), ObjectionDue: day("2026-03-10"), CreatedAt: at("2026-02-02T10:00:00Z"), CreatedBy: by},
+		},
+		Documents: []care.Document{{ID: 121, FamilyID: 7, UploadedBy: by, UploadedAt: at("2026-02-03T10:00:00Z"), FileName: "besluit.pdf",
+			ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.4\n"), Kind: "decision", CoverageItemID: 101}},
+	}}
+	return in
+}
