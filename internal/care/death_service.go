@@ -588,3 +588,30 @@ func quietAfterDeath(items []CaseloadItem) {
 		}
 	}
 }
+
+// AftercarePlan reads the aftercare plan through the door view: the case
+// managers' file or the family's own view. A provider has no door to it.
+func (s *Service) AftercarePlan(ctx context.Context, actor Actor, view View, familyID int64) (*Aftercare, error) {
+	if view != ViewFamily {
+		view = ViewCaseFile
+	}
+	var a *Aftercare
+	err := s.gate(ctx, access{actor: actor, familyID: familyID, view: view, object: "aftercare", action: ActionRead},
+		func(st Store, _ Relationship, id *int64) error {
+			*id = familyID
+			members, err := st.Members(ctx, familyID)
+			if err != nil {
+				return err
+			}
+			network, err := st.Network(ctx, familyID)
+			if err != nil {
+				return err
+			}
+			a, err = readAftercare(ctx, st, familyID, members, network)
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}

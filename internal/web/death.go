@@ -36,6 +36,20 @@ type DeathPage struct {
 	// EndReason and EndError are the form that ends case management.
 	EndReason string
 	EndError  string
+	// Rule is the catalog key of a rule that refused the step as a whole.
+	Rule string
+}
+
+// sentBack draws the page again for a step refused by its input or by a
+// rule, with status 422.
+func (s *Server) deathSentBack(w http.ResponseWriter, r *http.Request, in *care.InvalidInput, fill func(p *DeathPage)) {
+	p := s.deathPage(r, in.Death)
+	if in.Rule != nil {
+		p.Rule = in.Rule.Message
+	}
+	fill(p)
+	p.Path = deathURL(in.Death.Family.ID)
+	s.render(w, r, http.StatusUnprocessableEntity, "death", p)
 }
 
 // PlanRow is one line of the aftercare form: the parents, or a brother
@@ -335,10 +349,7 @@ func (s *Server) deathTasks(w http.ResponseWriter, r *http.Request) error {
 		case !errors.As(err, &in) || in.Death == nil:
 			return err
 		}
-		p := s.deathPage(r, in.Death)
-		p.TasksError = firstError(in.Fields, "tasks", "note")
-		p.Path = deathURL(id)
-		s.render(w, r, http.StatusUnprocessableEntity, "death", p)
+		s.deathSentBack(w, r, in, func(p *DeathPage) { p.TasksError = firstError(in.Fields, "tasks", "note") })
 		return nil
 	}
 	df, err := s.care.Death(r.Context(), s.actor(r), id)
@@ -387,8 +398,11 @@ func (s *Server) aftercareSave(w http.ResponseWriter, r *http.Request) error {
 		case !errors.As(err, &in) || in.Death == nil:
 			return err
 		}
-		df, errs = in.Death, in.Fields
-		errs = planFieldNames(errs, &a, v)
+		if in.Rule != nil {
+			s.deathSentBack(w, r, in, func(p *DeathPage) { p.Plan = v })
+			return nil
+		}
+		df, errs = in.Death, planFieldNames(in.Fields, &a, v)
 	} else if df, err = s.care.Death(r.Context(), s.actor(r), id); err != nil {
 		return err
 	}
@@ -454,8 +468,6 @@ func (s *Server) aftercareEnd(w http.ResponseWriter, r *http.Request) error {
 	case !errors.As(err, &in) || in.Death == nil:
 		return err
 	}
-	p := s.deathPage(r, in.Death)
-	p.EndReason, p.EndError, p.Path = v.Get("reason"), firstError(in.Fields, "reason"), deathURL(id)
-	s.render(w, r, http.StatusUnprocessableEntity, "death", p)
+	s.deathSentBack(w, r, in, func(p *DeathPage) { p.EndReason, p.EndError = v.Get("reason"), firstError(in.Fields, "reason") })
 	return nil
 }
