@@ -315,7 +315,7 @@ func (s *Service) CloseTasksAfterDeath(ctx context.Context, actor Actor, familyI
 			return err
 		}
 		if !f.Deceased {
-			return Errorf(Forbidden, "death.not_recorded")
+			return FieldErrors{"death": "death.not_recorded"}
 		}
 		note = strings.TrimSpace(note)
 		fe := FieldErrors{}
@@ -355,7 +355,7 @@ func (s *Service) SaveAftercare(ctx context.Context, actor Actor, familyID int64
 			return err
 		}
 		if !f.Deceased {
-			return Errorf(Forbidden, "death.not_recorded")
+			return FieldErrors{"death": "death.not_recorded"}
 		}
 		old, err := st.Aftercare(ctx, familyID)
 		if err != nil {
@@ -478,7 +478,7 @@ func (s *Service) EndAftercare(ctx context.Context, actor Actor, familyID int64,
 			return err
 		}
 		if !f.Deceased {
-			return Errorf(Forbidden, "death.not_recorded")
+			return FieldErrors{"death": "death.not_recorded"}
 		}
 		reason = strings.TrimSpace(reason)
 		fe := FieldErrors{}

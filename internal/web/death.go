@@ -47,6 +47,9 @@ func (s *Server) deathSentBack(w http.ResponseWriter, r *http.Request, in *care.
 	if in.Rule != nil {
 		p.Rule = in.Rule.Message
 	}
+	if e, ok := in.Fields["death"]; ok {
+		p.Rule = e // the death is not recorded: nothing on the page can be done yet
+	}
 	fill(p)
 	p.Path = deathURL(in.Death.Family.ID)
 	s.render(w, r, http.StatusUnprocessableEntity, "death", p)
@@ -398,7 +401,7 @@ func (s *Server) aftercareSave(w http.ResponseWriter, r *http.Request) error {
 		case !errors.As(err, &in) || in.Death == nil:
 			return err
 		}
-		if in.Rule != nil {
+		if in.Rule != nil || in.Fields.Has("death") {
 			s.deathSentBack(w, r, in, func(p *DeathPage) { p.Plan = v })
 			return nil
 		}
@@ -435,7 +438,7 @@ func planFieldNames(errs Fields, a *care.Aftercare, v url.Values) Fields {
 
 // aftercareContactDone marks one follow-up contact done.
 func (s *Server) aftercareContactDone(w http.ResponseWriter, r *http.Request) error {
-	id, cid, err := twoPathIDs(r, "cid")
+	id, cid, err := twoPathIDs(r, "fcid")
 	if err != nil {
 		return err
 	}

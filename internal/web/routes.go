@@ -141,7 +141,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /families/{id}/death", s.handle(s.requireLogin(s.deathSave)))
 	mux.Handle("POST /families/{id}/death/tasks", s.handle(s.requireLogin(s.deathTasks)))
 	mux.Handle("POST /families/{id}/aftercare", s.handle(s.requireLogin(s.aftercareSave)))
-	mux.Handle("POST /families/{id}/aftercare/contacts/{cid}/done", s.handle(s.requireLogin(s.aftercareContactDone)))
+	mux.Handle("POST /families/{id}/aftercare/contacts/{fcid}/done", s.handle(s.requireLogin(s.aftercareContactDone)))
 	mux.Handle("POST /families/{id}/aftercare/end", s.handle(s.requireLogin(s.aftercareEnd)))
 	// Multidisciplinary meetings: organised and minuted by the case
 	// managers; read by the participants behind their own doors, each only
