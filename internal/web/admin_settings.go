@@ -15,6 +15,8 @@ type AdminSettingsPage struct {
 	Window string // as typed, or as stored
 	Error  string // catalog key at the field
 	Saved  bool
+	// Aftercare is the form of the default follow-up contacts after a death.
+	Aftercare AftercareDefaultsForm
 }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
@@ -23,6 +25,9 @@ func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1"}
+	if err := s.aftercareDefaultsForm(r, p); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "admin_settings", p)
 	return nil
 }
@@ -55,6 +60,9 @@ func (s *Server) adminSettingsSubmit(w http.ResponseWriter, r *http.Request) err
 		key = "coverage_view.settings.window_range"
 	}
 	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: typed, Error: key}
+	if err := s.aftercareDefaultsForm(r, p); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusUnprocessableEntity, "admin_settings", p)
 	return nil
 }

@@ -67,6 +67,8 @@ func deathCases(base func(title string) BasePage) (map[string]any, []*FormPage) 
 		File: &care.ProviderFile{Family: df.Family, Scope: care.ScopeFile}, Base: "/provider/families/7",
 		TaskList: newTaskList(care.ViewProvider, "/provider/families/7", nil, 0, today)}
 	cases := map[string]any{"death": full, "death_sentback": sentBack, "death_ended": endedPage, "death_before": before,
+		"admin_settings_aftercare": &AdminSettingsPage{BasePage: base("coverage_view.settings.title"), Window: "8",
+			Aftercare: AftercareDefaultsForm{Offsets: "6 weken", Error: "aftercare.offsets_invalid", Saved: true}},
 		"family_deceased": fam, "caseload_deceased": caseload, "familyview_deceased": fv, "provider_deceased": prov}
 
 	errs := Fields{"died_on": "death.before_birth", "died_time": "death.time_invalid", "place": "field.choose",
