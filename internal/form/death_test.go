@@ -33,7 +33,7 @@ func TestDeathRoundTrip(t *testing.T) {
 func TestAftercareRoundTrip(t *testing.T) {
 	d := func(m, day int) time.Time { return time.Date(2026, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
 	a := care.Aftercare{
-		People: []care.AftercarePerson{{NetworkID: 4, Wishes: "rust"}, {MemberID: 9, Supporter: "Rouwcentrum"}},
+		People:   []care.AftercarePerson{{NetworkID: 4, Wishes: "rust"}, {MemberID: 9, Supporter: "Rouwcentrum"}},
 		Contacts: []care.AftercareContact{{ID: 1, DueOn: d(3, 24), DoneOn: d(3, 24)}, {ID: 2, DueOn: d(5, 10), Note: "thuis"}},
 	}
 	got, errs := DecodeAftercare(EncodeAftercare(&a))
