@@ -278,7 +278,8 @@ func planNextContact(ctx context.Context, st Store, familyID int64, a *Aftercare
 
 // endCoverageAt ends, at the date of death, the current period of every
 // coverage item that runs past it, keeping the values before as a
-// correction. Financing stops at the date of death.
+// correction. Financing stops at the date of death; bereavement support,
+// for the family, goes on.
 func (s *Service) endCoverageAt(ctx context.Context, st Store, actor Actor, familyID int64, died time.Time) error {
 	items, err := st.CoverageItems(ctx, familyID)
 	if err != nil {
@@ -287,7 +288,8 @@ func (s *Service) endCoverageAt(ctx context.Context, st Store, actor Actor, fami
 	for i := range items {
 		c := &items[i]
 		p := c.Current()
-		if p == nil || p.Status == CoverageRefused || p.Status == CoverageExpired || p.Start.After(died) ||
+		// Bereavement support is for the family, and goes on.
+		if p == nil || c.Kind == "bereavement" || p.Status == CoverageRefused || p.Status == CoverageExpired || p.Start.After(died) ||
 			(!p.End.IsZero() && !p.End.After(died)) {
 			continue
 		}
