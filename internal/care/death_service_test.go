@@ -193,6 +193,28 @@ func TestDeathService(t *testing.T) {
 			if err := fx.svc.AftercareContactDone(ctx, fx.cm2, fx.fam, df.Aftercare.Contacts[1].ID); care.ErrorCode(err) != care.NotFound {
 				t.Errorf("another case manager marks done: %v", err)
 			}
+			// Ids of another family through this family's door: not found, nothing changed.
+			theirs := &care.Aftercare{Contacts: []care.AftercareContact{{DueOn: date(2026, 8, 1)}}}
+			if err := fx.s.SaveAftercare(ctx, fx.other, theirs); err != nil {
+				t.Fatal(err)
+			}
+			if err := fx.svc.AftercareContactDone(ctx, fx.cm, fx.fam, theirs.Contacts[0].ID); care.ErrorCode(err) != care.NotFound {
+				t.Errorf("marking another family's contact done: %v", err)
+			}
+			stray := care.Aftercare{Contacts: []care.AftercareContact{{ID: theirs.Contacts[0].ID, DueOn: date(2026, 9, 9)}}}
+			if err := fx.svc.SaveAftercare(ctx, fx.cm, fx.fam, &stray); care.ErrorCode(err) != care.NotFound {
+				t.Errorf("saving another family's contact: %v", err)
+			}
+			strayNet := care.Aftercare{People: []care.AftercarePerson{{NetworkID: fx.otherNet}}}
+			if err := fx.svc.SaveAftercare(ctx, fx.cm, fx.fam, &strayNet); care.ErrorCode(err) != care.NotFound {
+				t.Errorf("a supporter from another family's network: %v", err)
+			}
+			if a, _ := fx.s.Aftercare(ctx, fx.other); len(a.Contacts) != 1 || a.Contacts[0].Done() || !a.Contacts[0].DueOn.Equal(date(2026, 8, 1)) {
+				t.Errorf("the other family's plan changed: %+v", a)
+			}
+			if a, _ := fx.s.Aftercare(ctx, fx.fam); len(a.People) != 2 || len(a.Contacts) != 3 {
+				t.Errorf("a refused save changed the plan: %+v", a)
+			}
 
 			// The CaPalCa figures: only the families the caller may see.
 			figs, err := fx.svc.DeathFigures(ctx, fx.cm, []int64{fx.fam, fx.other})
