@@ -122,6 +122,13 @@ func TestDeathService(t *testing.T) {
 				t.Errorf("aftercare contacts = %+v", a.Contacts)
 			}
 
+			// No account for a child who died: refused as no choice, not for her age.
+			_, err = fx.svc.CreateInvitation(ctx, fx.cm, &care.Invitation{FamilyID: fx.fam, Kind: care.LinkChild,
+				Name: "Sanne", Email: "sanne@example.org"})
+			if fe := (care.FieldErrors{}); !errors.As(err, &fe) || fe["kind"] != "field.choose" {
+				t.Errorf("inviting the child who died = %v", err)
+			}
+
 			// The caseload warns of nothing but the aftercare contact.
 			items, err := fx.svc.Caseload(ctx, fx.cm, "", "name")
 			if err != nil || len(items) != 1 || !items[0].Deceased || items[0].Overdue != 0 || items[0].OpenTasks != 2 ||
