@@ -55,9 +55,26 @@ func testDeathRecords(t *testing.T, s Store) {
 		t.Errorf("other family's records = %+v, %v", recs, err)
 	}
 
+	late := &care.Task{FamilyID: f.family, Title: "Tillift", OwnerKind: "casemanager", DueDate: day(2026, 1, 5), Status: "open",
+		CreatedAt: t0, CreatedBy: by}
+	if err := s.CreateTask(ctx, late); err != nil {
+		t.Fatal(err)
+	}
+	overdue := care.WorklistQuery{OverdueOn: t0}
+	if w, err := s.Worklist(ctx, f.caseManager, overdue); err != nil || len(w) != 1 || w[0].Deceased {
+		t.Fatalf("overdue worklist before the death = %+v, %v", w, err)
+	}
+
 	// The family's row and the caseload carry the date.
 	if err := s.SetDeceased(ctx, f.family, day(2026, 2, 10)); err != nil {
 		t.Fatal(err)
+	}
+	// A task of a child who died is no longer overdue; it is still open.
+	if w, err := s.Worklist(ctx, f.caseManager, overdue); err != nil || len(w) != 0 {
+		t.Errorf("overdue worklist after the death = %+v, %v", w, err)
+	}
+	if w, err := s.Worklist(ctx, f.caseManager, care.WorklistQuery{}); err != nil || len(w) != 1 || !w[0].Deceased {
+		t.Errorf("worklist after the death = %+v, %v", w, err)
 	}
 	if err := s.SetNextContact(ctx, f.family, day(2026, 3, 24)); err != nil {
 		t.Fatal(err)
