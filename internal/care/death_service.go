@@ -443,8 +443,11 @@ func (s *Service) checkAftercare(a *Aftercare, f *Family, members []Member, netw
 		}
 		text(fe, key+"note", c.Note, MaxShort, false)
 	}
+	if err := fe.OrNil(); err != nil {
+		return err // numbered as the plan came in
+	}
 	slices.SortStableFunc(a.Contacts, func(x, y AftercareContact) int { return x.DueOn.Compare(y.DueOn) })
-	return fe.OrNil()
+	return nil
 }
 
 // AftercareContactDone marks one follow-up contact done today; the next

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
@@ -405,7 +406,7 @@ func (s *Server) aftercareSave(w http.ResponseWriter, r *http.Request) error {
 			s.deathSentBack(w, r, in, func(p *DeathPage) { p.Plan = v })
 			return nil
 		}
-		df, errs = in.Death, planFieldNames(in.Fields, &a, v)
+		df, errs = in.Death, planFieldNames(in.Fields, v)
 	} else if df, err = s.care.Death(r.Context(), s.actor(r), id); err != nil {
 		return err
 	}
@@ -415,22 +416,27 @@ func (s *Server) aftercareSave(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// planFieldNames maps the service's errors, numbered by the plan's lines
-// (contacts sorted by date, empty lines left out), to the form's lines.
-func planFieldNames(errs Fields, a *care.Aftercare, v url.Values) Fields {
+// planFieldNames maps the service's errors, numbered by the contacts of
+// the plan as decoded (the form's lines without a date left out), to the
+// form's lines.
+func planFieldNames(errs Fields, v url.Values) Fields {
 	out := Fields{}
-	for k, e := range errs {
-		out[k] = e
-	}
-	// The contacts were sorted by date: find each line by its date.
+	n := 0
 	for i := 0; i <= care.MaxAftercareContacts; i++ {
-		due := v.Get("contacts." + strconv.Itoa(i) + ".due_on")
-		for j, c := range a.Contacts {
-			key := "contacts." + strconv.Itoa(j) + ".due_on"
-			if e, ok := errs[key]; ok && due != "" && form.ISODate(c.DueOn) == due {
-				delete(out, key)
-				out["contacts."+strconv.Itoa(i)+".due_on"] = e
+		if v.Get("contacts."+strconv.Itoa(i)+".due_on") == "" {
+			continue // left out by the decoder
+		}
+		from, to := "contacts."+strconv.Itoa(n)+".", "contacts."+strconv.Itoa(i)+"."
+		for k, e := range errs {
+			if rest, ok := strings.CutPrefix(k, from); ok {
+				out[to+rest] = e
 			}
+		}
+		n++
+	}
+	for k, e := range errs {
+		if !strings.HasPrefix(k, "contacts.") {
+			out[k] = e
 		}
 	}
 	return out
