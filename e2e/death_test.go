@@ -21,8 +21,8 @@ import (
 // date of death; "overleden op" takes the place of the age; the first
 // aftercare contact is the caseload's next contact. The time of death is
 // corrected and the history shows both. The mother reads the aftercare
-// plan on her own page, without the child's tasks, and the GP reads the
-// date of death on his page. Finally case
+// plan on her own page, without the child's tasks (a provider's page is
+// tested over HTTP: TestDeathReceivingSide). Finally case
 // management ends with a reason, and the file stays readable.
 func TestDeathAndAftercare(t *testing.T) {
 	a := newApp(t, site.Config{})
@@ -46,11 +46,6 @@ func TestDeathAndAftercare(t *testing.T) {
 		Status: care.CoverageGranted, HoursPerWeek: 12, Start: today.AddDate(-1, 0, 0), End: today.AddDate(0, 6, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	gp := &care.NetworkMember{FamilyID: fam, Name: "Dr. Bakker", Role: "gp", Line: 1}
-	a.addNetworkMember(cm, gp)
-	bakker := a.newUser("Dr. Bakker", "bakker@huisarts.test", care.RoleProvider, true)
-	a.linkAccount(cm, &care.Invitation{FamilyID: fam, Kind: care.LinkProvider, NetworkMemberID: gp.ID, Email: bakker.Email, Name: bakker.Name}, bakker)
-	a.setConsent(eva, fam, gp.ID, true)
 	a.seedPlan(cm, fam) // home as the preferred place of death, and five open actions
 	records := func() []care.DeathRecord {
 		t.Helper()
@@ -84,6 +79,7 @@ func TestDeathAndAftercare(t *testing.T) {
 	if !tb.checked(radio("place", "home")) || tb.value("#died_time") != "03:10" {
 		tb.fail("the form lost what was typed")
 	}
+	tb.screenshot("death-form-phone")
 	tb.setDate("#died_on", isoDate(today.AddDate(0, 0, 2)))
 	tb.submitForm()
 	tb.wantFieldError("died_on", "De datum van overlijden kan niet in de toekomst liggen.")
@@ -170,12 +166,6 @@ func TestDeathAndAftercare(t *testing.T) {
 		et.fail("the family still sees the child's tasks")
 	}
 	et.screenshot("aftercare-family-phone")
-
-	// The GP, with consent for the plan and the network, reads that Sam died.
-	gt := b.newTab(a)
-	gt.login(bakker)
-	gt.open(fmt.Sprintf("/provider/families/%d", fam))
-	gt.wantText("#died-badge", "Overleden op "+dutchDate(died))
 
 	// End case management after the aftercare, with a reason.
 	tb.open(path("/death"))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/site"
+	"github.com/spil-zorg/spil/internal/site/sitetest"
 )
 
 // TestDeathPages: the case manager records a death through the form
@@ -114,6 +115,41 @@ func TestDeathPages(t *testing.T) {
 		mustStatus(t, p, http.StatusOK, "the family page after the end")
 		if got := p.Within("died-on"); !strings.Contains(got, "Overleden op") {
 			t.Errorf("family page: %q", got)
+		}
+	})
+}
+
+// TestDeathReceivingSide: after the case manager recorded the death, the
+// GP (consent for the plan and the network) reads "overleden op" on his
+// page; the parent and the child read the aftercare plan in place of the
+// child's tasks; the caseload shows the date where the age was and no
+// overdue plan review.
+func TestDeathReceivingSide(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		w := sitetest.NewPlanWorld(t, a)
+		died := care.DateOf(a.Clock.Now()).AddDate(0, 0, -3)
+		if err := a.Care.RecordDeath(context.Background(), w.CMActor, &care.DeathRecord{FamilyID: w.Fam, DiedOn: died, Place: care.DeathHome}); err != nil {
+			t.Fatal(err)
+		}
+		fam := "/families/" + itoa(w.Fam)
+		p := w.GP.Get("/provider" + fam)
+		mustStatus(t, p, http.StatusOK, "the GP's page")
+		if got := p.Within("died-badge"); !strings.HasPrefix(got, "Overleden op ") {
+			t.Errorf("the GP reads %q", got)
+		}
+		for who, c := range map[string]*sitetest.Client{"parent": w.Parent, "child": w.Child} {
+			p := c.Get("/my" + fam)
+			mustStatus(t, p, http.StatusOK, who+"'s page")
+			if !p.Present("aftercare") || p.Present("tasks") || !strings.HasPrefix(p.Within("died-on"), "Overleden op ") {
+				t.Errorf("%s: aftercare %v, tasks %v, %q", who, p.Present("aftercare"), p.Present("tasks"), p.Within("died-on"))
+			}
+		}
+		p = w.CM.Get("/families")
+		mustStatus(t, p, http.StatusOK, "caseload")
+		// The plan's review date passed before the death: no longer late.
+		if row := p.Within("family-" + itoa(w.Fam)); !strings.Contains(row, "Overleden op") || strings.Contains(row, "jaar") ||
+			strings.Contains(row, "te laat") {
+			t.Errorf("caseload row: %q", row)
 		}
 	})
 }
