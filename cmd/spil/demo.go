@@ -320,6 +320,9 @@ func saveFile(ctx context.Context, st care.Store, org int64, f *demo.Family, cas
 	if err := saveMeetings(ctx, st, fam.ID, f, members, network, team); err != nil {
 		return err
 	}
+	if err := saveDeath(ctx, st, fam.ID, f, members, network, team); err != nil {
+		return err
+	}
 	if err := saveLinks(ctx, st, fam.ID, f.ChildName, members, network, cast); err != nil {
 		return err
 	}

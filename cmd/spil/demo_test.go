@@ -138,6 +138,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoCoverage(t, s)
 			checkDemoStays(t, s)
 			checkDemoTransfers(t, s)
+			checkDemoDeath(t, s)
 		})
 	}
 }

@@ -160,6 +160,10 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families/{id}/meetings", s.apiHandle(s.apiMeetingsRead))
 	api.Handle("POST /api/v1/families/{id}/meetings", s.apiHandle(s.apiWrite(s.apiMeetingCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/meetings/{mtg}", s.apiHandle(s.apiWrite(s.apiMeetingReport, apiNoContentAnswer)))
+	api.Handle("GET /api/v1/families/{id}/death", s.apiHandle(s.apiDeathRead))
+	api.Handle("POST /api/v1/families/{id}/death", s.apiHandle(s.apiWrite(s.apiDeathCreate, created)))
+	api.Handle("GET /api/v1/families/{id}/aftercare", s.apiHandle(s.apiAftercareRead))
+	api.Handle("PUT /api/v1/families/{id}/aftercare", s.apiHandle(s.apiWrite(s.apiAftercareUpdate, apiNoContentAnswer)))
 }
 
 // apiHandle adapts an API handler: only fully logged-in requests get

@@ -127,7 +127,7 @@ func TestAPIRoundTrip(t *testing.T) {
 		want := map[string]any{
 			"id": float64(id), "child_name": "Noor Yılmaz", "birth_date": "2019-03-14", "intensity": "regular",
 			"next_contact": apiDay(now, 14), "open_tasks": float64(0), "overdue_tasks": float64(0),
-			"episode_status": "accepted", "deceased": false, "plan_review_due": nil, "plan_review_overdue": false, "found_via": nil,
+			"episode_status": "accepted", "deceased": false, "deceased_on": nil, "plan_review_due": nil, "plan_review_overdue": false, "found_via": nil,
 			"unborn": false, "coverage_ending": float64(0), "coverage_lapsed": float64(0), "objections_due": float64(0),
 			"aids_waiting": float64(0), "admitted": false,
 		}

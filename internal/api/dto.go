@@ -66,6 +66,7 @@ type apiCaseloadItemOut struct {
 	OverdueTasks  int     `json:"overdue_tasks"`
 	EpisodeStatus *string `json:"episode_status"`
 	Deceased      bool    `json:"deceased"`
+	DeceasedOn    *string `json:"deceased_on"` // the date of death; null when not recorded
 	// The care plan's review date; null without a plan.
 	PlanReviewDue     *string `json:"plan_review_due"`
 	PlanReviewOverdue bool    `json:"plan_review_overdue"`
@@ -98,7 +99,7 @@ func apiCaseload(items []care.CaseloadItem, now time.Time) apiCaseloadOut {
 		out.Families = append(out.Families, apiCaseloadItemOut{FoundVia: via,
 			ID: it.FamilyID, ChildName: it.ChildName, BirthDate: apiDateOut(it.BirthDate), Unborn: it.Unborn,
 			Intensity: string(it.Intensity), NextContact: apiDateOut(it.NextContact),
-			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased,
+			OpenTasks: it.OpenTasks, OverdueTasks: it.Overdue, EpisodeStatus: apiNullable(it.Status), Deceased: it.Deceased, DeceasedOn: apiDateOut(it.DeceasedOn),
 			PlanReviewDue: apiDateOut(it.PlanReviewDue), PlanReviewOverdue: it.PlanReviewOverdue(now),
 			CoverageEnding: it.Coverage.Ending, CoverageLapsed: it.Coverage.Lapsed,
 			ObjectionsDue: it.Coverage.ObjectionsDue, AidsWaiting: it.Coverage.AidsWaiting, Admitted: it.Admitted(),
@@ -155,6 +156,7 @@ type apiChildOut struct {
 	NextContact        *string           `json:"next_contact"`
 	Summary            string            `json:"summary"`
 	Deceased           bool              `json:"deceased"`
+	DeceasedOn         *string           `json:"deceased_on"`
 	GPMissing          bool              `json:"gp_missing"`
 	CreatedAt          *string           `json:"created_at"`
 	UpdatedAt          *string           `json:"updated_at"`
@@ -271,7 +273,7 @@ func apiFile(f *care.File, today time.Time) apiFileOut {
 			BSN: apiNullable(fam.BSN), Diagnosis: fam.Diagnosis, ICD10: fam.ICD10,
 			SecondaryDiagnoses: make([]apiDiagnosisOut, 0, len(fam.Secondary)),
 			LivingSituation:    fam.LivingSituation, CultureNotes: fam.CultureNotes, Intensity: string(fam.Intensity),
-			NextContact: apiDateOut(fam.NextContact), Summary: fam.Summary, Deceased: fam.Deceased, GPMissing: !f.HasGP(),
+			NextContact: apiDateOut(fam.NextContact), Summary: fam.Summary, Deceased: fam.Deceased, DeceasedOn: apiDateOut(fam.DeceasedOn), GPMissing: !f.HasGP(),
 			CreatedAt: apiTimeOut(fam.CreatedAt), UpdatedAt: apiTimeOut(fam.UpdatedAt),
 		},
 		Members:          make([]apiMemberOut, 0, len(f.Members)),

@@ -131,6 +131,10 @@ func TestIdempotentRepeat(t *testing.T) {
 			{"POST /api/v1/families/{id}/meetings", apiFamilyPath(id, "/meetings"), meeting},
 			{"PUT /api/v1/families/{id}/meetings/{mtg}", apiFamilyPath(id, "/meetings/", strconv.FormatInt(held, 10)),
 				map[string]any{"minutes": "Besproken", "actions": []map[string]any{{"title": "Bellen", "owner": "network:" + strconv.FormatInt(gp, 10)}}}},
+			// Last: recording the death changes the file for the rows before.
+			{"POST /api/v1/families/{id}/death", apiFamilyPath(id, "/death"), map[string]any{"died_on": apiDay(now, -1), "place": "home"}},
+			{"PUT /api/v1/families/{id}/aftercare", apiFamilyPath(id, "/aftercare"),
+				map[string]any{"people": []any{}, "contacts": []any{map[string]any{"due_on": apiDay(now, 40)}}}},
 		} {
 			tested[w.route] = true
 			method, _, _ := strings.Cut(w.route, " ")

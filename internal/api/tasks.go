@@ -72,7 +72,7 @@ func apiWorklist(items []care.WorklistItem, today time.Time) apiWorklistOut {
 	for i := range items {
 		it := &items[i]
 		out.Tasks = append(out.Tasks, apiWorkItemOut{ID: it.ID, FamilyID: it.FamilyID, ChildName: it.ChildName, Title: it.Title,
-			OwnerKind: it.OwnerKindShown(), Owner: apiOwner(&it.Task), Due: apiDateOut(it.DueDate), Overdue: it.Overdue(today)})
+			OwnerKind: it.OwnerKindShown(), Owner: apiOwner(&it.Task), Due: apiDateOut(it.DueDate), Overdue: !it.Deceased && it.Overdue(today)})
 	}
 	return out
 }

@@ -65,7 +65,7 @@ func ScopeCovers(scope string, part Part) bool {
 // language and culture. Fields are copied one by one, so a field added
 // to Family stays hidden until it is added here.
 func (f Family) ForProvider(scope string) Family {
-	out := Family{ID: f.ID, OrganisationID: f.OrganisationID, ChildName: f.ChildName, Deceased: f.Deceased}
+	out := Family{ID: f.ID, OrganisationID: f.OrganisationID, ChildName: f.ChildName, Deceased: f.Deceased, DeceasedOn: f.DeceasedOn}
 	if ScopeCovers(scope, PartChild) {
 		out.BirthDate, out.Unborn, out.Sex = f.BirthDate, f.Unborn, f.Sex
 		out.Diagnosis, out.ICD10, out.Secondary = f.Diagnosis, f.ICD10, f.Secondary

@@ -36,8 +36,11 @@ type Family struct {
 	NextContact     time.Time // zero when not planned
 	Summary         string
 	Deceased        bool
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// DeceasedOn is the date of death once it is recorded (see death.go);
+	// zero before, and for a death marked without a record.
+	DeceasedOn time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // Diagnosis is a secondary diagnosis.
@@ -263,7 +266,8 @@ type CaseloadItem struct {
 	Overdue     int
 	Status      string // episode status, "" when none
 	Deceased    bool
-	Unborn      bool // BirthDate is the expected date of birth
+	DeceasedOn  time.Time // zero when not recorded
+	Unborn      bool      // BirthDate is the expected date of birth
 	// PlanReviewDue is the care plan's review date; zero without a plan.
 	PlanReviewDue time.Time
 	// Coverage counts what needs attention in the family's coverage plan,
@@ -281,7 +285,7 @@ func (it *CaseloadItem) Admitted() bool { return it.Stay != nil && it.Stay.Hospi
 
 // PlanReviewOverdue reports whether the care plan's review date has passed on day.
 func (it *CaseloadItem) PlanReviewOverdue(day time.Time) bool {
-	return !it.PlanReviewDue.IsZero() && it.PlanReviewDue.Before(DateOf(day))
+	return !it.Deceased && !it.PlanReviewDue.IsZero() && it.PlanReviewDue.Before(DateOf(day))
 }
 
 // DateOf returns the date of t in the Netherlands, as midnight UTC.

@@ -161,6 +161,8 @@ type InvalidInput struct {
 	// one meeting (its minutes, a parent declining).
 	Meetings *MeetingList
 	Meeting  *MeetingPage
+	// Death is the page of the death and the aftercare.
+	Death *DeathFile
 }
 
 func (e *InvalidInput) Error() string {

@@ -55,7 +55,10 @@ func (s *Service) CreateInvitation(ctx context.Context, actor Actor, inv *Invita
 			}
 		case LinkChild:
 			inv.MemberID, inv.NetworkMemberID = 0, 0
-			if AgeOn(f.Family.BirthDate, s.now()) < MinChildAccountAge {
+			switch {
+			case f.Family.Deceased:
+				fe["kind"] = "field.choose" // a child who died gets no account
+			case AgeOn(f.Family.BirthDate, s.now()) < MinChildAccountAge:
 				fe["kind"] = "invitation.child_too_young"
 			}
 		case LinkProvider:

@@ -65,6 +65,7 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 		if err := s.caseloadStays(ctx, st, actor, all); err != nil {
 			return err
 		}
+		quietAfterDeath(all)
 		if strings.TrimSpace(query) == "" {
 			items = all
 			return nil

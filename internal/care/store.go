@@ -28,6 +28,7 @@ type Store interface {
 	IntervisionStore
 	ReportStore
 	OrganisationStore
+	DeathStore
 }
 
 // Transactor runs work in a transaction of the database.

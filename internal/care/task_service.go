@@ -34,6 +34,7 @@ type WorklistItem struct {
 	Task
 	ChildName string
 	OwnerRole string // for a task of the network: the member's role, as "gp"
+	Deceased  bool   // the child died: the task is no longer overdue
 }
 
 // MaxWorklist is the most tasks the worklist shows at once.

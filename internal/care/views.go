@@ -252,6 +252,9 @@ type FamilyOverview struct {
 	// StopRule is "" when the viewer may stop or decline case management,
 	// else the catalog key of the rule that keeps them from it.
 	StopRule string
+	// Aftercare is the aftercare plan once the child died (then the
+	// child's tasks are no longer shown); nil before.
+	Aftercare *Aftercare
 }
 
 // familyDoor is an access of the family through their own link; a
@@ -289,11 +292,20 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	if f.FamilyProposals, err = st.FamilyProposals(ctx, familyID); err != nil {
 		return nil, err
 	}
-	if f.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{RecentDone: RecentOnPage}); err != nil {
-		return nil, err
-	}
-	if f.DoneTaskCount, err = st.CountTasks(ctx, familyID, TaskQuery{Status: "done"}); err != nil {
-		return nil, err
+	var aftercare *Aftercare
+	if f.Family.Deceased {
+		// After the death the family's page speaks of the aftercare, not
+		// of the child's tasks.
+		if aftercare, err = readAftercare(ctx, st, familyID, f.Members, f.Network); err != nil {
+			return nil, err
+		}
+	} else {
+		if f.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{RecentDone: RecentOnPage}); err != nil {
+			return nil, err
+		}
+		if f.DoneTaskCount, err = st.CountTasks(ctx, familyID, TaskQuery{Status: "done"}); err != nil {
+			return nil, err
+		}
 	}
 	if f.Stay, err = currentStay(ctx, st, familyID, s.now()); err != nil {
 		return nil, err
@@ -301,7 +313,8 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	if f.Transfers, err = plannedTransfers(ctx, st, familyID); err != nil {
 		return nil, err
 	}
-	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now())}
+	ov := &FamilyOverview{File: *f, Link: *rel.Link, IsChild: rel.Link.Kind == LinkChild, Rule: RuleOn(f.Family.BirthDate, s.now()),
+		Aftercare: aftercare}
 	// A parent consents only with custody, and only until the child is 16.
 	ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && hasCustody(f.Members, rel.Link.MemberID))
 	ov.StopRule = stopRule(*rel.Link, f.Members, ov.Rule)

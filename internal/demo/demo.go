@@ -95,6 +95,9 @@ type Family struct {
 	Transfers []Transfer
 	// Meetings are the multidisciplinary meetings, planned and held.
 	Meetings []Meeting
+	// Death is the record of the child's death and the aftercare plan;
+	// nil unless the child died.
+	Death *Death
 }
 
 // Step is a change of intensity, made by one of the family's case managers.
@@ -169,6 +172,7 @@ func Families(today time.Time) []Family {
 		addTransfers(c, &fams[i])
 		addMeetings(c, &fams[i])
 		addHistory(c, &fams[i])
+		addDeath(c, &fams[i])
 	}
 	return fams
 }

@@ -562,8 +562,8 @@ func milaVerhoef(c calendar) Family {
 		Steps: []Step{
 			c.step(ByKCT, c.ago(155), care.Regular, c.ago(148), "intake"),
 			c.step(ByKCT, c.ago(110), care.Intensive, c.ago(109), "Mila gaat snel achteruit; zorg thuis intensief, dagelijks contact."),
-			c.step(ByKCT, c.ago(60), care.Regular, c.in(10),
-				"Mila is overleden. Nazorg voor ouders en Fleur: contact om de twee weken en op verzoek."),
+			c.step(ByKCT, c.ago(60), care.Regular, c.ago(60).AddDate(0, 3, 0),
+				"Mila is overleden. Nazorg voor ouders en Fleur: contacten na zes weken, drie maanden en een jaar, en op verzoek."),
 		},
 		Contacts: []Contact{
 			c.contact(ByKCT, c.ago(154), "home_visit", "both", "thuis", 90, 30,

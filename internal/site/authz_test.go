@@ -106,6 +106,7 @@ var authzTable = map[string]access{
 	"POST /admin/settings/region":              adminOnly,
 	"POST /admin/settings":                     adminOnly,
 	"POST /admin/settings/ura":                 adminOnly,
+	"POST /admin/settings/aftercare":           adminOnly,
 	"POST /admin/accounts":                     adminOnly,
 	"POST /admin/accounts/{id}/disable":        adminOnly,
 	"POST /admin/accounts/{id}/enable":         adminOnly,
@@ -296,6 +297,19 @@ var authzTable = map[string]access{
 	"POST /my/families/{id}/meetings/{mtg}/decline":                 familyMember,
 	"GET /provider/families/{id}/meetings":                          provider,
 	"GET /provider/families/{id}/meetings/{mtg}":                    provider,
+	// The child's death and the aftercare: for the case managers; the
+	// family reads its aftercare plan.
+	"GET /api/v1/families/{id}/death":                    familyFile,
+	"POST /api/v1/families/{id}/death":                   familyFile,
+	"GET /api/v1/families/{id}/aftercare":                familyOrCaseManager,
+	"PUT /api/v1/families/{id}/aftercare":                familyFile,
+	"GET /families/{id}/death":                           familyFile,
+	"GET /families/{id}/death/record":                    familyFile,
+	"POST /families/{id}/death":                          familyFile,
+	"POST /families/{id}/death/tasks":                    familyFile,
+	"POST /families/{id}/aftercare":                      familyFile,
+	"POST /families/{id}/aftercare/contacts/{fcid}/done": familyFile,
+	"POST /families/{id}/aftercare/end":                  familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -330,6 +344,8 @@ type authzWorld struct {
 	// meetingA is an upcoming meeting of A with "provider" and "family"
 	// invited.
 	meetingA int64
+	// aftercareContactA is a follow-up contact of A's aftercare plan.
+	aftercareContactA int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -418,6 +434,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	w.staysWorld(t)
 	w.transferWorld(t)
 	w.meetingWorld(t)
+	w.deathWorld(t)
 	return w
 }
 
@@ -458,7 +475,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10),
+		"{fcid}", strconv.FormatInt(w.aftercareContactA, 10))
 	return method, r.Replace(path)
 }
 

@@ -92,7 +92,7 @@ func (s *Store) FamiliesWithBirthDate(ctx context.Context, organisationID int64,
 
 func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string, args ...any) ([]care.CaseloadItem, error) {
 	today = care.DateOf(today)
-	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased, f.unborn,
+	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.child_name, f.birth_date, f.intensity, f.next_contact, f.deceased, f.deceased_on, f.unborn,
 			COALESCE(e.status, ''),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open'),
 			(SELECT COUNT(*) FROM tasks t WHERE t.family_id = f.id AND t.status = 'open' AND t.due_date < $`+argN(len(args)+1)+`),
@@ -106,12 +106,12 @@ func (s *Store) caseloadItems(ctx context.Context, today time.Time, where string
 	var items []care.CaseloadItem
 	for rows.Next() {
 		var it care.CaseloadItem
-		var next, review sql.NullTime
-		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased, &it.Unborn,
+		var next, review, died sql.NullTime
+		if err := rows.Scan(&it.FamilyID, &it.ChildName, &it.BirthDate, &it.Intensity, &next, &it.Deceased, &died, &it.Unborn,
 			&it.Status, &it.OpenTasks, &it.Overdue, &review); err != nil {
 			return nil, err
 		}
-		it.NextContact, it.PlanReviewDue = fromNull(next), fromNull(review)
+		it.NextContact, it.PlanReviewDue, it.DeceasedOn = fromNull(next), fromNull(review), fromNull(died)
 		it.BirthDate = it.BirthDate.UTC()
 		items = append(items, it)
 	}
@@ -127,7 +127,7 @@ func argN(n int) string {
 }
 
 const familyColumns = `id, organisation_id, child_name, birth_date, sex, bsn, diagnosis, icd10, living_situation,
-	culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at, unborn`
+	culture_notes, intensity, next_contact, summary, deceased, created_at, updated_at, unborn, deceased_on`
 
 // CreateFamilyFile inserts the family, its secondary diagnoses, the episode,
 // the first intensity record and the opening case manager.
@@ -641,14 +641,15 @@ func (s *Store) CaseManagersOf(ctx context.Context, organisationID int64) ([]car
 // FamilyByID reads the family's own row, without the rest of the file.
 func (s *Store) FamilyByID(ctx context.Context, familyID int64) (*care.Family, error) {
 	var f care.Family
-	var next, updated sql.NullTime
+	var next, updated, died sql.NullTime
 	err := s.rq.QueryRowContext(ctx, `SELECT `+familyColumns+` FROM families WHERE id = $1 /* Store.FamilyByID */`, familyID).Scan(
 		&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Sex, &f.BSN, &f.Diagnosis, &f.ICD10, &f.LivingSituation,
-		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated, &f.Unborn)
+		&f.CultureNotes, &f.Intensity, &next, &f.Summary, &f.Deceased, &f.CreatedAt, &updated, &f.Unborn, &died)
 	if err != nil {
 		return nil, notFound(err, "family")
 	}
 	f.BirthDate, f.CreatedAt, f.NextContact, f.UpdatedAt = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next), fromNull(updated)
+	f.DeceasedOn = fromNull(died)
 	err = s.each(ctx, `SELECT id, description, icd10 FROM secondary_diagnoses WHERE family_id = $1 ORDER BY id /* Store.FamilyByID */`, familyID,
 		func(r *sql.Rows) error {
 			var d care.Diagnosis

@@ -80,7 +80,8 @@ func (s *Store) Worklist(ctx context.Context, accountID int64, q care.WorklistQu
 	}
 	if !q.OverdueOn.IsZero() {
 		args = append(args, care.DateOf(q.OverdueOn))
-		where += " AND t.due_date < $" + argN(len(args))
+		// A task of a child who died is not overdue any more.
+		where += " AND t.due_date < $" + argN(len(args)) + " AND f.deceased = FALSE"
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -89,7 +90,7 @@ func (s *Store) Worklist(ctx context.Context, accountID int64, q care.WorklistQu
 	args = append(args, limit)
 	rows, err := s.rq.QueryContext(ctx, `SELECT t.id, t.family_id, f.child_name, t.title, t.owner_kind, t.owner_name,
 			COALESCE(t.network_member_id, 0), COALESCE(t.owner_account_id, 0), COALESCE(t.owner_member_id, 0),
-			t.due_date, t.status, COALESCE(t.plan_dimension, ''), COALESCE(n.role, '')
+			t.due_date, t.status, COALESCE(t.plan_dimension, ''), COALESCE(n.role, ''), f.deceased
 		FROM tasks t JOIN families f ON f.id = t.family_id
 		LEFT JOIN network_members n ON n.id = t.network_member_id AND n.family_id = t.family_id
 		WHERE t.family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1) AND t.status = 'open'`+where+`
@@ -104,7 +105,7 @@ func (s *Store) Worklist(ctx context.Context, accountID int64, q care.WorklistQu
 		var it care.WorklistItem
 		var due sql.NullTime
 		if err := rows.Scan(&it.ID, &it.FamilyID, &it.ChildName, &it.Title, &it.OwnerKind, &it.OwnerName,
-			&it.NetworkMemberID, &it.OwnerAccountID, &it.OwnerMemberID, &due, &it.Status, &it.PlanDimension, &it.OwnerRole); err != nil {
+			&it.NetworkMemberID, &it.OwnerAccountID, &it.OwnerMemberID, &due, &it.Status, &it.PlanDimension, &it.OwnerRole, &it.Deceased); err != nil {
 			return nil, err
 		}
 		it.DueDate = fromNull(due)

@@ -23,11 +23,14 @@ type AdminSettingsPage struct {
 	// catalog key at its field (see admin_ura.go).
 	URA      string
 	URAError string
+	// Aftercare is the form of the default follow-up contacts after a death.
+	Aftercare AftercareDefaultsForm
 }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query().Get("saved")
-	return s.renderAdminSettings(w, r, http.StatusOK, &AdminSettingsPage{Saved: q == "1", RegionSaved: q == "region"})
+	return s.renderAdminSettings(w, r, http.StatusOK, &AdminSettingsPage{Saved: q == "1", RegionSaved: q == "region",
+		Aftercare: AftercareDefaultsForm{Saved: q == "aftercare"}})
 }
 
 // renderAdminSettings shows the settings page with every setting's stored
@@ -54,6 +57,13 @@ func (s *Server) renderAdminSettings(w http.ResponseWriter, r *http.Request, sta
 		if p.URA, err = s.care.OrganisationURA(ctx, actor); err != nil {
 			return err
 		}
+	}
+	if p.Aftercare.Error == "" {
+		offsets, err := s.care.AftercareDefaults(ctx, actor)
+		if err != nil {
+			return err
+		}
+		p.Aftercare.Offsets = offsets
 	}
 	s.render(w, r, status, "admin_settings", p)
 	return nil

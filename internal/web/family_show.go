@@ -23,7 +23,9 @@ type IntensityRow struct {
 }
 
 // PlanReviewOverdue reports whether the care plan's review date has passed.
-func (p *FamilyPage) PlanReviewOverdue() bool { return p.File.Plan.ReviewOverdue(p.Today) }
+func (p *FamilyPage) PlanReviewOverdue() bool {
+	return !p.File.Family.Deceased && p.File.Plan.ReviewOverdue(p.Today)
+}
 
 // ContactLate reports whether the planned next contact has passed.
 func (p *FamilyPage) ContactLate() bool {
@@ -35,6 +37,8 @@ func (s *Server) familyPage(r *http.Request, file *care.File) *FamilyPage {
 	cp := s.carePage(r, "family.title")
 	p := &FamilyPage{CarePage: cp, File: file, TaskList: newTaskList(care.ViewCaseFile, familyURL(file.Family.ID, ""), file.Tasks, file.DoneTaskCount, cp.Today)}
 	p.Events = file.TaskEvents
+	// After the child died no task of theirs is overdue any more.
+	p.TaskList.quiet = file.Family.Deceased
 	for i, c := range file.Intensity {
 		row := IntensityRow{IntensityChange: c}
 		if i+1 < len(file.Intensity) {

@@ -36,7 +36,7 @@ type InviteSentPage struct {
 // the child only from MinChildAccountAge.
 func inviteKinds(file *care.File, today time.Time) []string {
 	kinds := []string{care.LinkParent}
-	if care.AgeOn(file.Family.BirthDate, today) >= care.MinChildAccountAge {
+	if !file.Family.Deceased && care.AgeOn(file.Family.BirthDate, today) >= care.MinChildAccountAge {
 		kinds = append(kinds, care.LinkChild)
 	}
 	return append(kinds, care.LinkProvider)
@@ -56,7 +56,7 @@ func inviteForm(p *FormPage, file *care.File) {
 		network = append(network, form.Option{Value: strconv.FormatInt(n.ID, 10), Label: personLabel(n.Name, p.Label("network.role.", n.Role))})
 	}
 	kind := p.Choice("radios", "kind", "invitation.kind", "invitation.kind.", inviteKinds(file, p.Today), true)
-	if care.AgeOn(file.Family.BirthDate, p.Today) < care.MinChildAccountAge {
+	if !file.Family.Deceased && care.AgeOn(file.Family.BirthDate, p.Today) < care.MinChildAccountAge {
 		kind = kind.WithHint(p, "invitation.child_from_12")
 	}
 	p.Section("", kind)

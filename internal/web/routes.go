@@ -136,6 +136,16 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("GET /families/{id}/stays/{sid}/edit", s.handle(s.requireLogin(s.stayEdit)))
 	mux.Handle("POST /families/{id}/stays/{sid}", s.handle(s.requireLogin(s.staySave)))
 	mux.Handle("POST /families/{id}/stays/{sid}/end", s.handle(s.requireLogin(s.stayEnd)))
+
+	// When the child dies: the death record and the aftercare, for the
+	// case managers.
+	mux.Handle("GET /families/{id}/death", s.handle(s.requireLogin(s.deathShow)))
+	mux.Handle("GET /families/{id}/death/record", s.handle(s.requireLogin(s.deathEdit)))
+	mux.Handle("POST /families/{id}/death", s.handle(s.requireLogin(s.deathSave)))
+	mux.Handle("POST /families/{id}/death/tasks", s.handle(s.requireLogin(s.deathTasks)))
+	mux.Handle("POST /families/{id}/aftercare", s.handle(s.requireLogin(s.aftercareSave)))
+	mux.Handle("POST /families/{id}/aftercare/contacts/{fcid}/done", s.handle(s.requireLogin(s.aftercareContactDone)))
+	mux.Handle("POST /families/{id}/aftercare/end", s.handle(s.requireLogin(s.aftercareEnd)))
 	// Multidisciplinary meetings: organised and minuted by the case
 	// managers; read by the participants behind their own doors, each only
 	// the meetings they are invited to.
@@ -223,6 +233,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /admin/settings", s.handle(s.requireRole(admin, s.adminSettingsSubmit)))
 	mux.Handle("POST /admin/settings/region", s.handle(s.requireRole(admin, s.adminRegionSubmit)))
 	mux.Handle("POST /admin/settings/ura", s.handle(s.requireRole(admin, s.adminURASubmit)))
+	mux.Handle("POST /admin/settings/aftercare", s.handle(s.requireRole(admin, s.adminAftercareSubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
 
 	// An account's calendar feed, for calendar apps: no session, the token

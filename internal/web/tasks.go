@@ -31,6 +31,7 @@ type TaskList struct {
 	Events map[int64][]care.TaskEvent
 	reader care.View
 	today  time.Time
+	quiet  bool // the child died: no task shows as overdue
 }
 
 // DoneForm is what was typed in a task's done form, with its error.
@@ -85,7 +86,7 @@ func (l *TaskList) MayChange() bool { return l.reader == care.ViewCaseFile }
 func (l *TaskList) TaskKey(name string) string { return taskKeys[l.reader][name] }
 
 // Overdue reports whether an open task is past its due date today.
-func (l *TaskList) Overdue(t care.Task) bool { return t.Overdue(l.today) }
+func (l *TaskList) Overdue(t care.Task) bool { return !l.quiet && t.Overdue(l.today) }
 
 // Ours reports whether a task is the family's to do, in the family's view.
 func (l *TaskList) Ours(t care.Task) bool {

@@ -101,6 +101,11 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms = append(forms, meetingForms...)
+		death, deathForms := deathCases(base)
+		for name, page := range death {
+			cases[name] = page
+		}
+		forms = append(forms, deathForms...)
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {

@@ -19,7 +19,7 @@ type WorklistPage struct {
 }
 
 // Late reports whether a task of the list is past its due date.
-func (p *WorklistPage) Late(it care.WorklistItem) bool { return it.Overdue(p.Today) }
+func (p *WorklistPage) Late(it care.WorklistItem) bool { return !it.Deceased && it.Overdue(p.Today) }
 
 // Owner says who a task of the list is for: the name with the role in the
 // network ("huisarts"), or with the kind; the kind alone without a name.

@@ -106,6 +106,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"PassedDueDates", testPassedDueDates},
 		{"IntervisionSessions", testIntervisionSessions},
 		{"ReportRows", testReportRows},
+		{"DeathRecords", testDeathRecords},
+		{"Aftercare", testAftercare},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
