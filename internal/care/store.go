@@ -24,6 +24,8 @@ type Store interface {
 	StayStore
 	TransferStore
 	MeetingStore
+	TimelineStore
+	DirectoryStore
 }
 
 // Transactor runs work in a transaction of the database.
