@@ -91,7 +91,9 @@ type DirectoryEntry struct {
 }
 
 // Can reports whether the service offers the capability.
-func (e *DirectoryEntry) Can(capability string) bool { return slices.Contains(e.Capabilities, capability) }
+func (e *DirectoryEntry) Can(capability string) bool {
+	return slices.Contains(e.Capabilities, capability)
+}
 
 // ServesAge reports whether the service takes a child of age.
 func (e *DirectoryEntry) ServesAge(age int) bool { return age >= e.MinAge && age <= e.MaxAge }

@@ -24,14 +24,14 @@ const (
 	MarkBirth     = "birth"
 	MarkDiagnosis = "diagnosis"
 	MarkReferral  = "referral"
-	MarkPlan      = "care_plan"  // a version of the care plan; Value is its number
-	MarkMeeting   = "meeting"    // an MDO held; Value is its purpose
-	MarkTransfer  = "transfer"   // a move done; Value is "from>to" kinds
-	MarkIntensity = "intensity"  // Value is the intensity from then on
-	MarkAge       = "age"        // a birthday that changes the rules; Value is the age
-	MarkDeath     = "death"      // the child died
-	MarkAftercare = "aftercare"  // aftercare for the family; added by the caller
-	MarkOther     = "other"      // any other mark a caller adds
+	MarkPlan      = "care_plan" // a version of the care plan; Value is its number
+	MarkMeeting   = "meeting"   // an MDO held; Value is its purpose
+	MarkTransfer  = "transfer"  // a move done; Value is "from>to" kinds
+	MarkIntensity = "intensity" // Value is the intensity from then on
+	MarkAge       = "age"       // a birthday that changes the rules; Value is the age
+	MarkDeath     = "death"     // the child died
+	MarkAftercare = "aftercare" // aftercare for the family; added by the caller
+	MarkOther     = "other"     // any other mark a caller adds
 )
 
 // TimelineAges are the birthdays marked: from 12 the child consents with
