@@ -53,8 +53,10 @@ func (s *Service) allowDirectory(ctx context.Context, actor Actor, ok bool, obje
 	return d, nil
 }
 
-// SearchDirectory lists the services that answer q.
-func (s *Service) SearchDirectory(ctx context.Context, actor Actor, q DirectoryQuery) (*DirectoryResult, error) {
+// SearchDirectory lists the services that answer q; with ownRegion a
+// query that names no region searches the region of the reader's
+// organisation.
+func (s *Service) SearchDirectory(ctx context.Context, actor Actor, q DirectoryQuery, ownRegion bool) (*DirectoryResult, error) {
 	d, err := s.allowDirectory(ctx, actor, MayReadDirectory(actor), "directory", ActionSearch)
 	if err != nil {
 		return nil, err
@@ -68,7 +70,10 @@ func (s *Service) SearchDirectory(ctx context.Context, actor Actor, q DirectoryQ
 		if res.Region, err = st.OrganisationRegion(ctx, actor.OrganisationID); err != nil {
 			return err
 		}
-		res.Entries, err = st.DirectoryEntries(ctx, q)
+		if ownRegion && res.Query.Region == "" {
+			res.Query.Region = res.Region
+		}
+		res.Entries, err = st.DirectoryEntries(ctx, res.Query)
 		return err
 	})
 	if err != nil {
@@ -162,9 +167,9 @@ type FamilyDirectory struct {
 func (fd *FamilyDirectory) Has(entryID int64) bool { return slices.Contains(fd.InNetwork, entryID) }
 
 // FamilyDirectory searches the kaart for a family's network: for its
-// case managers. A query without a region searches the region of the
-// case manager's organisation.
-func (s *Service) FamilyDirectory(ctx context.Context, actor Actor, familyID int64, q DirectoryQuery) (*FamilyDirectory, error) {
+// case managers. With ownRegion a query that names no region searches
+// the region of the family's organisation.
+func (s *Service) FamilyDirectory(ctx context.Context, actor Actor, familyID int64, q DirectoryQuery, ownRegion bool) (*FamilyDirectory, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
@@ -179,7 +184,10 @@ func (s *Service) FamilyDirectory(ctx context.Context, actor Actor, familyID int
 		if fd.Result.Region, err = st.OrganisationRegion(ctx, f.OrganisationID); err != nil {
 			return err
 		}
-		if fd.Result.Entries, err = st.DirectoryEntries(ctx, q); err != nil {
+		if ownRegion && q.Region == "" {
+			fd.Result.Query.Region = fd.Result.Region
+		}
+		if fd.Result.Entries, err = st.DirectoryEntries(ctx, fd.Result.Query); err != nil {
 			return err
 		}
 		SortDirectory(fd.Result.Entries)

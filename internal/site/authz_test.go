@@ -48,6 +48,14 @@ const (
 	// calendarHolder: case managers, family members and providers, each
 	// for the calendar feed of their own account
 	calendarHolder
+	// directoryReader: the sociale kaart, which holds no family data:
+	// case managers, the regional coordinator and the administrator
+	directoryReader
+	// coordinatorOnly: keeping the sociale kaart and its white spots
+	coordinatorOnly
+	// capacitySetter: the coordinator, and the administrator for a
+	// service's capacity
+	capacitySetter
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -278,6 +286,24 @@ var authzTable = map[string]access{
 	"POST /my/families/{id}/meetings/{mtg}/decline":                 familyMember,
 	"GET /provider/families/{id}/meetings":                          provider,
 	"GET /provider/families/{id}/meetings/{mtg}":                    provider,
+	// The child's journey as a timeline: through the three doors, a
+	// provider with consent for the whole file.
+	"GET /families/{id}/timeline":          familyFile,
+	"GET /my/families/{id}/timeline":       familyMember,
+	"GET /provider/families/{id}/timeline": provider,
+	"GET /api/v1/families/{id}/timeline":   coverageReader,
+	// The sociale kaart: no family data; adding a service to a family's
+	// network is a change of the family's file.
+	"GET /api/v1/directory":                     directoryReader,
+	"GET /kaart":                                directoryReader,
+	"GET /kaart/new":                            coordinatorOnly,
+	"POST /kaart":                               coordinatorOnly,
+	"GET /kaart/{entry}/edit":                   coordinatorOnly,
+	"POST /kaart/{entry}":                       coordinatorOnly,
+	"POST /kaart/{entry}/capacity":              capacitySetter,
+	"GET /kaart/white-spots":                    coordinatorOnly,
+	"GET /families/{id}/network/kaart":          familyFile,
+	"POST /families/{id}/network/kaart/{entry}": familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -312,6 +338,8 @@ type authzWorld struct {
 	// meetingA is an upcoming meeting of A with "provider" and "family"
 	// invited.
 	meetingA int64
+	// entry is a service on the sociale kaart.
+	entry int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -400,6 +428,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	w.staysWorld(t)
 	w.transferWorld(t)
 	w.meetingWorld(t)
+	w.directoryWorld(t)
 	return w
 }
 
@@ -440,7 +469,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10),
+		"{entry}", strconv.FormatInt(w.entry, 10))
 	return method, r.Replace(path)
 }
 
@@ -516,6 +546,12 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			case accountFamilies, calendarHolder:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")
+			case directoryReader:
+				w.checkRole(t, pattern, "own", "other", "unassigned", "coordinator", "admin")
+			case coordinatorOnly:
+				w.checkRole(t, pattern, "coordinator")
+			case capacitySetter:
+				w.checkRole(t, pattern, "coordinator", "admin")
 			}
 		}
 	})
