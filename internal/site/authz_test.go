@@ -303,7 +303,7 @@ var authzTable = map[string]access{
 	"POST /kaart/{entry}/capacity":              capacitySetter,
 	"GET /kaart/white-spots":                    coordinatorOnly,
 	"GET /families/{id}/network/kaart":          familyFile,
-	"POST /families/{id}/network/kaart/{entry}": familyFile,
+	"POST /families/{id}/network-kaart/{entry}": familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two

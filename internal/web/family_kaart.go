@@ -50,7 +50,7 @@ func (s *Server) familyKaartShow(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// familyKaartAdd is POST /families/{id}/network/kaart/{entry}: the service
+// familyKaartAdd is POST /families/{id}/network-kaart/{entry}: the service
 // joins the network, and the family page shows it there.
 func (s *Server) familyKaartAdd(w http.ResponseWriter, r *http.Request) error {
 	id, entry, err := twoPathIDs(r, "entry")
