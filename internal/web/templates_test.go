@@ -95,6 +95,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms = append(forms, meetingForms...)
+		for name, page := range journeyCases(base) {
+			cases[name] = page
+		}
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {
