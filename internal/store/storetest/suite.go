@@ -99,6 +99,9 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"Transfers", testTransfers},
 		{"Meetings", testMeetings},
 		{"MeetingsForAccount", testMeetingsForAccount},
+		{"Directory", testDirectory},
+		{"RegionalNeeds", testRegionalNeeds},
+		{"IntensityChanges", testIntensityChanges},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
