@@ -56,4 +56,3 @@ func TestAPITimeline(t *testing.T) {
 		apiWant(t, w.Other.API("GET", path, nil), http.StatusNotFound, "not_found")
 	})
 }
-

@@ -42,7 +42,7 @@ func TestWhiteSpots(t *testing.T) {
 		{Region: "noord", Entries: 1, MissingKinds: missingBut(care.ServiceHomeCare)},
 		{Region: "midden", Entries: 4, MissingKinds: missingBut(care.ServiceRespite, care.ServiceHospice, care.ServicePsychologist),
 			MissingCapabilities: []care.KindCapability{{Kind: care.ServiceRespite, Capability: care.CapVentilation}},
-			Unserved: []care.NeedCount{{Kind: care.ServiceRespite, Unserved: 3, Total: 7}, {Kind: care.ServiceHomeCare, Unserved: 1, Total: 1}}},
+			Unserved:            []care.NeedCount{{Kind: care.ServiceRespite, Unserved: 3, Total: 7}, {Kind: care.ServiceHomeCare, Unserved: 1, Total: 1}}},
 		{Region: "zuid", MissingKinds: care.ServiceKinds, Unserved: []care.NeedCount{{Kind: care.ServiceRespite, Unserved: 6, Total: 6}}},
 	}
 	if diff := cmp.Diff(want, care.WhiteSpots(entries, needs)); diff != "" {

@@ -62,7 +62,7 @@ func journeyCases(base func(title string) BasePage) map[string]any {
 		"timeline_empty": &TimelinePage{CarePage: cp, Base: "/families/8",
 			File: &care.TimelineFile{Family: care.Family{ID: 8, ChildName: "Noor"}, Viewer: care.ViewerCaseManager, Today: today,
 				Timeline: care.BuildTimeline(care.TimelineInput{Today: today, BirthDate: today, Unborn: true})}},
-		"kaart": &KaartPage{CarePage: cp, Result: res, Search: search, Edit: true, SetCapacity: true, Saved: "directory.saved.capacity"},
+		"kaart":             &KaartPage{CarePage: cp, Result: res, Search: search, Edit: true, SetCapacity: true, Saved: "directory.saved.capacity"},
 		"kaart_casemanager": &KaartPage{CarePage: cp, Result: &care.DirectoryResult{}, Search: bad},
 		"family_kaart": &FamilyKaartPage{CarePage: cp, Base: "/families/7", Search: search, Conflict: true,
 			Dir: &care.FamilyDirectory{Family: fam, Result: *res, InNetwork: []int64{2}}},
