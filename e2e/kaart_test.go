@@ -116,5 +116,8 @@ func TestKaartRespite(t *testing.T) {
 	if strings.Contains(region, "Jesse") {
 		ct.fail("the white spots name a child")
 	}
+	if over := eval[bool](ct, `document.documentElement.scrollWidth > window.innerWidth`); over {
+		ct.fail("the white spots are wider than the phone")
+	}
 	ct.screenshot("kaart-white-spots-phone")
 }
