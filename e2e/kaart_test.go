@@ -17,7 +17,8 @@ import (
 // keeps what was typed); on a phone, the case manager of a child on
 // ventilation who needs respite searches the kaart from the family's
 // network, finds the house and adds it to the network in one step, and
-// sees it there. The coordinator's white spots then name the gap: no
+// sees it there; the child's mother then finds it, as involved, on the
+// kaart of her region. The coordinator's white spots then name the gap: no
 // respite for children on ventilation, and a need for respite without
 // a service.
 func TestKaartRespite(t *testing.T) {
@@ -98,6 +99,22 @@ func TestKaartRespite(t *testing.T) {
 	tb.wantTextContains("#network-table", "030 123 45 67")
 	tb.open(fmt.Sprintf("/families/%d/network/kaart?need=respite", fam))
 	tb.wantText(entry+"-in-network", "In het netwerk")
+
+	// Jesse's mother finds the house on the kaart of her region, in her
+	// words, as already involved.
+	mother := a.addParent(cm, fam, "Sanne Mulder", "moeder", "sanne@gezin.test", true)
+	sanne := a.newUser("Sanne Mulder", "sanne@gezin.test", care.RoleFamily, true)
+	a.linkAccount(cm, &care.Invitation{FamilyID: fam, Kind: care.LinkParent, MemberID: mother.ID, Email: sanne.Email, Name: sanne.Name}, sanne)
+	mt := b.newTab(a)
+	mt.login(sanne)
+	mt.open(fmt.Sprintf("/my/families/%d", fam))
+	mt.click("#kaart-link")
+	mt.wantText("h1", "Zorg en steun bij jullie in de buurt")
+	mt.selectOption("#need", care.ServiceRespite)
+	mt.click("#kaart-search-submit")
+	mt.wantText(entry+"-h", "Logeerhuis De Vlinder")
+	mt.wantText(entry+"-in-network", "Al betrokken bij jullie")
+	mt.screenshot("kaart-family-phone")
 
 	// The coordinator's white spots.
 	ct.open("/kaart")

@@ -161,6 +161,7 @@ type FamilyDirectory struct {
 	Family    Family
 	Result    DirectoryResult
 	InNetwork []int64 // entries the network's members were added from
+	IsChild   bool    // the child reads it, in simpler words
 }
 
 // Has reports whether the family's network has a member added from the entry.
@@ -271,4 +272,42 @@ func (s *Service) WhiteSpots(ctx context.Context, actor Actor) (*WhiteSpotReport
 		return nil, err
 	}
 	return &WhiteSpotReport{Regions: WhiteSpots(entries, needs)}, s.record(ctx, actor, "white_spots", ActionRead, d, OutcomeSuccess)
+}
+
+// FamilyKaart is the kaart of the family's region as the family reads it:
+// every service there, or those of one kind, and which of them are in
+// the family's network. For the parents, carers and the child with an
+// account; the search is on the family's record.
+func (s *Service) FamilyKaart(ctx context.Context, actor Actor, familyID int64, need string) (*FamilyDirectory, error) {
+	q := DirectoryQuery{Need: need}
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	var fd *FamilyDirectory
+	a := access{actor: actor, familyID: familyID, view: ViewFamily, object: "directory", action: ActionSearch}
+	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
+		f, err := st.FamilyByID(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		fd = &FamilyDirectory{Family: Family{ID: f.ID, OrganisationID: f.OrganisationID, ChildName: f.ChildName, Deceased: f.Deceased},
+			Result: DirectoryResult{Query: q}, IsChild: rel.Link.Kind == LinkChild}
+		if fd.Result.Region, err = st.OrganisationRegion(ctx, f.OrganisationID); err != nil {
+			return err
+		}
+		if fd.Result.Region == "" {
+			return nil // no region: nothing to show
+		}
+		fd.Result.Query.Region = fd.Result.Region
+		if fd.Result.Entries, err = st.DirectoryEntries(ctx, fd.Result.Query); err != nil {
+			return err
+		}
+		SortDirectory(fd.Result.Entries)
+		fd.InNetwork, err = st.NetworkDirectoryEntries(ctx, familyID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return fd, nil
 }

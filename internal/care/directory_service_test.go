@@ -3,6 +3,7 @@ package care_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/store/storetest"
@@ -120,6 +121,29 @@ func TestDirectoryService(t *testing.T) {
 			}
 			if _, err := fx.svc.FamilyDirectory(ctx, fx.cm, fx.other, care.DirectoryQuery{}, true); !isCode(err, care.NotFound) {
 				t.Errorf("another family's kaart = %v, want NotFound", err)
+			}
+
+			// The family reads the kaart of their region, and sees what is
+			// in their network; no one else reads it through their door.
+			parent := linkParent(t, fx)
+			if err := fx.s.SetOrganisationRegion(ctx, fx.org, "midden"); err != nil {
+				t.Fatal(err)
+			}
+			last = lastAuditID(t, fx.s)
+			fk, err := fx.svc.FamilyKaart(ctx, parent, fx.fam, care.ServiceRespite)
+			if err != nil || fk.Result.Region != "midden" || len(fk.Result.Entries) != 1 || !fk.Has(e.ID) || fk.Family.BirthDate != (time.Time{}) {
+				t.Errorf("family's kaart = %+v, %v", fk, err)
+			}
+			if es := auditAfter(t, fx.s, last); len(es) != 1 || es[0].FamilyID != fx.fam || es[0].Action != care.ActionSearch || es[0].Outcome != care.OutcomeSuccess {
+				t.Errorf("family's kaart: audit %+v", es)
+			}
+			for _, c := range []struct {
+				who care.Actor
+				fam int64
+			}{{parent, fx.other}, {fx.cm, fx.fam}, {fx.roles[care.RoleProvider], fx.fam}} {
+				if _, err := fx.svc.FamilyKaart(ctx, c.who, c.fam, ""); !isCode(err, care.NotFound) {
+					t.Errorf("%s read family %d's kaart: %v", c.who.Role, c.fam, err)
+				}
 			}
 
 			// White spots: the coordinator only.

@@ -303,6 +303,7 @@ var authzTable = map[string]access{
 	"POST /kaart/{entry}/capacity":              capacitySetter,
 	"GET /kaart/white-spots":                    coordinatorOnly,
 	"GET /families/{id}/network/kaart":          familyFile,
+	"GET /my/families/{id}/kaart":               familyMember,
 	"POST /families/{id}/network-kaart/{entry}": familyFile,
 }
 

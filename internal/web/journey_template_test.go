@@ -66,6 +66,11 @@ func journeyCases(base func(title string) BasePage) map[string]any {
 		"kaart_casemanager": &KaartPage{CarePage: cp, Result: &care.DirectoryResult{}, Search: bad},
 		"family_kaart": &FamilyKaartPage{CarePage: cp, Base: "/families/7", Search: search, Conflict: true,
 			Dir: &care.FamilyDirectory{Family: fam, Result: *res, InNetwork: []int64{2}}},
+		"family_kaart_view": &FamilyKaartView{CarePage: cp, Base: "/my/families/7",
+			Dir: &care.FamilyDirectory{Family: fam, Result: *res, InNetwork: []int64{1}}},
+		"family_kaart_view_child": &FamilyKaartView{CarePage: cp, Base: "/my/families/7", Errors: Fields{"need": "field.choose"},
+			Dir: &care.FamilyDirectory{Family: fam, IsChild: true, Result: care.DirectoryResult{Region: "midden"}}},
+		"family_kaart_view_noregion": &FamilyKaartView{CarePage: cp, Base: "/my/families/7", Dir: &care.FamilyDirectory{Family: fam}},
 		"kaart_whitespots": &WhiteSpotsPage{CarePage: cp, Report: &care.WhiteSpotReport{Regions: care.WhiteSpots(entries, []care.RegionalNeed{
 			{Region: "midden", CoverageKind: "respite", Count: 2}, {Region: "midden", CoverageKind: "home_nursing", Count: 7},
 			{Region: "noord", CoverageKind: "respite", Served: true, Count: 1}})}},

@@ -182,6 +182,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /kaart/{entry}/capacity", s.handle(s.requireLogin(s.kaartCapacity)))
 	mux.Handle("GET /kaart/white-spots", s.handle(s.requireLogin(s.kaartWhiteSpots)))
 	mux.Handle("GET /families/{id}/network/kaart", s.handle(s.requireLogin(s.familyKaartShow)))
+	mux.Handle("GET /my/families/{id}/kaart", s.handle(s.requireLogin(s.familyKaartView)))
 	mux.Handle("POST /families/{id}/network-kaart/{entry}", s.handle(s.requireLogin(s.familyKaartAdd)))
 
 	// The child's journey as a timeline, behind the three doors.
