@@ -50,6 +50,9 @@ func checkDemoJourney(t *testing.T, s *store.Store) {
 	if !slices.ContainsFunc(w.Unserved, func(n care.NeedCount) bool { return n.Kind == care.ServiceRespite && n.Unserved >= 1 }) {
 		t.Errorf("unserved needs %+v: want Noor's respite", w.Unserved)
 	}
+	if w.PlanGaps < 1 {
+		t.Errorf("plan gaps of the demo region: %d, want Noor's day care", w.PlanGaps)
+	}
 	res, err := svc.SearchDirectory(ctx, kct, care.DirectoryQuery{Need: care.ServiceRespite}, true)
 	if err != nil || len(res.Entries) != 2 || res.Query.Region != "noordwest" {
 		t.Errorf("respite in the own region: %+v, %v", res, err)

@@ -219,13 +219,18 @@ type DirectoryStore interface {
 	// served on day (granted, running, with a provider) and those that
 	// are not. Counts only: no family is named.
 	RegionalNeeds(ctx context.Context, day time.Time) ([]RegionalNeed, error)
+	// RegionalPlanGaps counts, per region, the goals of living children's
+	// care plans that need funded care and that no coverage item running
+	// or being arranged on day serves, as needs with no CoverageKind.
+	RegionalPlanGaps(ctx context.Context, day time.Time) ([]RegionalNeed, error)
 }
 
 // RegionalNeed counts coverage items of one kind in one region, served
-// or not.
+// or not; with no CoverageKind it counts care plan goals that need funded
+// care and have no coverage.
 type RegionalNeed struct {
 	Region       string
-	CoverageKind string
+	CoverageKind string // "" for care plan goals without coverage
 	Served       bool
 	Count        int
 }

@@ -266,7 +266,11 @@ func (s *Service) WhiteSpots(ctx context.Context, actor Actor) (*WhiteSpotReport
 		if entries, err = st.DirectoryEntries(ctx, DirectoryQuery{}); err != nil {
 			return err
 		}
-		needs, err = st.RegionalNeeds(ctx, DateOf(s.now()))
+		if needs, err = st.RegionalNeeds(ctx, DateOf(s.now())); err != nil {
+			return err
+		}
+		gaps, err := st.RegionalPlanGaps(ctx, DateOf(s.now()))
+		needs = append(needs, gaps...)
 		return err
 	}); err != nil {
 		return nil, err

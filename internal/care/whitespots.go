@@ -4,8 +4,9 @@ import "slices"
 
 // White spots are the gaps in a region's offer: kinds of service the
 // kaart has none of, capabilities no service of a kind offers (no respite
-// for children on ventilation), and needs in the families' coverage plans
-// that found no service. The coordinator sees them as counts per region,
+// for children on ventilation), needs in the families' coverage plans
+// that found no service, and goals of their care plans that need funded
+// care and have no coverage. The coordinator sees them as counts per region,
 // never a family.
 
 // MinShownCount is the smallest count of families' needs shown as a
@@ -40,7 +41,14 @@ type RegionWhiteSpots struct {
 	// Unserved are, per kind of service, the families' needs that found
 	// no service, and all needs of that kind.
 	Unserved []NeedCount
+	// PlanGaps counts the care plans' goals that need funded care and
+	// have no coverage running or being arranged.
+	PlanGaps int
 }
+
+// PlanGapsShown says whether the count of plan goals may be shown as a
+// number.
+func (w RegionWhiteSpots) PlanGapsShown() bool { return w.PlanGaps >= MinShownCount }
 
 // KindCapability is a capability no service of a kind offers.
 type KindCapability struct {
@@ -74,6 +82,10 @@ func WhiteSpots(entries []DirectoryEntry, needs []RegionalNeed) []RegionWhiteSpo
 		}
 		counts := map[string]*NeedCount{}
 		for _, n := range needs {
+			if n.Region == region && n.CoverageKind == "" {
+				w.PlanGaps += n.Count
+				continue
+			}
 			kind := ServiceFor(n.CoverageKind)
 			if n.Region != region || kind == "" {
 				continue
@@ -88,7 +100,7 @@ func WhiteSpots(entries []DirectoryEntry, needs []RegionalNeed) []RegionWhiteSpo
 				c.Unserved += n.Count
 			}
 		}
-		if w.Entries == 0 && len(counts) == 0 {
+		if w.Entries == 0 && len(counts) == 0 && w.PlanGaps == 0 {
 			continue
 		}
 		for _, kind := range ServiceKinds {

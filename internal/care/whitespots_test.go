@@ -11,7 +11,8 @@ import (
 // TestWhiteSpots: in a region with respite that takes no child on
 // ventilation, that gap is named; kinds with no service are listed;
 // needs are counted per kind of service, only where some went unserved;
-// a region with neither entries nor needs is left out.
+// care plan goals without coverage are counted apart; a region with
+// neither entries nor needs is left out.
 func TestWhiteSpots(t *testing.T) {
 	all := care.ServiceCapabilities
 	entries := []care.DirectoryEntry{
@@ -28,6 +29,8 @@ func TestWhiteSpots(t *testing.T) {
 		{Region: "midden", CoverageKind: "night_care", Count: 1},
 		{Region: "midden", CoverageKind: "transport", Count: 9}, // no kind of service on the kaart
 		{Region: "zuid", CoverageKind: "respite", Count: 6},
+		{Region: "midden", Count: 2}, // care plan goals without coverage
+		{Region: "west", Count: 1},
 	}
 	missingBut := func(present ...string) []string {
 		var out []string
@@ -42,7 +45,9 @@ func TestWhiteSpots(t *testing.T) {
 		{Region: "noord", Entries: 1, MissingKinds: missingBut(care.ServiceHomeCare)},
 		{Region: "midden", Entries: 4, MissingKinds: missingBut(care.ServiceRespite, care.ServiceHospice, care.ServicePsychologist),
 			MissingCapabilities: []care.KindCapability{{Kind: care.ServiceRespite, Capability: care.CapVentilation}},
-			Unserved:            []care.NeedCount{{Kind: care.ServiceRespite, Unserved: 3, Total: 7}, {Kind: care.ServiceHomeCare, Unserved: 1, Total: 1}}},
+			Unserved:            []care.NeedCount{{Kind: care.ServiceRespite, Unserved: 3, Total: 7}, {Kind: care.ServiceHomeCare, Unserved: 1, Total: 1}},
+			PlanGaps:            2},
+		{Region: "west", MissingKinds: care.ServiceKinds, PlanGaps: 1},
 		{Region: "zuid", MissingKinds: care.ServiceKinds, Unserved: []care.NeedCount{{Kind: care.ServiceRespite, Unserved: 6, Total: 6}}},
 	}
 	if diff := cmp.Diff(want, care.WhiteSpots(entries, needs)); diff != "" {

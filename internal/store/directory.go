@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -165,4 +167,114 @@ func (s *Store) RegionalNeeds(ctx context.Context, day time.Time) ([]care.Region
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// RegionalPlanGaps counts, per region of the families' organisations, the
+// goals of living children's current care plans that need funded care and
+// that no coverage item serves that runs or is being arranged on day (as
+// the coverage plan's gaps are counted). The family ids stay in here: only
+// the counts leave.
+func (s *Store) RegionalPlanGaps(ctx context.Context, day time.Time) ([]care.RegionalNeed, error) {
+	type family struct {
+		region string
+		birth  time.Time
+		goals  []string // the goals that need funded care
+	}
+	fams := map[int64]*family{}
+	rows, err := s.rq.QueryContext(ctx, `SELECT o.region, f.id, f.birth_date, v.content
+		FROM care_plans c
+		JOIN care_plan_versions v ON v.family_id = c.family_id AND v.version = c.version
+		JOIN families f ON f.id = c.family_id
+		JOIN organisations o ON o.id = f.organisation_id
+		WHERE NOT f.deceased AND o.region <> '' /* Store.RegionalPlanGaps */`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var f family
+		var id int64
+		var content string
+		if err := rows.Scan(&f.region, &id, &f.birth, &content); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var p care.CarePlan
+		if err := json.Unmarshal([]byte(content), &p); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: care plan of family %d: %w", id, err)
+		}
+		for _, sec := range p.Sections {
+			for _, g := range sec.Goals {
+				if g.NeedsCare {
+					f.goals = append(f.goals, g.ID)
+				}
+			}
+		}
+		if len(f.goals) > 0 {
+			f.birth = f.birth.UTC()
+			fams[id] = &f
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(fams) == 0 {
+		return nil, nil
+	}
+	// The goals served by an item whose current period runs or is being
+	// arranged.
+	served := map[int64]map[string]bool{}
+	rows, err = s.rq.QueryContext(ctx, `SELECT i.family_id, i.goals, p.law, p.status, p.start_on, p.end_on
+		FROM coverage_items i
+		JOIN (SELECT item_id, MAX(id) AS id FROM coverage_periods GROUP BY item_id) cur ON cur.item_id = i.id
+		JOIN coverage_periods p ON p.id = cur.id
+		WHERE i.goals <> '' /* Store.RegionalPlanGaps */`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var goals string
+		var p care.CoveragePeriod
+		var start, end sql.NullTime
+		if err := rows.Scan(&id, &goals, &p.Law, &p.Status, &start, &end); err != nil {
+			return nil, err
+		}
+		f := fams[id]
+		if f == nil {
+			continue
+		}
+		p.Start, p.End = fromNull(start), fromNull(end)
+		item := care.CoverageItem{Periods: []care.CoveragePeriod{p}}
+		switch item.StateOn(day, f.birth, care.DefaultCoverageWindowWeeks) {
+		case care.StateStopped, care.StateLapsed:
+			continue
+		}
+		if served[id] == nil {
+			served[id] = map[string]bool{}
+		}
+		for _, g := range strings.Split(goals, ",") {
+			served[id][g] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for id, f := range fams {
+		for _, g := range f.goals {
+			if !served[id][g] {
+				counts[f.region]++
+			}
+		}
+	}
+	var out []care.RegionalNeed
+	for _, region := range care.Regions {
+		if n := counts[region]; n > 0 {
+			out = append(out, care.RegionalNeed{Region: region, Count: n})
+		}
+	}
+	return out, nil
 }

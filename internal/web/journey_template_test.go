@@ -73,7 +73,8 @@ func journeyCases(base func(title string) BasePage) map[string]any {
 		"family_kaart_view_noregion": &FamilyKaartView{CarePage: cp, Base: "/my/families/7", Dir: &care.FamilyDirectory{Family: fam}},
 		"kaart_whitespots": &WhiteSpotsPage{CarePage: cp, Report: &care.WhiteSpotReport{Regions: care.WhiteSpots(entries, []care.RegionalNeed{
 			{Region: "midden", CoverageKind: "respite", Count: 2}, {Region: "midden", CoverageKind: "home_nursing", Count: 7},
-			{Region: "noord", CoverageKind: "respite", Served: true, Count: 1}})}},
+			{Region: "noord", CoverageKind: "respite", Served: true, Count: 1},
+			{Region: "midden", Count: 6}, {Region: "noord", Count: 1}})}},
 	}
 }
 

@@ -203,3 +203,54 @@ func testIntensityChanges(t *testing.T, s Store) {
 		t.Errorf("other family's changes = %+v", got)
 	}
 }
+
+// testRegionalPlanGaps: the goals of a living child's current care plan
+// that need funded care are counted per region unless an item running or
+// being arranged serves them; a stopped item serves nothing, and a
+// deceased child's plan is not counted.
+func testRegionalPlanGaps(t *testing.T, s Store) {
+	ctx := context.Background()
+	a, b := newAccessFixture(t, s), newAccessFixture(t, s)
+	for _, f := range []accessFixture{a, b} {
+		if err := s.SetOrganisationRegion(ctx, f.org, "oost"); err != nil {
+			t.Fatal(err)
+		}
+		p := fullPlan(f.family, f.caseManager, 1)
+		// Three goals need funded care: g0, g1 and g2.
+		for i := range p.Sections[:3] {
+			p.Sections[i].Goals[0].NeedsCare = true
+		}
+		if err := s.SaveCarePlan(ctx, p, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	today := day(2026, 3, 10)
+	add := func(f accessFixture, goals []string, p care.CoveragePeriod) {
+		t.Helper()
+		by := care.Person{AccountID: f.caseManager}
+		item := &care.CoverageItem{FamilyID: f.family, Kind: "respite", Applicant: "casemanager", Goals: goals, CreatedAt: t0, CreatedBy: by}
+		p.CreatedAt, p.CreatedBy = t0, by
+		if err := s.CreateCoverageItem(ctx, item, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A: g0 served by a running item, g1 by one being applied for, g2 by
+	// one refused: one gap. B: nothing: three gaps.
+	add(a, []string{"g0"}, care.CoveragePeriod{Law: care.LawWlz, Form: "zin", Status: care.CoverageGranted, Start: day(2026, 1, 1)})
+	add(a, []string{"g1"}, care.CoveragePeriod{Law: care.LawWlz, Form: "zin", Status: care.CoverageApplied, Start: day(2026, 4, 1)})
+	add(a, []string{"g2"}, care.CoveragePeriod{Law: care.LawWlz, Form: "zin", Status: care.CoverageRefused, Start: day(2026, 1, 1)})
+	got, err := s.RegionalPlanGaps(ctx, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]care.RegionalNeed{{Region: "oost", Count: 4}}, got); diff != "" {
+		t.Errorf("RegionalPlanGaps (-want +got):\n%s", diff)
+	}
+	if err := s.ExecRaw(ctx, "UPDATE families SET deceased = TRUE WHERE id = "+strconv.FormatInt(b.family, 10)); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.RegionalPlanGaps(ctx, today)
+	if diff := cmp.Diff([]care.RegionalNeed{{Region: "oost", Count: 1}}, got); diff != "" {
+		t.Errorf("RegionalPlanGaps without the deceased child (-want +got):\n%s", diff)
+	}
+}

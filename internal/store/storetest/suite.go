@@ -101,6 +101,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"MeetingsForAccount", testMeetingsForAccount},
 		{"Directory", testDirectory},
 		{"RegionalNeeds", testRegionalNeeds},
+		{"RegionalPlanGaps", testRegionalPlanGaps},
 		{"IntensityChanges", testIntensityChanges},
 	}
 	for _, tt := range tests {
