@@ -91,6 +91,10 @@ func TestJourneyTimeline(t *testing.T) {
 	if wide := eval[bool](tb, `document.querySelector('.timeline-scroll').scrollWidth > document.querySelector('.timeline-scroll').clientWidth`); !wide {
 		tb.fail("the timeline does not scroll sideways in its box")
 	}
+	// It opens at its end, where today is.
+	if atEnd := eval[bool](tb, `(() => { const b = document.querySelector('.timeline-scroll'), s = b.querySelector('svg').getBoundingClientRect(), r = b.getBoundingClientRect(); return s.right <= r.right + 2 && s.left < r.left; })()`); !atEnd {
+		tb.fail("the timeline does not open at today")
+	}
 	if over := eval[bool](tb, `document.documentElement.scrollWidth > window.innerWidth`); over {
 		tb.fail("the page is wider than the phone")
 	}

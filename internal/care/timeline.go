@@ -172,10 +172,16 @@ func BuildTimeline(in TimelineInput) Timeline {
 	if in.Episode != nil {
 		add(MarkReferral, in.Episode.ReferralDate, "")
 	}
-	for _, v := range in.Plan {
+	// Marks of one day keep the order they happened in: the reads come
+	// newest first.
+	plan := slices.Clone(in.Plan)
+	slices.SortStableFunc(plan, func(a, b PlanVersionInfo) int { return a.SavedAt.Compare(b.SavedAt) })
+	for _, v := range plan {
 		add(MarkPlan, DateOf(v.SavedAt), strconv.Itoa(v.Version))
 	}
-	for _, m := range in.Meetings {
+	meetings := slices.Clone(in.Meetings)
+	slices.SortStableFunc(meetings, func(a, b Meeting) int { return a.Start.Compare(b.Start) })
+	for _, m := range meetings {
 		if !m.Start.After(in.Today) {
 			add(MarkMeeting, DateOf(m.Start), m.Purpose)
 		}
@@ -185,7 +191,9 @@ func BuildTimeline(in TimelineInput) Timeline {
 			add(MarkTransfer, tr.PlannedOn, tr.FromKind+">"+tr.ToKind)
 		}
 	}
-	for _, c := range in.Intensity {
+	intensity := slices.Clone(in.Intensity)
+	slices.SortStableFunc(intensity, func(a, b IntensityChange) int { return a.ChangedAt.Compare(b.ChangedAt) })
+	for _, c := range intensity {
 		add(MarkIntensity, DateOf(c.ChangedAt), string(c.Intensity))
 	}
 	if in.Deceased {

@@ -66,7 +66,7 @@ func TestBuildTimeline(t *testing.T) {
 			{Lane: care.LaneFinancing, Kind: "psychosocial", Law: care.LawJeugdwet, Form: "zin", Start: date(2026, 1, 1), End: date(2027, 1, 15)},
 		}, Marks: []care.TimelineMark{{Kind: care.MarkAge, Date: date(2027, 1, 15), Value: "18"}}},
 	}, {
-		name: "events: referral, plan versions, a meeting held, a move done; planned ones and future ones left out",
+		name: "events: referral, plan versions, a meeting held, a move done; planned ones and future ones left out; one day in its order",
 		in: care.TimelineInput{Today: today, BirthDate: birth,
 			Episode: &care.Episode{ReferralDate: date(2025, 9, 1)},
 			Plan: []care.PlanVersionInfo{{Version: 2, SavedAt: time.Date(2026, 1, 10, 23, 30, 0, 0, time.UTC)},
@@ -75,7 +75,9 @@ func TestBuildTimeline(t *testing.T) {
 				{Purpose: care.PurposeCarePlanReview, Start: time.Date(2026, 7, 1, 13, 0, 0, 0, time.UTC)}},
 			Transfers: []care.Transfer{{FromKind: "academic_hospital", ToKind: "home", PlannedOn: date(2026, 3, 20), Status: care.TransferDone},
 				{FromKind: "home", ToKind: "hospice", PlannedOn: date(2026, 5, 1), Status: care.TransferCancelled}},
-			Intensity:   []care.IntensityChange{{Intensity: care.Intensive, ChangedAt: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}},
+			// Newest first, as read: on one day the marks keep the order of the day.
+			Intensity: []care.IntensityChange{{Intensity: care.Intensive, ChangedAt: time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)},
+				{Intensity: care.Regular, ChangedAt: time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)}},
 			DiagnosedOn: date(2024, 11, 3), Diagnosis: "SMA type 1",
 		},
 		want: care.Timeline{From: date(2024, 11, 3), To: date(2026, 6, 2), Marks: []care.TimelineMark{
@@ -84,6 +86,7 @@ func TestBuildTimeline(t *testing.T) {
 			{Kind: care.MarkPlan, Date: date(2025, 9, 15), Value: "1"},
 			// 23:30 UTC in January is the next day in the Netherlands.
 			{Kind: care.MarkPlan, Date: date(2026, 1, 11), Value: "2"},
+			{Kind: care.MarkIntensity, Date: date(2026, 3, 2), Value: "regular"},
 			{Kind: care.MarkIntensity, Date: date(2026, 3, 2), Value: "intensive"},
 			{Kind: care.MarkMeeting, Date: date(2026, 3, 18), Value: care.PurposeWarmHandoff},
 			{Kind: care.MarkTransfer, Date: date(2026, 3, 20), Value: "academic_hospital>home"},

@@ -143,7 +143,7 @@ func timelineSVG(c svgChart) template.HTML {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-svg" role="img" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" aria-labelledby="%s-title %s-desc" font-family="system-ui, sans-serif">`,
 		math.Ceil(width), math.Ceil(height), math.Ceil(width), math.Ceil(height), c.ID, c.ID)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, c.ID, esc(c.Title), c.ID, esc(c.Desc))
-	b.WriteString(axis(c, x, perDay, lanesTop, height))
+	b.WriteString(axis(c, x, perDay, lanesTop, width, height))
 	b.WriteString(body.String())
 	b.WriteString(marks.String())
 	b.WriteString(`</svg>`)
@@ -152,7 +152,7 @@ func timelineSVG(c svgChart) template.HTML {
 
 // axis draws the years, and the months when there is room for them, with
 // a thin line down the chart at each.
-func axis(c svgChart, x func(time.Time) float64, perDay, top, height float64) string {
+func axis(c svgChart, x func(time.Time) float64, perDay, top, width, height float64) string {
 	var b strings.Builder
 	b.WriteString(`<g class="axis">`)
 	showMonths := perDay*30 >= 22
@@ -169,7 +169,8 @@ func axis(c svgChart, x func(time.Time) float64, perDay, top, height float64) st
 		case showMonths:
 			fmt.Fprintf(&b, `<line x1="%.1f" y1="20" x2="%.1f" y2="%.1f" stroke="#d5dade" stroke-width="0.6"/>`, mx, mx, height-svgPad)
 		}
-		if showMonths && len(c.MonthNames) == 12 {
+		if name := c.MonthNames; showMonths && len(name) == 12 &&
+			mx+2+float64(len([]rune(name[m.Month()-1])))*svgCharWidth <= width {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="10" fill="#4a555e">%s</text>`, mx+2, top-10, esc(c.MonthNames[m.Month()-1]))
 		}
 	}
