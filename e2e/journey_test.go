@@ -70,7 +70,7 @@ func TestJourneyTimeline(t *testing.T) {
 			tb.fail("the list of stays %q lacks %q", places, want)
 		}
 	}
-	tb.wantTextContains("#list-financing", "sinds "+dutchDate(today.AddDate(0, 0, -200))+": Nachtzorg · Wlz pgb")
+	tb.wantTextContains("#list-financing", "sinds "+dutchDate(today.AddDate(0, 0, -200))+": Nachtzorg · Wlz pgb · 20 uur per week")
 	events := tb.text("#list-events")
 	for _, want := range []string{"Aangemeld voor casemanagement", "Intensiteit: intensief", "Zorgplan versie 1"} {
 		if !strings.Contains(events, want) {

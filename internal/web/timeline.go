@@ -95,7 +95,11 @@ func (p *TimelinePage) BandLabel(b care.TimelineBand) string {
 		}
 		return label
 	}
-	return p.T("coverage.kind."+b.Kind) + " · " + p.T("timeline.law."+b.Law) + " " + p.T("timeline.form."+b.Form)
+	label := p.T("coverage.kind."+b.Kind) + " · " + p.T("timeline.law."+b.Law) + " " + p.T("timeline.form."+b.Form)
+	if b.Hours > 0 {
+		label += " · " + p.T("timeline.hours", "Hours", coverageHours(b.Hours, p.Lang))
+	}
+	return label
 }
 
 // MarkLabel says what happened.
