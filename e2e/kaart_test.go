@@ -110,8 +110,11 @@ func TestKaartRespite(t *testing.T) {
 	mt.open(fmt.Sprintf("/my/families/%d", fam))
 	mt.click("#kaart-link")
 	mt.wantText("h1", "Zorg en steun bij jullie in de buurt")
-	mt.selectOption("#need", care.ServiceRespite)
-	mt.click("#kaart-search-submit")
+	mt.wantTextContains(entry+"-h", "Logeerhuis De Vlinder") // every kind of service, at first
+	mt.open(fmt.Sprintf("/my/families/%d/kaart?need=respite", fam))
+	if mt.count(".entry") != 1 {
+		mt.fail("%d services of respite, want 1", mt.count(".entry"))
+	}
 	mt.wantText(entry+"-h", "Logeerhuis De Vlinder")
 	mt.wantText(entry+"-in-network", "Al betrokken bij jullie")
 	mt.screenshot("kaart-family-phone")
