@@ -170,6 +170,9 @@ func setUpDemo(ctx context.Context, a *app, s *store.Store, authSvc *auth.Servic
 				return fmt.Errorf("demo family %s: %w", f.ChildName, err)
 			}
 		}
+		if err := saveKaart(ctx, s, org, cast.accounts[coordinatorEmail], now); err != nil {
+			return err
+		}
 		a.log.Info("demo data created", "families", len(fams), "accounts", len(demoAccounts))
 	}
 	var b strings.Builder

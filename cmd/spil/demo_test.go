@@ -139,6 +139,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoStays(t, s)
 			checkDemoTransfers(t, s)
 			checkDemoDeath(t, s)
+			checkDemoJourney(t, s)
 		})
 	}
 }

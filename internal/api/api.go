@@ -152,6 +152,8 @@ func (s *Server) routes(api *httpx.RouteMux) {
 	api.Handle("GET /api/v1/families/{id}/stays", s.apiHandle(s.apiStaysRead))
 	api.Handle("POST /api/v1/families/{id}/stays", s.apiHandle(s.apiWrite(s.apiStayCreate, created)))
 	api.Handle("PUT /api/v1/families/{id}/stays/{sid}", s.apiHandle(s.apiWrite(s.apiStayUpdate, apiNoContentAnswer)))
+	api.Handle("GET /api/v1/families/{id}/timeline", s.apiHandle(s.apiTimelineRead))
+	api.Handle("GET /api/v1/directory", s.apiHandle(s.apiDirectoryRead))
 	api.Handle("GET /api/v1/families/{id}/transfers", s.apiHandle(s.apiTransfersRead))
 	api.Handle("POST /api/v1/families/{id}/transfers", s.apiHandle(s.apiWrite(s.apiTransferCreate, created)))
 	api.Handle("GET /api/v1/families/{id}/transfers/{trid}/handoff", s.apiHandle(s.apiHandoffRead))

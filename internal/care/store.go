@@ -29,6 +29,8 @@ type Store interface {
 	ReportStore
 	OrganisationStore
 	DeathStore
+	TimelineStore
+	DirectoryStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -98,7 +98,12 @@ func noorCoverage(c calendar) ([]Coverage, []Aid) {
 		c.aid(ByKCT, care.Aid{Kind: "other", Description: "Zuurstof en saturatiemeter in beide huizen", Via: care.LawZvw,
 			Supplier: "Zuurstofservice Kennemerland", Status: care.AidDelivered, Requested: c.ago(1275), Delivered: c.ago(1271)}),
 	}
-	return []Coverage{nursing}, aids
+	// Since she is ventilated no respite house in the region takes her:
+	// a white spot on the sociale kaart (see Kaart).
+	respite := c.coverage(ByThuis, "respite", "Logeren met beademing, een weekend per maand", "", "casemanager", nil,
+		c.recorded(care.CoveragePeriod{Law: care.LawWlz, Form: "zin", Status: care.CoverageToApply,
+			Note: "Geen logeerhuis in de regio neemt kinderen met beademing op; we zoeken verder."}, c.ago(1)))
+	return []Coverage{nursing, respite}, aids
 }
 
 // thijsCoverage: youth care under the Jeugdwet that stops the day before

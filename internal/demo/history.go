@@ -9,7 +9,7 @@ import (
 
 // DemoRegion is the region of the demo organisation, which its regional
 // coordinator reports over.
-const DemoRegion = "Oost"
+const DemoRegion = KaartRegion
 
 // HistoryMonths is how far back the generated history of contacts reaches.
 const HistoryMonths = 12

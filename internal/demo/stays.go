@@ -47,10 +47,28 @@ func semStays(c calendar) []Stay {
 	}
 }
 
+// daanStays: at home in the village, an acute admission to the general
+// hospital with pneumonia, and a respite weekend at the children's
+// hospice, back home since.
+func daanStays(c calendar) []Stay {
+	home := "thuis, dorp bij Roermond"
+	return []Stay{
+		c.stay(ByKCT, care.Stay{Kind: care.StayHome, Place: home, Start: c.ago(700), End: c.ago(230)}),
+		c.stay(ByKCT, care.Stay{Kind: care.StayGeneralHospital, Place: "Laurentius Ziekenhuis Roermond", Acute: true,
+			Start: c.ago(230), End: c.ago(221), Note: "Longontsteking; antibiotica en extra zuurstof."}),
+		c.stay(ByKCT, care.Stay{Kind: care.StayHome, Place: home, Start: c.ago(221), End: c.ago(60)}),
+		c.stay(ByThuis, care.Stay{Kind: care.StayRespite, Place: "Kinderhospice De Lindeboom", Start: c.ago(60), End: c.ago(57),
+			Note: "Logeerweekend; ouders een weekend weg met Luuk."}),
+		c.stay(ByThuis, care.Stay{Kind: care.StayHome, Place: home, Start: c.ago(57)}),
+	}
+}
+
 // addStays gives a hand-written family where the child has been, by the
 // child's name.
 func addStays(c calendar, f *Family) {
 	switch f.ChildName {
+	case "Daan Hermans":
+		f.Stays = daanStays(c)
 	case "Noor Kramer":
 		f.Stays = noorStays(c)
 	case "Sem de Wit":

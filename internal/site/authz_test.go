@@ -52,6 +52,14 @@ const (
 	// organisation) and regional coordinators (their region): aggregates
 	// only, never a family
 	reportReader
+	// directoryReader: the sociale kaart, which holds no family data:
+	// case managers, the regional coordinator and the administrator
+	directoryReader
+	// coordinatorOnly: keeping the sociale kaart and its white spots
+	coordinatorOnly
+	// capacitySetter: the coordinator, and the administrator for a
+	// service's capacity
+	capacitySetter
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -310,6 +318,25 @@ var authzTable = map[string]access{
 	"POST /families/{id}/aftercare":                      familyFile,
 	"POST /families/{id}/aftercare/contacts/{fcid}/done": familyFile,
 	"POST /families/{id}/aftercare/end":                  familyFile,
+	// The child's journey as a timeline: through the three doors, a
+	// provider with consent for the whole file.
+	"GET /families/{id}/timeline":          familyFile,
+	"GET /my/families/{id}/timeline":       familyMember,
+	"GET /provider/families/{id}/timeline": provider,
+	"GET /api/v1/families/{id}/timeline":   coverageReader,
+	// The sociale kaart: no family data; adding a service to a family's
+	// network is a change of the family's file.
+	"GET /api/v1/directory":                     directoryReader,
+	"GET /kaart":                                directoryReader,
+	"GET /kaart/new":                            coordinatorOnly,
+	"POST /kaart":                               coordinatorOnly,
+	"GET /kaart/{entry}/edit":                   coordinatorOnly,
+	"POST /kaart/{entry}":                       coordinatorOnly,
+	"POST /kaart/{entry}/capacity":              capacitySetter,
+	"GET /kaart/white-spots":                    coordinatorOnly,
+	"GET /families/{id}/network/kaart":          familyFile,
+	"GET /my/families/{id}/kaart":               familyMember,
+	"POST /families/{id}/network-kaart/{entry}": familyFile,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -346,6 +373,8 @@ type authzWorld struct {
 	meetingA int64
 	// aftercareContactA is a follow-up contact of A's aftercare plan.
 	aftercareContactA int64
+	// entry is a service on the sociale kaart.
+	entry int64
 }
 
 func newAuthzWorld(t *testing.T, a *app) *authzWorld {
@@ -435,6 +464,7 @@ func newAuthzWorld(t *testing.T, a *app) *authzWorld {
 	w.transferWorld(t)
 	w.meetingWorld(t)
 	w.deathWorld(t)
+	w.directoryWorld(t)
 	return w
 }
 
@@ -476,7 +506,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
 		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10),
-		"{fcid}", strconv.FormatInt(w.aftercareContactA, 10))
+		"{fcid}", strconv.FormatInt(w.aftercareContactA, 10),
+		"{entry}", strconv.FormatInt(w.entry, 10))
 	return method, r.Replace(path)
 }
 
@@ -554,6 +585,12 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")
 			case reportReader:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "coordinator", "admin")
+			case directoryReader:
+				w.checkRole(t, pattern, "own", "other", "unassigned", "coordinator", "admin")
+			case coordinatorOnly:
+				w.checkRole(t, pattern, "coordinator")
+			case capacitySetter:
+				w.checkRole(t, pattern, "coordinator", "admin")
 			}
 		}
 	})

@@ -190,6 +190,26 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /provider/families/{id}/tasks/{tid}/done", s.handle(s.requireLogin(s.taskDone(s.providerTasks()))))
 	mux.Handle("POST /provider/families/{id}/notes", s.handle(s.requireLogin(s.noteCreate(s.providerNotes()))))
 
+	// The sociale kaart: searched by the case managers, the coordinator and
+	// the administrator; kept by the coordinator. The care service decides
+	// and records every search and change. A family's network takes a
+	// service from it in one step.
+	mux.Handle("GET /kaart", s.handle(s.requireLogin(s.kaartShow)))
+	mux.Handle("GET /kaart/new", s.handle(s.requireLogin(s.kaartNew)))
+	mux.Handle("POST /kaart", s.handle(s.requireLogin(s.kaartSave)))
+	mux.Handle("GET /kaart/{entry}/edit", s.handle(s.requireLogin(s.kaartEdit)))
+	mux.Handle("POST /kaart/{entry}", s.handle(s.requireLogin(s.kaartSave)))
+	mux.Handle("POST /kaart/{entry}/capacity", s.handle(s.requireLogin(s.kaartCapacity)))
+	mux.Handle("GET /kaart/white-spots", s.handle(s.requireLogin(s.kaartWhiteSpots)))
+	mux.Handle("GET /families/{id}/network/kaart", s.handle(s.requireLogin(s.familyKaartShow)))
+	mux.Handle("GET /my/families/{id}/kaart", s.handle(s.requireLogin(s.familyKaartView)))
+	mux.Handle("POST /families/{id}/network-kaart/{entry}", s.handle(s.requireLogin(s.familyKaartAdd)))
+
+	// The child's journey as a timeline, behind the three doors.
+	mux.Handle("GET /families/{id}/timeline", s.handle(s.requireLogin(s.timelineShow(caseFile))))
+	mux.Handle("GET /my/families/{id}/timeline", s.handle(s.requireLogin(s.timelineShow(family))))
+	mux.Handle("GET /provider/families/{id}/timeline", s.handle(s.requireLogin(s.timelineShow(provider))))
+
 	// Transfers: the case managers plan them with their checklist; the
 	// handoff summary is read, and printed, through each door. {trid} is a
 	// transfer ({tid} is a task elsewhere).

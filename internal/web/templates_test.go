@@ -106,6 +106,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 			cases[name] = page
 		}
 		forms = append(forms, deathForms...)
+		for name, page := range journeyCases(base) {
+			cases[name] = page
+		}
 		cases["family_form"] = forms[0]
 		for name := range s.pages {
 			if _, ok := cases[name]; !ok {

@@ -108,6 +108,10 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"ReportRows", testReportRows},
 		{"DeathRecords", testDeathRecords},
 		{"Aftercare", testAftercare},
+		{"Directory", testDirectory},
+		{"RegionalNeeds", testRegionalNeeds},
+		{"RegionalPlanGaps", testRegionalPlanGaps},
+		{"IntensityChanges", testIntensityChanges},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
