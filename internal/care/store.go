@@ -24,6 +24,7 @@ type Store interface {
 	StayStore
 	TransferStore
 	MeetingStore
+	SignalStore
 }
 
 // Transactor runs work in a transaction of the database.

@@ -99,6 +99,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"Transfers", testTransfers},
 		{"Meetings", testMeetings},
 		{"MeetingsForAccount", testMeetingsForAccount},
+		{"SignalFiles", testSignalFiles},
+		{"SignalAcks", testSignalAcks},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
