@@ -70,7 +70,9 @@ func TestSignalRulesAtTheirBoundaries(t *testing.T) {
 		{care.CodePlanReviewOverdue, func(f *care.SignalFile) { f.Plan.ReviewDue = date(2026, 5, 31) }, date(2026, 6, 1),
 			func(f *care.SignalFile) { f.Plan.ReviewDue = date(2026, 12, 1) }},
 		{care.CodeNoCarePlan, func(f *care.SignalFile) { f.Plan = nil }, date(2026, 2, 2),
-			func(f *care.SignalFile) { f.Plan = &care.SignalPlan{ReviewDue: date(2026, 9, 1), CreatedOn: date(2026, 2, 3), PlaceOfDeath: "home"} }},
+			func(f *care.SignalFile) {
+				f.Plan = &care.SignalPlan{ReviewDue: date(2026, 9, 1), CreatedOn: date(2026, 2, 3), PlaceOfDeath: "home"}
+			}},
 		{care.CodePlanNotDiscussed, func(f *care.SignalFile) { f.Plan.DiscussedOn = date(2025, 12, 10) }, date(2026, 6, 10),
 			func(f *care.SignalFile) { f.Plan.DiscussedOn = date(2026, 6, 10) }},
 		{care.CodePlanNotDiscussed, func(f *care.SignalFile) { f.Plan.DiscussedOn = time.Time{}; f.Plan.CreatedOn = date(2025, 12, 3) }, date(2026, 6, 3),
