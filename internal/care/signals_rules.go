@@ -139,7 +139,7 @@ func nextContactPassed(f *SignalFile, day time.Time, set SignalSettings) []Signa
 	if f.Family.Intensity == Intensive {
 		sev = SeverityUrgent
 	}
-	s := Signal{Severity: sev, Due: due, On: DateOf(next), Link: familyLink(f, "/contacts/new")}
+	s := Signal{Severity: sev, Due: due, On: DateOf(next), Link: familyLink(f, "/contacts/new"), DetailKey: "signal.next_contact.planned"}
 	if !planned {
 		s.DetailKey = "signal.next_contact.default"
 	}
@@ -164,7 +164,7 @@ func tasksOverdue(f *SignalFile, day time.Time, _ SignalSettings) []Signal {
 		subject := taskOwnerSubject(t)
 		g, ok := groups[subject]
 		if !ok {
-			g = &group{s: Signal{Severity: SeverityWarning, Subject: subject, Detail: t.OwnerName,
+			g = &group{s: Signal{Severity: SeverityWarning, Subject: subject, Detail: t.OwnerName, DetailKey: "task.owner." + t.OwnerKind,
 				Link: familyLink(f, "#tasks"), Family: t.OwnerKind == OwnerFamily || t.OwnerKind == OwnerParent, Provider: t.NetworkMemberID}}
 			groups[subject] = g
 			order = append(order, subject)
