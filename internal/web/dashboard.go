@@ -31,7 +31,9 @@ type DashboardPage struct {
 func (p *DashboardPage) Date(t time.Time) string { return formatDate(t, p.Lang) }
 
 // Explain is a signal's explanation for the case managers.
-func (p *DashboardPage) Explain(s care.Signal) string { return signalText(p.translator, p.Lang, s, false) }
+func (p *DashboardPage) Explain(s care.Signal) string {
+	return signalText(p.translator, p.Lang, s, false)
+}
 
 // SnoozeDefault is the date a snooze form offers: a week from today.
 func (p *DashboardPage) SnoozeDefault() string { return form.ISODate(p.Today.AddDate(0, 0, 7)) }
