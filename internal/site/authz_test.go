@@ -94,13 +94,23 @@ var authzTable = map[string]access{
 	"POST /admin/accounts/{id}/reset-password": adminOnly,
 	"POST /admin/accounts/{id}/reset-mfa":      adminOnly,
 
-	"GET /families":         caseManager,
-	"GET /taken":            caseManager,
-	"GET /families/new":     caseManager,
-	"POST /families":        caseManager,
-	"GET /api/v1/families":  caseManager,
-	"GET /api/v1/tasks":     caseManager,
-	"POST /api/v1/families": caseManager,
+	"GET /families":        caseManager,
+	"GET /taken":           caseManager,
+	"GET /families/new":    caseManager,
+	"POST /families":       caseManager,
+	"GET /api/v1/families": caseManager,
+	"GET /api/v1/tasks":    caseManager,
+	"GET /api/v1/signals":  caseManager,
+
+	// A signal's id names its family: snoozing or dismissing one is for
+	// that family's case managers, refused through the gate as any other
+	// access to the file.
+	"POST /signals/{signal}/snooze":         familyFile,
+	"POST /signals/{signal}/dismiss":        familyFile,
+	"POST /api/v1/signals/{signal}/snooze":  familyFile,
+	"POST /api/v1/signals/{signal}/dismiss": familyFile,
+	"GET /api/v1/families/{id}/signals":     familyFile,
+	"POST /api/v1/families":                 caseManager,
 
 	"GET /families/{id}":                              familyFile,
 	"GET /families/{id}/edit":                         familyFile,
@@ -440,7 +450,8 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		"{member}", strconv.FormatInt(w.parentA, 10), "{cid}", strconv.FormatInt(w.contactA, 10),
 		"{proposal}", strconv.FormatInt(w.networkProposalA, 10),
 		"{thread}", strconv.FormatInt(w.threadA, 10), "{doc}", strconv.FormatInt(w.docA, 10),
-		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10))
+		"{aid}", strconv.FormatInt(w.aidA, 10), "{sid}", strconv.FormatInt(w.stayA, 10), "{trid}", strconv.FormatInt(w.transferA, 10), "{mtg}", strconv.FormatInt(w.meetingA, 10),
+		"{signal}", care.SignalID(fam, care.CodeNoAlwaysReachable, ""))
 	return method, r.Replace(path)
 }
 

@@ -122,8 +122,9 @@ func parseSignalAck(kind, signalID string, v url.Values) (care.SignalAck, Fields
 // input draws the dashboard again with the error next to the field.
 func (s *Server) signalAck(kind string) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id := r.PathValue("sid")
-		if _, _, _, ok := care.ParseSignalID(id); !ok {
+		id := r.PathValue("signal")
+		familyID, _, _, ok := care.ParseSignalID(id)
+		if !ok {
 			return care.Errorf(care.NotFound, "signal not found")
 		}
 		v, err := parseForm(w, r)
@@ -141,7 +142,10 @@ func (s *Server) signalAck(kind string) func(http.ResponseWriter, *http.Request)
 			case !errors.As(err, &fe):
 				return err
 			}
-			errs = Fields(fe)
+			errs = fe
+		} else if _, err := s.care.FamilySignals(r.Context(), s.actor(r), familyID); err != nil {
+			// Refused input is answered only to the family's case managers.
+			return err
 		}
 		p, err := s.dashboardPage(r)
 		if err != nil {
