@@ -252,6 +252,8 @@ type FamilyOverview struct {
 	// StopRule is "" when the viewer may stop or decline case management,
 	// else the catalog key of the rule that keeps them from it.
 	StopRule string
+	// Signals are the signals that concern the family, for their page.
+	Signals []Signal
 }
 
 // familyDoor is an access of the family through their own link; a
@@ -305,6 +307,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	// A parent consents only with custody, and only until the child is 16.
 	ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && hasCustody(f.Members, rel.Link.MemberID))
 	ov.StopRule = stopRule(*rel.Link, f.Members, ov.Rule)
+	if ov.Signals, err = familySignals(ctx, st, familyID, s.now()); err != nil {
+		return nil, err
+	}
 	if ov.File.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
 		return nil, err
 	}

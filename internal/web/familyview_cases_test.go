@@ -60,7 +60,10 @@ func familyViewCases(base BasePage) map[string]any {
 		return r
 	}
 	parent := view(&care.FamilyOverview{File: file, Notes: notes, Consents: consents, Link: care.Link{Kind: care.LinkParent, MemberID: 1},
-		Rule: care.RuleChildAndParents, MayConsent: true})
+		Rule: care.RuleChildAndParents, MayConsent: true, Signals: []care.Signal{
+			{Code: care.CodeTasksOverdue, Severity: care.SeverityWarning, On: time.Now(), Count: 1, Family: true},
+			{Code: care.CodeCoverageEnding, Severity: care.SeverityWarning, On: time.Now(), Detail: "casemanager",
+				DetailKey: "coverage.kind.home_nursing", Family: true}}})
 	parent.Saved, parent.Error = "familyview.saved.consent", "consent.child_decides"
 	parent.Done = &DoneForm{TaskID: 6, Note: "", Error: "field.required"}
 	parent.Consent = &ConsentForm{MemberID: 3, Error: "consent.no_custody"}
