@@ -137,6 +137,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoCoverage(t, s)
 			checkDemoStays(t, s)
 			checkDemoTransfers(t, s)
+			checkDemoSignals(t, s)
 		})
 	}
 }
