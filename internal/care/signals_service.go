@@ -35,6 +35,8 @@ type Dashboard struct {
 	// those due in the six days after.
 	Today, Week []WorklistItem
 	Admitted    []AdmittedChild
+	// Day is the day the dashboard was read.
+	Day time.Time
 }
 
 // Count is how many signals the dashboard shows.
@@ -77,7 +79,7 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 	}
 	now := s.now()
 	today := DateOf(now)
-	d := &Dashboard{}
+	d := &Dashboard{Day: today}
 	err := s.store.Read(ctx, func(st Store) error {
 		signals, files, err := s.caseloadSignals(ctx, st, actor, now)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
@@ -34,6 +35,9 @@ func (p *DashboardPage) Date(t time.Time) string { return formatDate(t, p.Lang) 
 func (p *DashboardPage) Explain(s care.Signal) string {
 	return signalText(p.translator, p.Lang, s, false)
 }
+
+// DomID is a signal's id as an HTML id and CSS selector can hold it.
+func (p *DashboardPage) DomID(id string) string { return strings.ReplaceAll(id, ".", "-") }
 
 // SnoozeDefault is the date a snooze form offers: a week from today.
 func (p *DashboardPage) SnoozeDefault() string { return form.ISODate(p.Today.AddDate(0, 0, 7)) }
@@ -101,7 +105,7 @@ func (s *Server) dashboardPage(r *http.Request) (*DashboardPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DashboardPage{BasePage: s.base(r, "dashboard.title"), Board: board, Today: care.DateOf(time.Now())}, nil
+	return &DashboardPage{BasePage: s.base(r, "dashboard.title"), Board: board, Today: board.Day}, nil
 }
 
 // parseSignalAck reads a snooze (a date) or a dismissal (a reason) from a
