@@ -88,6 +88,7 @@ var authzTable = map[string]access{
 	"GET /admin/accounts":                      adminOnly,
 	"GET /admin/settings":                      adminOnly,
 	"POST /admin/settings":                     adminOnly,
+	"POST /admin/settings/contacts":            adminOnly,
 	"POST /admin/accounts":                     adminOnly,
 	"POST /admin/accounts/{id}/disable":        adminOnly,
 	"POST /admin/accounts/{id}/enable":         adminOnly,

@@ -15,14 +15,26 @@ type AdminSettingsPage struct {
 	Window string // as typed, or as stored
 	Error  string // catalog key at the field
 	Saved  bool
+	// Contact are the days between contacts per intensity, as typed or
+	// as stored; ContactErrors the errors per field (contact_days_<intensity>).
+	ContactDays   map[string]string
+	ContactErrors Fields
+	ContactSaved  bool
 }
+
+// Intensities are the intensities whose days between contacts are set.
+func (p *AdminSettingsPage) Intensities() []care.Intensity { return care.Intensities }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
 	weeks, err := s.care.CoverageWindow(r.Context(), s.actor(r))
 	if err != nil {
 		return err
 	}
-	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1"}
+	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: strconv.Itoa(weeks), Saved: r.URL.Query().Get("saved") == "1",
+		ContactSaved: r.URL.Query().Get("saved") == "contacts"}
+	if p.ContactDays, err = s.contactDays(r); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "admin_settings", p)
 	return nil
 }
@@ -55,6 +67,9 @@ func (s *Server) adminSettingsSubmit(w http.ResponseWriter, r *http.Request) err
 		key = "coverage_view.settings.window_range"
 	}
 	p := &AdminSettingsPage{BasePage: s.base(r, "coverage_view.settings.title"), Window: typed, Error: key}
+	if p.ContactDays, err = s.contactDays(r); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusUnprocessableEntity, "admin_settings", p)
 	return nil
 }

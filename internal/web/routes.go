@@ -213,6 +213,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /admin/accounts/{id}/reset-password", s.handle(s.requireRole(admin, s.adminAccountAction("password-reset", s.auth.AdminResetPassword))))
 	mux.Handle("GET /admin/settings", s.handle(s.requireRole(admin, s.adminSettings)))
 	mux.Handle("POST /admin/settings", s.handle(s.requireRole(admin, s.adminSettingsSubmit)))
+	mux.Handle("POST /admin/settings/contacts", s.handle(s.requireRole(admin, s.adminContactDaysSubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
 
 	// An account's calendar feed, for calendar apps: no session, the token

@@ -43,6 +43,9 @@ func signalCases(base func(string) BasePage) map[string]any {
 		"dashboard":       &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today},
 		"dashboard_ack":   refused,
 		"dashboard_empty": &DashboardPage{BasePage: base("dashboard.title"), Board: &care.Dashboard{}, Today: today},
+		"admin_settings_contacts": &AdminSettingsPage{BasePage: base("coverage_view.settings.title"), Window: "8", ContactSaved: true,
+			ContactDays:   map[string]string{"intensive": "0", "regular": "28", "waakvlam": "x"},
+			ContactErrors: Fields{"contact_days_intensive": "signal.settings.days_range", "contact_days_waakvlam": "signal.settings.days_range"}},
 	}
 }
 
@@ -95,6 +98,34 @@ func FuzzParseSignalAck(f *testing.F) {
 		}
 		if kind == care.AckSnooze && errs.Has("until") && !a.Until.IsZero() {
 			t.Error("a refused date was kept")
+		}
+	})
+}
+
+// FuzzParseContactDays: every intensity is read, or refused next to its
+// own field; nothing out of range passes.
+func FuzzParseContactDays(f *testing.F) {
+	f.Add("7", "28", "91")
+	f.Add("", "0", "367")
+	f.Add("-1", "1e2", " 12 ")
+	f.Fuzz(func(t *testing.T, in, reg, wk string) {
+		days, typed, errs := parseContactDays(url.Values{"contact_days_intensive": {in}, "contact_days_regular": {reg},
+			"contact_days_waakvlam": {wk}})
+		for _, i := range care.Intensities {
+			name := "contact_days_" + string(i)
+			d, ok := days[i]
+			if ok == errs.Has(name) {
+				t.Errorf("%s: read %d and refused %q", name, d, errs[name])
+			}
+			if ok && (d < 1 || d > care.MaxContactDays) {
+				t.Errorf("%s: %d passed", name, d)
+			}
+			if _, ok := typed[string(i)]; !ok {
+				t.Errorf("%s: what was typed is lost", name)
+			}
+		}
+		if len(errs) == 0 && care.ValidateContactDays(days) != nil {
+			t.Errorf("the form passed %v, the rules refuse it", days)
 		}
 	})
 }
