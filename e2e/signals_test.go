@@ -85,6 +85,19 @@ func TestSignalsDashboard(t *testing.T) {
 	tb.login(cm)
 	tb.wantText(noGP+" a.signal-act", "Geen huisarts in het netwerk")
 
+	// The caseload filters on the signal instead of a badge on every row.
+	tb.open("/families")
+	tb.wantText("#filter-coverage_ending", "Indicatie loopt af (1)")
+	tb.click("#filter-coverage_ending")
+	if n := tb.count(fmt.Sprintf("#family-%d", fam)); n != 1 {
+		t.Errorf("the family is not in the coverage filter (%d)", n)
+	}
+	tb.wantNoOverflow("caseload on a phone")
+	tb.screenshot("signals-caseload-phone")
+	tb.click("#filter-admitted")
+	tb.wantText("#filter-empty p", "Geen gezinnen met dit signaal.")
+	tb.open("/")
+
 	// One click to the renewal; once renewed, the signal is gone.
 	tb.click(ending + " a.signal-act")
 	tb.wantPath(fmt.Sprintf("/families/%d/coverage/%d/renew", fam, nursing.ID))
@@ -100,4 +113,7 @@ func TestSignalsDashboard(t *testing.T) {
 	tb.wantText(noGP+" a.signal-act", "Geen huisarts in het netwerk")
 	tb.emulate(desktop)
 	tb.screenshot("signals-dashboard-desktop")
+	tb.open("/families?sort=attention")
+	tb.wantText("#filter-coverage_ending", "Indicatie loopt af (0)")
+	tb.screenshot("signals-caseload-desktop")
 }

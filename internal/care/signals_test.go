@@ -295,3 +295,34 @@ func FuzzParseSignalID(f *testing.F) {
 		}
 	})
 }
+
+func TestCaseloadFilters(t *testing.T) {
+	day := date(2026, 6, 15)
+	items := []care.CaseloadItem{
+		{FamilyID: 1, ChildName: "Anna", Overdue: 2},
+		{FamilyID: 2, ChildName: "Bram", PlanReviewDue: date(2026, 6, 14), Coverage: care.CoverageSummary{Ending: 1}},
+		{FamilyID: 3, ChildName: "Cas", PlanReviewDue: date(2026, 6, 15), Coverage: care.CoverageSummary{AidsWaiting: 1}},
+		{FamilyID: 4, ChildName: "Dirk", Stay: &care.Stay{Kind: care.StayAcademicHospital}},
+	}
+	ids := func(its []care.CaseloadItem) []int64 {
+		var out []int64
+		for _, it := range its {
+			out = append(out, it.FamilyID)
+		}
+		return out
+	}
+	for filter, want := range map[string][]int64{
+		"": {1, 2, 3, 4}, care.FilterOverdueTasks: {1}, care.FilterReviewDue: {2}, care.FilterCoverageEnding: {2}, care.FilterAdmitted: {4},
+	} {
+		if got := ids(care.FilterCaseload(items, filter, day)); !slices.Equal(got, want) {
+			t.Errorf("filter %q: %v, want %v", filter, got, want)
+		}
+	}
+	if n := care.CountCaseload(items, day); n[care.FilterReviewDue] != 1 || n[care.FilterAdmitted] != 1 {
+		t.Errorf("counts %v", n)
+	}
+	care.SortByAttention(items, day)
+	if got := ids(items); !slices.Equal(got, []int64{2, 1, 4, 3}) {
+		t.Errorf("by attention: %v", got)
+	}
+}
