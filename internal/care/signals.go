@@ -122,7 +122,8 @@ type SignalFile struct {
 	// LastContact is the date of the latest registered contact; zero when
 	// there was none.
 	LastContact time.Time
-	// Tasks are the open tasks with a due date.
+	// Tasks are the open tasks due before SignalTaskDays from the day:
+	// the overdue ones and those of the coming week.
 	Tasks        []Task
 	Network      []NetworkMember // involved today
 	CaseManagers CaseManagers
@@ -145,6 +146,9 @@ type SignalFile struct {
 	// date of birth (id and child's name only, never shown).
 	Duplicates []CaseloadItem
 }
+
+// SignalTaskDays is how far ahead the open tasks of a SignalFile reach.
+const SignalTaskDays = 7
 
 // SignalPlan is what the rules read of the care plan.
 type SignalPlan struct {

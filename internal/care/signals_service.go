@@ -2,6 +2,7 @@ package care
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -106,22 +107,29 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 			}
 		}
 		d.Own = PracticeSignals(Practice{}, now)
-		tasks, err := st.Worklist(ctx, actor.AccountID, WorklistQuery{OwnerKind: OwnerCaseManager, Limit: MaxWorklist})
-		if err != nil {
-			return err
-		}
-		week := today.AddDate(0, 0, 7)
-		for _, t := range tasks {
-			if t.DueDate.IsZero() || t.OwnerAccountID != 0 && t.OwnerAccountID != actor.AccountID {
+		week := today.AddDate(0, 0, SignalTaskDays)
+		for i := range files {
+			f := &files[i]
+			if f.Family.Deceased {
 				continue
 			}
-			switch {
-			case !t.DueDate.After(today):
-				d.Today = append(d.Today, t)
-			case t.DueDate.Before(week):
-				d.Week = append(d.Week, t)
+			for _, t := range f.Tasks {
+				mine := t.OwnerAccountID == actor.AccountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
+				if !mine || t.DueDate.IsZero() {
+					continue
+				}
+				it := WorklistItem{Task: t, ChildName: f.Family.ChildName}
+				switch {
+				case !t.DueDate.After(today):
+					d.Today = append(d.Today, it)
+				case t.DueDate.Before(week):
+					d.Week = append(d.Week, it)
+				}
 			}
 		}
+		byDue := func(a, b WorklistItem) int { return a.DueDate.Compare(b.DueDate) }
+		slices.SortStableFunc(d.Today, byDue)
+		slices.SortStableFunc(d.Week, byDue)
 		return nil
 	})
 	if err := s.listed(ctx, actor, "dashboard", err); err != nil {

@@ -31,21 +31,40 @@ func (s *Store) SignalFiles(ctx context.Context, scope care.SignalScope, today t
 	if err != nil || len(files) == 0 {
 		return files, err
 	}
-	at := func(familyID int64) *care.SignalFile {
-		if i, ok := index[familyID]; ok {
-			return &files[i]
-		}
-		return nil
-	}
-	for _, part := range []func(context.Context, care.SignalScope, time.Time, func(int64) *care.SignalFile) error{
-		s.signalPlaces, s.signalTasks, s.signalNetwork, s.signalCaseManagers, s.signalProviders,
+	rd := &signalRead{files: files, index: index}
+	for _, part := range []func(context.Context, care.SignalScope, time.Time, *signalRead) error{
+		s.signalPlaces, s.signalTasks, s.signalNetwork, s.signalProviders,
 		s.signalCoverage, s.signalAids, s.signalStays, s.signalTransfers, s.signalMeetings, s.signalDuplicates,
 	} {
-		if err := part(ctx, scope, today, at); err != nil {
+		if err := part(ctx, scope, today, rd); err != nil {
 			return nil, err
 		}
 	}
 	return files, nil
+}
+
+// signalRead is the files of one SignalFiles read, by family id.
+type signalRead struct {
+	files []care.SignalFile
+	index map[int64]int
+}
+
+// at is the file of the family, or nil.
+func (rd *signalRead) at(familyID int64) *care.SignalFile {
+	if i, ok := rd.index[familyID]; ok {
+		return &rd.files[i]
+	}
+	return nil
+}
+
+// any reports whether a file, as read so far, passes ok.
+func (rd *signalRead) any(ok func(*care.SignalFile) bool) bool {
+	for i := range rd.files {
+		if ok(&rd.files[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // eachRow runs a query and scans every row with scan.
@@ -71,7 +90,9 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 			f.deceased, f.created_at, e.status, e.status_date, e.surprise_question, p.review_due, p.discussed_on,
 			(SELECT MIN(v.saved_at) FROM care_plan_versions v WHERE v.family_id = f.id),
 			(SELECT MAX(c.contact_date) FROM contacts c WHERE c.family_id = f.id),
-			tr.family_id
+			tr.family_id,
+			(SELECT m.account_id FROM case_managers m WHERE m.family_id = f.id AND m.kind = 'kct'),
+			(SELECT m.account_id FROM case_managers m WHERE m.family_id = f.id AND m.kind = 'thuis')
 		FROM families f LEFT JOIN episodes e ON e.family_id = f.id LEFT JOIN care_plans p ON p.family_id = f.id
 			LEFT JOIN transitions tr ON tr.family_id = f.id
 		WHERE `+where+` ORDER BY f.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
@@ -80,10 +101,10 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 		var next, statusDate, review, discussed sql.NullTime
 		var firstPlan, lastContact aggregateTime
 		var status, surprise sql.NullString
-		var transition sql.NullInt64
+		var transition, kct, thuis sql.NullInt64
 		if err := rows.Scan(&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Unborn, &f.Intensity, &next,
 			&f.Deceased, &f.CreatedAt, &status, &statusDate, &surprise, &review, &discussed, &firstPlan, &lastContact,
-			&transition); err != nil {
+			&transition, &kct, &thuis); err != nil {
 			return err
 		}
 		f.BirthDate, f.CreatedAt, f.NextContact = f.BirthDate.UTC(), f.CreatedAt.UTC(), fromNull(next)
@@ -96,6 +117,7 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 				CreatedOn: care.DateOf(firstPlan.Time)}
 		}
 		sf.LastContact, sf.TransitionAccepted = lastContact.Time, transition.Valid
+		sf.CaseManagers.KCT.AccountID, sf.CaseManagers.Thuis.AccountID = kct.Int64, thuis.Int64
 		index[f.ID] = len(files)
 		files = append(files, sf)
 		return nil
@@ -105,7 +127,12 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 
 // signalPlaces reads the preferred place of death from the current plan,
 // only of the families whose case managers would not be surprised.
-func (s *Store) signalPlaces(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalPlaces(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+	if !rd.any(func(f *care.SignalFile) bool {
+		return f.Plan != nil && f.Episode != nil && f.Episode.SurpriseQuestion == "no"
+	}) {
+		return nil
+	}
 	where, arg := scopeWhere(scope, "v.family_id")
 	return s.eachRow(ctx, `SELECT v.family_id, v.content FROM care_plan_versions v
 			JOIN care_plans c ON c.family_id = v.family_id AND c.version = v.version
@@ -124,27 +151,28 @@ func (s *Store) signalPlaces(ctx context.Context, scope care.SignalScope, _ time
 		if err := json.Unmarshal([]byte(content), &p); err != nil {
 			return fmt.Errorf("store: care plan of family %d: %w", id, err)
 		}
-		if f := at(id); f != nil && f.Plan != nil {
+		if f := rd.at(id); f != nil && f.Plan != nil {
 			f.Plan.PlaceOfDeath = p.ACP.PlaceOfDeath.Place
 		}
 		return nil
 	})
 }
 
-// signalTasks reads the open tasks past their due date.
-func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today time.Time, at func(int64) *care.SignalFile) error {
+// signalTasks reads the open tasks due before a week from today: the
+// overdue ones for the rules, the rest for the dashboard's week.
+func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "t.family_id")
 	return s.eachRow(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, COALESCE(t.network_member_id, 0),
 			COALESCE(t.owner_account_id, 0), COALESCE(t.owner_member_id, 0), t.due_date
 		FROM tasks t WHERE `+where+` AND t.status = 'open' AND t.due_date < $2 ORDER BY t.due_date, t.id /* Store.SignalFiles */`,
-		[]any{arg, today}, func(rows *sql.Rows) error {
+		[]any{arg, today.AddDate(0, 0, care.SignalTaskDays)}, func(rows *sql.Rows) error {
 			t := care.Task{Status: "open"}
 			if err := rows.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &t.NetworkMemberID,
 				&t.OwnerAccountID, &t.OwnerMemberID, &t.DueDate); err != nil {
 				return err
 			}
 			t.DueDate = t.DueDate.UTC()
-			if f := at(t.FamilyID); f != nil {
+			if f := rd.at(t.FamilyID); f != nil {
 				f.Tasks = append(f.Tasks, t)
 			}
 			return nil
@@ -152,7 +180,7 @@ func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today t
 }
 
 // signalNetwork reads the network members involved today.
-func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "n.family_id")
 	return s.eachRow(ctx, `SELECT n.id, n.family_id, n.name, n.role, n.always_reachable FROM network_members n
 		WHERE `+where+` AND (n.started_on IS NULL OR n.started_on <= $2) AND (n.ended_on IS NULL OR n.ended_on >= $2)
@@ -161,36 +189,16 @@ func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today
 		if err := rows.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.AlwaysReachable); err != nil {
 			return err
 		}
-		if f := at(n.FamilyID); f != nil {
+		if f := rd.at(n.FamilyID); f != nil {
 			f.Network = append(f.Network, n)
 		}
 		return nil
 	})
 }
 
-func (s *Store) signalCaseManagers(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
-	where, arg := scopeWhere(scope, "c.family_id")
-	return s.eachRow(ctx, `SELECT c.family_id, c.kind, c.account_id FROM case_managers c WHERE `+where+` /* Store.SignalFiles */`,
-		[]any{arg}, func(rows *sql.Rows) error {
-			var id, account int64
-			var kind string
-			if err := rows.Scan(&id, &kind, &account); err != nil {
-				return err
-			}
-			if f := at(id); f != nil {
-				if kind == "kct" {
-					f.CaseManagers.KCT.AccountID = account
-				} else {
-					f.CaseManagers.Thuis.AccountID = account
-				}
-			}
-			return nil
-		})
-}
-
 // signalProviders reads the providers with an account on the file and
 // every consent record of the families in scope.
-func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "fa.family_id")
 	err := s.eachRow(ctx, `SELECT fa.family_id, n.id, n.name FROM family_accounts fa
 			JOIN network_members n ON n.id = fa.network_member_id AND n.family_id = fa.family_id
@@ -201,13 +209,16 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 			if err := rows.Scan(&id, &p.NetworkMemberID, &p.Name); err != nil {
 				return err
 			}
-			if f := at(id); f != nil {
+			if f := rd.at(id); f != nil {
 				f.Providers = append(f.Providers, p)
 			}
 			return nil
 		})
 	if err != nil {
 		return err
+	}
+	if !rd.any(func(f *care.SignalFile) bool { return len(f.Providers) > 0 }) {
+		return nil
 	}
 	where, arg = scopeWhere(scope, "c.family_id")
 	return s.eachRow(ctx, `SELECT c.family_id, c.network_member_id, c.given_by, c.giver_kind, c.granted, c.scope, c.at
@@ -217,7 +228,7 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 			return err
 		}
 		r.At = r.At.UTC()
-		if f := at(r.FamilyID); f != nil {
+		if f := rd.at(r.FamilyID); f != nil {
 			for i := range f.Providers {
 				if f.Providers[i].NetworkMemberID == r.NetworkMemberID {
 					f.Providers[i].Records = append(f.Providers[i].Records, r)
@@ -229,7 +240,7 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 }
 
 // signalCoverage reads the current period of every coverage item.
-func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "family_id")
 	return s.eachRow(ctx, `SELECT p.id, p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due, i.kind, i.applicant
 		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+where+` GROUP BY item_id) cur ON cur.id = p.id
@@ -243,7 +254,7 @@ func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ ti
 		}
 		p.Start, p.End, p.ObjectionDue = fromNull(start), fromNull(end), fromNull(due)
 		c.ID, c.FamilyID, c.Periods = p.ItemID, p.FamilyID, []care.CoveragePeriod{p}
-		if f := at(p.FamilyID); f != nil {
+		if f := rd.at(p.FamilyID); f != nil {
 			f.Coverage = append(f.Coverage, c)
 		}
 		return nil
@@ -251,7 +262,7 @@ func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ ti
 }
 
 // signalAids reads the aids still waiting.
-func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "x.family_id")
 	return s.eachRow(ctx, `SELECT x.id, x.family_id, x.kind, x.status, x.requested_on FROM aids x
 		WHERE `+where+` AND x.status NOT IN ('delivered', 'refused', 'cancelled') ORDER BY x.id /* Store.SignalFiles */`,
@@ -261,7 +272,7 @@ func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.T
 				return err
 			}
 			x.Requested = x.Requested.UTC()
-			if f := at(x.FamilyID); f != nil {
+			if f := rd.at(x.FamilyID); f != nil {
 				f.Aids = append(f.Aids, x)
 			}
 			return nil
@@ -269,7 +280,7 @@ func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.T
 }
 
 // signalStays reads where each child is today.
-func (s *Store) signalStays(ctx context.Context, scope care.SignalScope, today time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalStays(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "st.family_id")
 	return s.eachRow(ctx, `SELECT st.id, st.family_id, st.kind, st.place, st.start_on, st.end_on FROM stays st
 		WHERE `+where+` AND st.start_on <= $2 AND (st.end_on IS NULL OR st.end_on > $2) /* Store.SignalFiles */`,
@@ -280,14 +291,18 @@ func (s *Store) signalStays(ctx context.Context, scope care.SignalScope, today t
 				return err
 			}
 			st.Start, st.End = st.Start.UTC(), fromNull(end)
-			if f := at(st.FamilyID); f != nil {
+			if f := rd.at(st.FamilyID); f != nil {
 				f.Stay = &st
 			}
 			return nil
 		})
 }
 
-func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+	// Only an admitted child's planned transfer counts for a rule.
+	if !rd.any(func(f *care.SignalFile) bool { return f.Stay != nil && f.Stay.Hospital() }) {
+		return nil
+	}
 	where, arg := scopeWhere(scope, "t.family_id")
 	return s.eachRow(ctx, `SELECT t.id, t.family_id, t.planned_on, t.status FROM transfers t
 		WHERE `+where+` AND t.status = 'planned' /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
@@ -296,7 +311,7 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 			return err
 		}
 		t.PlannedOn = t.PlannedOn.UTC()
-		if f := at(t.FamilyID); f != nil {
+		if f := rd.at(t.FamilyID); f != nil {
 			f.Transfers = append(f.Transfers, t)
 		}
 		return nil
@@ -304,7 +319,7 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 }
 
 // signalMeetings reads the meetings held without minutes.
-func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, today time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "m.family_id")
 	return s.eachRow(ctx, `SELECT m.id, m.family_id, m.starts_at FROM meetings m
 		WHERE `+where+` AND m.minutes = '' AND m.starts_at < $2 ORDER BY m.starts_at /* Store.SignalFiles */`,
@@ -314,7 +329,7 @@ func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, toda
 				return err
 			}
 			m.Start = m.Start.UTC()
-			if f := at(m.FamilyID); f != nil {
+			if f := rd.at(m.FamilyID); f != nil {
 				f.UnreportedMeetings = append(f.UnreportedMeetings, m)
 			}
 			return nil
@@ -323,7 +338,7 @@ func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, toda
 
 // signalDuplicates reads, for each family in scope, the organisation's
 // other families born on the same day (their id and child's name only).
-func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ time.Time, at func(int64) *care.SignalFile) error {
+func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := scopeWhere(scope, "f.id")
 	return s.eachRow(ctx, `SELECT f.id, g.id, g.child_name FROM families f
 			JOIN families g ON g.organisation_id = f.organisation_id AND g.birth_date = f.birth_date AND g.id <> f.id
@@ -333,7 +348,7 @@ func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ 
 		if err := rows.Scan(&id, &d.FamilyID, &d.ChildName); err != nil {
 			return err
 		}
-		if f := at(id); f != nil {
+		if f := rd.at(id); f != nil {
 			f.Duplicates = append(f.Duplicates, d)
 		}
 		return nil
