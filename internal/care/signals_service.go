@@ -224,21 +224,19 @@ func familySignals(ctx context.Context, st Store, familyID int64, now time.Time)
 	return out, nil
 }
 
-// providerSignals are a provider's own signals on a family's file: their
-// overdue tasks.
-func providerSignals(ctx context.Context, st Store, familyID, networkMemberID int64, now time.Time) ([]Signal, error) {
-	files, err := st.SignalFiles(ctx, SignalScope{FamilyID: familyID}, now)
-	if err != nil || len(files) == 0 || networkMemberID == 0 {
-		return nil, err
-	}
+// providerSignals are a provider's own signals on a family's file, from
+// their own tasks as read for their page: their overdue tasks.
+func providerSignals(familyID, networkMemberID int64, tasks []Task, day time.Time) []Signal {
+	f := &SignalFile{Family: Family{ID: familyID}, Tasks: tasks}
 	var out []Signal
-	for _, sg := range tasksOverdue(&files[0], DateOf(now), SignalSettings{}) {
+	for _, sg := range tasksOverdue(f, DateOf(day), SignalSettings{}) {
 		if sg.Provider == networkMemberID {
 			sg.Code, sg.FamilyID = CodeTasksOverdue, familyID
+			sg.ID = SignalID(familyID, sg.Code, sg.Subject)
 			out = append(out, sg)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // AcknowledgeSignal snoozes or dismisses a signal of a family, for its

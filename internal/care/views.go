@@ -28,6 +28,8 @@ type ProviderFile struct {
 	// Transfers are the transfers planned, without their checklist tasks,
 	// for the link to each handoff summary.
 	Transfers []Transfer
+	// Signals are the provider's own: their overdue tasks.
+	Signals []Signal
 }
 
 // UnreadMessages is how many messages the provider has not read.
@@ -117,6 +119,7 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	if pf.Tasks, err = st.Tasks(ctx, familyID, mine); err != nil {
 		return nil, err
 	}
+	pf.Signals = providerSignals(familyID, rel.Link.NetworkMemberID, pf.Tasks, today)
 	mine.Status = "done"
 	if pf.DoneTaskCount, err = st.CountTasks(ctx, familyID, mine); err != nil {
 		return nil, err

@@ -97,7 +97,8 @@ func familyViewCases(base BasePage) map[string]any {
 	emptyLog := &AccessLogPage{CarePage: cp, FamilyID: 7, IsChild: true, From: today, To: today, Errors: Fields{}}
 
 	prov := CarePage{BasePage: baseAs(base, care.RoleProvider), Today: today}
-	pf := &care.ProviderFile{Family: file.Family, Network: network, Tasks: file.Tasks[:1], Scope: care.ScopeFile, Me: network[0]}
+	pf := &care.ProviderFile{Family: file.Family, Network: network, Tasks: file.Tasks[:1], Scope: care.ScopeFile, Me: network[0],
+		Signals: []care.Signal{{Code: care.CodeTasksOverdue, Severity: care.SeverityWarning, Count: 1, On: time.Now()}}}
 	pp := &ProviderPage{CarePage: prov, File: pf, Base: "/provider/families/7", TaskList: newTaskList(care.ViewProvider, "/provider/families/7", slices.Concat(pf.Tasks, file.Tasks[2:]), 0, today),
 		Saved: "provider.saved.note", Error: "provider.note_not_saved", NoteBody: "x", NoteError: "field.required"}
 	pp.Done = &DoneForm{TaskID: 5, Error: "field.required"}
