@@ -72,7 +72,7 @@ func TestSignalsDashboard(t *testing.T) {
 	pt := pb.newTab(a)
 	pt.login(eva)
 	pt.open(fmt.Sprintf("/my/families/%d", fam))
-	pt.wantTextContains("#family-signals", "De indicatie voor Verpleging thuis loopt af op "+dutchDate(end)+
+	pt.wantTextContains("#family-signals", "De indicatie voor verpleging thuis loopt af op "+dutchDate(end)+
 		". Wie de verlenging aanvraagt: jullie casemanager.")
 	if n := pt.count(`#family-signals li[data-code="no_gp"]`); n != 0 {
 		t.Error("the family sees the case managers' own signal")

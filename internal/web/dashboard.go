@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/form"
@@ -67,6 +69,12 @@ func signalText(tr translator, lang string, s care.Signal, family bool) string {
 	what := ""
 	if s.DetailKey != "" {
 		what = tr.T(s.DetailKey)
+		if family && what != "" {
+			// In the middle of the family's sentence: "de indicatie voor
+			// verpleging thuis".
+			r, n := utf8.DecodeRuneInString(what)
+			what = string(unicode.ToLower(r)) + what[n:]
+		}
 	}
 	detail := s.Detail
 	if detail == "" || slices.Contains(care.Applicants, detail) {
