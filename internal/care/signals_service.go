@@ -203,6 +203,19 @@ func (s *Service) FamilySignals(ctx context.Context, actor Actor, familyID int64
 	return out, err
 }
 
+// openSignals are a family's signals not acknowledged, for its case
+// managers' family page.
+func (s *Service) openSignals(ctx context.Context, st Store, familyID int64) ([]Signal, error) {
+	all, _, err := s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
+	var out []Signal
+	for _, sg := range all {
+		if sg.Ack == nil {
+			out = append(out, sg)
+		}
+	}
+	return out, err
+}
+
 // familySignals are the signals a family sees of their own file, none
 // acknowledged away by the case managers hidden from them: a snooze is
 // the case managers' own bookkeeping.

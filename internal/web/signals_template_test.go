@@ -49,6 +49,12 @@ func signalCases(base func(string) BasePage) map[string]any {
 				Stay: &care.Stay{Kind: care.StayAcademicHospital, Place: "WKZ", Start: today}}}},
 		"caseload_filterempty": &CaseloadPage{CarePage: CarePage{BasePage: base("caseload.title"), Today: today}, Sort: "next",
 			Filter: care.FilterReviewDue, All: 2, Counts: map[string]int{}},
+		"family_signals": func() *FamilyPage {
+			file := &care.File{Family: care.Family{ID: 7, ChildName: "Noor", BirthDate: today.AddDate(-3, 0, 0), Intensity: care.Regular},
+				Signals: fam.Signals}
+			return &FamilyPage{CarePage: CarePage{BasePage: base("family.title"), Today: today}, File: file,
+				TaskList: newTaskList(care.ViewCaseFile, "/families/7", nil, 0, today)}
+		}(),
 		"admin_settings_contacts": &AdminSettingsPage{BasePage: base("coverage_view.settings.title"), Window: "8", ContactSaved: true,
 			ContactDays:   map[string]string{"intensive": "0", "regular": "28", "waakvlam": "x"},
 			ContactErrors: Fields{"contact_days_intensive": "signal.settings.days_range", "contact_days_waakvlam": "signal.settings.days_range"}},
