@@ -140,6 +140,7 @@ func TestServeDemoFiles(t *testing.T) {
 			checkDemoTransfers(t, s)
 			checkDemoDeath(t, s)
 			checkDemoJourney(t, s)
+			checkDemoSignals(t, s)
 		})
 	}
 }

@@ -232,6 +232,9 @@ type File struct {
 	// Meetings are the meetings not yet ended, soonest first; on the
 	// family page only.
 	Meetings []Meeting
+	// Signals are the family's signals not snoozed or dismissed, most
+	// urgent first; on the case managers' family page only.
+	Signals []Signal
 }
 
 // UnreadMessages is how many messages the reader has not read, in all threads.

@@ -146,6 +146,9 @@ func (s *Service) casePage(ctx context.Context, st Store, actor Actor, familyID 
 	if f.Meetings, err = upcomingMeetings(ctx, st, familyID, s.now()); err != nil {
 		return nil, err
 	}
+	if f.Signals, err = s.openSignals(ctx, st, familyID); err != nil {
+		return nil, err
+	}
 	return f, loadHistory(ctx, st, f)
 }
 

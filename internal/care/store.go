@@ -31,6 +31,7 @@ type Store interface {
 	DeathStore
 	TimelineStore
 	DirectoryStore
+	SignalStore
 }
 
 // Transactor runs work in a transaction of the database.

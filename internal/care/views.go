@@ -28,6 +28,8 @@ type ProviderFile struct {
 	// Transfers are the transfers planned, without their checklist tasks,
 	// for the link to each handoff summary.
 	Transfers []Transfer
+	// Signals are the provider's own: their overdue tasks.
+	Signals []Signal
 }
 
 // UnreadMessages is how many messages the provider has not read.
@@ -117,6 +119,7 @@ func providerFile(ctx context.Context, st Store, familyID int64, rel Relationshi
 	if pf.Tasks, err = st.Tasks(ctx, familyID, mine); err != nil {
 		return nil, err
 	}
+	pf.Signals = providerSignals(familyID, rel.Link.NetworkMemberID, pf.Tasks, today)
 	mine.Status = "done"
 	if pf.DoneTaskCount, err = st.CountTasks(ctx, familyID, mine); err != nil {
 		return nil, err
@@ -255,6 +258,8 @@ type FamilyOverview struct {
 	// Aftercare is the aftercare plan once the child died (then the
 	// child's tasks are no longer shown); nil before.
 	Aftercare *Aftercare
+	// Signals are the signals that concern the family, for their page.
+	Signals []Signal
 }
 
 // familyDoor is an access of the family through their own link; a
@@ -318,6 +323,9 @@ func (s *Service) familyOverview(ctx context.Context, st Store, actor Actor, fam
 	// A parent consents only with custody, and only until the child is 16.
 	ov.MayConsent = ov.IsChild || (ov.Rule != RuleChild && hasCustody(f.Members, rel.Link.MemberID))
 	ov.StopRule = stopRule(*rel.Link, f.Members, ov.Rule)
+	if ov.Signals, err = familySignals(ctx, st, familyID, s.now()); err != nil {
+		return nil, err
+	}
 	if ov.File.Threads, err = st.Threads(ctx, familyID, actor.AccountID, 0); err != nil {
 		return nil, err
 	}

@@ -319,3 +319,39 @@ func (d dialect) jsonText(column string, keys ...string) string {
 	}
 	return "json_extract(" + column + ", '$." + strings.Join(keys, ".") + "')"
 }
+
+// aggregateTime scans a time computed by an aggregate (MIN, MAX): from
+// PostgreSQL it arrives as a time, from SQLite, which knows no declared
+// type for an expression, as the text the driver wrote; NULL is zero.
+type aggregateTime struct{ Time time.Time }
+
+// sqliteTimeLayouts are the forms in which modernc.org/sqlite writes times
+// (_time_format=sqlite) and older rows may hold them.
+var sqliteTimeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02 15:04:05", "2006-01-02"}
+
+// Scan implements sql.Scanner.
+func (a *aggregateTime) Scan(v any) error {
+	var s string
+	switch x := v.(type) {
+	case nil:
+		a.Time = time.Time{}
+		return nil
+	case time.Time:
+		a.Time = x.UTC()
+		return nil
+	case string:
+		s = x
+	case []byte:
+		s = string(x)
+	default:
+		return fmt.Errorf("store: cannot scan %T as a time", v)
+	}
+	for _, l := range sqliteTimeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			a.Time = t.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("store: cannot read %q as a time", s)
+}

@@ -25,11 +25,19 @@ type AdminSettingsPage struct {
 	URAError string
 	// Aftercare is the form of the default follow-up contacts after a death.
 	Aftercare AftercareDefaultsForm
+	// Contact are the days between contacts per intensity, as typed or
+	// as stored; ContactErrors the errors per field (contact_days_<intensity>).
+	ContactDays   map[string]string
+	ContactErrors Fields
+	ContactSaved  bool
 }
+
+// Intensities are the intensities whose days between contacts are set.
+func (p *AdminSettingsPage) Intensities() []care.Intensity { return care.Intensities }
 
 func (s *Server) adminSettings(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query().Get("saved")
-	return s.renderAdminSettings(w, r, http.StatusOK, &AdminSettingsPage{Saved: q == "1", RegionSaved: q == "region",
+	return s.renderAdminSettings(w, r, http.StatusOK, &AdminSettingsPage{Saved: q == "1", RegionSaved: q == "region", ContactSaved: q == "contacts",
 		Aftercare: AftercareDefaultsForm{Saved: q == "aftercare"}})
 }
 
@@ -64,6 +72,11 @@ func (s *Server) renderAdminSettings(w http.ResponseWriter, r *http.Request, sta
 			return err
 		}
 		p.Aftercare.Offsets = offsets
+	}
+	if p.ContactErrors == nil {
+		if p.ContactDays, err = s.contactDays(r); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, status, "admin_settings", p)
 	return nil

@@ -14,9 +14,17 @@ type CaseloadPage struct {
 	Items      []care.CaseloadItem
 	Query      string
 	QueryError string // why the search was refused, a catalog key
-	Sort       string // "next" or "name"
+	Sort       string // "next", "name" or "attention"
 	HandedOver bool   // the case manager just handed a file to a colleague
+	// Filter is the signal the list is filtered on ("" for none); Counts
+	// how many families each filter holds, of the whole list.
+	Filter string
+	Counts map[string]int
+	All    int
 }
+
+// Filters are the signals the caseload filters on.
+func (p *CaseloadPage) Filters() []string { return care.CaseloadFilters }
 
 // ContactLate reports whether the planned contact with a family has passed.
 func (p *CaseloadPage) ContactLate(it care.CaseloadItem) bool {
@@ -27,7 +35,7 @@ func (p *CaseloadPage) ContactLate(it care.CaseloadItem) bool {
 func (p *CaseloadPage) PlanLate(it care.CaseloadItem) bool { return it.PlanReviewOverdue(p.Today) }
 
 // caseloadSorts are the orders the list offers; anything else is "next".
-var caseloadSorts = []string{"next", "name"}
+var caseloadSorts = []string{"next", "name", "attention"}
 
 func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
@@ -47,7 +55,14 @@ func (s *Server) caseload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p.Items = items
+	if f := q.Get("filter"); slices.Contains(care.CaseloadFilters, f) {
+		p.Filter = f
+	}
+	p.Counts, p.All = care.CountCaseload(items, p.Today), len(items)
+	p.Items = care.FilterCaseload(items, p.Filter, p.Today)
+	if p.Sort == "attention" {
+		care.SortByAttention(p.Items, p.Today)
+	}
 	s.render(w, r, http.StatusOK, "caseload", p)
 	return nil
 }

@@ -16,6 +16,9 @@ type FamilyPage struct {
 	Answer  ProposalAnswerForm // an answer to a family proposal sent back
 }
 
+// Explain is a signal's explanation for the case managers.
+func (p *FamilyPage) Explain(s care.Signal) string { return signalText(p.translator, p.Lang, s, false) }
+
 // IntensityRow is one step in the intensity history with the level before it.
 type IntensityRow struct {
 	care.IntensityChange

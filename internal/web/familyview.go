@@ -192,6 +192,11 @@ func (p *FamilyViewPage) TaskOwner(t care.Task) string {
 	return p.W("familyview.task_owner") + ": " + p.Label("task.owner.", t.OwnerKind)
 }
 
+// SignalText is a signal in the family's own words.
+func (p *FamilyViewPage) SignalText(s care.Signal) string {
+	return signalText(p.translator, p.Lang, s, true)
+}
+
 // TaskDoneAt says on which day a task was done.
 func (p *FamilyViewPage) TaskDoneAt(t care.Task) string { return p.Date(t.DoneAt) }
 

@@ -60,7 +60,10 @@ func familyViewCases(base BasePage) map[string]any {
 		return r
 	}
 	parent := view(&care.FamilyOverview{File: file, Notes: notes, Consents: consents, Link: care.Link{Kind: care.LinkParent, MemberID: 1},
-		Rule: care.RuleChildAndParents, MayConsent: true})
+		Rule: care.RuleChildAndParents, MayConsent: true, Signals: []care.Signal{
+			{Code: care.CodeTasksOverdue, Severity: care.SeverityWarning, On: time.Now(), Count: 1, Family: true},
+			{Code: care.CodeCoverageEnding, Severity: care.SeverityWarning, On: time.Now(), Detail: "casemanager",
+				DetailKey: "coverage.kind.home_nursing", Family: true}}})
 	parent.Saved, parent.Error = "familyview.saved.consent", "consent.child_decides"
 	parent.Done = &DoneForm{TaskID: 6, Note: "", Error: "field.required"}
 	parent.Consent = &ConsentForm{MemberID: 3, Error: "consent.no_custody"}
@@ -94,7 +97,8 @@ func familyViewCases(base BasePage) map[string]any {
 	emptyLog := &AccessLogPage{CarePage: cp, FamilyID: 7, IsChild: true, From: today, To: today, Errors: Fields{}}
 
 	prov := CarePage{BasePage: baseAs(base, care.RoleProvider), Today: today}
-	pf := &care.ProviderFile{Family: file.Family, Network: network, Tasks: file.Tasks[:1], Scope: care.ScopeFile, Me: network[0]}
+	pf := &care.ProviderFile{Family: file.Family, Network: network, Tasks: file.Tasks[:1], Scope: care.ScopeFile, Me: network[0],
+		Signals: []care.Signal{{Code: care.CodeTasksOverdue, Severity: care.SeverityWarning, Count: 1, On: time.Now()}}}
 	pp := &ProviderPage{CarePage: prov, File: pf, Base: "/provider/families/7", TaskList: newTaskList(care.ViewProvider, "/provider/families/7", slices.Concat(pf.Tasks, file.Tasks[2:]), 0, today),
 		Saved: "provider.saved.note", Error: "provider.note_not_saved", NoteBody: "x", NoteError: "field.required"}
 	pp.Done = &DoneForm{TaskID: 5, Error: "field.required"}

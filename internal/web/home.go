@@ -25,6 +25,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		// The regional coordinator's start page is the region's report.
 		return s.reportShow(w, r)
 	}
+	if a.Role == care.RoleCaseManager {
+		return s.dashboard(w, r)
+	}
 	p := &HomePage{BasePage: s.base(r, "home.title"), RoleKey: "role." + string(a.Role), Linked: r.URL.Query().Get("linked") == "1"}
 	if a.Role == care.RoleFamily || a.Role == care.RoleProvider {
 		rows, err := s.linkedRows(r)

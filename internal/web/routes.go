@@ -40,6 +40,8 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	// The case manager's pages. Who may see which family is decided by the
 	// care service; every family id and sub-object id comes from the path.
 	mux.Handle("GET /families", s.handle(s.requireLogin(s.caseload)))
+	mux.Handle("POST /signals/{signal}/snooze", s.handle(s.requireLogin(s.signalAck(care.AckSnooze))))
+	mux.Handle("POST /signals/{signal}/dismiss", s.handle(s.requireLogin(s.signalAck(care.AckDismiss))))
 	mux.Handle("GET /taken", s.handle(s.requireLogin(s.worklist)))
 	mux.Handle("GET /families/new", s.handle(s.requireLogin(s.intakeShow)))
 	mux.Handle("POST /families", s.handle(s.requireLogin(s.intakeSubmit)))
@@ -254,6 +256,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	mux.Handle("POST /admin/settings/region", s.handle(s.requireRole(admin, s.adminRegionSubmit)))
 	mux.Handle("POST /admin/settings/ura", s.handle(s.requireRole(admin, s.adminURASubmit)))
 	mux.Handle("POST /admin/settings/aftercare", s.handle(s.requireRole(admin, s.adminAftercareSubmit)))
+	mux.Handle("POST /admin/settings/contacts", s.handle(s.requireRole(admin, s.adminContactDaysSubmit)))
 	mux.Handle("POST /admin/accounts/{id}/reset-mfa", s.handle(s.requireRole(admin, s.adminAccountAction("mfa-reset", s.auth.AdminResetSecondFactor))))
 
 	// An account's calendar feed, for calendar apps: no session, the token

@@ -85,6 +85,9 @@ func TestEveryTemplateExecutes(t *testing.T) {
 		for name, page := range reportCases(s, base) {
 			cases[name] = page
 		}
+		for name, page := range signalCases(base) {
+			cases[name] = page
+		}
 		forms := formCases(s, base("intake.title"))
 		coverage, coverageForms := coverageCases(base)
 		for name, page := range coverage {
@@ -207,7 +210,8 @@ func formCases(s *Server, base BasePage) []*FormPage {
 // keyPrefixes are the first parts of every catalog key.
 const keyPrefixes = `login|code|setup|recovery|home|account|admin|error|nav|field|form|password|role|mfa|demo|footer|` +
 	`caseload|family|intake|episode|casemanager|intensity|member|network|contact|task|date|` +
-	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document|stays|meeting`
+	`familyview|provider|consent|accesslog|note|invitation|mail|careplan|link|coverage_view|coverage|aid|document|stays|meeting|` +
+	`signal|dashboard`
 
 var untranslated = regexp.MustCompile(`>\s*(` + keyPrefixes + `)\.[a-z_.-]+\s*<`)
 

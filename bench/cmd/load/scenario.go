@@ -91,6 +91,18 @@ var scenarios = []scenario{
 		ok:    status(http.StatusOK),
 	},
 	{
+		// The case manager's landing page: the signals of the whole
+		// caseload, the tasks of today and this week, who is admitted.
+		name: "dashboard", route: "GET /", session: true,
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/") },
+		ok:    status(http.StatusOK),
+	},
+	{
+		name: "signals-api", route: "GET /api/v1/signals", session: true,
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/api/v1/signals") },
+		ok:    status(http.StatusOK),
+	},
+	{
 		name: "family", route: "GET /families/{id}", session: true,
 		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
 			return w.get("/families/" + w.randomFamily(rng))

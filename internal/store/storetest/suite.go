@@ -112,6 +112,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"RegionalNeeds", testRegionalNeeds},
 		{"RegionalPlanGaps", testRegionalPlanGaps},
 		{"IntensityChanges", testIntensityChanges},
+		{"SignalFiles", testSignalFiles},
+		{"SignalAcks", testSignalAcks},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,172 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
+// testSignalFiles: the rules' input is read for a caseload or one family
+// in a few grouped queries, each part landing on its own family and
+// nothing of another case manager's family.
+func testSignalFiles(t *testing.T, s Store) {
+	ctx := context.Background()
+	f := newAccessFixture(t, s)
+	other := newAccessFixture(t, s)
+	by := care.Person{AccountID: f.caseManager}
+	today := day(2026, 6, 15)
+
+	mustDo(t, "SaveEpisode", s.SaveEpisode(ctx, &care.Episode{FamilyID: f.family, ReferralDate: day(2026, 1, 2),
+		SurpriseQuestion: "no", Status: "accepted", StatusDate: day(2026, 1, 3)}))
+	mustDo(t, "AddContact", s.AddContact(ctx, &care.Contact{FamilyID: f.family, Date: day(2026, 5, 2), Kind: "phone",
+		With: "parent", CreatedAt: t0, CreatedBy: by}))
+	mustDo(t, "AddContact", s.AddContact(ctx, &care.Contact{FamilyID: f.family, Date: day(2026, 6, 1), Kind: "phone",
+		With: "parent", CreatedAt: t0, CreatedBy: by}))
+	late := &care.Task{FamilyID: f.family, Title: "aanvraag", OwnerKind: care.OwnerNetwork, OwnerName: "Dr. Smit",
+		NetworkMemberID: f.network, DueDate: day(2026, 6, 1), Status: "open", CreatedAt: t0, CreatedBy: by}
+	mustDo(t, "CreateTask", s.CreateTask(ctx, late))
+	mustDo(t, "CreateTask", s.CreateTask(ctx, &care.Task{FamilyID: f.family, Title: "later", OwnerKind: care.OwnerCaseManager,
+		DueDate: day(2026, 7, 1), Status: "open", CreatedAt: t0, CreatedBy: by}))
+	mustDo(t, "CreateTask", s.CreateTask(ctx, &care.Task{FamilyID: other.family, Title: "ander gezin", OwnerKind: care.OwnerCaseManager,
+		DueDate: day(2026, 6, 1), Status: "open", CreatedAt: t0, CreatedBy: care.Person{AccountID: other.caseManager}}))
+	plan := &care.CarePlan{FamilyID: f.family, SavedAt: t0, SavedBy: by, Changes: []string{"created"}, ReviewMonths: 3,
+		ReviewDue: day(2026, 6, 1), DiscussedOn: day(2026, 3, 1)}
+	plan.ACP.PlaceOfDeath = care.Preference{Place: "not_discussed"}
+	mustDo(t, "SaveCarePlan", s.SaveCarePlan(ctx, plan, 0))
+	newCoverageItem(t, s, f, care.CoveragePeriod{Law: care.LawZvw, Form: "zin", Status: care.CoverageGranted,
+		Start: day(2026, 1, 1), End: day(2026, 7, 1)})
+	mustDo(t, "CreateStay", s.CreateStay(ctx, &care.Stay{FamilyID: f.family, Kind: care.StayAcademicHospital, Place: "WKZ",
+		Start: day(2026, 6, 10), CreatedAt: t0, CreatedBy: by}))
+	mustDo(t, "SaveAid", s.SaveAid(ctx, &care.Aid{FamilyID: f.family, Kind: "wheelchair", Via: care.LawWmo, Status: care.AidRequested,
+		Requested: day(2026, 3, 1), CreatedAt: t0, CreatedBy: by}))
+	mustDo(t, "CreateLink", s.CreateLink(ctx, &care.Link{FamilyID: f.family, AccountID: f.provider, Kind: care.LinkProvider,
+		NetworkMemberID: f.network}))
+	mustDo(t, "AddConsent", s.AddConsent(ctx, &care.ConsentRecord{FamilyID: f.family, NetworkMemberID: f.network,
+		GivenBy: care.Person{AccountID: f.parent}, GiverKind: care.GiverParent, Granted: true, Scope: "file", At: t0}))
+
+	// A Lotte born the same day in the same organisation, of another case
+	// manager: a possible duplicate.
+	cm2 := newAccount(t, s, f.org, "cm2@signals.example.org").ID
+	twin := &care.Family{OrganisationID: f.org, ChildName: "Lotte Visser", BirthDate: time.Date(2016, 1, 2, 0, 0, 0, 0, time.UTC),
+		Sex: "female", Intensity: care.Regular}
+	mustDo(t, "CreateFamilyFile", s.CreateFamilyFile(ctx, twin, &care.Episode{ReferralDate: day(2026, 1, 2), SurpriseQuestion: "unknown",
+		Status: "accepted"}, "kct", cm2, t0))
+
+	check := func(name string, files []care.SignalFile) {
+		t.Helper()
+		if len(files) != 1 {
+			t.Fatalf("%s: %d files, want 1", name, len(files))
+		}
+		sf := files[0]
+		if sf.Family.ID != f.family || sf.Family.ChildName != "Lotte" || sf.Family.OrganisationID != f.org {
+			t.Errorf("%s: family %+v", name, sf.Family)
+		}
+		if sf.Episode == nil || sf.Episode.SurpriseQuestion != "no" || !sf.Episode.StatusDate.Equal(day(2026, 1, 3)) {
+			t.Errorf("%s: episode %+v", name, sf.Episode)
+		}
+		if sf.Plan == nil || !sf.Plan.ReviewDue.Equal(day(2026, 6, 1)) || !sf.Plan.DiscussedOn.Equal(day(2026, 3, 1)) ||
+			sf.Plan.PlaceOfDeath != "not_discussed" || !sf.Plan.CreatedOn.Equal(care.DateOf(t0)) {
+			t.Errorf("%s: plan %+v", name, sf.Plan)
+		}
+		if !sf.LastContact.Equal(day(2026, 6, 1)) {
+			t.Errorf("%s: last contact %v", name, sf.LastContact)
+		}
+		if len(sf.Tasks) != 1 || sf.Tasks[0].ID != late.ID || sf.Tasks[0].NetworkMemberID != f.network || sf.Tasks[0].OwnerName != "Dr. Smit" {
+			t.Errorf("%s: overdue tasks %+v", name, sf.Tasks)
+		}
+		if len(sf.Network) != 1 || sf.Network[0].Role != "gp" {
+			t.Errorf("%s: network %+v", name, sf.Network)
+		}
+		if sf.CaseManagers.KCT.AccountID != f.caseManager || sf.CaseManagers.Thuis.AccountID != 0 {
+			t.Errorf("%s: case managers %+v", name, sf.CaseManagers)
+		}
+		if len(sf.Providers) != 1 || sf.Providers[0].NetworkMemberID != f.network || len(sf.Providers[0].Records) != 1 {
+			t.Errorf("%s: providers %+v", name, sf.Providers)
+		}
+		if len(sf.Coverage) != 1 || sf.Coverage[0].Kind != "night_care" || !sf.Coverage[0].Current().End.Equal(day(2026, 7, 1)) {
+			t.Errorf("%s: coverage %+v", name, sf.Coverage)
+		}
+		if len(sf.Aids) != 1 || sf.Aids[0].Kind != "wheelchair" {
+			t.Errorf("%s: aids %+v", name, sf.Aids)
+		}
+		if sf.Stay == nil || !sf.Stay.Hospital() || sf.Stay.Place != "WKZ" {
+			t.Errorf("%s: stay %+v", name, sf.Stay)
+		}
+		if len(sf.Duplicates) != 1 || sf.Duplicates[0].FamilyID != twin.ID {
+			t.Errorf("%s: the other Lotte born the same day is not a possible duplicate: %+v", name, sf.Duplicates)
+		}
+		// The engine reads it all: the overdue task, the review, the
+		// coverage ending, the aid waiting, the admission.
+		got := map[string]bool{}
+		for _, sg := range care.EvaluateSignals(&sf, today, care.DefaultSignalSettings()) {
+			got[sg.Code] = true
+		}
+		for _, code := range []string{care.CodeTasksOverdue, care.CodePlanReviewOverdue, care.CodeCoverageEnding, care.CodeAidWaiting,
+			care.CodeAdmittedNoTransfer, care.CodePlaceOfDeath, care.CodeOneCaseManager, care.CodePossibleDuplicate} {
+			if !got[code] {
+				t.Errorf("%s: no %s signal in %v", name, code, got)
+			}
+		}
+	}
+	files, err := s.SignalFiles(ctx, care.SignalScope{AccountID: f.caseManager}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("caseload", files)
+	files, err = s.SignalFiles(ctx, care.SignalScope{FamilyID: f.family}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("family", files)
+	if files, err := s.SignalFiles(ctx, care.SignalScope{AccountID: f.parent}, today); err != nil || len(files) != 0 {
+		t.Errorf("a parent's caseload = %d files, %v", len(files), err)
+	}
+}
+
+// testSignalAcks: an acknowledgement is kept per signal of a family,
+// replaced by the next, and listed only within its scope.
+func testSignalAcks(t *testing.T, s Store) {
+	ctx := context.Background()
+	f := newAccessFixture(t, s)
+	other := newAccessFixture(t, s)
+	snooze := &care.SignalAck{FamilyID: f.family, SignalID: care.SignalID(f.family, care.CodeNoGP, ""), Kind: care.AckSnooze,
+		Cause: "no_gp||2026-01-05|", Until: day(2026, 7, 1), At: t0, By: care.Person{AccountID: f.caseManager}}
+	mustDo(t, "SaveSignalAck", s.SaveSignalAck(ctx, snooze))
+	mustDo(t, "SaveSignalAck other", s.SaveSignalAck(ctx, &care.SignalAck{FamilyID: other.family,
+		SignalID: care.SignalID(other.family, care.CodeNoGP, ""), Kind: care.AckDismiss, Cause: "x", Reason: "anders",
+		At: t0, By: care.Person{AccountID: other.caseManager}}))
+	acks, err := s.SignalAcks(ctx, care.SignalScope{AccountID: f.caseManager})
+	if err != nil || len(acks) != 1 {
+		t.Fatalf("SignalAcks = %+v, %v", acks, err)
+	}
+	got := acks[0]
+	if got.SignalID != snooze.SignalID || got.Kind != care.AckSnooze || got.Cause != snooze.Cause || !got.Until.Equal(day(2026, 7, 1)) ||
+		!got.At.Equal(t0) || got.By.AccountID != f.caseManager || got.By.Name == "" {
+		t.Errorf("ack = %+v", got)
+	}
+	// Dismissing the same signal replaces the snooze.
+	dismiss := &care.SignalAck{FamilyID: f.family, SignalID: snooze.SignalID, Kind: care.AckDismiss, Cause: snooze.Cause,
+		Reason: "huisarts in het buitenland", At: t0.Add(time.Hour), By: care.Person{AccountID: f.caseManager}}
+	mustDo(t, "SaveSignalAck again", s.SaveSignalAck(ctx, dismiss))
+	acks, err = s.SignalAcks(ctx, care.SignalScope{FamilyID: f.family})
+	if err != nil || len(acks) != 1 || acks[0].Kind != care.AckDismiss || !acks[0].Until.IsZero() || acks[0].Reason != dismiss.Reason {
+		t.Errorf("after dismissal: %+v, %v", acks, err)
+	}
+
+	// The organisation's days between contacts: defaults, then its own.
+	set, err := s.SignalSettings(ctx, f.org)
+	if err != nil || set.ContactDays[care.Regular] != 28 || set.ContactDays[care.Intensive] != 7 ||
+		set.ContactDays[care.Waakvlam] != 91 || set.WindowWeeks != care.DefaultCoverageWindowWeeks {
+		t.Errorf("default settings = %+v, %v", set, err)
+	}
+	mustDo(t, "SetContactDays", s.SetContactDays(ctx, f.org, map[care.Intensity]int{care.Intensive: 5, care.Regular: 21, care.Waakvlam: 60}))
+	if set, err := s.SignalSettings(ctx, f.org); err != nil || set.ContactDays[care.Intensive] != 5 ||
+		set.ContactDays[care.Regular] != 21 || set.ContactDays[care.Waakvlam] != 60 {
+		t.Errorf("settings = %+v, %v", set, err)
+	}
+	if set, _ := s.SignalSettings(ctx, other.org); set.ContactDays[care.Regular] != 28 {
+		t.Errorf("another organisation's settings changed: %+v", set)
+	}
+}
