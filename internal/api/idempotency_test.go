@@ -131,6 +131,12 @@ func TestIdempotentRepeat(t *testing.T) {
 			{"POST /api/v1/families/{id}/meetings", apiFamilyPath(id, "/meetings"), meeting},
 			{"PUT /api/v1/families/{id}/meetings/{mtg}", apiFamilyPath(id, "/meetings/", strconv.FormatInt(held, 10)),
 				map[string]any{"minutes": "Besproken", "actions": []map[string]any{{"title": "Bellen", "owner": "network:" + strconv.FormatInt(gp, 10)}}}},
+			{"POST /api/v1/signals/{signal}/snooze", "/api/v1/signals/" + care.SignalID(id, care.CodeNoAlwaysReachable, "") + "/snooze",
+				map[string]any{"until": apiDay(now, 7)}},
+			{"POST /api/v1/signals/{signal}/dismiss", "/api/v1/signals/" + care.SignalID(id, care.CodeNoAlwaysReachable, "") + "/dismiss",
+				map[string]any{"reason": "De tweede casemanager volgt na de intake"}},
+			{"POST /api/v1/me/intervision", "/api/v1/me/intervision",
+				map[string]any{"held_on": apiDay(now, -3), "kind": "intervision", "direction": "received", "hours": 1.5}},
 			// Last: recording the death changes the file for the rows before.
 			{"POST /api/v1/families/{id}/death", apiFamilyPath(id, "/death"), map[string]any{"died_on": apiDay(now, -1), "place": "home"}},
 			{"PUT /api/v1/families/{id}/aftercare", apiFamilyPath(id, "/aftercare"),

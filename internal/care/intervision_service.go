@@ -89,6 +89,9 @@ func (s *Service) AddIntervision(ctx context.Context, actor Actor, x Intervision
 		if err := st.AddIntervisionSession(ctx, &x); err != nil {
 			return err
 		}
+		if err := s.keepAnswer(ctx, st, actor, x.ID); err != nil {
+			return err
+		}
 		return st.AppendAudit(ctx, s.event(actor, 0, ObjectIntervision, actor.AccountID, ActionCreate, Decision{Allowed: true}, OutcomeSuccess))
 	})
 	if err != nil {
