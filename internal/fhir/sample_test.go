@@ -53,7 +53,7 @@ func sample() Input {
 	}
 	in.Contacts = []care.Contact{
 		{ID: 51, FamilyID: 7, Date: day("2026-10-01"), Kind: "home_visit", With: "both", Location: "Thuis", DurationMin: 90, TravelMin: 30,
-			Topics: "Slaap", FollowUp: "Bellen", CreatedAt: at("2026-10-01T12:00:00Z"), CreatedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"}},
+			RegistrationMin: 10, Topics: "Slaap", FollowUp: "Bellen", CreatedAt: at("2026-10-01T12:00:00Z"), CreatedBy: care.Person{AccountID: 31, Name: "Sanne Bakker"}},
 		{ID: 52, FamilyID: 7, Date: day("2026-10-05"), Kind: "phone", With: "provider", CreatedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
 	}
 	in.Tasks = []care.Task{
