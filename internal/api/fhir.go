@@ -122,7 +122,12 @@ func (s *Server) fhirSearch(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	b, err := s.fhirFile(r, q.Family, care.ActionSearch)
+	var b fhir.Bundle
+	if q.BSN != "" {
+		b, err = s.fhirFileByBSN(r, q.BSN)
+	} else {
+		b, err = s.fhirFile(r, q.Family, care.ActionSearch)
+	}
 	if err != nil {
 		return err
 	}
@@ -141,6 +146,18 @@ func (s *Server) fhirFile(r *http.Request, fam int64, action care.Action) (fhir.
 		return fhir.Bundle{}, err
 	}
 	return fhir.Export(in), nil
+}
+
+// fhirFileByBSN reads the file of the child with the BSN among the
+// caller's own families, audited as one search (S); without a match the
+// Bundle is empty.
+func (s *Server) fhirFileByBSN(r *http.Request, bsn string) (fhir.Bundle, error) {
+	f, err := s.care.ExportFileByBSN(r.Context(), s.actor(r), bsn)
+	if err != nil || f == nil {
+		return fhir.Bundle{}, err
+	}
+	org := fhir.Organisation{ID: f.Organisation.ID, Name: f.Organisation.Name, URA: f.Organisation.URA}
+	return fhir.Export(fhir.InputOf(org, f)), nil
 }
 
 // fhirBaseURL is the absolute base of the FHIR API, for fullUrl and links.

@@ -32,7 +32,7 @@ var fhirProfiles = map[string][]string{
 }
 
 // fhirParamTypes are the FHIR types of the search parameters.
-var fhirParamTypes = map[string]string{"patient": "reference", "scope": "token", "category": "token", "code": "token"}
+var fhirParamTypes = map[string]string{"patient": "reference", "scope": "token", "category": "token", "code": "token", "identifier": "token"}
 
 type fhirCapability struct {
 	ResourceType string        `json:"resourceType"`
@@ -95,6 +95,8 @@ func (s *Server) fhirMetadata(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 		if t == "Patient" {
+			res.Interaction = append(res.Interaction, fhirCapCode{"search-type"})
+			res.SearchParam = []fhirCapParam{{Name: "identifier", Type: "token"}}
 			res.Operation = []fhirCapOp{{Name: "everything", Definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything"}}
 		}
 		rest.Resource = append(rest.Resource, res)

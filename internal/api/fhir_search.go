@@ -17,7 +17,13 @@ type fhirSearch struct {
 	Type   string
 	Family int64
 	Tokens map[string][]fhirToken
+	// BSN is the child's BSN of a Patient search by identifier; Family
+	// is 0 then.
+	BSN string
 }
+
+// fhirBSNSystem is the naming system of the BSN.
+const fhirBSNSystem = "http://fhir.nl/fhir/NamingSystem/bsn"
 
 // fhirToken is a FHIR token: system|code, code alone (any system), system|
 // (any code of the system) or |code (a code without a system).
@@ -53,15 +59,19 @@ type fhirBadParam struct {
 func (e *fhirBadParam) Error() string { return e.Param + ": " + e.Message }
 
 // parseFHIRSearch parses the query of a search on typ. Every parameter
-// must be known for typ and given once; patient is required.
+// must be known for typ and given once; patient is required, except for a
+// Patient search, which needs the identifier (a BSN).
 func parseFHIRSearch(typ, rawQuery string) (*fhirSearch, error) {
 	known, ok := fhirSearchParams[typ]
-	if !ok {
+	if !ok && typ != "Patient" {
 		return nil, errFHIRNotSearchable
 	}
 	q, err := url.ParseQuery(rawQuery)
 	if err != nil {
 		return nil, &fhirBadParam{"", "the query string is not valid"}
+	}
+	if typ == "Patient" {
+		return parseFHIRPatientSearch(q)
 	}
 	s := &fhirSearch{Type: typ, Tokens: map[string][]fhirToken{}}
 	for name, values := range q {
@@ -92,6 +102,24 @@ func parseFHIRSearch(typ, rawQuery string) (*fhirSearch, error) {
 		return nil, &fhirBadParam{"patient", "a search needs the patient parameter"}
 	}
 	return s, nil
+}
+
+// parseFHIRPatientSearch parses a Patient search: identifier, a BSN in
+// its naming system, and nothing else.
+func parseFHIRPatientSearch(q url.Values) (*fhirSearch, error) {
+	for name, values := range q {
+		if name != "identifier" {
+			return nil, &fhirBadParam{name, "unknown search parameter " + strconv.Quote(name) + " for Patient"}
+		}
+		if len(values) != 1 {
+			return nil, &fhirBadParam{name, "give search parameter " + strconv.Quote(name) + " once"}
+		}
+	}
+	sys, bsn, ok := strings.Cut(q.Get("identifier"), "|")
+	if !ok || sys != fhirBSNSystem || bsn == "" || strings.Contains(bsn, ",") {
+		return nil, &fhirBadParam{"identifier", "a Patient search needs identifier=" + fhirBSNSystem + "|<BSN>"}
+	}
+	return &fhirSearch{Type: "Patient", BSN: bsn, Tokens: map[string][]fhirToken{}}, nil
 }
 
 // parseFHIRToken parses one token; an empty one, or one without a code and

@@ -39,6 +39,13 @@ func FuzzFHIRSearch(f *testing.F) {
 			}
 			return
 		}
+		if typ == "Patient" {
+			vals, _ := url.ParseQuery(q)
+			if s.BSN == "" || s.Family != 0 || vals.Get("identifier") != fhirBSNSystem+"|"+s.BSN || len(vals) != 1 {
+				t.Fatalf("%q %q: accepted %+v", typ, q, s)
+			}
+			return
+		}
 		known, ok := fhirSearchParams[typ]
 		if !ok {
 			t.Fatalf("%q %q: accepted a search on a type without searches", typ, q)
@@ -94,7 +101,16 @@ func TestFHIRSearchParser(t *testing.T) {
 			t.Errorf("%s?%s: %v; want a refusal of %q", c.typ, c.q, err, c.param)
 		}
 	}
-	if _, err := parseFHIRSearch("Patient", "identifier=x"); !errors.Is(err, errFHIRNotSearchable) {
-		t.Errorf("Patient search: %v", err)
+	for _, q := range []string{"identifier=x", "identifier=http://fhir.nl/fhir/NamingSystem/bsn|", "patient=child-1", ""} {
+		var bad *fhirBadParam
+		if _, err := parseFHIRSearch("Patient", q); !errors.As(err, &bad) || bad.Param == "" {
+			t.Errorf("Patient?%s: %v, want a refusal naming the parameter", q, err)
+		}
+	}
+	if s, err := parseFHIRSearch("Patient", "identifier=http://fhir.nl/fhir/NamingSystem/bsn|111222333"); err != nil || s.BSN != "111222333" {
+		t.Errorf("Patient by BSN: %+v, %v", s, err)
+	}
+	if _, err := parseFHIRSearch("Medication", "patient=child-1"); !errors.Is(err, errFHIRNotSearchable) {
+		t.Errorf("Medication search: %v", err)
 	}
 }

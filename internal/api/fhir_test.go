@@ -148,6 +148,21 @@ func TestFHIRReadAPI(t *testing.T) {
 			t.Errorf("Consent by scope %q: total %v", scope, n)
 		}
 
+		// The Patient by BSN: only in the case manager's own caseload.
+		byBSN := base + "Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn|" + fhirBSN
+		pat := fhirGet(t, w, w.CM, byBSN, http.StatusOK, 1, care.ActionSearch)
+		if apiAt(pat, "total") != 1.0 || apiAt(pat, "entry", 0, "resource", "id") != child || !fhirHasBSN(apiAt(pat, "entry", 0, "resource")) {
+			t.Errorf("Patient by BSN for the case manager: %v", pat)
+		}
+		for who, c := range map[string]*client{"provider": w.GP, "unassigned case manager": w.Other} {
+			if v := fhirGet(t, w, c, byBSN, http.StatusOK, 0, ""); apiAt(v, "total") != 0.0 {
+				t.Errorf("Patient by BSN for the %s: %v", who, v)
+			}
+		}
+		if v := fhirGet(t, w, w.CM, base+"Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn|123456782", http.StatusOK, 0, ""); apiAt(v, "total") != 0.0 {
+			t.Errorf("Patient by another BSN: %v", v)
+		}
+
 		// Refused searches name the parameter, and read nothing.
 		bad := fhirGet(t, w, w.CM, base+"Goal?patient="+child+"&_sort=date", http.StatusBadRequest, 0, "")
 		if apiAt(bad, "issue", 0, "code") != "invalid" || apiAt(bad, "issue", 0, "expression", 0) != "_sort" {
@@ -229,6 +244,7 @@ func TestFHIRMetadataAndErrors(t *testing.T) {
 			"Consent": {"patient", "scope", "category"}, "Observation": {"patient", "code"},
 			"Goal": {"patient"}, "CarePlan": {"patient"}, "CareTeam": {"patient"}, "Task": {"patient"},
 			"Encounter": {"patient"}, "Condition": {"patient"}, "RelatedPerson": {"patient"},
+			"Patient": {"identifier"},
 		}
 		if len(searches) != len(wantSearch) {
 			t.Errorf("searches %v, want %v", searches, wantSearch)
