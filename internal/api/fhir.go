@@ -139,7 +139,7 @@ func (s *Server) fhirSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // fhirFile reads the family's file as the caller may see it, audited with
-// action, and writes it as FHIR.
+// action, as a FHIR Bundle.
 func (s *Server) fhirFile(r *http.Request, fam int64, action care.Action) (fhir.Bundle, error) {
 	in, err := fhir.ReadFamily(r.Context(), s.care, s.actor(r), fam, action)
 	if err != nil {
@@ -194,7 +194,7 @@ func (s *Server) fhirWriteError(w http.ResponseWriter, r *http.Request, err erro
 	s.fhirAnswerError(w, r, e)
 }
 
-// OperationOutcome is the FHIR answer to an error.
+// fhirOutcome is an OperationOutcome, the FHIR answer to an error.
 type fhirOutcome struct {
 	ResourceType string             `json:"resourceType"`
 	Issue        []fhirOutcomeIssue `json:"issue"`
@@ -207,7 +207,7 @@ type fhirOutcomeIssue struct {
 	Expression  []string `json:"expression,omitempty"`
 }
 
-// fhirIssueCodes maps a status to the issue type of FHIR's value set.
+// fhirIssueCode maps a status to the issue type of FHIR's value set.
 func fhirIssueCode(status int) string {
 	switch status {
 	case http.StatusNotFound:
@@ -230,11 +230,7 @@ func fhirIssueCode(status int) string {
 
 // fhirAnswerError writes e as an OperationOutcome.
 func (s *Server) fhirAnswerError(w http.ResponseWriter, r *http.Request, e *apiError) {
-	msg := e.Message
-	if e == apiErrNotFound {
-		msg = "not found"
-	}
-	issue := fhirOutcomeIssue{Severity: "error", Code: fhirIssueCode(e.Status), Diagnostics: msg}
+	issue := fhirOutcomeIssue{Severity: "error", Code: fhirIssueCode(e.Status), Diagnostics: e.Message}
 	if p := e.Fields["parameter"]; p != "" && e.Status == http.StatusBadRequest {
 		issue.Expression = []string{p}
 	}
