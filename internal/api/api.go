@@ -70,27 +70,29 @@ func (s *Server) Handler() http.Handler {
 			return
 		}
 		s.apiWriteError(w, r, apiErrNotFound)
-	}))
+	}), s.apiWriteError, s.apiAnswerError)
 }
 
-// around puts the API's own middleware around h, each answering in JSON:
-// panics, cross-origin refusals and a session lookup that fails.
-func (s *Server) around(next http.Handler) http.Handler {
+// around puts the API's own middleware around h: panics, cross-origin
+// refusals and a session lookup that fails. write answers an error (and
+// logs a server error); answer only answers one, in the surface's shape.
+func (s *Server) around(next http.Handler, write func(http.ResponseWriter, *http.Request, error),
+	answer func(http.ResponseWriter, *http.Request, *apiError)) http.Handler {
 	h := s.sessions.Load(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := httpx.StateOf(r).Err; err != nil {
-			s.apiWriteError(w, r, err)
+			write(w, r, err)
 			return
 		}
 		next.ServeHTTP(w, r)
 	}))
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.apiWriteError(w, r, apiErrorf(http.StatusForbidden, "cross_origin",
+		write(w, r, apiErrorf(http.StatusForbidden, "cross_origin",
 			"a request from another site that changes something is refused"))
 	}))
 	h = cop.Handler(h)
 	return httpx.Recover(s.log, func(w http.ResponseWriter, r *http.Request) {
-		s.apiAnswerError(w, r, apiErrInternal) // Recover has logged it
+		answer(w, r, apiErrInternal) // Recover has logged it
 	}, h)
 }
 
@@ -176,24 +178,29 @@ func (s *Server) routes(api *httpx.RouteMux) {
 // through, and an error becomes a status and a JSON error body.
 func (s *Server) apiHandle(h apiHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c := httpx.StateOf(r)
-		switch {
-		case c.LoggedIn():
-		case c.Account != nil:
-			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized",
-				"the second factor has not been given: complete the login first"))
-			return
-		case c.Expired:
-			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized", "the session has ended: log in again"))
-			return
-		default:
-			s.apiWriteError(w, r, apiErrorf(http.StatusUnauthorized, "unauthorized", "log in first: no session"))
+		if err := apiLoginError(r); err != nil {
+			s.apiWriteError(w, r, err)
 			return
 		}
 		if err := h(w, r); err != nil {
 			s.apiWriteError(w, r, err)
 		}
 	})
+}
+
+// apiLoginError is the 401 of a request without a complete login, or nil.
+func apiLoginError(r *http.Request) *apiError {
+	c := httpx.StateOf(r)
+	switch {
+	case c.LoggedIn():
+		return nil
+	case c.Account != nil:
+		return apiErrorf(http.StatusUnauthorized, "unauthorized",
+			"the second factor has not been given: complete the login first")
+	case c.Expired:
+		return apiErrorf(http.StatusUnauthorized, "unauthorized", "the session has ended: log in again")
+	}
+	return apiErrorf(http.StatusUnauthorized, "unauthorized", "log in first: no session")
 }
 
 // apiError is an error answered as it is: a status, a code a client can

@@ -13,7 +13,7 @@ import (
 // server error, not the mux's or the pages'.
 func TestPanicAnswersJSON(t *testing.T) {
 	s := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, nil, nil)
-	h := s.around(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("a bug") }))
+	h := s.around(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("a bug") }), s.apiWriteError, s.apiAnswerError)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/families", nil))
 	var body struct {

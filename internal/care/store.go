@@ -58,6 +58,9 @@ type FamilyStore interface {
 	// Relationship when the family does not exist.
 	Relationship(ctx context.Context, accountID, familyID int64) (Relationship, error)
 	Caseload(ctx context.Context, accountID int64, today time.Time) ([]CaseloadItem, error)
+	// CaseloadFamiliesByBSN lists the families of the account's caseload
+	// whose child has the BSN.
+	CaseloadFamiliesByBSN(ctx context.Context, accountID int64, bsn string) ([]int64, error)
 	// CaseloadMembers lists the family members (name, kind, relation) of
 	// each family in the account's caseload, to search by a parent's or a
 	// sibling's name.

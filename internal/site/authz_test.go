@@ -60,6 +60,10 @@ const (
 	// capacitySetter: the coordinator, and the administrator for a
 	// service's capacity
 	capacitySetter
+	// fhirReader: a case manager assigned to the family in the path (the
+	// whole file) or a provider with consent (their view); family members
+	// have no FHIR access
+	fhirReader
 )
 
 // authzTable has one row per route. A route without a row fails
@@ -348,6 +352,13 @@ var authzTable = map[string]access{
 	"GET /families/{id}/network/kaart":          familyFile,
 	"GET /my/families/{id}/kaart":               familyMember,
 	"POST /families/{id}/network-kaart/{entry}": familyFile,
+
+	// The FHIR read API: the file as the FHIR export writes it, through
+	// care.Service.ExportFile (TestFHIR* in internal/api).
+	"GET /fhir/R4/metadata":                 loggedIn,
+	"GET /fhir/R4/{type}":                   fhirReader,
+	"GET /fhir/R4/{type}/{id}":              fhirReader,
+	"GET /fhir/R4/Patient/{id}/$everything": fhirReader,
 }
 
 // authzWorld is one organisation with an account per role and two
@@ -510,6 +521,12 @@ func (w *authzWorld) path(pattern string, fam int64) (method, path string) {
 		path = strings.NewReplacer("{cid}", strconv.FormatInt(w.coverageA, 10), "{doc}", strconv.FormatInt(w.coverageDocA, 10),
 			"{aid}", strconv.FormatInt(w.aidA, 10)).Replace(path)
 	}
+	// The FHIR routes name the family through its child: a search on the
+	// care team and a read of the Patient.
+	if strings.HasPrefix(path, "/fhir/") {
+		path = strings.NewReplacer("{type}/{id}", "Patient/child-"+id, "Patient/{id}", "Patient/child-"+id,
+			"{type}", "CareTeam?patient=Patient/child-"+id).Replace(path)
+	}
 	r := strings.NewReplacer("{id}", id, "{mid}", strconv.FormatInt(w.memberA, 10),
 		"{tid}", strconv.FormatInt(w.taskA, 10), "{$}", "", "{sum}", "x", "{name}", "app.css",
 		"{part}", "physical", "{pid}", strconv.FormatInt(w.proposalA, 10), "{n}", "1", "{tmpl}", strconv.FormatInt(w.tmpl, 10),
@@ -595,6 +612,8 @@ func TestAuthorizationTable(t *testing.T) {
 				w.checkFamilyRoute(t, pattern, "own", "family", "provider")
 			case accountFamilies, calendarHolder:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "provider", "family")
+			case fhirReader:
+				w.checkFamilyRoute(t, pattern, "own", "provider")
 			case reportReader:
 				w.checkRole(t, pattern, "own", "other", "unassigned", "coordinator", "admin")
 			case directoryReader:
@@ -634,7 +653,7 @@ func (w *authzWorld) checkAnonymous(t *testing.T, pattern string) {
 	method, path := w.path(pattern, w.famA)
 	p := w.send("anonymous", method, path)
 	switch {
-	case method == http.MethodGet && !strings.HasPrefix(path, "/api/"):
+	case method == http.MethodGet && !strings.HasPrefix(path, "/api/") && !strings.HasPrefix(path, "/fhir/"):
 		if p.StatusCode != http.StatusSeeOther || !strings.HasPrefix(p.Header.Get("Location"), "/login") {
 			t.Errorf("%s anonymous: %d to %q, want a redirect to /login", pattern, p.StatusCode, p.Header.Get("Location"))
 		}

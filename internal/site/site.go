@@ -86,11 +86,12 @@ func New(cfg Config, authSvc *auth.Service, accounts web.Accounts, careSvc *care
 func (s *Site) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", s.api.Handler())
+	mux.Handle("/fhir/", s.api.FHIRHandler())
 	mux.Handle("/", s.web.Handler())
 	return httpx.Logging(s.cfg.Logger, httpx.SecurityHeaders(s.cfg.Secure, mux))
 }
 
 // Routes returns every route pattern of both surfaces.
 func (s *Site) Routes() []string {
-	return append(s.web.Routes(), s.api.Routes()...)
+	return append(append(s.web.Routes(), s.api.Routes()...), s.api.FHIRRoutes()...)
 }

@@ -132,6 +132,24 @@ var scenarios = []scenario{
 		ok: status(http.StatusOK),
 	},
 	{
+		// The whole file as FHIR R4: one export (E) of a random family of
+		// the caseload, as a searchset.
+		name: "fhir-everything", route: "GET /fhir/R4/Patient/{id}/$everything", session: true,
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/fhir/R4/Patient/child-" + w.randomFamily(rng) + "/$everything")
+		},
+		ok: status(http.StatusOK),
+	},
+	{
+		// One resource: the Patient of a random family of the caseload,
+		// read (R) from the family's file.
+		name: "fhir-read", route: "GET /fhir/R4/Patient/{id}", session: true,
+		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
+			return w.get("/fhir/R4/Patient/child-" + w.randomFamily(rng))
+		},
+		ok: status(http.StatusOK),
+	},
+	{
 		// Two versions side by side, with the differences marked.
 		name: "careplan-compare", route: "GET /families/{id}/careplan/compare?a=1&b=2", session: true,
 		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {

@@ -91,6 +91,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"AidsAndDocuments", testAidsAndDocuments},
 		{"CaseloadCoverageAndSettings", testCaseloadCoverageAndSettings},
 		{"Stays", testStays},
+		{"FHIRFamiliesByBSN", testFHIRFamiliesByBSN},
 		{"ThreadsAndReadMarkers", testThreadsAndReadMarkers},
 		{"ThreadNotices", testThreadNotices},
 		{"ThreadsScopedByFamily", testThreadsScopedByFamily},
