@@ -106,7 +106,9 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 				d.Admitted = append(d.Admitted, AdmittedChild{FamilyID: f.Family.ID, ChildName: f.Family.ChildName, Stay: *f.Stay})
 			}
 		}
-		d.Own = PracticeSignals(Practice{}, now)
+		if d.Own, err = practiceSignals(ctx, st, actor, now); err != nil {
+			return err
+		}
 		week := today.AddDate(0, 0, SignalTaskDays)
 		for i := range files {
 			f := &files[i]
@@ -145,6 +147,19 @@ func (s *Service) caseloadSignals(ctx context.Context, st Store, actor Actor, no
 	return s.scopeSignals(ctx, st, actor.OrganisationID, scope, now)
 }
 
+// practiceSignals are the case manager's own signals, from the
+// intervision sessions they registered in the last 12 months.
+func practiceSignals(ctx context.Context, st Store, actor Actor, now time.Time) ([]Signal, error) {
+	if !MayRecordIntervision(actor.Role) {
+		return nil, nil
+	}
+	list, err := st.IntervisionSessions(ctx, actor.AccountID, IntervisionSince(now))
+	if err != nil {
+		return nil, err
+	}
+	return PracticeSignals(Practice{IntervisieKnown: true, IntervisieLastYear: countIntervisions(list)}, now), nil
+}
+
 func (s *Service) scopeSignals(ctx context.Context, st Store, organisationID int64, scope SignalScope, now time.Time) ([]Signal, []SignalFile, error) {
 	files, err := st.SignalFiles(ctx, scope, now)
 	if err != nil {
@@ -180,9 +195,13 @@ func (s *Service) Signals(ctx context.Context, actor Actor) ([]Signal, error) {
 	}
 	var out []Signal
 	err := s.store.Read(ctx, func(st Store) error {
+		now := s.now()
 		var err error
-		out, _, err = s.caseloadSignals(ctx, st, actor, s.now())
-		out = append(out, PracticeSignals(Practice{}, s.now())...)
+		if out, _, err = s.caseloadSignals(ctx, st, actor, now); err != nil {
+			return err
+		}
+		own, err := practiceSignals(ctx, st, actor, now)
+		out = append(out, own...)
 		return err
 	})
 	if err := s.listed(ctx, actor, "signals", err); err != nil {
