@@ -144,7 +144,7 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 // signal, acknowledged ones marked, sorted most urgent first.
 func (s *Service) caseloadSignals(ctx context.Context, st Store, actor Actor, now time.Time) ([]Signal, []SignalFile, error) {
 	scope := SignalScope{AccountID: actor.AccountID}
-	return s.scopeSignals(ctx, st, actor.OrganisationID, scope, now)
+	return scopeSignals(ctx, st, actor.OrganisationID, scope, now)
 }
 
 // practiceSignals are the case manager's own signals, from the
@@ -160,7 +160,7 @@ func practiceSignals(ctx context.Context, st Store, actor Actor, now time.Time) 
 	return PracticeSignals(Practice{IntervisieKnown: true, IntervisieLastYear: countIntervisions(list)}, now), nil
 }
 
-func (s *Service) scopeSignals(ctx context.Context, st Store, organisationID int64, scope SignalScope, now time.Time) ([]Signal, []SignalFile, error) {
+func scopeSignals(ctx context.Context, st Store, organisationID int64, scope SignalScope, now time.Time) ([]Signal, []SignalFile, error) {
 	files, err := st.SignalFiles(ctx, scope, now)
 	if err != nil {
 		return nil, nil, err
@@ -216,7 +216,7 @@ func (s *Service) FamilySignals(ctx context.Context, actor Actor, familyID int64
 	err := s.gate(ctx, caseFile(actor, familyID, "signals", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		*id = familyID
 		var err error
-		out, _, err = s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
+		out, _, err = scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
 		return err
 	})
 	return out, err
@@ -225,7 +225,7 @@ func (s *Service) FamilySignals(ctx context.Context, actor Actor, familyID int64
 // openSignals are a family's signals not acknowledged, for its case
 // managers' family page.
 func (s *Service) openSignals(ctx context.Context, st Store, familyID int64) ([]Signal, error) {
-	all, _, err := s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
+	all, _, err := scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
 	var out []Signal
 	for _, sg := range all {
 		if sg.Ack == nil {
@@ -285,7 +285,7 @@ func (s *Service) AcknowledgeSignal(ctx context.Context, actor Actor, a *SignalA
 	a.FamilyID = familyID
 	return s.gate(ctx, caseFile(actor, familyID, "signal", ActionUpdate), func(st Store, _ Relationship, _ *int64) error {
 		now := s.now()
-		signals, _, err := s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, now)
+		signals, _, err := scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, now)
 		if err != nil {
 			return err
 		}

@@ -103,7 +103,6 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"JobLeases", testJobLeases},
 		{"JobLeaseRace", testJobLeaseRace},
 		{"DigestSettingsAndClaims", testDigestSettingsAndClaims},
-		{"PassedDueDates", testPassedDueDates},
 		{"IntervisionSessions", testIntervisionSessions},
 		{"ReportRows", testReportRows},
 		{"DeathRecords", testDeathRecords},
