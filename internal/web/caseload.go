@@ -27,7 +27,9 @@ type CaseloadPage struct {
 func (p *CaseloadPage) Filters() []string { return care.CaseloadFilters }
 
 // Explain is a signal's explanation for the case managers.
-func (p *CaseloadPage) Explain(sg care.Signal) string { return signalText(p.translator, p.Lang, sg, false) }
+func (p *CaseloadPage) Explain(sg care.Signal) string {
+	return signalText(p.translator, p.Lang, sg, false)
+}
 
 // caseloadSorts are the orders the list offers; anything else is "next".
 var caseloadSorts = []string{"next", "name", "attention"}
