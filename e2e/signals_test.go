@@ -87,6 +87,9 @@ func TestSignalsDashboard(t *testing.T) {
 
 	// The caseload filters on the signal instead of a badge on every row.
 	tb.open("/families")
+	if n := tb.count(fmt.Sprintf("#family-%d .top-signal.sev", fam)); n != 1 {
+		t.Errorf("the family's row has %d signal badges, want its most urgent one", n)
+	}
 	tb.wantText("#filter-coverage_ending", "Indicatie loopt af (1)")
 	tb.click("#filter-coverage_ending")
 	if n := tb.count(fmt.Sprintf("#family-%d", fam)); n != 1 {

@@ -15,7 +15,7 @@ import (
 
 // TestTwoInstancesSendOneDigest runs two spil serve processes on one
 // PostgreSQL database with one SMTP server: a case manager whose digest
-// hour is now, and who has overdue work, gets exactly one digest, and
+// hour is now, and who has overdue signals, gets exactly one digest, and
 // exactly one instance holds the digest's lease.
 func TestTwoInstancesSendOneDigest(t *testing.T) {
 	const pw = "Zonnebloem-Speeltuin-1"
@@ -51,9 +51,17 @@ func TestTwoInstancesSendOneDigest(t *testing.T) {
 			}
 		}
 	}
-	dates, err := s.PassedDueDates(ctx, kct.ID, now)
-	if err != nil || len(dates) == 0 {
-		t.Fatalf("the demo case manager has no overdue work (%v): the digest would be empty", err)
+	files, err := s.SignalFiles(ctx, care.SignalScope{AccountID: kct.ID}, now)
+	overdue := 0
+	for i := range files {
+		for _, sg := range care.EvaluateSignals(&files[i], now, care.DefaultSignalSettings()) {
+			if sg.Due.Before(care.DateOf(now)) {
+				overdue++
+			}
+		}
+	}
+	if err != nil || overdue == 0 {
+		t.Fatalf("the demo case manager has no overdue signals (%v): the digest would be empty", err)
 	}
 
 	sink := mailtest.Start(t)

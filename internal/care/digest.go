@@ -68,10 +68,6 @@ type DigestStore interface {
 	// ClaimDigest marks day's digest of the account as sent; false when
 	// it already was, by this or another instance.
 	ClaimDigest(ctx context.Context, accountID int64, day int) (bool, error)
-	// PassedDueDates lists the due dates, before today, of the open tasks
-	// and next planned contacts of the living children in the case
-	// manager's caseload: one date per overdue item.
-	PassedDueDates(ctx context.Context, accountID int64, today time.Time) ([]time.Time, error)
 }
 
 // DigestDay is the Dutch calendar day of t as YYYYMMDD, the key of a
@@ -99,43 +95,3 @@ func ParseDigestHour(s string) (int, bool) {
 // MayHaveDigest reports whether the role gets a daily digest: case
 // managers, whose caseload has signals.
 func MayHaveDigest(r Role) bool { return r == RoleCaseManager }
-
-// caseloadCounter counts, until the signal engine replaces it, the
-// overdue tasks and passed next contacts the caseload already shows.
-type caseloadCounter struct {
-	store Store
-	now   func() time.Time
-}
-
-// CountSignals counts one signal per overdue open task and per passed
-// next contact; those dated on or after since's day are new.
-func (c caseloadCounter) CountSignals(ctx context.Context, accountID int64, since time.Time) (int, int, error) {
-	var dates []time.Time
-	err := c.store.Read(ctx, func(st Store) error {
-		var err error
-		dates, err = st.PassedDueDates(ctx, accountID, c.now())
-		return err
-	})
-	if err != nil {
-		return 0, 0, err
-	}
-	from := DateOf(since)
-	newCount := 0
-	for _, d := range dates {
-		if !d.Before(from) {
-			newCount++
-		}
-	}
-	return newCount, len(dates), nil
-}
-
-// SetSignalCounter gives the digest its counts of signals; without it the
-// digest counts overdue tasks and passed next contacts.
-func (s *Service) SetSignalCounter(c SignalCounter) { s.counter = c }
-
-func (s *Service) signalCounter() SignalCounter {
-	if s.counter != nil {
-		return s.counter
-	}
-	return caseloadCounter{store: s.store, now: s.now}
-}

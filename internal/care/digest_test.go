@@ -70,10 +70,11 @@ func TestDigestSettings(t *testing.T) {
 }
 
 // TestClaimDigests: at a case manager's hour the job claims their digest
-// once, with the counts of their own caseload's overdue tasks and passed
-// next contacts (new: since yesterday) and one audit record on their
-// behalf; a case manager with nothing overdue is claimed but gets no
-// mail, and one at another hour is left for later.
+// once, with the counts of the signal engine over their own caseload
+// (open signals only: overdue when due before today, new when due since
+// yesterday) and one audit record on their behalf; a case manager without
+// signals is claimed but gets no mail, and one at another hour is left
+// for later.
 func TestClaimDigests(t *testing.T) {
 	for _, db := range storetest.Databases() {
 		t.Run(db.Name, func(t *testing.T) {
@@ -81,7 +82,7 @@ func TestClaimDigests(t *testing.T) {
 			ctx := context.Background()
 			hour := now.In(care.Amsterdam).Hour()
 			// cm: a contact passed yesterday (new) and a task overdue for
-			// two weeks; cm2's family has nothing overdue.
+			// two weeks; cm3 has no families, so no signals.
 			f := &care.Family{OrganisationID: fx.org, ChildName: "Lotte Smit", BirthDate: date(2018, 5, 5), Sex: "female",
 				Intensity: care.Regular, NextContact: date(2026, 6, 14)}
 			ep := &care.Episode{ReferralDate: date(2026, 1, 5), SurpriseQuestion: "unknown", Status: "accepted"}
@@ -93,8 +94,8 @@ func TestClaimDigests(t *testing.T) {
 			if err := fx.s.CreateTask(ctx, k); err != nil {
 				t.Fatal(err)
 			}
-			newAccount(t, fx.s, fx.org, care.RoleCaseManager, "cm3@example.org") // the default hour: not now
-			for _, a := range []care.Actor{fx.cm, fx.cm2} {
+			cm3 := newAccount(t, fx.s, fx.org, care.RoleCaseManager, "cm3@example.org")
+			for _, a := range []care.Actor{fx.cm, cm3} {
 				if _, err := fx.svc.SaveDigestSettings(ctx, a, care.DigestInput{Enabled: true, Hour: strconv.Itoa(hour)}); err != nil {
 					t.Fatal(err)
 				}
@@ -102,12 +103,46 @@ func TestClaimDigests(t *testing.T) {
 			if hour == care.DefaultDigestHour {
 				t.Fatal("the test's clock is at the default hour")
 			}
+			// The counts, by the definition, over the signals the case
+			// manager sees.
+			signals, err := fx.svc.Signals(ctx, fx.cm)
+			if err != nil {
+				t.Fatal(err)
+			}
+			today, yesterday := care.DateOf(now), care.DateOf(now).AddDate(0, 0, -1)
+			wantNew, wantOverdue, contactNew, taskOverdue := 0, 0, false, ""
+			for _, sg := range signals {
+				if sg.FamilyID == 0 {
+					continue // the case manager's own signal
+				}
+				if sg.Due.Before(today) {
+					wantOverdue++
+				}
+				if !sg.Due.Before(yesterday) {
+					wantNew++
+				}
+				switch {
+				case sg.FamilyID == f.ID && sg.Code == care.CodeNextContactPassed:
+					contactNew = !sg.Due.Before(yesterday)
+				case sg.FamilyID == f.ID && sg.Code == care.CodeTasksOverdue && sg.Due.Before(yesterday):
+					taskOverdue = sg.ID
+				}
+			}
+			if !contactNew || taskOverdue == "" {
+				t.Fatalf("signals %+v: want the passed contact new and the task overdue", signals)
+			}
+			// A dismissed signal is not counted.
+			if err := fx.svc.AcknowledgeSignal(ctx, fx.cm, &care.SignalAck{SignalID: taskOverdue, Kind: care.AckDismiss,
+				Reason: "besproken"}); err != nil {
+				t.Fatal(err)
+			}
 			last := lastAuditID(t, fx.s)
 			got, err := fx.svc.ClaimDigests(ctx, now)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := []care.Digest{{DigestRecipient: care.DigestRecipient{AccountID: fx.cm.AccountID, Email: "cm@example.org"}, New: 1, Overdue: 2}}
+			want := []care.Digest{{DigestRecipient: care.DigestRecipient{AccountID: fx.cm.AccountID, Email: "cm@example.org"},
+				New: wantNew, Overdue: wantOverdue - 1}}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("digests (-want +got):\n%s", diff)
 			}
@@ -115,7 +150,11 @@ func TestClaimDigests(t *testing.T) {
 			if len(es) != 2 {
 				t.Fatalf("%d audit records, want one per claimed digest: %+v", len(es), es)
 			}
-			for i, a := range []care.Actor{fx.cm, fx.cm2} {
+			claimed := []care.Actor{fx.cm, cm3}
+			if es[0].ActorID != fx.cm.AccountID {
+				claimed[0], claimed[1] = cm3, fx.cm
+			}
+			for i, a := range claimed {
 				a.AccessPoint = care.DigestAccessPoint
 				if diff := cmp.Diff(digestEvent(a, care.ObjectDigest, care.ActionRead, care.OutcomeSuccess, caseload, care.DigestAccessPoint), es[i], ignoreChain); diff != "" {
 					t.Errorf("audit record of %d (-want +got):\n%s", a.AccountID, diff)

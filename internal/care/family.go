@@ -281,6 +281,9 @@ type CaseloadItem struct {
 	// FoundVia is the family member (name, kind, relation) whose name a
 	// search found, when it was not the child's; nil otherwise.
 	FoundVia *Member
+	// Signal is the family's most urgent signal not snoozed or
+	// dismissed; nil when none.
+	Signal *Signal
 }
 
 // Admitted reports whether the child is in a hospital today.

@@ -16,7 +16,7 @@ type Service struct {
 	passwords Passwords
 	notifier  Notifier
 	feeds     FeedLimiter
-	counter   SignalCounter // the digest's counts; nil: overdue tasks and passed contacts
+	counter   SignalCounter // the digest's counts; nil: the signal engine's
 	deaths    DeathSource   // feeds the report's figures of death; nil until set
 }
 

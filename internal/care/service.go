@@ -66,6 +66,9 @@ func (s *Service) Caseload(ctx context.Context, actor Actor, query, sortBy strin
 			return err
 		}
 		quietAfterDeath(all)
+		if err := caseloadTopSignals(ctx, st, actor, s.now(), all); err != nil {
+			return err
+		}
 		if strings.TrimSpace(query) == "" {
 			items = all
 			return nil

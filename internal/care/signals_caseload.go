@@ -1,6 +1,7 @@
 package care
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -83,4 +84,23 @@ func SortByAttention(items []CaseloadItem, day time.Time) {
 		}
 		return strings.ToLower(items[i].ChildName) < strings.ToLower(items[j].ChildName)
 	})
+}
+
+// caseloadTopSignals gives each row its family's most urgent signal not
+// snoozed or dismissed, from the same grouped read as the dashboard.
+func caseloadTopSignals(ctx context.Context, st Store, actor Actor, now time.Time, items []CaseloadItem) error {
+	signals, _, err := scopeSignals(ctx, st, actor.OrganisationID, SignalScope{AccountID: actor.AccountID}, now)
+	if err != nil {
+		return err
+	}
+	top := map[int64]*Signal{}
+	for i := range signals {
+		if sg := &signals[i]; sg.Ack == nil && top[sg.FamilyID] == nil {
+			top[sg.FamilyID] = sg
+		}
+	}
+	for i := range items {
+		items[i].Signal = top[items[i].FamilyID]
+	}
+	return nil
 }

@@ -412,7 +412,8 @@ func aftercareDue(f *SignalFile, day time.Time, _ SignalSettings) []Signal {
 		if day.Before(due) {
 			continue
 		}
-		out = append(out, Signal{Severity: SeverityWarning, Subject: idKey(a.ID), Due: due, On: due, Link: familyLink(f, "")})
+		out = append(out, Signal{Severity: SeverityWarning, Subject: idKey(a.ID), Due: due, On: due,
+			Link: familyLink(f, "/death#aftercare")})
 	}
 	return out
 }
@@ -452,7 +453,7 @@ func PracticeSignals(p Practice, day time.Time) []Signal {
 	}
 	day = DateOf(day)
 	s := Signal{Code: CodeIntervisie, Severity: SeverityInfo, Subject: "self", Due: day, Count: p.IntervisieLastYear,
-		Link: "/account"}
+		Link: "/account/intervision"}
 	s.Cause = CodeIntervisie + "|" + idKey(int64(p.IntervisieLastYear))
 	s.ID = "0." + CodeIntervisie + ".self"
 	return []Signal{s}

@@ -106,7 +106,9 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 				d.Admitted = append(d.Admitted, AdmittedChild{FamilyID: f.Family.ID, ChildName: f.Family.ChildName, Stay: *f.Stay})
 			}
 		}
-		d.Own = PracticeSignals(Practice{}, now)
+		if d.Own, err = practiceSignals(ctx, st, actor, now); err != nil {
+			return err
+		}
 		week := today.AddDate(0, 0, SignalTaskDays)
 		for i := range files {
 			f := &files[i]
@@ -142,10 +144,23 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 // signal, acknowledged ones marked, sorted most urgent first.
 func (s *Service) caseloadSignals(ctx context.Context, st Store, actor Actor, now time.Time) ([]Signal, []SignalFile, error) {
 	scope := SignalScope{AccountID: actor.AccountID}
-	return s.scopeSignals(ctx, st, actor.OrganisationID, scope, now)
+	return scopeSignals(ctx, st, actor.OrganisationID, scope, now)
 }
 
-func (s *Service) scopeSignals(ctx context.Context, st Store, organisationID int64, scope SignalScope, now time.Time) ([]Signal, []SignalFile, error) {
+// practiceSignals are the case manager's own signals, from the
+// intervision sessions they registered in the last 12 months.
+func practiceSignals(ctx context.Context, st Store, actor Actor, now time.Time) ([]Signal, error) {
+	if !MayRecordIntervision(actor.Role) {
+		return nil, nil
+	}
+	list, err := st.IntervisionSessions(ctx, actor.AccountID, IntervisionSince(now))
+	if err != nil {
+		return nil, err
+	}
+	return PracticeSignals(Practice{IntervisieKnown: true, IntervisieLastYear: countIntervisions(list)}, now), nil
+}
+
+func scopeSignals(ctx context.Context, st Store, organisationID int64, scope SignalScope, now time.Time) ([]Signal, []SignalFile, error) {
 	files, err := st.SignalFiles(ctx, scope, now)
 	if err != nil {
 		return nil, nil, err
@@ -180,9 +195,13 @@ func (s *Service) Signals(ctx context.Context, actor Actor) ([]Signal, error) {
 	}
 	var out []Signal
 	err := s.store.Read(ctx, func(st Store) error {
+		now := s.now()
 		var err error
-		out, _, err = s.caseloadSignals(ctx, st, actor, s.now())
-		out = append(out, PracticeSignals(Practice{}, s.now())...)
+		if out, _, err = s.caseloadSignals(ctx, st, actor, now); err != nil {
+			return err
+		}
+		own, err := practiceSignals(ctx, st, actor, now)
+		out = append(out, own...)
 		return err
 	})
 	if err := s.listed(ctx, actor, "signals", err); err != nil {
@@ -197,7 +216,7 @@ func (s *Service) FamilySignals(ctx context.Context, actor Actor, familyID int64
 	err := s.gate(ctx, caseFile(actor, familyID, "signals", ActionRead), func(st Store, _ Relationship, id *int64) error {
 		*id = familyID
 		var err error
-		out, _, err = s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
+		out, _, err = scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
 		return err
 	})
 	return out, err
@@ -206,7 +225,7 @@ func (s *Service) FamilySignals(ctx context.Context, actor Actor, familyID int64
 // openSignals are a family's signals not acknowledged, for its case
 // managers' family page.
 func (s *Service) openSignals(ctx context.Context, st Store, familyID int64) ([]Signal, error) {
-	all, _, err := s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
+	all, _, err := scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, s.now())
 	var out []Signal
 	for _, sg := range all {
 		if sg.Ack == nil {
@@ -266,7 +285,7 @@ func (s *Service) AcknowledgeSignal(ctx context.Context, actor Actor, a *SignalA
 	a.FamilyID = familyID
 	return s.gate(ctx, caseFile(actor, familyID, "signal", ActionUpdate), func(st Store, _ Relationship, _ *int64) error {
 		now := s.now()
-		signals, _, err := s.scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, now)
+		signals, _, err := scopeSignals(ctx, st, 0, SignalScope{FamilyID: familyID}, now)
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
@@ -67,31 +66,4 @@ func (s *Store) ClaimDigest(ctx context.Context, accountID int64, day int) (bool
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
-}
-
-// PassedDueDates lists the due dates before today of the open tasks and
-// the next planned contacts of the living children in the case manager's
-// caseload.
-func (s *Store) PassedDueDates(ctx context.Context, accountID int64, today time.Time) ([]time.Time, error) {
-	today = care.DateOf(today)
-	rows, err := s.rq.QueryContext(ctx, `SELECT t.due_date FROM tasks t JOIN families f ON f.id = t.family_id
-			WHERE t.family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1)
-				AND t.status = 'open' AND t.due_date < $2 AND NOT f.deceased
-		UNION ALL
-		SELECT f.next_contact FROM families f
-			WHERE f.id IN (SELECT family_id FROM case_managers WHERE account_id = $1)
-				AND f.next_contact < $2 AND NOT f.deceased /* Store.PassedDueDates */`, accountID, today)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []time.Time
-	for rows.Next() {
-		var d time.Time
-		if err := rows.Scan(&d); err != nil {
-			return nil, err
-		}
-		out = append(out, d.UTC())
-	}
-	return out, rows.Err()
 }

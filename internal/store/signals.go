@@ -34,7 +34,7 @@ func (s *Store) SignalFiles(ctx context.Context, scope care.SignalScope, today t
 	rd := &signalRead{files: files, index: index}
 	for _, part := range []func(context.Context, care.SignalScope, time.Time, *signalRead) error{
 		s.signalPlaces, s.signalTasks, s.signalNetwork, s.signalProviders,
-		s.signalCoverage, s.signalAids, s.signalStays, s.signalTransfers, s.signalMeetings, s.signalDuplicates,
+		s.signalCoverage, s.signalAids, s.signalStays, s.signalTransfers, s.signalMeetings, s.signalAftercare, s.signalDuplicates,
 	} {
 		if err := part(ctx, scope, today, rd); err != nil {
 			return nil, err
@@ -334,6 +334,28 @@ func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, toda
 			}
 			return nil
 		})
+}
+
+// signalAftercare reads the follow-up contacts not yet done of the
+// deceased children's families in scope.
+func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+	if !rd.any(func(f *care.SignalFile) bool { return f.Family.Deceased }) {
+		return nil
+	}
+	where, arg := scopeWhere(scope, "c.family_id")
+	return s.eachRow(ctx, `SELECT c.id, c.family_id, c.due_on FROM aftercare_contacts c
+		WHERE `+where+` AND c.done_on IS NULL ORDER BY c.due_on, c.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
+		var a care.AftercareFollowUp
+		var id int64
+		if err := rows.Scan(&a.ID, &id, &a.Due); err != nil {
+			return err
+		}
+		a.Due = a.Due.UTC()
+		if f := rd.at(id); f != nil {
+			f.Aftercare = append(f.Aftercare, a)
+		}
+		return nil
+	})
 }
 
 // signalDuplicates reads, for each family in scope, the organisation's

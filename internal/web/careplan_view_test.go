@@ -480,8 +480,9 @@ func TestCarePlanOnFamilyPageAndCaseload(t *testing.T) {
 
 		p = w.CM.Get("/families")
 		row := p.ByID("family-" + itoa(w.Fam))
-		if cell := under(row, func(n *html.Node) bool { return hasClass(n, "plan-review") }); cell == nil || !strings.Contains(text(cell), "te laat") || under(cell, func(n *html.Node) bool { return hasClass(n, "review-overdue") }) == nil {
-			t.Errorf("caseload row %q: review not marked overdue", text(row))
+		if b := under(row, func(n *html.Node) bool { return hasClass(n, "top-signal") }); b == nil || attr(b, "data-code") != care.CodePlanReviewOverdue ||
+			text(b) != "Evaluatie te laat" {
+			t.Errorf("caseload row %q: the overdue review is not the row's signal", text(row))
 		}
 
 		// The family's and the provider's views link to the plan.

@@ -26,13 +26,10 @@ type CaseloadPage struct {
 // Filters are the signals the caseload filters on.
 func (p *CaseloadPage) Filters() []string { return care.CaseloadFilters }
 
-// ContactLate reports whether the planned contact with a family has passed.
-func (p *CaseloadPage) ContactLate(it care.CaseloadItem) bool {
-	return !it.NextContact.IsZero() && it.NextContact.Before(p.Today)
+// Explain is a signal's explanation for the case managers.
+func (p *CaseloadPage) Explain(sg care.Signal) string {
+	return signalText(p.translator, p.Lang, sg, false)
 }
-
-// PlanLate reports whether the review of a family's care plan is overdue.
-func (p *CaseloadPage) PlanLate(it care.CaseloadItem) bool { return it.PlanReviewOverdue(p.Today) }
 
 // caseloadSorts are the orders the list offers; anything else is "next".
 var caseloadSorts = []string{"next", "name", "attention"}

@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -75,14 +77,48 @@ func TestCaseloadDatesAndLanguage(t *testing.T) {
 		if got := text(row); !strings.Contains(got, "2 jan 2031") {
 			t.Errorf("Dutch row %q", got)
 		}
-		badge := find(row, func(n *htmlNode) bool { return strings.Contains(attr(n, "class"), "overdue") })
-		if !strings.Contains(attr(badge, "class"), "warn") || text(badge) != "1 te laat" {
-			t.Errorf("overdue badge %q class %q", text(badge), attr(badge, "class"))
+		// One badge: the family's most urgent signal, short, in the
+		// page's language, linking to where to act.
+		short := func(lang, code string) string {
+			t.Helper()
+			b, err := os.ReadFile("locales/caseload_signal." + lang + ".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := map[string]string{}
+			if err := json.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+			return m["signal."+code+".short"]
+		}
+		top := func(row *htmlNode) (code, label string) {
+			t.Helper()
+			badges := allUnder(row, func(n *htmlNode) bool { return hasClass(n, "top-signal") })
+			if len(badges) != 1 {
+				t.Fatalf("row %q: %d signal badges, want 1", text(row), len(badges))
+			}
+			b := badges[0]
+			if !strings.Contains(attr(b, "class"), "sev-") || !strings.HasPrefix(attr(b, "href"), "/families/"+itoa(id)) || attr(b, "title") == "" {
+				t.Errorf("signal badge class %q href %q title %q", attr(b, "class"), attr(b, "href"), attr(b, "title"))
+			}
+			return attr(b, "data-code"), text(b)
+		}
+		code, label := top(row)
+		if code == "" || label != short("nl", code) {
+			t.Errorf("Dutch signal badge %q for %q", label, code)
+		}
+		if strings.Contains(text(row), "te laat") && code != "tasks_overdue" {
+			t.Errorf("row %q repeats the overdue tasks beside its signal", text(row))
+		}
+		// The overdue task is found by the filter.
+		if c.Get("/families?filter=overdue_tasks").ByID("family-"+itoa(id)) == nil {
+			t.Error("the overdue-tasks filter leaves the family out")
 		}
 		c.Post("/language", url.Values{"lang": {"en"}, "next": {"/families"}})
 		p := c.Get("/families")
-		if p.H1() != "My families" || !strings.Contains(p.Within("family-"+itoa(id)), "2 Jan 2031") || !strings.Contains(p.Within("family-"+itoa(id)), "1 overdue") {
-			t.Errorf("English: %q / %q", p.H1(), p.Within("family-"+itoa(id)))
+		row = p.ByID("family-" + itoa(id))
+		if code, label := top(row); p.H1() != "My families" || !strings.Contains(text(row), "2 Jan 2031") || label != short("en", code) {
+			t.Errorf("English: %q / %q", p.H1(), text(row))
 		}
 		if got := c.Get(familyPath(id, "")).Within("intensity-badge"); got != "regular" {
 			t.Errorf("English intensity %q", got)

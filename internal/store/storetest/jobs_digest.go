@@ -176,57 +176,6 @@ func testDigestSettingsAndClaims(t *testing.T, s Store) {
 	}
 }
 
-// testPassedDueDates: overdue open tasks and passed next contacts of the
-// living children of the case manager's own caseload, nothing else.
-func testPassedDueDates(t *testing.T, s Store) {
-	ctx := context.Background()
-	org := newOrg(t, s)
-	cm := newAccount(t, s, org, fmt.Sprintf("cm@org%d.example.org", org)).ID
-	other := newAccount(t, s, org, fmt.Sprintf("cm2@org%d.example.org", org)).ID
-	day := func(d int) time.Time { return time.Date(2026, 6, d, 0, 0, 0, 0, time.UTC) }
-	family := func(name string, next time.Time, by int64, deceased bool) int64 {
-		t.Helper()
-		f := &care.Family{OrganisationID: org, ChildName: name, BirthDate: day(1).AddDate(-8, 0, 0), Sex: "female",
-			Intensity: care.Regular, NextContact: next, Deceased: deceased}
-		ep := &care.Episode{ReferralDate: day(1), SurpriseQuestion: "unknown", Status: "accepted"}
-		if err := s.CreateFamilyFile(ctx, f, ep, "kct", by, t0); err != nil {
-			t.Fatal(err)
-		}
-		return f.ID
-	}
-	task := func(familyID int64, due time.Time, done bool) {
-		t.Helper()
-		k := &care.Task{FamilyID: familyID, Title: "Taak", OwnerKind: "casemanager", DueDate: due, CreatedAt: t0, CreatedBy: care.Person{AccountID: cm}}
-		mustDo(t, "CreateTask", s.CreateTask(ctx, k))
-		if done {
-			mustDo(t, "CompleteTask", s.CompleteTask(ctx, familyID, k.ID, "", t0, cm))
-		}
-	}
-	a := family("Anna", day(10), cm, false) // contact passed
-	family("Bram", day(15), cm, false)      // contact today: not passed
-	c := family("Cas", day(3), cm, true)    // deceased: silent
-	d := family("Dirk", day(2), other, false)
-	task(a, day(12), false)
-	task(a, day(14), false)
-	task(a, day(15), false) // due today: not overdue
-	task(a, day(5), true)   // done
-	task(a, time.Time{}, false)
-	task(c, day(4), false)
-	task(d, day(4), false)
-	got, err := s.PassedDueDates(ctx, cm, day(15).Add(10*time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[time.Time]int{day(10): 1, day(12): 1, day(14): 1}
-	gotSet := map[time.Time]int{}
-	for _, g := range got {
-		gotSet[g]++
-	}
-	if diff := cmp.Diff(want, gotSet); diff != "" {
-		t.Errorf("passed due dates (-want +got):\n%s", diff)
-	}
-}
-
 // testIntervisionSessions: the account's own sessions from a day on,
 // newest first; another account's are not among them.
 func testIntervisionSessions(t *testing.T, s Store) {

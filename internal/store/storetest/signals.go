@@ -170,3 +170,53 @@ func testSignalAcks(t *testing.T, s Store) {
 		t.Errorf("another organisation's settings changed: %+v", set)
 	}
 }
+
+// testSignalFilesAftercare: a deceased child's file carries the follow-up
+// contacts not yet done, read for the whole caseload at once, and none of
+// another case manager's family.
+func testSignalFilesAftercare(t *testing.T, s Store) {
+	ctx := context.Background()
+	f := newAccessFixture(t, s)
+	second := newAccessFixture(t, s)
+	other := newAccessFixture(t, s)
+	by := care.Person{AccountID: f.caseManager}
+	// The second family is in the same caseload.
+	mustDo(t, "AssignCaseManager", s.AssignCaseManager(ctx, second.family, "thuis", f.caseManager))
+	for _, id := range []int64{f.family, second.family, other.family} {
+		mustDo(t, "SetDeceased", s.SetDeceased(ctx, id, day(2026, 2, 10)))
+	}
+	mustDo(t, "SaveAftercare", s.SaveAftercare(ctx, f.family, &care.Aftercare{Contacts: []care.AftercareContact{
+		{DueOn: day(2026, 3, 24)}, {DueOn: day(2026, 3, 1), DoneOn: day(2026, 3, 2), DoneBy: by}, {DueOn: day(2027, 2, 10)}}}))
+	mustDo(t, "SaveAftercare", s.SaveAftercare(ctx, second.family, &care.Aftercare{Contacts: []care.AftercareContact{
+		{DueOn: day(2026, 4, 1)}}}))
+	mustDo(t, "SaveAftercare", s.SaveAftercare(ctx, other.family, &care.Aftercare{Contacts: []care.AftercareContact{
+		{DueOn: day(2026, 3, 20)}}}))
+
+	files, err := s.SignalFiles(ctx, care.SignalScope{AccountID: f.caseManager}, day(2026, 4, 15))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dues := map[int64][]time.Time{}
+	for _, sf := range files {
+		for _, a := range sf.Aftercare {
+			if a.ID == 0 {
+				t.Errorf("follow-up without an id: %+v", a)
+			}
+			dues[sf.Family.ID] = append(dues[sf.Family.ID], a.Due)
+		}
+	}
+	if got := dues[f.family]; len(got) != 2 || !got[0].Equal(day(2026, 3, 24)) || !got[1].Equal(day(2027, 2, 10)) {
+		t.Errorf("first family's open follow-ups = %v, want 24 March 2026 and 10 February 2027 (not the one done)", got)
+	}
+	if got := dues[second.family]; len(got) != 1 || !got[0].Equal(day(2026, 4, 1)) {
+		t.Errorf("second family's open follow-ups = %v", got)
+	}
+	if _, ok := dues[other.family]; ok || len(files) != 2 {
+		t.Errorf("caseload read %d files, follow-ups %v: another case manager's family leaks in", len(files), dues)
+	}
+	// One family's scope reads that family's only.
+	files, err = s.SignalFiles(ctx, care.SignalScope{FamilyID: second.family}, day(2026, 4, 15))
+	if err != nil || len(files) != 1 || len(files[0].Aftercare) != 1 || !files[0].Aftercare[0].Due.Equal(day(2026, 4, 1)) {
+		t.Errorf("one family's file = %+v, %v", files, err)
+	}
+}

@@ -104,7 +104,6 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"JobLeases", testJobLeases},
 		{"JobLeaseRace", testJobLeaseRace},
 		{"DigestSettingsAndClaims", testDigestSettingsAndClaims},
-		{"PassedDueDates", testPassedDueDates},
 		{"IntervisionSessions", testIntervisionSessions},
 		{"ReportRows", testReportRows},
 		{"DeathRecords", testDeathRecords},
@@ -115,6 +114,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"IntensityChanges", testIntensityChanges},
 		{"SignalFiles", testSignalFiles},
 		{"SignalAcks", testSignalAcks},
+		{"SignalFilesAftercare", testSignalFilesAftercare},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
