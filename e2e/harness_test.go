@@ -32,8 +32,11 @@ import (
 
 const (
 	// testTimeout bounds the browser of one test: every step in the page
-	// runs within it, and the browser stops when it ends.
-	testTimeout = 30 * time.Second
+	// runs within it, and the browser stops when it ends. A journey of
+	// three people logging in with a second factor takes most of half a
+	// minute on a busy two-core machine; the step timeout below is what
+	// makes a missing element fail fast.
+	testTimeout = 120 * time.Second
 	// stepTimeout bounds one wait in the page, so a missing element fails
 	// the test with a clear message instead of using up the whole budget.
 	stepTimeout = 10 * time.Second
