@@ -37,11 +37,7 @@ func Export(in Input) Bundle {
 // the actor may see it (see care.Service.ExportFile); action is what the
 // audit record says.
 func ReadFamily(ctx context.Context, svc *care.Service, actor care.Actor, familyID int64, action care.Action) (Input, error) {
-	f, err := svc.ExportFile(ctx, actor, familyID, action)
-	if err != nil {
-		return Input{}, err
-	}
-	return InputOf(Organisation{ID: f.Organisation.ID, Name: f.Organisation.Name, URA: f.Organisation.URA}, f), nil
+	return ReadFamilyParts(ctx, svc, actor, familyID, action, care.ExportAll)
 }
 
 // ExportFamily exports a family's file as the actor may see it: the whole
