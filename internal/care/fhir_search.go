@@ -4,9 +4,8 @@ import "context"
 
 // ExportFileByBSN finds the child with the BSN among the families of the
 // actor's own caseload and reads that file (its core and parts) for an
-// export, audited as one
-// search (S) of that family. Only case managers search by BSN (a
-// provider's view has no BSN); a search that finds nothing, or finds more
+// export, audited as one search (S) of that family. Only case managers
+// search by BSN (a provider's view has no BSN); a search that finds nothing, or finds more
 // than one family, or that the actor may not make, is recorded as one
 // search without a family and answers nil.
 func (s *Service) ExportFileByBSN(ctx context.Context, actor Actor, bsn string, parts ExportParts) (*ExportFile, error) {
