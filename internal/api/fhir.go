@@ -65,8 +65,9 @@ func (s *Server) fhirHandle(h apiHandler) http.Handler {
 }
 
 // fhirRead answers one resource. The id names the family (see
-// fhirIDFamily); the family's file is read as the caller may see it and
-// audited as one read (R), and a resource that is not in it is not found.
+// fhirIDFamily); the parts of the family's file the type is written from
+// are read as the caller may see them and audited as one read (R), and a
+// resource that is not in them is not found.
 func (s *Server) fhirRead(w http.ResponseWriter, r *http.Request) error {
 	typ, id := r.PathValue("type"), r.PathValue("id")
 	if _, ok := fhirProfiles[typ]; !ok {
@@ -76,7 +77,7 @@ func (s *Server) fhirRead(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return apiErrNotFound
 	}
-	b, err := s.fhirFile(r, fam, care.ActionRead)
+	b, err := s.fhirFile(r, fam, care.ActionRead, fhir.PartsFor(typ))
 	if err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func (s *Server) fhirEverything(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return apiErrNotFound
 	}
-	b, err := s.fhirFile(r, fam, care.ActionExport)
+	b, err := s.fhirFile(r, fam, care.ActionExport, care.ExportAll)
 	if err != nil {
 		return err
 	}
@@ -126,7 +127,7 @@ func (s *Server) fhirSearch(w http.ResponseWriter, r *http.Request) error {
 	if q.BSN != "" {
 		b, err = s.fhirFileByBSN(r, q.BSN)
 	} else {
-		b, err = s.fhirFile(r, q.Family, care.ActionSearch)
+		b, err = s.fhirFile(r, q.Family, care.ActionSearch, fhir.PartsFor(q.Type))
 	}
 	if err != nil {
 		return err
@@ -139,9 +140,11 @@ func (s *Server) fhirSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 // fhirFile reads the family's file as the caller may see it, audited with
-// action, as a FHIR Bundle.
-func (s *Server) fhirFile(r *http.Request, fam int64, action care.Action) (fhir.Bundle, error) {
-	in, err := fhir.ReadFamily(r.Context(), s.care, s.actor(r), fam, action)
+// action, as a FHIR Bundle: only the parts of the file in parts (a read or
+// a search takes what its type is written from, see fhir.PartsFor), so
+// the Bundle holds those types as the whole file would.
+func (s *Server) fhirFile(r *http.Request, fam int64, action care.Action, parts care.ExportParts) (fhir.Bundle, error) {
+	in, err := fhir.ReadFamilyParts(r.Context(), s.care, s.actor(r), fam, action, parts)
 	if err != nil {
 		return fhir.Bundle{}, err
 	}
@@ -152,7 +155,7 @@ func (s *Server) fhirFile(r *http.Request, fam int64, action care.Action) (fhir.
 // caller's own families, audited as one search (S); without a match the
 // Bundle is empty.
 func (s *Server) fhirFileByBSN(r *http.Request, bsn string) (fhir.Bundle, error) {
-	f, err := s.care.ExportFileByBSN(r.Context(), s.actor(r), bsn)
+	f, err := s.care.ExportFileByBSN(r.Context(), s.actor(r), bsn, fhir.PartsFor("Patient"))
 	if err != nil || f == nil {
 		return fhir.Bundle{}, err
 	}

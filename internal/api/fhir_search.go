@@ -176,10 +176,10 @@ func fhirFamilyIn(id, prefix string, whole bool) (int64, bool) {
 	return n, true
 }
 
-// fhirFamilyIDs are the resource ids that carry the family's id: the
-// prefix, and whether the family id is all that follows it. Resources with
-// ids of their own (tasks, contacts, consents, ...) are found through a
-// search by patient.
+// fhirFamilyIDs are the prefixes of the resource ids the export writes
+// (see internal/fhir), each with whether the family's id is all that
+// follows it; otherwise the family's id comes first, then "-" and more.
+// Every resource's id names its family this way.
 var fhirFamilyIDs = []struct {
 	prefix string
 	whole  bool
@@ -188,6 +188,10 @@ var fhirFamilyIDs = []struct {
 	{"place-of-death-", true}, {"care-wishes-", true}, {"other-info-", true},
 	{"goal-", false}, {"problem-", false}, {"dx-", false}, {"directive-", false},
 	{"acp-encounter-", false}, {"acp-", false},
+	{"org-", false}, {"member-", false}, {"nm-org-", false}, {"nm-", false}, {"cm-", false},
+	{"task-", false}, {"contact-", false}, {"consent-", false},
+	{"stay-", false}, {"transfer-", false}, {"meeting-", false}, {"minutes-", false},
+	{"coverage-", false}, {"document-", false}, {"binary-", false},
 }
 
 // fhirIDFamily returns the family a resource id belongs to, when the id

@@ -62,6 +62,13 @@ const maxExportContacts = 100000
 // action is what the audit record says: ActionExport for a whole file,
 // ActionRead or ActionSearch when a surface reads one resource or searches.
 func (s *Service) ExportFile(ctx context.Context, actor Actor, familyID int64, action Action) (*ExportFile, error) {
+	return s.ExportFileParts(ctx, actor, familyID, action, ExportAll)
+}
+
+// ExportFileParts is ExportFile reading only the core of the file and
+// parts: the same door, access rules and one audit record; the parts left
+// out are empty (nil) in the answer.
+func (s *Service) ExportFileParts(ctx context.Context, actor Actor, familyID int64, action Action, parts ExportParts) (*ExportFile, error) {
 	switch action {
 	case ActionExport, ActionRead, ActionSearch:
 	default:
@@ -76,9 +83,9 @@ func (s *Service) ExportFile(ctx context.Context, actor Actor, familyID int64, a
 		*id = familyID
 		var err error
 		if a.view == ViewProvider {
-			out, err = s.providerExport(ctx, st, familyID, rel)
+			out, err = s.providerExport(ctx, st, familyID, rel, parts)
 		} else {
-			out, err = s.caseExport(ctx, st, familyID)
+			out, err = s.caseExport(ctx, st, familyID, parts)
 		}
 		if err != nil {
 			return err
@@ -92,7 +99,7 @@ func (s *Service) ExportFile(ctx context.Context, actor Actor, familyID int64, a
 	return out, nil
 }
 
-func (s *Service) caseExport(ctx context.Context, st Store, familyID int64) (*ExportFile, error) {
+func (s *Service) caseExport(ctx context.Context, st Store, familyID int64, parts ExportParts) (*ExportFile, error) {
 	f, err := st.FamilyByID(ctx, familyID)
 	if err != nil {
 		return nil, err
@@ -110,30 +117,50 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64) (*Ex
 	if out.Episode, err = st.Episode(ctx, familyID); err != nil {
 		return nil, err
 	}
-	if out.Contacts, err = st.Contacts(ctx, familyID, 0, maxExportContacts); err != nil {
-		return nil, err
+	if parts.Has(ExportContacts) {
+		if out.Contacts, err = st.Contacts(ctx, familyID, 0, maxExportContacts); err != nil {
+			return nil, err
+		}
+		slices.Reverse(out.Contacts)
 	}
-	slices.Reverse(out.Contacts)
-	if out.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{}); err != nil {
-		return nil, err
+	if parts.Has(ExportTasks) {
+		if out.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{}); err != nil {
+			return nil, err
+		}
 	}
-	if out.Plan, err = st.CarePlan(ctx, familyID); err != nil {
-		return nil, err
+	if parts.Has(ExportPlan) {
+		if out.Plan, err = st.CarePlan(ctx, familyID); err != nil {
+			return nil, err
+		}
 	}
-	if out.Consents, err = st.ConsentRecords(ctx, familyID, 0); err != nil {
-		return nil, err
+	if parts.Has(ExportConsents) {
+		if out.Consents, err = st.ConsentRecords(ctx, familyID, 0); err != nil {
+			return nil, err
+		}
 	}
-	if out.Stays, err = st.Stays(ctx, familyID); err != nil {
-		return nil, err
+	if parts.Has(ExportStays) {
+		if out.Stays, err = st.Stays(ctx, familyID); err != nil {
+			return nil, err
+		}
 	}
-	if out.Transfers, err = st.Transfers(ctx, familyID); err != nil {
-		return nil, err
+	if parts.Has(ExportTransfers) {
+		if out.Transfers, err = st.Transfers(ctx, familyID); err != nil {
+			return nil, err
+		}
 	}
-	if out.Meetings, err = st.Meetings(ctx, familyID); err != nil {
-		return nil, err
+	if parts.Has(ExportMeetings) {
+		if out.Meetings, err = st.Meetings(ctx, familyID); err != nil {
+			return nil, err
+		}
+	}
+	if !parts.Has(ExportCoverage) {
+		return out, nil
 	}
 	if out.Coverage, err = st.CoverageItems(ctx, familyID); err != nil {
 		return nil, err
+	}
+	if !parts.Has(ExportDocumentContent) {
+		return out, nil
 	}
 	// The documents attached to the plan go out with their content.
 	for i := range out.Coverage {
@@ -152,18 +179,23 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64) (*Ex
 // providerExport is the provider's view and the care plan as a provider
 // sees them: no BSN, no contacts, no consent records, and of the tasks and
 // the plan's actions only the provider's own.
-func (s *Service) providerExport(ctx context.Context, st Store, familyID int64, rel Relationship) (*ExportFile, error) {
+func (s *Service) providerExport(ctx context.Context, st Store, familyID int64, rel Relationship, parts ExportParts) (*ExportFile, error) {
 	pf, err := providerFile(ctx, st, familyID, rel, s.now())
 	if err != nil {
 		return nil, err
 	}
 	out := &ExportFile{Viewer: ViewerProvider, Scope: pf.Scope, Family: pf.Family, Network: pf.Network, CaseManagers: pf.CaseManagers,
 		Transfers: pf.Transfers}
-	if pf.Stay != nil {
+	if pf.Stay != nil && parts.Has(ExportStays) {
 		out.Stays = []Stay{*pf.Stay}
 	}
+	if !parts.Has(ExportTransfers) {
+		out.Transfers = nil
+	}
 	out.CaseManagers.KCTReach, out.CaseManagers.ThuisReach = Reachability{}, Reachability{}
-	if pf.Shows(PartTasks) && rel.Link.NetworkMemberID != 0 {
+	// The plan's actions are filtered by the provider's own tasks, so the
+	// plan takes them too.
+	if (parts.Has(ExportTasks) || parts.Has(ExportPlan)) && pf.Shows(PartTasks) && rel.Link.NetworkMemberID != 0 {
 		if out.Tasks, err = st.Tasks(ctx, familyID, TaskQuery{NetworkMemberID: rel.Link.NetworkMemberID}); err != nil {
 			return nil, err
 		}
@@ -177,6 +209,9 @@ func (s *Service) providerExport(ctx context.Context, st Store, familyID int64, 
 			out.Members = append(out.Members, Member{ID: m.ID, FamilyID: m.FamilyID, Kind: m.Kind, Name: m.Name,
 				Relation: m.Relation, Custody: m.Custody, Phone: m.Phone, Email: m.Email})
 		}
+	}
+	if !parts.Has(ExportPlan) {
+		return out, nil
 	}
 	if out.Plan, err = st.CarePlan(ctx, familyID); err != nil || out.Plan == nil {
 		return out, err

@@ -3,12 +3,12 @@ package care
 import "context"
 
 // ExportFileByBSN finds the child with the BSN among the families of the
-// actor's own caseload and reads that file for an export, audited as one
-// search (S) of that family. Only case managers search by BSN (a
-// provider's view has no BSN); a search that finds nothing, or finds more
+// actor's own caseload and reads that file (its core and parts) for an
+// export, audited as one search (S) of that family. Only case managers
+// search by BSN (a provider's view has no BSN); a search that finds nothing, or finds more
 // than one family, or that the actor may not make, is recorded as one
 // search without a family and answers nil.
-func (s *Service) ExportFileByBSN(ctx context.Context, actor Actor, bsn string) (*ExportFile, error) {
+func (s *Service) ExportFileByBSN(ctx context.Context, actor Actor, bsn string, parts ExportParts) (*ExportFile, error) {
 	if !MayListCaseload(actor) || !ValidBSN(bsn) {
 		outcome := OutcomeDenied
 		if MayListCaseload(actor) {
@@ -28,5 +28,5 @@ func (s *Service) ExportFileByBSN(ctx context.Context, actor Actor, bsn string) 
 	if len(ids) != 1 {
 		return nil, s.record(ctx, actor, "fhir", ActionSearch, Decision{Allowed: true, Relationship: true}, OutcomeSuccess)
 	}
-	return s.ExportFile(ctx, actor, ids[0], ActionSearch)
+	return s.ExportFileParts(ctx, actor, ids[0], ActionSearch, parts)
 }

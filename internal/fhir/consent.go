@@ -23,8 +23,8 @@ func (x *exporter) consents() {
 			p.Type = "permit"
 		}
 		who := Reference{Identifier: &Identifier{System: sysNetworkMember, Value: itoa(r.NetworkMemberID)}}
-		if x.has("PractitionerRole", networkID(r.NetworkMemberID)) {
-			who.Reference = "PractitionerRole/" + networkID(r.NetworkMemberID)
+		if x.has("PractitionerRole", networkID(x.fam, r.NetworkMemberID)) {
+			who.Reference = "PractitionerRole/" + networkID(x.fam, r.NetworkMemberID)
 		}
 		p.Actor = []ProvisionActor{{Role: CodeableConcept{Coding: []Coding{recipientRole}}, Reference: who}}
 		c.Provision = p
@@ -32,12 +32,12 @@ func (x *exporter) consents() {
 		e.code("consent-scope", r.Scope)
 		e.code("giver-kind", r.GiverKind)
 		e.person("given-by", r.GivenBy.AccountID, r.GivenBy.Name)
-		x.add(c, "Consent", consentID(r.ID), ProfileSpilProviderConsent, e)
+		x.add(c, "Consent", consentID(x.fam, r.ID), ProfileSpilProviderConsent, e)
 	}
 }
 
 func (m *importer) privacyConsent(c *Consent) {
-	r := care.ConsentRecord{ID: m.idAfter("consent-", c.ID), FamilyID: m.in.Family.ID, At: parseTime(c.DateTime, &m.err)}
+	r := care.ConsentRecord{ID: m.scopedID("consent-", c.ID), FamilyID: m.in.Family.ID, At: parseTime(c.DateTime, &m.err)}
 	if c.Provision == nil || len(c.Provision.Actor) != 1 || c.Provision.Actor[0].Reference.Identifier == nil {
 		m.fail("a consent without its provider")
 		return

@@ -17,8 +17,8 @@ var coverageStatuses = map[string]string{
 	care.CoverageEnded: "cancelled", care.CoverageToApply: "draft", care.CoverageApplied: "draft", care.CoverageObjection: "draft",
 }
 
-func coverageID(id int64) string { return "coverage-" + itoa(id) }
-func documentID(id int64) string { return "document-" + itoa(id) }
+func coverageID(fam string, id int64) string { return scopedID("coverage-", fam, id) }
+func documentID(fam string, id int64) string { return scopedID("document-", fam, id) }
 
 func (x *exporter) coverage() {
 	for _, c := range x.in.Coverage {
@@ -69,7 +69,7 @@ func (x *exporter) coverage() {
 			e.str("note", p.Note)
 			e.instant("created", p.CreatedAt)
 			e.person("created-by", p.CreatedBy.AccountID, p.CreatedBy.Name)
-			x.add(r, "Coverage", coverageID(p.ID), ProfileSpilCoverage, e)
+			x.add(r, "Coverage", coverageID(x.fam, p.ID), ProfileSpilCoverage, e)
 		}
 		for _, d := range c.Documents {
 			x.document(d, c)
@@ -84,7 +84,7 @@ func (x *exporter) document(d care.Document, c care.CoverageItem) {
 		Content: []DocumentContent{{Attachment: Attachment{ContentType: d.ContentType, Title: d.FileName, Size: d.Size}}}}
 	r.Identifier = []Identifier{{System: sysDocument, Value: itoa(d.ID)}}
 	if len(c.Periods) > 0 {
-		r.Context = &DocumentContext{Related: []Reference{refv("Coverage", coverageID(c.Periods[len(c.Periods)-1].ID))}}
+		r.Context = &DocumentContext{Related: []Reference{refv("Coverage", coverageID(x.fam, c.Periods[len(c.Periods)-1].ID))}}
 	}
 	e := &exts{}
 	e.code("document-kind", d.Kind)
@@ -94,15 +94,15 @@ func (x *exporter) document(d care.Document, c care.CoverageItem) {
 	e.integer("thread", d.ThreadID)
 	e.person("uploaded-by", d.UploadedBy.AccountID, d.UploadedBy.Name)
 	if d.Content != nil {
-		r.Content[0].Attachment.URL = "Binary/" + binaryID(d.ID)
+		r.Content[0].Attachment.URL = "Binary/" + binaryID(x.fam, d.ID)
 	}
-	x.add(r, "DocumentReference", documentID(d.ID), ProfileSpilDocument, e)
+	x.add(r, "DocumentReference", documentID(x.fam, d.ID), ProfileSpilDocument, e)
 	if d.Content != nil {
-		x.add(&Binary{ContentType: d.ContentType, Data: d.Content}, "Binary", binaryID(d.ID), ProfileSpilBinary, nil)
+		x.add(&Binary{ContentType: d.ContentType, Data: d.Content}, "Binary", binaryID(x.fam, d.ID), ProfileSpilBinary, nil)
 	}
 }
 
-func binaryID(id int64) string { return "binary-" + itoa(id) }
+func binaryID(fam string, id int64) string { return scopedID("binary-", fam, id) }
 
 func (m *importer) binary(r *Binary) {
 	n := len(m.in.Coverage)
@@ -112,7 +112,7 @@ func (m *importer) binary(r *Binary) {
 	}
 	docs := m.in.Coverage[n-1].Documents
 	d := &docs[len(docs)-1]
-	if r.ID != binaryID(d.ID) {
+	if r.ID != binaryID(m.fam, d.ID) {
 		m.fail("content %s is not that of document %d", r.ID, d.ID)
 	}
 	d.Content = r.Data
@@ -138,7 +138,7 @@ func (m *importer) coveragePeriod(r *Coverage) {
 		m.fail("coverage %s without its item", r.ID)
 		return
 	}
-	p := care.CoveragePeriod{ID: m.idAfter("coverage-", r.ID), ItemID: item.ID, FamilyID: m.in.Family.ID}
+	p := care.CoveragePeriod{ID: m.scopedID("coverage-", r.ID), ItemID: item.ID, FamilyID: m.in.Family.ID}
 	if r.Type != nil && len(r.Type.Coding) > 0 {
 		p.Law = r.Type.Coding[0].Code
 	}
@@ -169,7 +169,7 @@ func (m *importer) documentReference(r *DocumentReference) {
 	}
 	e := m.ext(r)
 	a := r.Content[0].Attachment
-	d := care.Document{ID: m.idAfter("document-", r.ID), FamilyID: m.in.Family.ID, UploadedAt: parseTime(r.Date, &m.err),
+	d := care.Document{ID: m.scopedID("document-", r.ID), FamilyID: m.in.Family.ID, UploadedAt: parseTime(r.Date, &m.err),
 		FileName: a.Title, ContentType: a.ContentType, Size: a.Size, Kind: e.code("document-kind"),
 		CoverageItemID: e.integer("coverage-item-id"), AidID: e.integer("aid"), MessageID: e.integer("message"), ThreadID: e.integer("thread")}
 	d.UploadedBy.AccountID, d.UploadedBy.Name = e.person("uploaded-by")

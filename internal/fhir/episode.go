@@ -34,9 +34,9 @@ func (x *exporter) episode() {
 		}
 	}
 	if p, _ := x.caseManager("kct"); p.AccountID != 0 {
-		r.CareManager = ref("PractitionerRole", caseRoleID(p.AccountID, "kct"))
+		r.CareManager = ref("PractitionerRole", caseRoleID(x.fam, p.AccountID, "kct"))
 	} else if p, _ := x.caseManager("thuis"); p.AccountID != 0 {
-		r.CareManager = ref("PractitionerRole", caseRoleID(p.AccountID, "thuis"))
+		r.CareManager = ref("PractitionerRole", caseRoleID(x.fam, p.AccountID, "thuis"))
 	}
 	r.Team = []Reference{refv("CareTeam", teamID(x.fam))}
 	e := &exts{}

@@ -37,11 +37,7 @@ func Export(in Input) Bundle {
 // the actor may see it (see care.Service.ExportFile); action is what the
 // audit record says.
 func ReadFamily(ctx context.Context, svc *care.Service, actor care.Actor, familyID int64, action care.Action) (Input, error) {
-	f, err := svc.ExportFile(ctx, actor, familyID, action)
-	if err != nil {
-		return Input{}, err
-	}
-	return InputOf(Organisation{ID: f.Organisation.ID, Name: f.Organisation.Name, URA: f.Organisation.URA}, f), nil
+	return ReadFamilyParts(ctx, svc, actor, familyID, action, care.ExportAll)
 }
 
 // ExportFamily exports a family's file as the actor may see it: the whole
@@ -71,20 +67,24 @@ func (x *exporter) add(r Resource, typ, id, profile string, ext *exts) {
 	x.entries = append(x.entries, BundleEntry{Resource: r})
 }
 
-// Resource ids. Each derives from Spil's own id, with the family's where
-// the Spil id is only unique within the family's file.
-func orgID(id int64) string                 { return "org-" + itoa(id) }
-func patientID(fam string) string           { return "child-" + fam }
-func memberID(id int64) string              { return "member-" + itoa(id) }
-func networkID(id int64) string             { return "nm-" + itoa(id) }
-func networkOrgID(id int64) string          { return "nm-org-" + itoa(id) }
-func caseManagerID(acc int64) string        { return "cm-" + itoa(acc) }
-func caseRoleID(acc int64, k string) string { return "cm-" + itoa(acc) + "-" + k }
-func teamID(fam string) string              { return "team-" + fam }
-func episodeID(fam string) string           { return "episode-" + fam }
-func taskID(id int64) string                { return "task-" + itoa(id) }
-func contactID(id int64) string             { return "contact-" + itoa(id) }
-func planID(fam string) string              { return "izp-" + fam }
-func consentID(id int64) string             { return "consent-" + itoa(id) }
+// Resource ids. Every id carries the family's id, so that a read of one
+// resource knows whose file to open: the family's id alone where there is
+// one such resource per file, else the family's id and then Spil's own id
+// (or the item's key), as <kind>-<family>-<id>.
+func scopedID(prefix, fam string, id int64) string { return prefix + fam + "-" + itoa(id) }
+
+func orgID(fam string, id int64) string                 { return scopedID("org-", fam, id) }
+func patientID(fam string) string                       { return "child-" + fam }
+func memberID(fam string, id int64) string              { return scopedID("member-", fam, id) }
+func networkID(fam string, id int64) string             { return scopedID("nm-", fam, id) }
+func networkOrgID(fam string, id int64) string          { return scopedID("nm-org-", fam, id) }
+func caseManagerID(fam string, acc int64) string        { return scopedID("cm-", fam, acc) }
+func caseRoleID(fam string, acc int64, k string) string { return scopedID("cm-", fam, acc) + "-" + k }
+func teamID(fam string) string                          { return "team-" + fam }
+func episodeID(fam string) string                       { return "episode-" + fam }
+func taskID(fam string, id int64) string                { return scopedID("task-", fam, id) }
+func contactID(fam string, id int64) string             { return scopedID("contact-", fam, id) }
+func planID(fam string) string                          { return "izp-" + fam }
+func consentID(fam string, id int64) string             { return scopedID("consent-", fam, id) }
 
 func (x *exporter) patientRef() Reference { return refv("Patient", patientID(x.fam)) }

@@ -43,13 +43,13 @@ func (x *exporter) organisation() {
 	if o.URA != "" {
 		r.Identifier = append(r.Identifier, Identifier{System: SystemURA, Value: o.URA})
 	}
-	x.add(r, "Organization", orgID(o.ID), ProfileOrganization, nil)
+	x.add(r, "Organization", orgID(x.fam, o.ID), ProfileOrganization, nil)
 }
 
 // orgRef refers to the organisation that keeps the file, by its URA too
 // when it has one (as Shared Care Planning wants).
 func (x *exporter) orgRef() *Reference {
-	r := ref("Organization", orgID(x.in.Organisation.ID))
+	r := ref("Organization", orgID(x.fam, x.in.Organisation.ID))
 	if x.in.Organisation.URA != "" {
 		r.Identifier = &Identifier{System: SystemURA, Value: x.in.Organisation.URA}
 	}
@@ -95,11 +95,13 @@ func (x *exporter) patient() {
 	x.add(p, "Patient", patientID(x.fam), ProfilePatient, e)
 }
 
-// deceased writes whether the child died. The death record (date and
-// place of death) goes in Patient.deceasedDateTime once the file keeps it;
-// until then only the fact is known.
+// deceased writes whether the child died: the date of death as
+// Patient.deceasedDateTime (a FHIR date) once the death record holds it,
+// else only the fact.
 func (x *exporter) deceased(p *Patient) {
-	if x.in.Family.Deceased {
+	if x.in.Family.Deceased && !x.in.Family.DeceasedOn.IsZero() {
+		p.DeceasedDateTime = fmtDate(x.in.Family.DeceasedOn)
+	} else if x.in.Family.Deceased {
 		t := true
 		p.DeceasedBoolean = &t
 	}
@@ -132,7 +134,7 @@ func (x *exporter) members() {
 		e := &exts{}
 		e.code("member-kind", m.Kind)
 		e.str("notes", m.Notes)
-		x.add(r, "RelatedPerson", memberID(m.ID), ProfileContactPerson, e)
+		x.add(r, "RelatedPerson", memberID(x.fam, m.ID), ProfileContactPerson, e)
 	}
 }
 
@@ -180,15 +182,15 @@ func (x *exporter) caseManagers() {
 			if p.Name != "" {
 				pr.Name = []HumanName{{Use: "official", Text: p.Name}}
 			}
-			x.add(pr, "Practitioner", caseManagerID(p.AccountID), ProfilePractitioner, nil)
+			x.add(pr, "Practitioner", caseManagerID(x.fam, p.AccountID), ProfilePractitioner, nil)
 		}
-		role := &PractitionerRole{Practitioner: ref("Practitioner", caseManagerID(p.AccountID)), Organization: x.orgRef(),
+		role := &PractitionerRole{Practitioner: ref("Practitioner", caseManagerID(x.fam, p.AccountID)), Organization: x.orgRef(),
 			Code:                   []CodeableConcept{{Coding: []Coding{caseManagerRole, {System: csCaseManager, Code: k}}}},
 			Telecom:                telecom(reach.WorkPhone, "", "work"),
 			AvailabilityExceptions: reach.Hours}
 		e := &exts{}
 		e.str("stand-in", reach.StandIn)
-		x.add(role, "PractitionerRole", caseRoleID(p.AccountID, k), ProfilePractitionerRole, e)
+		x.add(role, "PractitionerRole", caseRoleID(x.fam, p.AccountID, k), ProfilePractitionerRole, e)
 	}
 }
 
@@ -198,8 +200,8 @@ func (x *exporter) network() {
 		if n.Name != "" {
 			pr.Name = []HumanName{{Use: "official", Text: n.Name}}
 		}
-		x.add(pr, "Practitioner", networkID(n.ID), ProfilePractitioner, nil)
-		role := &PractitionerRole{Practitioner: ref("Practitioner", networkID(n.ID)),
+		x.add(pr, "Practitioner", networkID(x.fam, n.ID), ProfilePractitioner, nil)
+		role := &PractitionerRole{Practitioner: ref("Practitioner", networkID(x.fam, n.ID)),
 			Identifier:             []Identifier{{System: sysNetworkMember, Value: itoa(n.ID)}},
 			Telecom:                telecom(n.Phone, n.Email, "work"),
 			AvailabilityExceptions: n.Reachability}
@@ -211,8 +213,8 @@ func (x *exporter) network() {
 		}
 		if n.Organisation != "" {
 			org := &Organization{Name: n.Organisation}
-			x.add(org, "Organization", networkOrgID(n.ID), ProfileOrganization, nil)
-			role.Organization = ref("Organization", networkOrgID(n.ID))
+			x.add(org, "Organization", networkOrgID(x.fam, n.ID), ProfileOrganization, nil)
+			role.Organization = ref("Organization", networkOrgID(x.fam, n.ID))
 		}
 		e := &exts{}
 		e.integer("line-of-care", int64(n.Line))
@@ -220,7 +222,7 @@ func (x *exporter) network() {
 		e.boolean("always-reachable", n.AlwaysReachable)
 		e.str("responsibilities", n.Responsibilities)
 		e.boolean("bereavement", n.Bereavement)
-		x.add(role, "PractitionerRole", networkID(n.ID), ProfilePractitionerRole, e)
+		x.add(role, "PractitionerRole", networkID(x.fam, n.ID), ProfilePractitionerRole, e)
 	}
 }
 
@@ -233,11 +235,11 @@ func (x *exporter) careTeam() {
 		if p, _ := x.caseManager(k); p.AccountID != 0 {
 			t.Participant = append(t.Participant, CareTeamParticipant{
 				Role:   []CodeableConcept{{Coding: []Coding{caseManagerRole}}},
-				Member: ref("PractitionerRole", caseRoleID(p.AccountID, k))})
+				Member: ref("PractitionerRole", caseRoleID(x.fam, p.AccountID, k))})
 		}
 	}
 	for _, n := range x.in.Network {
-		p := CareTeamParticipant{Member: ref("PractitionerRole", networkID(n.ID))}
+		p := CareTeamParticipant{Member: ref("PractitionerRole", networkID(x.fam, n.ID))}
 		if !n.StartedOn.IsZero() || !n.EndedOn.IsZero() {
 			p.Period = &Period{Start: fmtDate(n.StartedOn), End: fmtDate(n.EndedOn)}
 		}

@@ -109,6 +109,20 @@ func (m *importer) idAfter(prefix, s string) int64 {
 	return atoi(rest, &m.err)
 }
 
+// scopedID reads the Spil id in a resource id of the form
+// <prefix><family>-<id>, the family's id being that of the file read.
+// Before the Patient is read (the organisation comes first) any family is
+// taken; writing the file again checks it.
+func (m *importer) scopedID(prefix, s string) int64 {
+	rest, ok := strings.CutPrefix(s, prefix)
+	fam, id, ok2 := strings.Cut(rest, "-")
+	if !ok || !ok2 || (m.fam != "" && fam != m.fam) {
+		m.fail("%q is not %s<family>-<id>", s, prefix)
+		return 0
+	}
+	return atoi(id, &m.err)
+}
+
 // identifier returns the value of the resource's identifier in system.
 func identifier(ids []Identifier, system string) string {
 	for _, id := range ids {

@@ -7,13 +7,13 @@ import (
 )
 
 func (m *importer) organization(r *Organization) {
-	if id, ok := strings.CutPrefix(r.ID, "nm-org-"); ok {
-		n := m.networkMember(atoi(id, &m.err))
+	if strings.HasPrefix(r.ID, "nm-org-") {
+		n := m.networkMember(m.scopedID("nm-org-", r.ID))
 		n.Organisation = r.Name
 		return
 	}
 	o := &m.in.Organisation
-	o.ID = m.idAfter("org-", r.ID)
+	o.ID = m.scopedID("org-", r.ID)
 	o.Name = r.Name
 	o.URA = identifier(r.Identifier, SystemURA)
 }
@@ -42,7 +42,8 @@ func (m *importer) patient(r *Patient) {
 	} else {
 		f.BirthDate = parseTime(r.BirthDate, &m.err)
 	}
-	f.Deceased = r.DeceasedBoolean != nil && *r.DeceasedBoolean
+	f.Deceased = r.DeceasedBoolean != nil && *r.DeceasedBoolean || r.DeceasedDateTime != ""
+	f.DeceasedOn = parseTime(r.DeceasedDateTime, &m.err)
 	f.LivingSituation = e.str("living-situation")
 	f.CultureNotes = e.str("culture-notes")
 	f.Intensity = care.Intensity(e.code("intensity"))
@@ -53,7 +54,7 @@ func (m *importer) patient(r *Patient) {
 }
 
 func (m *importer) relatedPerson(r *RelatedPerson) {
-	mem := care.Member{ID: m.idAfter("member-", r.ID), FamilyID: m.in.Family.ID}
+	mem := care.Member{ID: m.scopedID("member-", r.ID), FamilyID: m.in.Family.ID}
 	for _, rel := range r.Relationship {
 		if rel.Has(roleLegalRep.System, roleLegalRep.Code) {
 			mem.Custody = true
@@ -110,17 +111,17 @@ func (m *importer) practitioner(r *Practitioner) {
 		if m.caseManagerNames == nil {
 			m.caseManagerNames = map[int64]string{}
 		}
-		m.caseManagerNames[m.idAfter("cm-", r.ID)] = name
+		m.caseManagerNames[m.scopedID("cm-", r.ID)] = name
 		return
 	}
-	m.networkMember(m.idAfter("nm-", r.ID)).Name = name
+	m.networkMember(m.scopedID("nm-", r.ID)).Name = name
 }
 
 func (m *importer) practitionerRole(r *PractitionerRole) {
 	e := m.ext(r)
-	if rest, ok := strings.CutPrefix(r.ID, "cm-"); ok {
-		acc, kind, _ := strings.Cut(rest, "-")
-		p := care.Person{AccountID: atoi(acc, &m.err), Name: m.caseManagerNames[atoi(acc, &m.err)]}
+	if role, kind, ok := cutLast(r.ID, "-"); ok && strings.HasPrefix(r.ID, "cm-") {
+		acc := m.scopedID("cm-", role)
+		p := care.Person{AccountID: acc, Name: m.caseManagerNames[acc]}
 		reach := care.Reachability{Hours: r.AvailabilityExceptions, StandIn: e.str("stand-in")}
 		reach.WorkPhone, _ = telecomOf(r.Telecom)
 		switch kind {
@@ -133,7 +134,7 @@ func (m *importer) practitionerRole(r *PractitionerRole) {
 		}
 		return
 	}
-	n := m.networkMember(m.idAfter("nm-", r.ID))
+	n := m.networkMember(m.scopedID("nm-", r.ID))
 	if len(r.Code) > 0 && len(r.Code[0].Coding) > 0 {
 		n.Role = r.Code[0].Coding[0].Code
 	}
@@ -148,4 +149,12 @@ func (m *importer) practitionerRole(r *PractitionerRole) {
 	n.AlwaysReachable = e.boolean("always-reachable")
 	n.Responsibilities = e.str("responsibilities")
 	n.Bereavement = e.boolean("bereavement")
+}
+
+// cutLast cuts s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }

@@ -32,10 +32,10 @@ func placeClass(kind string) Coding {
 	return classAmbulatory
 }
 
-func stayID(id int64) string     { return "stay-" + itoa(id) }
-func transferID(id int64) string { return "transfer-" + itoa(id) }
-func meetingID(id int64) string  { return "meeting-" + itoa(id) }
-func minutesID(id int64) string  { return "minutes-" + itoa(id) }
+func stayID(fam string, id int64) string     { return scopedID("stay-", fam, id) }
+func transferID(fam string, id int64) string { return scopedID("transfer-", fam, id) }
+func meetingID(fam string, id int64) string  { return scopedID("meeting-", fam, id) }
+func minutesID(fam string, id int64) string  { return scopedID("minutes-", fam, id) }
 
 // place is a place Spil names in words, as a reference's display.
 func place(name string) *Reference {
@@ -63,12 +63,12 @@ func (x *exporter) stays() {
 		e.str("note", s.Note)
 		e.instant("created", s.CreatedAt)
 		e.person("created-by", s.CreatedBy.AccountID, s.CreatedBy.Name)
-		x.add(r, "Encounter", stayID(s.ID), ProfileEncounter, e)
+		x.add(r, "Encounter", stayID(x.fam, s.ID), ProfileEncounter, e)
 	}
 }
 
 func (m *importer) stay(r *Encounter) {
-	s := care.Stay{ID: m.idAfter("stay-", r.ID), FamilyID: m.in.Family.ID}
+	s := care.Stay{ID: m.scopedID("stay-", r.ID), FamilyID: m.in.Family.ID}
 	if len(r.Type) > 0 && len(r.Type[0].Coding) > 0 {
 		s.Kind = r.Type[0].Coding[0].Code
 	}
@@ -119,12 +119,12 @@ func (x *exporter) transfers() {
 				sub.integer("task", it.Task.ID)
 			})
 		}
-		x.add(r, "Encounter", transferID(t.ID), ProfileEncounter, e)
+		x.add(r, "Encounter", transferID(x.fam, t.ID), ProfileEncounter, e)
 	}
 }
 
 func (m *importer) transfer(r *Encounter) {
-	t := care.Transfer{ID: m.idAfter("transfer-", r.ID), FamilyID: m.in.Family.ID}
+	t := care.Transfer{ID: m.scopedID("transfer-", r.ID), FamilyID: m.in.Family.ID}
 	if r.Period != nil {
 		t.PlannedOn = parseTime(r.Period.Start, &m.err)
 	}
@@ -183,10 +183,10 @@ func (x *exporter) meetings() {
 		e.str("video-url", mt.VideoURL)
 		e.str("agenda", mt.Agenda)
 		for _, p := range mt.Participants {
-			if p.NetworkMemberID != 0 && x.has("PractitionerRole", networkID(p.NetworkMemberID)) {
-				r.Participant = append(r.Participant, EncounterParticipant{Individual: ref("PractitionerRole", networkID(p.NetworkMemberID))})
-			} else if p.MemberID != 0 && x.has("RelatedPerson", memberID(p.MemberID)) {
-				r.Participant = append(r.Participant, EncounterParticipant{Individual: ref("RelatedPerson", memberID(p.MemberID))})
+			if p.NetworkMemberID != 0 && x.has("PractitionerRole", networkID(x.fam, p.NetworkMemberID)) {
+				r.Participant = append(r.Participant, EncounterParticipant{Individual: ref("PractitionerRole", networkID(x.fam, p.NetworkMemberID))})
+			} else if p.MemberID != 0 && x.has("RelatedPerson", memberID(x.fam, p.MemberID)) {
+				r.Participant = append(r.Participant, EncounterParticipant{Individual: ref("RelatedPerson", memberID(x.fam, p.MemberID))})
 			}
 			e.complex("meeting-participant", func(sub *exts) {
 				sub.integer("id", p.ID)
@@ -203,27 +203,27 @@ func (x *exporter) meetings() {
 		}
 		e.instant("created", mt.CreatedAt)
 		e.person("created-by", mt.CreatedBy.AccountID, mt.CreatedBy.Name)
-		x.add(r, "Encounter", meetingID(mt.ID), ProfileEncounter, e)
+		x.add(r, "Encounter", meetingID(x.fam, mt.ID), ProfileEncounter, e)
 		if mt.Report == "" {
 			continue
 		}
-		c := &Communication{Status: "completed", Subject: ref("Patient", patientID(x.fam)), Encounter: ref("Encounter", meetingID(mt.ID)),
+		c := &Communication{Status: "completed", Subject: ref("Patient", patientID(x.fam)), Encounter: ref("Encounter", meetingID(x.fam, mt.ID)),
 			Sent: fmtInstant(mt.ReportAt), Payload: []CommunicationPayload{{ContentString: mt.Report}}}
 		c.Identifier = []Identifier{{System: sysMeeting, Value: itoa(mt.ID)}}
-		if x.has("Practitioner", caseManagerID(mt.ReportBy.AccountID)) {
-			c.Sender = ref("Practitioner", caseManagerID(mt.ReportBy.AccountID))
+		if x.has("Practitioner", caseManagerID(x.fam, mt.ReportBy.AccountID)) {
+			c.Sender = ref("Practitioner", caseManagerID(x.fam, mt.ReportBy.AccountID))
 		}
 		for _, d := range mt.Decisions {
 			c.Payload = append(c.Payload, CommunicationPayload{ContentString: d})
 		}
 		ce := &exts{}
 		ce.person("report-by", mt.ReportBy.AccountID, mt.ReportBy.Name)
-		x.add(c, "Communication", minutesID(mt.ID), ProfileSpilMinutes, ce)
+		x.add(c, "Communication", minutesID(x.fam, mt.ID), ProfileSpilMinutes, ce)
 	}
 }
 
 func (m *importer) meeting(r *Encounter) {
-	mt := care.Meeting{ID: m.idAfter("meeting-", r.ID), FamilyID: m.in.Family.ID, Minutes: 0}
+	mt := care.Meeting{ID: m.scopedID("meeting-", r.ID), FamilyID: m.in.Family.ID, Minutes: 0}
 	if len(r.Type) > 0 && len(r.Type[0].Coding) > 0 {
 		mt.Purpose = r.Type[0].Coding[0].Code
 	}
@@ -252,7 +252,7 @@ func (m *importer) meeting(r *Encounter) {
 }
 
 func (m *importer) minutes(c *Communication) {
-	id := m.idAfter("minutes-", c.ID)
+	id := m.scopedID("minutes-", c.ID)
 	if len(m.in.Meetings) == 0 || m.in.Meetings[len(m.in.Meetings)-1].ID != id || len(c.Payload) == 0 {
 		m.fail("minutes %s without their meeting", c.ID)
 		return

@@ -26,8 +26,8 @@ func (x *exporter) plan() {
 		Category: []CodeableConcept{{Coding: []Coding{multidisciplinaryCare}}},
 		CareTeam: []Reference{refv("CareTeam", teamID(x.fam))}}
 	r.Identifier = []Identifier{{System: sysFamily, Value: x.fam}}
-	if p.SavedBy.AccountID != 0 && x.has("Practitioner", caseManagerID(p.SavedBy.AccountID)) {
-		r.Author = ref("Practitioner", caseManagerID(p.SavedBy.AccountID))
+	if p.SavedBy.AccountID != 0 && x.has("Practitioner", caseManagerID(x.fam, p.SavedBy.AccountID)) {
+		r.Author = ref("Practitioner", caseManagerID(x.fam, p.SavedBy.AccountID))
 	}
 	e := &exts{}
 	e.integer("plan-version", int64(p.Version))
@@ -71,8 +71,8 @@ func (x *exporter) plan() {
 				sub.code("status", a.Status)
 			})
 			act := CarePlanActivity{Extension: ae.list}
-			if x.has("Task", taskID(a.TaskID)) {
-				act.Reference = ref("Task", taskID(a.TaskID))
+			if x.has("Task", taskID(x.fam, a.TaskID)) {
+				act.Reference = ref("Task", taskID(x.fam, a.TaskID))
 			}
 			r.Activity = append(r.Activity, act)
 		}

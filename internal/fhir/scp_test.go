@@ -31,7 +31,7 @@ func TestSharedCarePlanningFields(t *testing.T) {
 			continue
 		}
 		networkTasks++
-		r, ok := b.Find("Task", taskID(task.ID)).(*Task)
+		r, ok := b.Find("Task", "task-7-"+itoa(task.ID)).(*Task)
 		if !ok {
 			t.Fatalf("no Task %d", task.ID)
 		}

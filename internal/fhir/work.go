@@ -50,12 +50,12 @@ func (x *exporter) contacts() {
 		e.str("follow-up", c.FollowUp)
 		e.instant("created", c.CreatedAt)
 		e.person("created-by", c.CreatedBy.AccountID, c.CreatedBy.Name)
-		x.add(r, "Encounter", contactID(c.ID), ProfileEncounter, e)
+		x.add(r, "Encounter", contactID(x.fam, c.ID), ProfileEncounter, e)
 	}
 }
 
 func (m *importer) contact(r *Encounter) {
-	c := care.Contact{ID: m.idAfter("contact-", r.ID), FamilyID: m.in.Family.ID}
+	c := care.Contact{ID: m.scopedID("contact-", r.ID), FamilyID: m.in.Family.ID}
 	if len(r.Type) > 0 && len(r.Type[0].Coding) > 0 {
 		c.Kind = r.Type[0].Coding[0].Code
 	}
@@ -98,18 +98,18 @@ func (x *exporter) ownerOf(t care.Task) *Reference {
 	switch {
 	case t.NetworkMemberID != 0:
 		r = &Reference{Identifier: &Identifier{System: sysNetworkMember, Value: itoa(t.NetworkMemberID)}}
-		if x.has("PractitionerRole", networkID(t.NetworkMemberID)) {
-			r.Reference = "PractitionerRole/" + networkID(t.NetworkMemberID)
+		if x.has("PractitionerRole", networkID(x.fam, t.NetworkMemberID)) {
+			r.Reference = "PractitionerRole/" + networkID(x.fam, t.NetworkMemberID)
 		}
 	case t.OwnerAccountID != 0:
 		r = &Reference{Identifier: &Identifier{System: sysAccount, Value: itoa(t.OwnerAccountID)}}
-		if x.has("Practitioner", caseManagerID(t.OwnerAccountID)) {
-			r.Reference = "Practitioner/" + caseManagerID(t.OwnerAccountID)
+		if x.has("Practitioner", caseManagerID(x.fam, t.OwnerAccountID)) {
+			r.Reference = "Practitioner/" + caseManagerID(x.fam, t.OwnerAccountID)
 		}
 	case t.OwnerMemberID != 0:
 		r = &Reference{Identifier: &Identifier{System: sysMember, Value: itoa(t.OwnerMemberID)}}
-		if x.has("RelatedPerson", memberID(t.OwnerMemberID)) {
-			r.Reference = "RelatedPerson/" + memberID(t.OwnerMemberID)
+		if x.has("RelatedPerson", memberID(x.fam, t.OwnerMemberID)) {
+			r.Reference = "RelatedPerson/" + memberID(x.fam, t.OwnerMemberID)
 		}
 	case t.OwnerName != "":
 		r = &Reference{}
@@ -152,12 +152,12 @@ func (x *exporter) tasks() {
 		e.str("plan-goal", t.PlanGoal)
 		e.person("done-by", t.DoneBy.AccountID, t.DoneBy.Name)
 		e.person("created-by", t.CreatedBy.AccountID, t.CreatedBy.Name)
-		x.add(r, "Task", taskID(t.ID), ProfileSpilTask, e)
+		x.add(r, "Task", taskID(x.fam, t.ID), ProfileSpilTask, e)
 	}
 }
 
 func (m *importer) task(r *Task) {
-	t := care.Task{ID: m.idAfter("task-", r.ID), FamilyID: m.in.Family.ID, Title: r.Description}
+	t := care.Task{ID: m.scopedID("task-", r.ID), FamilyID: m.in.Family.ID, Title: r.Description}
 	for s, fs := range taskStatuses {
 		if fs == r.Status {
 			t.Status = s
