@@ -120,7 +120,7 @@ func TestRegistrationReport(t *testing.T) {
 		t.Errorf("CSV download: %s", head)
 	}
 	for _, want := range []string{"section,item,value", "period,from," + isoDate(from), "children,total,6", "contacts,total,2",
-		"minutes,registration,15", "minutes,travel,30", "children_sex,male,6", "deaths,available,no"} {
+		"minutes,registration,15", "minutes,travel,30", "children_sex,male,6", "deaths,total,0"} {
 		if !strings.Contains(csv, want+"\n") {
 			t.Errorf("CSV lacks %q:\n%s", want, csv)
 		}

@@ -75,19 +75,12 @@ func (s *Service) reportInput(ctx context.Context, st Store, scope ReportScope, 
 	if in.Intensities, err = st.ReportIntensities(ctx, scope, p.To); err != nil {
 		return nil, err
 	}
+	if in.Deaths, err = st.ReportDeaths(ctx, scope, p.From, p.To); err != nil {
+		return nil, err
+	}
 	died := map[int64]report.Death{}
-	if s.deaths != nil {
-		ids := make([]int64, len(in.Children))
-		for i, c := range in.Children {
-			ids[i] = c.FamilyID
-		}
-		if in.Deaths, err = s.deaths.ReportDeaths(ctx, st, ids); err != nil {
-			return nil, err
-		}
-		in.DeathsKnown = true
-		for _, d := range in.Deaths {
-			died[d.FamilyID] = d
-		}
+	for _, d := range in.Deaths {
+		died[d.FamilyID] = d
 	}
 	window := p.From.AddDate(0, -AdmissionWindowMonths, 0)
 	rows, err := st.ReportHospitalStays(ctx, scope, window, p.To)
