@@ -93,12 +93,16 @@ func (x *exporter) patient() {
 		}
 	}
 	x.add(p, "Patient", patientID(x.fam), ProfilePatient, e)
+	x.placeOfDeath()
 }
 
-// deceased writes whether the child died. The death record (date and
-// place of death) goes in Patient.deceasedDateTime once the file keeps it;
-// until then only the fact is known.
+// deceased writes whether the child died: with a death record the date
+// (and time, when known) of death, else only the fact.
 func (x *exporter) deceased(p *Patient) {
+	if d := x.in.Death; d != nil {
+		p.DeceasedDateTime = deathDateTime(d)
+		return
+	}
 	if x.in.Family.Deceased {
 		t := true
 		p.DeceasedBoolean = &t
