@@ -24,7 +24,7 @@ import (
 func TestRegistrationReport(t *testing.T) {
 	a := newApp(t, site.Config{})
 	ctx := context.Background()
-	if err := a.store.SetOrganisationRegion(ctx, a.org, "Oost"); err != nil {
+	if err := a.store.SetOrganisationRegion(ctx, a.org, "oost"); err != nil {
 		t.Fatal(err)
 	}
 	cm := a.newUser("Carla Visser", "carla.visser@kct.test", care.RoleCaseManager, true)

@@ -82,7 +82,7 @@ func TestAPIRegistrationReport(t *testing.T) {
 		if apiAt(e, "error", "fields", "scope") != "report.no_region" {
 			t.Errorf("a coordinator without a region: %v", e)
 		}
-		if err := a.Store.SetOrganisationRegion(context.Background(), coord.OrganisationID, "Oost"); err != nil {
+		if err := a.Store.SetOrganisationRegion(context.Background(), coord.OrganisationID, "oost"); err != nil {
 			t.Fatal(err)
 		}
 		v = apiWant(t, c.API("GET", path, nil), 200, "")

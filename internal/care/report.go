@@ -35,9 +35,6 @@ func ReportScopes(role Role) []string {
 // MaxReportMonths bounds a report's period.
 const MaxReportMonths = 60
 
-// MaxRegion bounds the name of a region.
-const MaxRegion = 100
-
 // ReportQuery asks for a registration report.
 type ReportQuery struct {
 	From, To time.Time // the period, both days included

@@ -114,8 +114,9 @@ func (s *Service) ReportRegion(ctx context.Context, actor Actor) (organisation, 
 	return organisation, region, err
 }
 
-// SetReportRegion sets the region of the administrator's organisation:
-// the regional coordinator's report covers the organisations of one region.
+// SetReportRegion sets the region of the administrator's organisation,
+// one of Regions (the sociale kaart's), or "" for none: the regional
+// coordinator's report covers the organisations of one region.
 func (s *Service) SetReportRegion(ctx context.Context, actor Actor, region string) error {
 	d := Decision{Allowed: actor.Role == RoleAdmin}
 	if !d.Allowed {
@@ -126,7 +127,9 @@ func (s *Service) SetReportRegion(ctx context.Context, actor Actor, region strin
 	}
 	region = strings.TrimSpace(region)
 	fe := FieldErrors{}
-	text(fe, "region", region, MaxRegion, false)
+	if region != "" {
+		oneOf(fe, "region", region, Regions...)
+	}
 	if err := fe.OrNil(); err != nil {
 		return err
 	}

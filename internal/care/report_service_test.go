@@ -47,7 +47,7 @@ func newReportWorld(t *testing.T, db storetest.DB) *reportWorld {
 		}
 		return id
 	}
-	orgA, orgB, orgN := org("Netwerk Zuid", "Zuidwest"), org("Ziekenhuis Zuid", "Zuidwest"), org("Netwerk Noord", "Noord")
+	orgA, orgB, orgN := org("Netwerk Zuid", "zuidwest"), org("Ziekenhuis Zuid", "zuidwest"), org("Netwerk Noord", "noord")
 	w.a1 = newAccount(t, s, orgA, care.RoleCaseManager, "a1@example.org")
 	w.a2 = newAccount(t, s, orgA, care.RoleCaseManager, "a2@example.org")
 	w.b = newAccount(t, s, orgB, care.RoleCaseManager, "b@example.org")
@@ -530,6 +530,39 @@ func TestRegistrationReportDeaths(t *testing.T) {
 				}
 				if _, ok := got["deaths,available"]; ok {
 					t.Errorf("%s %s: the deaths are said to be not available", tc.actor.Role, tc.scope)
+				}
+			}
+		})
+	}
+}
+
+// TestSetReportRegion: the administrator picks the organisation's region
+// from the sociale kaart's regions, or none; anything else is refused at
+// the field and saves nothing, and no one else may set it.
+func TestSetReportRegion(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			w := newReportWorld(t, db)
+			for _, bad := range []string{"Zuidwest", "Regio Oost", "atlantis"} {
+				var fe care.FieldErrors
+				if err := w.svc.SetReportRegion(ctx, w.admin, bad); !errors.As(err, &fe) || fe["region"] != "field.choose" {
+					t.Errorf("SetReportRegion(%q) = %v, want field.choose", bad, err)
+				}
+			}
+			if _, region, err := w.svc.ReportRegion(ctx, w.admin); err != nil || region != "zuidwest" {
+				t.Errorf("after bad input the region is %q, %v", region, err)
+			}
+			if err := w.svc.SetReportRegion(ctx, w.a1, "oost"); !isCode(err, care.NotFound) {
+				t.Errorf("a case manager sets the region: %v", err)
+			}
+			for _, good := range []string{" noordwest ", ""} {
+				if err := w.svc.SetReportRegion(ctx, w.admin, good); err != nil {
+					t.Fatalf("SetReportRegion(%q): %v", good, err)
+				}
+				if _, region, err := w.svc.ReportRegion(ctx, w.admin); err != nil || region != strings.TrimSpace(good) {
+					t.Errorf("region = %q, %v; want %q", region, err, good)
 				}
 			}
 		})

@@ -135,7 +135,11 @@ func (s *Server) fillReport(p *ReportPage, org, region string) {
 	rep := p.Report
 	switch p.Scope {
 	case care.ReportRegion:
-		p.ScopeName = p.T("report.scope_name.region", "Name", region)
+		label := p.T("directory.region." + region)
+		if label == "directory.region."+region {
+			label = region // set before regions were the kaart's
+		}
+		p.ScopeName = p.T("report.scope_name.region", "Name", label)
 	case care.ReportOrganisation:
 		p.ScopeName = p.T("report.scope_name.organisation", "Name", org)
 	default:

@@ -23,7 +23,7 @@ func reportCases(s *Server, base func(string) BasePage) map[string]any {
 	r.Anonymise()
 	p := &ReportPage{BasePage: base("report.title"), Report: r, Scopes: care.ReportScopes(care.RoleCoordinator),
 		From: "2026-01-01", To: "2026-03-31", Scope: care.ReportRegion}
-	s.fillReport(p, "Netwerk Zuid", "Zuidwest")
+	s.fillReport(p, "Netwerk Zuid", "zuidwest")
 	bad := &ReportPage{BasePage: base("report.title"), Scopes: care.ReportScopes(care.RoleCoordinator), From: "2026-03-01",
 		To: "2026-02-01", Scope: care.ReportRegion, Errors: Fields{"to": "report.to_before_from", "scope": "report.no_region"}}
 	return map[string]any{"reports": p, "reports_errors": bad}
