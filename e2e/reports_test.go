@@ -98,7 +98,10 @@ func TestRegistrationReport(t *testing.T) {
 		}
 	}
 	rt.wantTextContains("#table-age", "<5") // one or two children in each band
-	rt.wantTextContains("#fig-deaths", "Nog niet beschikbaar")
+	rt.wantTextContains("#fig-deaths", "Overleden in de periode")
+	if strings.Contains(rt.text("#fig-deaths"), "beschikbaar") {
+		t.Error("the figures of death are said to be unavailable")
+	}
 	page := rt.text("main")
 	for _, name := range names {
 		if strings.Contains(page, name) {
