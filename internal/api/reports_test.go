@@ -42,7 +42,8 @@ func TestAPIRegistrationReport(t *testing.T) {
 			{[]any{"scope"}, "caseload"}, {[]any{"anonymised"}, false}, {[]any{"children", "total"}, float64(1)},
 			{[]any{"contacts", "total"}, float64(1)}, {[]any{"contacts", "duration_minutes"}, float64(60)},
 			{[]any{"contacts", "travel_minutes"}, float64(25)}, {[]any{"contacts", "registration_minutes"}, float64(7)},
-			{[]any{"children", "diagnosis_chapter", "VI"}, float64(1)}, {[]any{"deaths"}, nil},
+			{[]any{"children", "diagnosis_chapter", "VI"}, float64(1)}, {[]any{"deaths", "total"}, float64(0)},
+			{[]any{"deaths", "aftercare"}, float64(0)},
 		} {
 			if got := apiAt(v, c.path...); got != c.want {
 				t.Errorf("%v = %v, want %v", c.path, got, c.want)
@@ -81,7 +82,7 @@ func TestAPIRegistrationReport(t *testing.T) {
 		if apiAt(e, "error", "fields", "scope") != "report.no_region" {
 			t.Errorf("a coordinator without a region: %v", e)
 		}
-		if err := a.Store.SetOrganisationRegion(context.Background(), coord.OrganisationID, "Oost"); err != nil {
+		if err := a.Store.SetOrganisationRegion(context.Background(), coord.OrganisationID, "oost"); err != nil {
 			t.Fatal(err)
 		}
 		v = apiWant(t, c.API("GET", path, nil), 200, "")

@@ -27,6 +27,9 @@ type ExportFile struct {
 	// provider only their own, when the consent's scope covers tasks.
 	Tasks []Task
 	Plan  *CarePlan // nil without a plan
+	// Death is the death record in force; nil while none is recorded,
+	// and for a provider.
+	Death *DeathRecord
 	// Consents are the consent records, oldest first; none for a provider.
 	Consents []ConsentRecord
 	// Stays are where the child was and is; for a provider only where the
@@ -105,6 +108,13 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64, part
 		return nil, err
 	}
 	out := &ExportFile{Viewer: ViewerCaseManager, Family: *f}
+	deaths, err := st.DeathRecords(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	if len(deaths) > 0 {
+		out.Death = &deaths[0]
+	}
 	if out.Members, err = st.Members(ctx, familyID); err != nil {
 		return nil, err
 	}

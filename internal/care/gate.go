@@ -17,7 +17,6 @@ type Service struct {
 	notifier  Notifier
 	feeds     FeedLimiter
 	counter   SignalCounter // the digest's counts; nil: the signal engine's
-	deaths    DeathSource   // feeds the report's figures of death; nil until set
 }
 
 // Passwords is what accepting an invitation needs to make an account's

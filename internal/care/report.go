@@ -35,9 +35,6 @@ func ReportScopes(role Role) []string {
 // MaxReportMonths bounds a report's period.
 const MaxReportMonths = 60
 
-// MaxRegion bounds the name of a region.
-const MaxRegion = 100
-
 // ReportQuery asks for a registration report.
 type ReportQuery struct {
 	From, To time.Time // the period, both days included
@@ -129,15 +126,8 @@ type ReportStore interface {
 	// ReportHospitalStays lists the hospital stays that cover a day from
 	// from to to.
 	ReportHospitalStays(ctx context.Context, scope ReportScope, from, to time.Time) ([]ReportStay, error)
+	// ReportDeaths lists the death record in force (the newest, a
+	// correction included) of each family in scope, with whether an
+	// aftercare follow-up contact was done from from to to.
+	ReportDeaths(ctx context.Context, scope ReportScope, from, to time.Time) ([]report.Death, error)
 }
-
-// DeathSource gives the report what the death records say of the
-// families in it, read in the report's own transaction. Until one is set
-// (SetDeathSource), the report shows the figures of death as not
-// available.
-type DeathSource interface {
-	ReportDeaths(ctx context.Context, st Store, familyIDs []int64) ([]report.Death, error)
-}
-
-// SetDeathSource feeds the figures of death into the registration report.
-func (s *Service) SetDeathSource(d DeathSource) { s.deaths = d }

@@ -75,19 +75,12 @@ func (s *Service) reportInput(ctx context.Context, st Store, scope ReportScope, 
 	if in.Intensities, err = st.ReportIntensities(ctx, scope, p.To); err != nil {
 		return nil, err
 	}
+	if in.Deaths, err = st.ReportDeaths(ctx, scope, p.From, p.To); err != nil {
+		return nil, err
+	}
 	died := map[int64]report.Death{}
-	if s.deaths != nil {
-		ids := make([]int64, len(in.Children))
-		for i, c := range in.Children {
-			ids[i] = c.FamilyID
-		}
-		if in.Deaths, err = s.deaths.ReportDeaths(ctx, st, ids); err != nil {
-			return nil, err
-		}
-		in.DeathsKnown = true
-		for _, d := range in.Deaths {
-			died[d.FamilyID] = d
-		}
+	for _, d := range in.Deaths {
+		died[d.FamilyID] = d
 	}
 	window := p.From.AddDate(0, -AdmissionWindowMonths, 0)
 	rows, err := st.ReportHospitalStays(ctx, scope, window, p.To)
@@ -121,8 +114,9 @@ func (s *Service) ReportRegion(ctx context.Context, actor Actor) (organisation, 
 	return organisation, region, err
 }
 
-// SetReportRegion sets the region of the administrator's organisation:
-// the regional coordinator's report covers the organisations of one region.
+// SetReportRegion sets the region of the administrator's organisation,
+// one of Regions (the sociale kaart's), or "" for none: the regional
+// coordinator's report covers the organisations of one region.
 func (s *Service) SetReportRegion(ctx context.Context, actor Actor, region string) error {
 	d := Decision{Allowed: actor.Role == RoleAdmin}
 	if !d.Allowed {
@@ -133,7 +127,9 @@ func (s *Service) SetReportRegion(ctx context.Context, actor Actor, region strin
 	}
 	region = strings.TrimSpace(region)
 	fe := FieldErrors{}
-	text(fe, "region", region, MaxRegion, false)
+	if region != "" {
+		oneOf(fe, "region", region, Regions...)
+	}
 	if err := fe.OrNil(); err != nil {
 		return err
 	}

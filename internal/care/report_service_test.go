@@ -47,7 +47,7 @@ func newReportWorld(t *testing.T, db storetest.DB) *reportWorld {
 		}
 		return id
 	}
-	orgA, orgB, orgN := org("Netwerk Zuid", "Zuidwest"), org("Ziekenhuis Zuid", "Zuidwest"), org("Netwerk Noord", "Noord")
+	orgA, orgB, orgN := org("Netwerk Zuid", "zuidwest"), org("Ziekenhuis Zuid", "zuidwest"), org("Netwerk Noord", "noord")
 	w.a1 = newAccount(t, s, orgA, care.RoleCaseManager, "a1@example.org")
 	w.a2 = newAccount(t, s, orgA, care.RoleCaseManager, "a2@example.org")
 	w.b = newAccount(t, s, orgB, care.RoleCaseManager, "b@example.org")
@@ -234,7 +234,14 @@ preferred_place,other,0
 preferred_place,not_now,0
 preferred_place,not_discussed,1
 preferred_place,known,1
-deaths,available,no
+deaths,total,0
+deaths_place,home,0
+deaths_place,hospital,0
+deaths_place,hospice,0
+deaths_place,other,0
+deaths,preferred_known,0
+deaths,preferred_met,0
+deaths,aftercare,0
 month_contacts,2026-01,1
 month_minutes,2026-01,100
 month_intensive,2026-01,1
@@ -326,7 +333,14 @@ preferred_place,other,0
 preferred_place,not_now,<5
 preferred_place,not_discussed,<5
 preferred_place,known,<5
-deaths,available,no
+deaths,total,0
+deaths_place,home,0
+deaths_place,hospital,0
+deaths_place,hospice,0
+deaths_place,other,0
+deaths,preferred_known,0
+deaths,preferred_met,0
+deaths,aftercare,0
 month_contacts,2026-01,1
 month_minutes,2026-01,100
 month_intensive,2026-01,<5
@@ -444,45 +458,112 @@ func TestRegistrationReportHoldsNoIdentifiers(t *testing.T) {
 	}
 }
 
-// stubDeaths is a death record as the integrator will wire it: Sanne (A1)
-// died on 12 March 2026 at home, her preferred place known and met, and
-// her family given aftercare.
-type stubDeaths struct{ fam int64 }
-
-func (d stubDeaths) ReportDeaths(_ context.Context, _ care.Store, ids []int64) ([]report.Death, error) {
-	for _, id := range ids {
-		if id == d.fam {
-			return []report.Death{{FamilyID: id, DiedOn: date(2026, 3, 12), Place: "home", PreferredKnown: true,
-				PreferredMet: true, Aftercare: true}}, nil
-		}
-	}
-	return nil, nil
-}
-
-// TestRegistrationReportDeaths: with a death source set, the figures of
-// death are there, and the admissions window ends on the day of death:
-// Sanne's stay from 10 March counts 10, 11 and 12 March, not 7 days.
+// TestRegistrationReportDeaths: the figures of death come from the death
+// records. Sanne (A1) is first recorded dead in hospital on 12 March 2026,
+// then corrected to home, her preferred place, with a follow-up contact
+// done on 20 March; Bram (A2) dies after the period. Noor (A4), of a2,
+// dies in hospital on 1 February without a preferred place and without
+// aftercare in the period. The admissions window ends on the day of
+// death: Sanne's stay from 10 March counts 10, 11 and 12 March.
 func TestRegistrationReportDeaths(t *testing.T) {
 	for _, db := range storetest.Databases() {
 		t.Run(db.Name, func(t *testing.T) {
 			t.Parallel()
+			ctx := context.Background()
 			w := newReportWorld(t, db)
-			w.svc.SetDeathSource(stubDeaths{fam: w.fams["A1"]})
-			got := map[string]string{}
-			for _, l := range w.run(t, w.a1, care.ReportCaseload, "").Lines() {
-				got[l.Section+","+l.Item] = l.Value
+			record := func(cm care.Actor, key string, died time.Time, place, met string, corrects int64) int64 {
+				t.Helper()
+				r := &care.DeathRecord{FamilyID: w.fams[key], Corrects: corrects, DiedOn: died, Place: place, PreferredMet: met}
+				if met != "" {
+					r.PreferredPlace = "home"
+				}
+				if corrects != 0 {
+					r.Reason = "Verkeerd genoteerd"
+				}
+				if err := w.svc.RecordDeath(ctx, cm, r); err != nil {
+					t.Fatalf("RecordDeath(%s): %v", key, err)
+				}
+				return r.ID
 			}
-			for k, v := range map[string]string{
-				"deaths,total": "1", "deaths_place,home": "1", "deaths_place,hospital": "0", "deaths,preferred_known": "1",
-				"deaths,preferred_met": "1", "deaths,aftercare": "1", "admissions,children": "1", "admissions,total": "1",
-				"admissions,days": "3",
+			*w.clock = date(2026, 3, 13).Add(9 * time.Hour)
+			first := record(w.a1, "A1", date(2026, 3, 12), "hospital", "no", 0)
+			record(w.a1, "A1", date(2026, 3, 12), "home", "yes", first)
+			record(w.a2, "A4", date(2026, 2, 1), "hospital", "", 0)
+			*w.clock = date(2026, 3, 20).Add(9 * time.Hour)
+			a, err := w.svc.AftercarePlan(ctx, w.a1, care.ViewCaseFile, w.fams["A1"])
+			if err != nil || len(a.Contacts) == 0 {
+				t.Fatalf("AftercarePlan: %v, %d contacts", err, len(a.Contacts))
+			}
+			if err := w.svc.AftercareContactDone(ctx, w.a1, w.fams["A1"], a.Contacts[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			*w.clock = date(2026, 4, 3).Add(9 * time.Hour)
+			record(w.a1, "A2", date(2026, 4, 2), "hospice", "", 0)
+			*w.clock = now
+
+			for _, tc := range []struct {
+				actor care.Actor
+				scope string
+				want  map[string]string
+			}{
+				{w.a1, care.ReportCaseload, map[string]string{
+					"deaths,total": "1", "deaths_place,home": "1", "deaths_place,hospital": "0", "deaths_place,hospice": "0",
+					"deaths,preferred_known": "1", "deaths,preferred_met": "1", "deaths,aftercare": "1",
+					"admissions,children": "1", "admissions,total": "1", "admissions,days": "3"}},
+				{w.a2, care.ReportCaseload, map[string]string{
+					"deaths,total": "1", "deaths_place,home": "0", "deaths_place,hospital": "1",
+					"deaths,preferred_known": "0", "deaths,preferred_met": "0", "deaths,aftercare": "0"}},
+				{w.b, care.ReportCaseload, map[string]string{"deaths,total": "0", "deaths,aftercare": "0"}},
+				// Organisation A has five children: two deaths are a small cell.
+				{w.admin, care.ReportOrganisation, map[string]string{
+					"children,total": "5", "deaths,total": "<5", "deaths_place,home": "<5", "deaths_place,hospital": "<5",
+					"deaths_place,hospice": "0", "deaths,aftercare": "<5"}},
 			} {
-				if got[k] != v {
-					t.Errorf("%s = %q, want %q", k, got[k], v)
+				got := map[string]string{}
+				for _, l := range w.run(t, tc.actor, tc.scope, "").Lines() {
+					got[l.Section+","+l.Item] = l.Value
+				}
+				for k, v := range tc.want {
+					if got[k] != v {
+						t.Errorf("%s %s: %s = %q, want %q", tc.actor.Role, tc.scope, k, got[k], v)
+					}
+				}
+				if _, ok := got["deaths,available"]; ok {
+					t.Errorf("%s %s: the deaths are said to be not available", tc.actor.Role, tc.scope)
 				}
 			}
-			if _, ok := got["deaths,available"]; ok {
-				t.Error("the deaths are said to be not available")
+		})
+	}
+}
+
+// TestSetReportRegion: the administrator picks the organisation's region
+// from the sociale kaart's regions, or none; anything else is refused at
+// the field and saves nothing, and no one else may set it.
+func TestSetReportRegion(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			w := newReportWorld(t, db)
+			for _, bad := range []string{"Zuidwest", "Regio Oost", "atlantis"} {
+				var fe care.FieldErrors
+				if err := w.svc.SetReportRegion(ctx, w.admin, bad); !errors.As(err, &fe) || fe["region"] != "field.choose" {
+					t.Errorf("SetReportRegion(%q) = %v, want field.choose", bad, err)
+				}
+			}
+			if _, region, err := w.svc.ReportRegion(ctx, w.admin); err != nil || region != "zuidwest" {
+				t.Errorf("after bad input the region is %q, %v", region, err)
+			}
+			if err := w.svc.SetReportRegion(ctx, w.a1, "oost"); !isCode(err, care.NotFound) {
+				t.Errorf("a case manager sets the region: %v", err)
+			}
+			for _, good := range []string{" noordwest ", ""} {
+				if err := w.svc.SetReportRegion(ctx, w.admin, good); err != nil {
+					t.Fatalf("SetReportRegion(%q): %v", good, err)
+				}
+				if _, region, err := w.svc.ReportRegion(ctx, w.admin); err != nil || region != strings.TrimSpace(good) {
+					t.Errorf("region = %q, %v; want %q", region, err, good)
+				}
 			}
 		})
 	}

@@ -30,9 +30,34 @@ const (
 	MarkIntensity = "intensity" // Value is the intensity from then on
 	MarkAge       = "age"       // a birthday that changes the rules; Value is the age
 	MarkDeath     = "death"     // the child died
-	MarkAftercare = "aftercare" // aftercare for the family; added by the caller
+	MarkAftercare = "aftercare" // a follow-up contact after the death; Value AftercareDone or AftercarePlanned
 	MarkOther     = "other"     // any other mark a caller adds
 )
+
+// The values of an aftercare mark.
+const (
+	AftercareDone    = "done"    // on the day the contact took place
+	AftercarePlanned = "planned" // on its due day, while not done
+)
+
+// AftercareMarks are the follow-up contacts of the aftercare plan as
+// marks: a contact done on the day it was done, an open one on its due
+// day (the timeline shows it once that day has come and it is still
+// open).
+func AftercareMarks(a *Aftercare) []TimelineMark {
+	if a == nil {
+		return nil
+	}
+	var out []TimelineMark
+	for _, c := range a.Contacts {
+		if c.Done() {
+			out = append(out, TimelineMark{Kind: MarkAftercare, Date: DateOf(c.DoneOn), Value: AftercareDone})
+		} else {
+			out = append(out, TimelineMark{Kind: MarkAftercare, Date: DateOf(c.DueOn), Value: AftercarePlanned})
+		}
+	}
+	return out
+}
 
 // TimelineAges are the birthdays marked: from 12 the child consents with
 // the parents, from 16 alone, and at 18 youth care ends.

@@ -91,8 +91,16 @@ func (s *Service) timelineFile(ctx context.Context, st Store, view View, familyI
 	if in.Intensity, err = st.IntensityChanges(ctx, familyID); err != nil {
 		return nil, err
 	}
-	// A date of death and the aftercare, once the file keeps them, go
-	// into in here: in.DiedOn, and in.Extra as MarkAftercare marks.
+	in.DiedOn = f.DeceasedOn
+	// The aftercare is for the family and the case managers; a provider
+	// has no door to it.
+	if f.Deceased && view != ViewProvider {
+		a, err := st.Aftercare(ctx, familyID)
+		if err != nil {
+			return nil, err
+		}
+		in.Extra = append(in.Extra, AftercareMarks(a)...)
+	}
 	tf.Timeline = BuildTimeline(in)
 	return tf, nil
 }

@@ -74,6 +74,43 @@ func TestTimelineService(t *testing.T) {
 					t.Errorf("%s: audit %+v", c.name, es)
 				}
 			}
+
+			// After the death the timeline ends on its day and goes on with
+			// the aftercare: the first follow-up contact, done today, is a
+			// mark for the case manager and the family, not for the provider.
+			if err := fx.svc.RecordDeath(ctx, fx.cm, &care.DeathRecord{FamilyID: fx.fam, DiedOn: date(2026, 5, 1),
+				Place: care.DeathHome}); err != nil {
+				t.Fatal(err)
+			}
+			plan, err := fx.svc.AftercarePlan(ctx, fx.cm, care.ViewCaseFile, fx.fam)
+			if err != nil || len(plan.Contacts) == 0 {
+				t.Fatalf("aftercare plan = %+v, %v", plan, err)
+			}
+			if err := fx.svc.AftercareContactDone(ctx, fx.cm, fx.fam, plan.Contacts[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range []struct {
+				name      string
+				actor     care.Actor
+				view      care.View
+				aftercare bool
+			}{{"case manager", fx.cm, care.ViewCaseFile, true}, {"family", parent, care.ViewFamily, true}, {"provider", gp, care.ViewProvider, false}} {
+				tf, err := fx.svc.Timeline(ctx, r.actor, r.view, fx.fam)
+				if err != nil {
+					t.Fatalf("%s: %v", r.name, err)
+				}
+				var died, done bool
+				for _, m := range tf.Timeline.Marks {
+					died = died || m.Kind == care.MarkDeath && m.Date.Equal(date(2026, 5, 1))
+					done = done || m.Kind == care.MarkAftercare && m.Value == care.AftercareDone && m.Date.Equal(care.DateOf(now))
+				}
+				if !died || done != r.aftercare {
+					t.Errorf("%s: death marked %v, aftercare done marked %v; marks %+v", r.name, died, done, tf.Timeline.Marks)
+				}
+				if len(tf.Timeline.Places) != 1 || !tf.Timeline.Places[0].End.Equal(date(2026, 5, 2)) {
+					t.Errorf("%s: places %+v, want the stay ended on the day of death", r.name, tf.Timeline.Places)
+				}
+			}
 		})
 	}
 }

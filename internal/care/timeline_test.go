@@ -113,6 +113,23 @@ func TestBuildTimeline(t *testing.T) {
 		in:   care.TimelineInput{Today: today, BirthDate: date(2026, 8, 1), Unborn: true, Episode: &care.Episode{ReferralDate: date(2026, 4, 1)}},
 		want: care.Timeline{From: date(2026, 4, 1), To: date(2026, 6, 2), Marks: []care.TimelineMark{{Kind: care.MarkReferral, Date: date(2026, 4, 1)}}},
 	}}
+	tests = append(tests, struct {
+		name string
+		in   care.TimelineInput
+		want care.Timeline
+	}{
+		name: "aftercare: done on the day done, an open contact on its due day once come, none beyond today",
+		in: care.TimelineInput{Today: today, Deceased: true, DiedOn: date(2026, 3, 1),
+			Extra: care.AftercareMarks(&care.Aftercare{Contacts: []care.AftercareContact{
+				{DueOn: date(2026, 4, 12), DoneOn: date(2026, 4, 14)},
+				{DueOn: date(2026, 5, 30)},
+				{DueOn: date(2027, 3, 1)},
+			}})},
+		want: care.Timeline{From: date(2026, 3, 1), To: date(2026, 6, 2), Marks: []care.TimelineMark{
+			{Kind: care.MarkDeath, Date: date(2026, 3, 1)},
+			{Kind: care.MarkAftercare, Date: date(2026, 4, 14), Value: care.AftercareDone},
+			{Kind: care.MarkAftercare, Date: date(2026, 5, 30), Value: care.AftercarePlanned}}},
+	})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := care.BuildTimeline(tc.in)

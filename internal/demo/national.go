@@ -17,9 +17,12 @@ import (
 // quick runs; GenerateNational makes it.
 
 // Region is one of the seven regions of paediatric palliative care, each
-// around its academic children's hospital. The schema has no regions: an
-// organisation carries its region in its name, "… (regio Noord)".
+// around its academic children's hospital. An organisation carries its
+// region's code (one of care.Regions, as the sociale kaart and the
+// registration report know it) and its name in its own name, "… (regio
+// Noord)".
 type Region struct {
+	Code   string // one of care.Regions
 	Name   string
 	Centre string   // the academic children's hospital of the region
 	Towns  []string // where its organisations are, in order of size
@@ -27,13 +30,13 @@ type Region struct {
 
 // NationalRegions are the seven regions.
 var NationalRegions = []Region{
-	{"Noord", "Beatrix Kinderziekenhuis, UMCG", []string{"Groningen", "Leeuwarden", "Assen", "Emmen"}},
-	{"Oost", "Amalia Kinderziekenhuis, Radboudumc", []string{"Nijmegen", "Enschede", "Zwolle", "Arnhem"}},
-	{"Midden", "Wilhelmina Kinderziekenhuis, UMC Utrecht", []string{"Utrecht", "Amersfoort", "Hilversum", "Ede"}},
-	{"Noordwest", "Emma Kinderziekenhuis, Amsterdam UMC", []string{"Amsterdam", "Haarlem", "Alkmaar", "Almere"}},
-	{"West", "Willem-Alexander Kinderziekenhuis, LUMC", []string{"Leiden", "Den Haag", "Delft", "Zoetermeer"}},
-	{"Zuidwest", "Sophia Kinderziekenhuis, Erasmus MC", []string{"Rotterdam", "Dordrecht", "Middelburg", "Gouda"}},
-	{"Zuid", "Kinderziekenhuis MUMC+", []string{"Maastricht", "Eindhoven", "Tilburg", "Venlo"}},
+	{"noord", "Noord", "Beatrix Kinderziekenhuis, UMCG", []string{"Groningen", "Leeuwarden", "Assen", "Emmen"}},
+	{"oost", "Oost", "Amalia Kinderziekenhuis, Radboudumc", []string{"Nijmegen", "Enschede", "Zwolle", "Arnhem"}},
+	{"midden", "Midden", "Wilhelmina Kinderziekenhuis, UMC Utrecht", []string{"Utrecht", "Amersfoort", "Hilversum", "Ede"}},
+	{"noordwest", "Noordwest", "Emma Kinderziekenhuis, Amsterdam UMC", []string{"Amsterdam", "Haarlem", "Alkmaar", "Almere"}},
+	{"west", "West", "Willem-Alexander Kinderziekenhuis, LUMC", []string{"Leiden", "Den Haag", "Delft", "Zoetermeer"}},
+	{"zuidwest", "Zuidwest", "Sophia Kinderziekenhuis, Erasmus MC", []string{"Rotterdam", "Dordrecht", "Middelburg", "Gouda"}},
+	{"zuid", "Zuid", "Kinderziekenhuis MUMC+", []string{"Maastricht", "Eindhoven", "Tilburg", "Venlo"}},
 }
 
 // regionTag starts the part of an organisation's name that names its region.
@@ -44,14 +47,20 @@ func OrganisationName(town, region string) string {
 	return "Netwerk Kinderpalliatieve Zorg " + town + regionTag + region + ")"
 }
 
-// RegionOf returns the region an organisation's name ends with, or "" when
-// it names none.
+// RegionOf returns the code of the region an organisation's name ends
+// with, or "" when it names none.
 func RegionOf(organisation string) string {
 	i := strings.LastIndex(organisation, regionTag)
 	if i < 0 || !strings.HasSuffix(organisation, ")") {
 		return ""
 	}
-	return organisation[i+len(regionTag) : len(organisation)-1]
+	name := organisation[i+len(regionTag) : len(organisation)-1]
+	for _, r := range NationalRegions {
+		if r.Name == name {
+			return r.Code
+		}
+	}
+	return ""
 }
 
 // The national shape at scale 1.
@@ -118,7 +127,7 @@ type NationalIDs struct {
 type NationalOrganisation struct {
 	ID        int64
 	Name      string // ends with its region: see RegionOf
-	Region    string
+	Region    string // its region's code, one of care.Regions
 	CreatedAt time.Time
 }
 
@@ -324,7 +333,7 @@ func (g *nationalGen) organisations() error {
 			town = fmt.Sprintf("%s %d", town, i/(g.shape.Regions*len(region.Towns))+1)
 		}
 		o := NationalOrganisation{ID: g.ids.Organisation + int64(i), Name: OrganisationName(town, region.Name),
-			Region: region.Name, CreatedAt: g.start}
+			Region: region.Code, CreatedAt: g.start}
 		g.orgs = append(g.orgs, o)
 		if err := g.sink.Organisation(&o); err != nil {
 			return err

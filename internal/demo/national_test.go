@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"hash"
+	"slices"
 	"testing"
 	"time"
 
@@ -44,8 +45,8 @@ func TestNewNationalShape(t *testing.T) {
 func TestRegionOf(t *testing.T) {
 	for _, r := range NationalRegions {
 		name := OrganisationName(r.Towns[0], r.Name)
-		if got := RegionOf(name); got != r.Name {
-			t.Errorf("RegionOf(%q) = %q, want %q", name, got, r.Name)
+		if got := RegionOf(name); got != r.Code {
+			t.Errorf("RegionOf(%q) = %q, want %q", name, got, r.Code)
 		}
 	}
 	if got := RegionOf("Demo Kinder Comfort Team"); got != "" {
@@ -293,5 +294,16 @@ func TestGenerateNationalIsDeterministic(t *testing.T) {
 	}
 	if string(a.sum.Sum(nil)) == string(c.sum.Sum(nil)) {
 		t.Error("another seed made the same data")
+	}
+}
+
+// TestNationalRegionCodes: the regions are the sociale kaart's, in its order.
+func TestNationalRegionCodes(t *testing.T) {
+	var codes []string
+	for _, r := range NationalRegions {
+		codes = append(codes, r.Code)
+	}
+	if !slices.Equal(codes, care.Regions) {
+		t.Errorf("region codes %v, want %v", codes, care.Regions)
 	}
 }

@@ -93,15 +93,17 @@ func (x *exporter) patient() {
 		}
 	}
 	x.add(p, "Patient", patientID(x.fam), ProfilePatient, e)
+	x.placeOfDeath()
 }
 
-// deceased writes whether the child died: the date of death as
-// Patient.deceasedDateTime (a FHIR date) once the death record holds it,
-// else only the fact.
+// deceased writes whether the child died: with a death record the date
+// (and time, when known) of death, else only the fact.
 func (x *exporter) deceased(p *Patient) {
-	if x.in.Family.Deceased && !x.in.Family.DeceasedOn.IsZero() {
-		p.DeceasedDateTime = fmtDate(x.in.Family.DeceasedOn)
-	} else if x.in.Family.Deceased {
+	if d := x.in.Death; d != nil {
+		p.DeceasedDateTime = deathDateTime(d)
+		return
+	}
+	if x.in.Family.Deceased {
 		t := true
 		p.DeceasedBoolean = &t
 	}

@@ -42,8 +42,8 @@ func (m *importer) patient(r *Patient) {
 	} else {
 		f.BirthDate = parseTime(r.BirthDate, &m.err)
 	}
-	f.Deceased = r.DeceasedBoolean != nil && *r.DeceasedBoolean || r.DeceasedDateTime != ""
-	f.DeceasedOn = parseTime(r.DeceasedDateTime, &m.err)
+	f.Deceased = r.DeceasedBoolean != nil && *r.DeceasedBoolean
+	m.deceased(r)
 	f.LivingSituation = e.str("living-situation")
 	f.CultureNotes = e.str("culture-notes")
 	f.Intensity = care.Intensity(e.code("intensity"))

@@ -32,6 +32,10 @@ func (m *importer) rest(r Resource, profile string) {
 			m.fail("a consent on %q", profile)
 		}
 	case *Observation:
+		if profile == ProfileSpilPlaceOfDeath {
+			m.placeOfDeath(r)
+			break
+		}
 		m.observation(r, profile)
 	case *Procedure:
 		m.acpProcedure(r)

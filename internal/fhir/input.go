@@ -26,6 +26,10 @@ type Input struct {
 	// Coverage is the coverage plan's items with their periods and the
 	// documents attached to them (without their content).
 	Coverage []care.CoverageItem
+	// Death is the death record in force as the export carries it: the
+	// date and time, the place, and the preferred place and whether it
+	// was met. Nil while no death is recorded.
+	Death *care.DeathRecord
 }
 
 // Organisation is the organisation that keeps the file; URA is its
@@ -42,6 +46,10 @@ type Organisation struct {
 func InputOf(org Organisation, f *care.ExportFile) Input {
 	in := Input{Organisation: org, Family: f.Family, Episode: f.Episode, CaseManagers: f.CaseManagers, Plan: f.Plan}
 	in.Organisation.ID = f.Family.OrganisationID
+	if d := f.Death; d != nil {
+		in.Death = &care.DeathRecord{FamilyID: d.FamilyID, DiedOn: d.DiedOn, DiedTime: d.DiedTime, Place: d.Place,
+			PlaceName: d.PlaceName, PreferredPlace: d.PreferredPlace, PreferredMet: d.PreferredMet}
+	}
 	in.Members = slices.SortedFunc(slices.Values(f.Members), func(a, b care.Member) int { return cmp.Compare(a.ID, b.ID) })
 	in.Network = slices.SortedFunc(slices.Values(f.Network), func(a, b care.NetworkMember) int { return cmp.Compare(a.ID, b.ID) })
 	in.Contacts = slices.SortedFunc(slices.Values(f.Contacts), func(a, b care.Contact) int {

@@ -63,7 +63,8 @@ func (r *Report) Anonymise() {
 	if r.Admitted.Hidden {
 		r.Admissions.Hidden, r.AdmittedDays.Hidden = true, true
 	}
-	if d := r.Deaths; d != nil {
+	{
+		d := &r.Deaths
 		for _, c := range []*Cell{&d.Died, &d.PreferredKnown, &d.PreferredMet, &d.Aftercare} {
 			child(c)
 		}

@@ -45,15 +45,11 @@ func (r *Report) Lines() []Line {
 	add("admissions", "days", r.AdmittedDays)
 	items("preferred_place", r.PreferredPlace)
 	add("preferred_place", "known", r.PreferredKnown)
-	if d := r.Deaths; d == nil {
-		out = append(out, Line{"deaths", "available", "no"})
-	} else {
-		add("deaths", "total", d.Died)
-		items("deaths_place", d.Place)
-		add("deaths", "preferred_known", d.PreferredKnown)
-		add("deaths", "preferred_met", d.PreferredMet)
-		add("deaths", "aftercare", d.Aftercare)
-	}
+	add("deaths", "total", r.Deaths.Died)
+	items("deaths_place", r.Deaths.Place)
+	add("deaths", "preferred_known", r.Deaths.PreferredKnown)
+	add("deaths", "preferred_met", r.Deaths.PreferredMet)
+	add("deaths", "aftercare", r.Deaths.Aftercare)
 	for _, m := range r.Months {
 		k := m.Month.Format("2006-01")
 		add("month_contacts", k, m.Contacts)
@@ -108,7 +104,7 @@ type jsonReport struct {
 	Contacts   jsonContact  `json:"contacts"`
 	Admissions jsonAdmit    `json:"admissions"`
 	Preferred  jsonPrefer   `json:"preferred_place_of_death"`
-	Deaths     *jsonDeaths  `json:"deaths"` // null: not available yet
+	Deaths     jsonDeaths   `json:"deaths"`
 	Months     []jsonMonth  `json:"months"`
 	Groups     []jsonGroup  `json:"groups"`
 }
@@ -193,12 +189,10 @@ func (r *Report) JSON(scope string) ([]byte, error) {
 			TravelMinutes: r.TravelMinutes, RegistrationMinutes: r.RegistrationMinutes},
 		Admissions: jsonAdmit{Children: r.Admitted, Total: r.Admissions, Days: r.AdmittedDays},
 		Preferred:  jsonPrefer{Known: r.PreferredKnown, Place: itemMap(r.PreferredPlace)},
-		Months:     make([]jsonMonth, 0, len(r.Months)),
-		Groups:     make([]jsonGroup, 0, len(r.Groups)),
-	}
-	if d := r.Deaths; d != nil {
-		out.Deaths = &jsonDeaths{Total: d.Died, Place: itemMap(d.Place), PreferredKnown: d.PreferredKnown,
-			PreferredMet: d.PreferredMet, Aftercare: d.Aftercare}
+		Deaths: jsonDeaths{Total: r.Deaths.Died, Place: itemMap(r.Deaths.Place), PreferredKnown: r.Deaths.PreferredKnown,
+			PreferredMet: r.Deaths.PreferredMet, Aftercare: r.Deaths.Aftercare},
+		Months: make([]jsonMonth, 0, len(r.Months)),
+		Groups: make([]jsonGroup, 0, len(r.Groups)),
 	}
 	for _, m := range r.Months {
 		out.Months = append(out.Months, jsonMonth{Month: m.Month.Format("2006-01"), Contacts: m.Contacts, Minutes: m.Minutes,

@@ -100,10 +100,8 @@ type Input struct {
 	Children    []Child
 	Contacts    []Contact
 	Intensities []Intensity // in order of time per family
-	// Deaths are the death records of the children; DeathsKnown says the
-	// figures of death are available at all.
-	Deaths      []Death
-	DeathsKnown bool
+	// Deaths are the death records in force of the children.
+	Deaths []Death
 }
 
 // The keys of the distributions.
@@ -192,7 +190,7 @@ type Report struct {
 	PreferredPlace []Item // the care plan's preferred place of death
 	PreferredKnown Cell   // children whose preferred place is known
 
-	Deaths *Deaths // nil until the death record feeds the report
+	Deaths Deaths
 
 	Months []Month
 	Groups []Group
@@ -402,8 +400,8 @@ func Compute(in Input) *Report {
 		}
 	}
 
-	if in.DeathsKnown {
-		d := &Deaths{}
+	{
+		d := &r.Deaths
 		place := newCounter(Places)
 		for _, x := range in.Deaths {
 			if _, ok := inCare[x.FamilyID]; !ok || !p.Contains(x.DiedOn) {
@@ -422,7 +420,6 @@ func Compute(in Input) *Report {
 			}
 		}
 		d.Place = place.items()
-		r.Deaths = d
 	}
 
 	names := make([]string, 0, len(groups))

@@ -53,7 +53,6 @@ func handMade() Input {
 			{FamilyID: 4, At: d(2026, 3, 1), Level: "regular"},
 			{FamilyID: 8, At: d(2026, 2, 20), Level: "regular"},
 		},
-		DeathsKnown: true,
 		Deaths: []Death{
 			{FamilyID: 3, DiedOn: d(2026, 2, 10), Place: "home", Aftercare: true},
 			{FamilyID: 2, DiedOn: d(2026, 3, 20), Place: "hospital", PreferredKnown: true},
@@ -219,30 +218,6 @@ func TestAnonymiseSmallPopulation(t *testing.T) {
 		if l.Section != "period" && l.Value != "<5" {
 			t.Errorf("%s %s = %s, want <5", l.Section, l.Item, l.Value)
 		}
-	}
-}
-
-// Until the death record feeds the report, the figures of death are not
-// available: the report says so rather than showing zeros.
-func TestDeathsNotAvailable(t *testing.T) {
-	in := handMade()
-	in.DeathsKnown, in.Deaths = false, nil
-	r := Compute(in)
-	if r.Deaths != nil {
-		t.Fatalf("Deaths = %+v, want nil", r.Deaths)
-	}
-	var found bool
-	for _, l := range r.Lines() {
-		if l.Section == "deaths" {
-			found = l.Item == "available" && l.Value == "no"
-		}
-	}
-	if !found {
-		t.Error("lines do not say the deaths are not available")
-	}
-	b, err := r.JSON("region")
-	if err != nil || !strings.Contains(string(b), `"deaths": null`) {
-		t.Errorf("JSON = %s, %v", b, err)
 	}
 }
 

@@ -201,3 +201,37 @@ func (s *Store) ReportHospitalStays(ctx context.Context, scope care.ReportScope,
 	}
 	return out, rows.Err()
 }
+
+// ReportDeaths lists, for each family in scope whose child's death is
+// recorded, the death record in force (the newest, a correction
+// included), and whether an aftercare follow-up contact was done from
+// from to to.
+func (s *Store) ReportDeaths(ctx context.Context, scope care.ReportScope, from, to time.Time) ([]report.Death, error) {
+	where, arg, err := reportScope(scope)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.rq.QueryContext(ctx, `SELECT d.family_id, d.died_on, d.place, d.preferred_place, d.preferred_met,
+			(SELECT COUNT(*) FROM aftercare_contacts c
+				WHERE c.family_id = d.family_id AND c.done_on >= $2 AND c.done_on <= $3)
+		FROM death_records d JOIN families f ON f.id = d.family_id
+			JOIN (SELECT family_id, MAX(id) AS id FROM death_records GROUP BY family_id) n ON n.id = d.id
+		WHERE `+where+` ORDER BY d.family_id /* Store.ReportDeaths */`, arg, from.UTC(), to.UTC())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Death
+	for rows.Next() {
+		var d report.Death
+		var preferred, met string
+		var done int
+		if err := rows.Scan(&d.FamilyID, &d.DiedOn, &d.Place, &preferred, &met, &done); err != nil {
+			return nil, err
+		}
+		d.DiedOn = d.DiedOn.UTC()
+		d.PreferredKnown, d.PreferredMet, d.Aftercare = preferred != "", met == "yes", done > 0
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -135,7 +135,11 @@ func (s *Server) fillReport(p *ReportPage, org, region string) {
 	rep := p.Report
 	switch p.Scope {
 	case care.ReportRegion:
-		p.ScopeName = p.T("report.scope_name.region", "Name", region)
+		label := p.T("directory.region." + region)
+		if label == "directory.region."+region {
+			label = region // set before regions were the kaart's
+		}
+		p.ScopeName = p.T("report.scope_name.region", "Name", label)
 	case care.ReportOrganisation:
 		p.ScopeName = p.T("report.scope_name.organisation", "Name", org)
 	default:
@@ -193,13 +197,10 @@ func (s *Server) fillReport(p *ReportPage, org, region string) {
 	}
 	last := &p.Tables[len(p.Tables)-1]
 	last.Rows = append(last.Rows, cells("report.preferred_known", rep.PreferredKnown)...)
-	if d := rep.Deaths; d != nil {
-		p.Tables = append(p.Tables, ReportTable{ID: "deaths", Title: p.T("report.deaths_title"), Rows: append(cells(
-			"report.deaths_total", d.Died, "report.deaths_known", d.PreferredKnown, "report.deaths_met", d.PreferredMet,
-			"report.deaths_aftercare", d.Aftercare), items("report.place.", d.Place)...)})
-	} else {
-		p.Tables = append(p.Tables, ReportTable{ID: "deaths", Title: p.T("report.deaths_title"), Note: p.T("report.deaths_unavailable")})
-	}
+	d := rep.Deaths
+	p.Tables = append(p.Tables, ReportTable{ID: "deaths", Title: p.T("report.deaths_title"), Rows: append(cells(
+		"report.deaths_total", d.Died, "report.deaths_known", d.PreferredKnown, "report.deaths_met", d.PreferredMet,
+		"report.deaths_aftercare", d.Aftercare), items("report.place.", d.Place)...)})
 
 	months := ReportTable{ID: "months", Title: p.T("report.months_title")}
 	bars := make([]chart.Bar, len(rep.Months))

@@ -118,7 +118,12 @@ func (p *TimelinePage) MarkLabel(m care.TimelineMark) string {
 		return p.W("timeline.mark.age", "Name", p.ChildName(), "Age", m.Value)
 	case care.MarkDiagnosis:
 		return p.W("timeline.mark.diagnosis", "Diagnosis", m.Value)
-	case care.MarkBirth, care.MarkReferral, care.MarkDeath, care.MarkAftercare:
+	case care.MarkAftercare:
+		if m.Value == care.AftercareDone || m.Value == care.AftercarePlanned {
+			return p.W("timeline.mark.aftercare_" + m.Value)
+		}
+		return p.W("timeline.mark.aftercare")
+	case care.MarkBirth, care.MarkReferral, care.MarkDeath:
 		return p.W("timeline.mark."+m.Kind, "Name", p.ChildName())
 	}
 	return m.Value

@@ -106,6 +106,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"DigestSettingsAndClaims", testDigestSettingsAndClaims},
 		{"IntervisionSessions", testIntervisionSessions},
 		{"ReportRows", testReportRows},
+		{"ReportDeaths", testReportDeaths},
 		{"DeathRecords", testDeathRecords},
 		{"Aftercare", testAftercare},
 		{"Directory", testDirectory},
