@@ -201,8 +201,11 @@ func TestTasks(t *testing.T) {
 		if strings.Contains(attr(later, "class"), "overdue") {
 			t.Error("a task due later is marked overdue")
 		}
-		if got := c.Get("/families").Within("family-" + itoa(id)); !strings.Contains(got, "1 te laat") {
-			t.Errorf("caseload row %q lacks the overdue count", got)
+		if got := c.Get("/families").Within("family-" + itoa(id)); !strings.Contains(got, "Taken te laat") {
+			t.Errorf("caseload row %q does not signal the overdue task", got)
+		}
+		if c.Get("/families?filter=overdue_tasks").ByID("family-"+itoa(id)) == nil {
+			t.Error("the family is not under the caseload's filter of overdue tasks")
 		}
 
 		done := familyPath(id, "/tasks/"+itoa(ids[0])+"/done")
