@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -13,14 +14,17 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-// leaf is one value in a JSON tree: its path and a way to change it.
+// leaf is one value in a JSON tree: its path, a way to change it and a
+// way to put the value back.
 type leaf struct {
-	path   string
-	mutate func()
+	path    string
+	mutate  func()
+	restore func()
 }
 
 // leaves walks the decoded JSON v and lists every string, number and
-// boolean in it, each with a function that changes it in place.
+// boolean in it, each with functions that change it in place and undo
+// the change.
 func leaves(v any, path string, set func(any)) []leaf {
 	switch x := v.(type) {
 	case map[string]any:
@@ -36,14 +40,15 @@ func leaves(v any, path string, set func(any)) []leaf {
 		}
 		return out
 	case string:
+		undo := func() { set(x) }
 		if strings.HasSuffix(path, ".data") { // base64: other bytes
-			return []leaf{{path, func() { set(base64.StdEncoding.EncodeToString([]byte(x))) }}}
+			return []leaf{{path, func() { set(base64.StdEncoding.EncodeToString([]byte(x))) }, undo}}
 		}
-		return []leaf{{path, func() { set(changeString(x)) }}}
+		return []leaf{{path, func() { set(changeString(x)) }, undo}}
 	case float64:
-		return []leaf{{path, func() { set(x + 1) }}}
+		return []leaf{{path, func() { set(x + 1) }, func() { set(x) }}}
 	case bool:
-		return []leaf{{path, func() { set(!x) }}}
+		return []leaf{{path, func() { set(!x) }, func() { set(x) }}}
 	}
 	return nil
 }
@@ -70,30 +75,77 @@ func TestChangedValueChangesImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var probe any
-	if err := json.Unmarshal(data, &probe); err != nil {
+	// The Bundle is written as its parts around the entries and each entry
+	// on its own, so that a change is marshalled with its entry alone.
+	var bundle map[string]any
+	if err := json.Unmarshal(data, &bundle); err != nil {
 		t.Fatal(err)
 	}
-	n := len(leaves(probe, "", nil))
+	entries, _ := bundle["entry"].([]any)
+	delete(bundle, "entry")
+	head, err := json.Marshal(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := make([][]byte, len(entries))
+	type entryLeaf struct {
+		leaf
+		entry int
+	}
+	var ls []entryLeaf
+	for i, e := range entries {
+		if raw[i], err = json.Marshal(e); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range leaves(e, fmt.Sprintf(".entry[%d]", i), nil) {
+			ls = append(ls, entryLeaf{l, i})
+		}
+	}
+	for _, l := range leaves(bundle, "", nil) {
+		ls = append(ls, entryLeaf{l, -1})
+	}
+	slices.SortFunc(ls, func(a, b entryLeaf) int { return strings.Compare(a.path, b.path) })
+	n := len(ls)
 	if n < 500 {
 		t.Fatalf("only %d values in the sample's export", n)
 	}
+	// assemble writes the Bundle with entry i (or, for -1, the parts
+	// around the entries) marshalled anew.
+	assemble := func(i int) []byte {
+		h := head
+		if i < 0 {
+			if h, err = json.Marshal(bundle); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var buf bytes.Buffer
+		buf.Write(h[:len(h)-1])
+		buf.WriteString(`,"entry":[`)
+		for j, r := range raw {
+			if j > 0 {
+				buf.WriteByte(',')
+			}
+			if j == i {
+				if r, err = json.Marshal(entries[j]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			buf.Write(r)
+		}
+		buf.WriteString("]}")
+		return buf.Bytes()
+	}
+	if b, err := Decode(assemble(-1)); err != nil {
+		t.Fatalf("the reassembled export: %v", err)
+	} else if out, err := Import(b); err != nil || !cmp.Equal(in, out, cmpopts.EquateEmpty()) {
+		t.Fatalf("the reassembled export does not import as the sample (%v)", err)
+	}
 	differs, refused := 0, 0
 	reached := map[int]bool{}
-	for i := range n {
-		var tree any
-		if err := json.Unmarshal(data, &tree); err != nil {
-			t.Fatal(err)
-		}
-		// Map order is random: leaf i is the i-th by path.
-		ls := leaves(tree, "", nil)
-		slices.SortFunc(ls, func(a, b leaf) int { return strings.Compare(a.path, b.path) })
-		l := ls[i]
+	for _, l := range ls {
 		l.mutate()
-		changed, err := json.Marshal(tree)
-		if err != nil {
-			t.Fatal(err)
-		}
+		changed := assemble(l.entry)
+		l.restore()
 		b, err := Decode(changed)
 		if err == nil {
 			var out Input
@@ -103,9 +155,8 @@ func TestChangedValueChangesImport(t *testing.T) {
 					t.Errorf("changing %s does not change the imported file", l.path)
 				}
 				differs++
-				var entry int
-				if _, err := fmt.Sscanf(l.path, ".entry[%d]", &entry); err == nil {
-					reached[entry] = true
+				if l.entry >= 0 {
+					reached[l.entry] = true
 				}
 				continue
 			}
