@@ -107,9 +107,13 @@ type database struct {
 }
 
 // databases are SQLite and, when SPIL_TEST_POSTGRES is set, PostgreSQL
-// (the test script sets it for its PostgreSQL run).
+// (the test script sets it for its PostgreSQL run, with
+// SPIL_TEST_POSTGRES_ONLY=1: PostgreSQL alone).
 func databases() []database {
-	dbs := []database{{name: "sqlite", fresh: func(t *testing.T) string { return storetest.SQLitePath(t) }}}
+	var dbs []database
+	if !storetest.PostgresOnly() {
+		dbs = append(dbs, database{name: "sqlite", fresh: func(t *testing.T) string { return storetest.SQLitePath(t) }})
+	}
 	if base := os.Getenv("SPIL_TEST_POSTGRES"); base != "" {
 		dbs = append(dbs, database{name: "postgres", fresh: func(t *testing.T) string { return storetest.PostgresDSN(t, base) }})
 	}

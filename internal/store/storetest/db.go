@@ -32,13 +32,21 @@ type DB struct {
 // SPIL_TEST_POSTGRES holds a connection URL; without it each PostgreSQL
 // test is skipped, visibly, and in CI it fails unless the run says it is
 // the SQLite-only one (SPIL_TEST_SQLITE_ONLY=1; scripts/test runs the
-// PostgreSQL suites in a run of their own).
+// PostgreSQL suites in a run of their own). That run sets
+// SPIL_TEST_POSTGRES_ONLY=1 (see PostgresOnly): the SQLite tests ran
+// already, and Databases returns PostgreSQL alone.
 func Databases() []DB {
-	return []DB{
-		{Name: "sqlite", Open: openSQLite, DSN: func(t testing.TB) string { return SQLitePath(t) }},
-		{Name: "postgres", Open: openPostgresOrSkip, DSN: postgresDSNOrSkip},
+	pg := DB{Name: "postgres", Open: openPostgresOrSkip, DSN: postgresDSNOrSkip}
+	if PostgresOnly() {
+		return []DB{pg}
 	}
+	return []DB{{Name: "sqlite", Open: openSQLite, DSN: func(t testing.TB) string { return SQLitePath(t) }}, pg}
 }
+
+// PostgresOnly reports whether this is the PostgreSQL run of a test
+// script that ran the SQLite tests before (SPIL_TEST_POSTGRES_ONLY=1):
+// tests that run once per database leave SQLite out.
+func PostgresOnly() bool { return os.Getenv("SPIL_TEST_POSTGRES_ONLY") == "1" }
 
 func openPostgresOrSkip(t testing.TB) *store.Store {
 	t.Helper()
@@ -74,7 +82,7 @@ func SQLitePath(t testing.TB) string { return filepath.Join(t.TempDir(), "spil.d
 
 func openSQLite(t testing.TB) *store.Store {
 	t.Helper()
-	return openMigrated(t, SQLitePath(t))
+	return openMigrated(t, migratedSQLitePath(t))
 }
 
 func openMigrated(t testing.TB, dsn string) *store.Store {
