@@ -107,13 +107,9 @@ type database struct {
 }
 
 // databases are SQLite and, when SPIL_TEST_POSTGRES is set, PostgreSQL
-// (the test script sets it for its PostgreSQL run, with
-// SPIL_TEST_POSTGRES_ONLY=1: PostgreSQL alone).
+// (the test script sets it when it has a PostgreSQL cluster).
 func databases() []database {
-	var dbs []database
-	if !storetest.PostgresOnly() {
-		dbs = append(dbs, database{name: "sqlite", fresh: func(t *testing.T) string { return storetest.SQLitePath(t) }})
-	}
+	dbs := []database{{name: "sqlite", fresh: func(t *testing.T) string { return storetest.SQLitePath(t) }}}
 	if base := os.Getenv("SPIL_TEST_POSTGRES"); base != "" {
 		dbs = append(dbs, database{name: "postgres", fresh: func(t *testing.T) string { return storetest.PostgresDSN(t, base) }})
 	}
@@ -122,8 +118,8 @@ func databases() []database {
 
 // postgres returns the PostgreSQL database kind. Without SPIL_TEST_POSTGRES
 // the test is skipped only in a run that declares itself SQLite-only
-// (SPIL_TEST_SQLITE_ONLY=1, as the test script's first run does, before it
-// runs these tests again on PostgreSQL); in CI any other run fails.
+// (SPIL_TEST_SQLITE_ONLY=1, as the test script says when it has no
+// PostgreSQL cluster); in CI any other run fails.
 func postgres(t *testing.T) database {
 	t.Helper()
 	for _, d := range databases() {
@@ -134,7 +130,7 @@ func postgres(t *testing.T) database {
 	if os.Getenv("CI") != "" && os.Getenv("SPIL_TEST_SQLITE_ONLY") != "1" {
 		t.Fatal("SPIL_TEST_POSTGRES is not set and CI is: this test needs PostgreSQL")
 	}
-	t.Skip("SPIL_TEST_POSTGRES is not set: this test runs in the PostgreSQL run of scripts/test")
+	t.Skip("SPIL_TEST_POSTGRES is not set: this test runs when scripts/test has a PostgreSQL cluster")
 	return database{}
 }
 

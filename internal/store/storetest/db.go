@@ -31,22 +31,14 @@ type DB struct {
 // Databases returns SQLite and PostgreSQL. PostgreSQL runs when
 // SPIL_TEST_POSTGRES holds a connection URL; without it each PostgreSQL
 // test is skipped, visibly, and in CI it fails unless the run says it is
-// the SQLite-only one (SPIL_TEST_SQLITE_ONLY=1; scripts/test runs the
-// PostgreSQL suites in a run of their own). That run sets
-// SPIL_TEST_POSTGRES_ONLY=1 (see PostgresOnly): the SQLite tests ran
-// already, and Databases returns PostgreSQL alone.
+// SQLite-only (SPIL_TEST_SQLITE_ONLY=1; scripts/test says so only when it
+// has no PostgreSQL, which outside CI is a warning and in CI a failure).
 func Databases() []DB {
-	pg := DB{Name: "postgres", Open: openPostgresOrSkip, DSN: postgresDSNOrSkip}
-	if PostgresOnly() {
-		return []DB{pg}
+	return []DB{
+		{Name: "sqlite", Open: openSQLite, DSN: func(t testing.TB) string { return SQLitePath(t) }},
+		{Name: "postgres", Open: openPostgresOrSkip, DSN: postgresDSNOrSkip},
 	}
-	return []DB{{Name: "sqlite", Open: openSQLite, DSN: func(t testing.TB) string { return SQLitePath(t) }}, pg}
 }
-
-// PostgresOnly reports whether this is the PostgreSQL run of a test
-// script that ran the SQLite tests before (SPIL_TEST_POSTGRES_ONLY=1):
-// tests that run once per database leave SQLite out.
-func PostgresOnly() bool { return os.Getenv("SPIL_TEST_POSTGRES_ONLY") == "1" }
 
 func openPostgresOrSkip(t testing.TB) *store.Store {
 	t.Helper()
