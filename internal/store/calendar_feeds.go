@@ -58,7 +58,7 @@ func (s *Store) CalendarFeedByTokenHash(ctx context.Context, hash string) (*care
 // case manager's caseload, on or after from, by date.
 func (s *Store) PlannedContacts(ctx context.Context, accountID int64, from time.Time) ([]care.PlannedContact, error) {
 	rows, err := s.rq.QueryContext(ctx, `SELECT f.id, f.next_contact FROM families f
-		WHERE f.id IN (SELECT family_id FROM case_managers WHERE account_id = $1)
+		WHERE `+s.dialect.inCaseload("f.id", "$1")+`
 			AND f.next_contact IS NOT NULL AND f.next_contact >= $2
 		ORDER BY f.next_contact, f.id /* Store.PlannedContacts */`, accountID, care.DateOf(from))
 	if err != nil {

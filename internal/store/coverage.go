@@ -269,7 +269,7 @@ func (s *Store) SaveAid(ctx context.Context, x *care.Aid) error {
 // CaseloadCoverage reads the current period of every item and the aids of
 // the families in the account's caseload: what the caseload counts.
 func (s *Store) CaseloadCoverage(ctx context.Context, accountID int64) (map[int64][]care.CoverageItem, map[int64][]care.Aid, error) {
-	const mine = `family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1)`
+	mine := s.dialect.inCaseload("family_id", "$1")
 	// Only what the counts need, of the current period of each item.
 	rows, err := s.rq.QueryContext(ctx, `SELECT p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due
 		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+mine+` GROUP BY item_id) cur

@@ -224,6 +224,19 @@ func (d dialect) lockAudit(ctx context.Context, q queryer) error {
 	return err
 }
 
+// inCaseload is the condition that col (a family id) is one of the
+// families the account in parameter param is a case manager of. PostgreSQL
+// reads the caseload once and looks the families up by index whatever its
+// statistics say (a semi join planned on a fresh table's empty statistics
+// scans the other table and probes the caseload per row); SQLite plans an
+// IN list that way by itself.
+func (d dialect) inCaseload(col, param string) string {
+	if d == postgresDialect {
+		return col + ` = ANY(ARRAY(SELECT family_id FROM case_managers WHERE account_id = ` + param + `))`
+	}
+	return col + ` IN (SELECT family_id FROM case_managers WHERE account_id = ` + param + `)`
+}
+
 // Bulk loads (bulk.go) write the ids themselves. On PostgreSQL an identity
 // column then needs OVERRIDING SYSTEM VALUE, and its sequence must be moved
 // past the ids written; SQLite takes the next id from the largest one.

@@ -62,14 +62,14 @@ func (s *Store) Relationship(ctx context.Context, accountID, familyID int64) (ca
 
 // Caseload returns the families the account is a case manager of.
 func (s *Store) Caseload(ctx context.Context, accountID int64, today time.Time) ([]care.CaseloadItem, error) {
-	return s.caseloadItems(ctx, today, `/* Store.Caseload */ WHERE f.id IN (SELECT family_id FROM case_managers WHERE account_id = $1)`, accountID)
+	return s.caseloadItems(ctx, today, `/* Store.Caseload */ WHERE `+s.dialect.inCaseload("f.id", "$1"), accountID)
 }
 
 // CaseloadMembers lists the members of the families in the account's
 // caseload by family, with their name, kind and relation only.
 func (s *Store) CaseloadMembers(ctx context.Context, accountID int64) (map[int64][]care.Member, error) {
 	rows, err := s.rq.QueryContext(ctx, `/* Store.CaseloadMembers */ SELECT m.family_id, m.id, m.name, m.kind, m.relation FROM family_members m
-		WHERE m.family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1) ORDER BY m.family_id, m.id`, accountID)
+		WHERE `+s.dialect.inCaseload("m.family_id", "$1")+` ORDER BY m.family_id, m.id`, accountID)
 	if err != nil {
 		return nil, err
 	}

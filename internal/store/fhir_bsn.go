@@ -11,7 +11,7 @@ func (s *Store) CaseloadFamiliesByBSN(ctx context.Context, accountID int64, bsn 
 		return nil, nil
 	}
 	rows, err := s.rq.QueryContext(ctx, `/* Store.CaseloadFamiliesByBSN */ SELECT f.id FROM families f
-		WHERE f.bsn = $1 AND f.id IN (SELECT family_id FROM case_managers WHERE account_id = $2) ORDER BY f.id`, bsn, accountID)
+		WHERE f.bsn = $1 AND `+s.dialect.inCaseload("f.id", "$2")+` ORDER BY f.id`, bsn, accountID)
 	if err != nil {
 		return nil, err
 	}

@@ -13,10 +13,10 @@ import (
 
 // reportScope is the condition on families f that selects a report's
 // families, with its one parameter as $1.
-func reportScope(scope care.ReportScope) (string, any, error) {
+func (s *Store) reportScope(scope care.ReportScope) (string, any, error) {
 	switch scope.Kind {
 	case care.ReportCaseload:
-		return `f.id IN (SELECT family_id FROM case_managers WHERE account_id = $1)`, scope.AccountID, nil
+		return s.dialect.inCaseload("f.id", "$1"), scope.AccountID, nil
 	case care.ReportOrganisation:
 		return `f.organisation_id = $1`, scope.OrganisationID, nil
 	case care.ReportRegion:
@@ -46,7 +46,7 @@ func (s *Store) SetOrganisationRegion(ctx context.Context, organisationID int64,
 // or before to, with the preferred place of death of the last version of
 // the care plan saved by the end of that day.
 func (s *Store) ReportChildren(ctx context.Context, scope care.ReportScope, to time.Time) ([]report.Child, error) {
-	where, arg, err := reportScope(scope)
+	where, arg, err := s.reportScope(scope)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func (s *Store) ReportChildren(ctx context.Context, scope care.ReportScope, to t
 // ReportContacts lists the contacts from from to to of the families in
 // scope.
 func (s *Store) ReportContacts(ctx context.Context, scope care.ReportScope, from, to time.Time) ([]report.Contact, error) {
-	where, arg, err := reportScope(scope)
+	where, arg, err := s.reportScope(scope)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +149,7 @@ func (s *Store) ReportContacts(ctx context.Context, scope care.ReportScope, from
 // ReportIntensities lists the intensity changes of the families in scope
 // made before the end of to, in order of time per family.
 func (s *Store) ReportIntensities(ctx context.Context, scope care.ReportScope, to time.Time) ([]report.Intensity, error) {
-	where, arg, err := reportScope(scope)
+	where, arg, err := s.reportScope(scope)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func (s *Store) ReportIntensities(ctx context.Context, scope care.ReportScope, t
 // ReportHospitalStays lists the hospital stays of the families in scope
 // that cover a day from from to to.
 func (s *Store) ReportHospitalStays(ctx context.Context, scope care.ReportScope, from, to time.Time) ([]care.ReportStay, error) {
-	where, arg, err := reportScope(scope)
+	where, arg, err := s.reportScope(scope)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +207,7 @@ func (s *Store) ReportHospitalStays(ctx context.Context, scope care.ReportScope,
 // included), and whether an aftercare follow-up contact was done from
 // from to to.
 func (s *Store) ReportDeaths(ctx context.Context, scope care.ReportScope, from, to time.Time) ([]report.Death, error) {
-	where, arg, err := reportScope(scope)
+	where, arg, err := s.reportScope(scope)
 	if err != nil {
 		return nil, err
 	}

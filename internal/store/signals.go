@@ -13,11 +13,11 @@ import (
 
 // scopeWhere is the condition that keeps a query to the families in scope,
 // on the column col (e.g. "t.family_id"), as parameter $1.
-func scopeWhere(scope care.SignalScope, col string) (string, int64) {
+func (s *Store) scopeWhere(scope care.SignalScope, col string) (string, int64) {
 	if scope.FamilyID != 0 {
 		return col + ` = $1`, scope.FamilyID
 	}
-	return col + ` IN (SELECT family_id FROM case_managers WHERE account_id = $1)`, scope.AccountID
+	return s.dialect.inCaseload(col, "$1"), scope.AccountID
 }
 
 // SignalFiles reads what the signal rules need of every family in scope:
@@ -83,7 +83,7 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func
 }
 
 func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]care.SignalFile, map[int64]int, error) {
-	where, arg := scopeWhere(scope, "f.id")
+	where, arg := s.scopeWhere(scope, "f.id")
 	var files []care.SignalFile
 	index := map[int64]int{}
 	err := s.eachRow(ctx, `SELECT f.id, f.organisation_id, f.child_name, f.birth_date, f.unborn, f.intensity, f.next_contact,
@@ -133,7 +133,7 @@ func (s *Store) signalPlaces(ctx context.Context, scope care.SignalScope, _ time
 	}) {
 		return nil
 	}
-	where, arg := scopeWhere(scope, "v.family_id")
+	where, arg := s.scopeWhere(scope, "v.family_id")
 	return s.eachRow(ctx, `SELECT v.family_id, v.content FROM care_plan_versions v
 			JOIN care_plans c ON c.family_id = v.family_id AND c.version = v.version
 			JOIN episodes e ON e.family_id = v.family_id AND e.surprise_question = 'no'
@@ -161,7 +161,7 @@ func (s *Store) signalPlaces(ctx context.Context, scope care.SignalScope, _ time
 // signalTasks reads the open tasks due before a week from today: the
 // overdue ones for the rules, the rest for the dashboard's week.
 func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "t.family_id")
+	where, arg := s.scopeWhere(scope, "t.family_id")
 	return s.eachRow(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, COALESCE(t.network_member_id, 0),
 			COALESCE(t.owner_account_id, 0), COALESCE(t.owner_member_id, 0), t.due_date
 		FROM tasks t WHERE `+where+` AND t.status = 'open' AND t.due_date < $2 ORDER BY t.due_date, t.id /* Store.SignalFiles */`,
@@ -181,7 +181,7 @@ func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today t
 
 // signalNetwork reads the network members involved today.
 func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "n.family_id")
+	where, arg := s.scopeWhere(scope, "n.family_id")
 	return s.eachRow(ctx, `SELECT n.id, n.family_id, n.name, n.role, n.always_reachable FROM network_members n
 		WHERE `+where+` AND (n.started_on IS NULL OR n.started_on <= $2) AND (n.ended_on IS NULL OR n.ended_on >= $2)
 		ORDER BY n.id /* Store.SignalFiles */`, []any{arg, today}, func(rows *sql.Rows) error {
@@ -199,7 +199,7 @@ func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today
 // signalProviders reads the providers with an account on the file and
 // every consent record of the families in scope.
 func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "fa.family_id")
+	where, arg := s.scopeWhere(scope, "fa.family_id")
 	err := s.eachRow(ctx, `SELECT fa.family_id, n.id, n.name FROM family_accounts fa
 			JOIN network_members n ON n.id = fa.network_member_id AND n.family_id = fa.family_id
 		WHERE `+where+` AND fa.kind = 'provider' AND n.ended_on IS NULL ORDER BY n.id /* Store.SignalFiles */`,
@@ -220,7 +220,7 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 	if !rd.any(func(f *care.SignalFile) bool { return len(f.Providers) > 0 }) {
 		return nil
 	}
-	where, arg = scopeWhere(scope, "c.family_id")
+	where, arg = s.scopeWhere(scope, "c.family_id")
 	return s.eachRow(ctx, `SELECT c.family_id, c.network_member_id, c.given_by, c.giver_kind, c.granted, c.scope, c.at
 		FROM consents c WHERE `+where+` ORDER BY c.at, c.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
 		var r care.ConsentRecord
@@ -241,7 +241,7 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 
 // signalCoverage reads the current period of every coverage item.
 func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "family_id")
+	where, arg := s.scopeWhere(scope, "family_id")
 	return s.eachRow(ctx, `SELECT p.id, p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due, i.kind, i.applicant
 		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+where+` GROUP BY item_id) cur ON cur.id = p.id
 			JOIN coverage_items i ON i.id = p.item_id AND i.family_id = p.family_id
@@ -263,7 +263,7 @@ func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ ti
 
 // signalAids reads the aids still waiting.
 func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "x.family_id")
+	where, arg := s.scopeWhere(scope, "x.family_id")
 	return s.eachRow(ctx, `SELECT x.id, x.family_id, x.kind, x.status, x.requested_on FROM aids x
 		WHERE `+where+` AND x.status NOT IN ('delivered', 'refused', 'cancelled') ORDER BY x.id /* Store.SignalFiles */`,
 		[]any{arg}, func(rows *sql.Rows) error {
@@ -281,7 +281,7 @@ func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.T
 
 // signalStays reads where each child is today.
 func (s *Store) signalStays(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "st.family_id")
+	where, arg := s.scopeWhere(scope, "st.family_id")
 	return s.eachRow(ctx, `SELECT st.id, st.family_id, st.kind, st.place, st.start_on, st.end_on FROM stays st
 		WHERE `+where+` AND st.start_on <= $2 AND (st.end_on IS NULL OR st.end_on > $2) /* Store.SignalFiles */`,
 		[]any{arg, today}, func(rows *sql.Rows) error {
@@ -303,7 +303,7 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 	if !rd.any(func(f *care.SignalFile) bool { return f.Stay != nil && f.Stay.Hospital() }) {
 		return nil
 	}
-	where, arg := scopeWhere(scope, "t.family_id")
+	where, arg := s.scopeWhere(scope, "t.family_id")
 	return s.eachRow(ctx, `SELECT t.id, t.family_id, t.planned_on, t.status FROM transfers t
 		WHERE `+where+` AND t.status = 'planned' /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
 		var t care.Transfer
@@ -320,7 +320,7 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 
 // signalMeetings reads the meetings held without minutes.
 func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "m.family_id")
+	where, arg := s.scopeWhere(scope, "m.family_id")
 	return s.eachRow(ctx, `SELECT m.id, m.family_id, m.starts_at FROM meetings m
 		WHERE `+where+` AND m.minutes = '' AND m.starts_at < $2 ORDER BY m.starts_at /* Store.SignalFiles */`,
 		[]any{arg, today}, func(rows *sql.Rows) error {
@@ -342,7 +342,7 @@ func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ t
 	if !rd.any(func(f *care.SignalFile) bool { return f.Family.Deceased }) {
 		return nil
 	}
-	where, arg := scopeWhere(scope, "c.family_id")
+	where, arg := s.scopeWhere(scope, "c.family_id")
 	return s.eachRow(ctx, `SELECT c.id, c.family_id, c.due_on FROM aftercare_contacts c
 		WHERE `+where+` AND c.done_on IS NULL ORDER BY c.due_on, c.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
 		var a care.AftercareFollowUp
@@ -361,7 +361,7 @@ func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ t
 // signalDuplicates reads, for each family in scope, the organisation's
 // other families born on the same day (their id and child's name only).
 func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
-	where, arg := scopeWhere(scope, "f.id")
+	where, arg := s.scopeWhere(scope, "f.id")
 	return s.eachRow(ctx, `SELECT f.id, g.id, g.child_name FROM families f
 			JOIN families g ON g.organisation_id = f.organisation_id AND g.birth_date = f.birth_date AND g.id <> f.id
 		WHERE `+where+` AND NOT f.unborn AND NOT g.unborn /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
@@ -379,7 +379,7 @@ func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ 
 
 // SignalAcks lists the acknowledgements of the families in scope.
 func (s *Store) SignalAcks(ctx context.Context, scope care.SignalScope) ([]care.SignalAck, error) {
-	where, arg := scopeWhere(scope, "k.family_id")
+	where, arg := s.scopeWhere(scope, "k.family_id")
 	var out []care.SignalAck
 	err := s.eachRow(ctx, `SELECT k.family_id, k.signal_id, k.kind, k.cause, k.snooze_until, k.reason, k.acked_at, a.id, a.name
 		FROM signal_acks k JOIN accounts a ON a.id = k.acked_by WHERE `+where+` ORDER BY k.family_id, k.signal_id /* Store.SignalAcks */`,

@@ -62,7 +62,7 @@ func (s *Store) UpdateStay(ctx context.Context, st *care.Stay) error {
 func (s *Store) CaseloadStays(ctx context.Context, accountID int64, day time.Time) (map[int64]care.Stay, error) {
 	rows, err := s.rq.QueryContext(ctx, `SELECT `+stayColumns+`
 		FROM stays s JOIN accounts a ON a.id = s.created_by
-		WHERE s.family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1)
+		WHERE `+s.dialect.inCaseload("s.family_id", "$1")+`
 			AND s.start_on <= $2 AND (s.end_on IS NULL OR s.end_on > $2) /* Store.CaseloadStays */`, accountID, day.UTC())
 	if err != nil {
 		return nil, err

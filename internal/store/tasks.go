@@ -93,7 +93,7 @@ func (s *Store) Worklist(ctx context.Context, accountID int64, q care.WorklistQu
 			t.due_date, t.status, COALESCE(t.plan_dimension, ''), COALESCE(n.role, ''), f.deceased
 		FROM tasks t JOIN families f ON f.id = t.family_id
 		LEFT JOIN network_members n ON n.id = t.network_member_id AND n.family_id = t.family_id
-		WHERE t.family_id IN (SELECT family_id FROM case_managers WHERE account_id = $1) AND t.status = 'open'`+where+`
+		WHERE `+s.dialect.inCaseload("t.family_id", "$1")+` AND t.status = 'open'`+where+`
 		ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, f.child_name, t.id
 		LIMIT $`+argN(len(args))+` /* Store.Worklist */`, args...)
 	if err != nil {
