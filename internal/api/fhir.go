@@ -91,7 +91,8 @@ func (s *Server) fhirRead(w http.ResponseWriter, r *http.Request) error {
 }
 
 // fhirEverything answers the whole file of the patient's family as a
-// searchset, audited as one export (E).
+// searchset, without the documents' content (fhirEverythingParts),
+// audited as one export (E).
 func (s *Server) fhirEverything(w http.ResponseWriter, r *http.Request) error {
 	fam, ok := fhirFamilyIn(r.PathValue("id"), "child-", true)
 	if !ok {
@@ -105,8 +106,11 @@ func (s *Server) fhirEverything(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// fhirEverythingParts are the parts of the file $everything reads.
-const fhirEverythingParts = care.ExportAll
+// fhirEverythingParts are the parts of the file $everything reads: the
+// whole file but the documents' content. Binary is not in FHIR's Patient
+// compartment; each DocumentReference points at its Binary, which is read
+// on its own.
+const fhirEverythingParts = care.ExportAll &^ care.ExportDocumentContent
 
 // fhirEverythingAnswer is the encoded answer of $everything for the
 // family, read as the actor may see it and audited as one export (E);
