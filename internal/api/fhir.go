@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/fhir"
@@ -212,9 +213,11 @@ func fhirEncode(v any) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// fhirWriteBytes writes an answer fhirEncode made.
+// fhirWriteBytes writes an answer fhirEncode made, with its length (no
+// chunked encoding for half a megabyte of $everything).
 func (s *Server) fhirWriteBytes(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", fhirContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
 	w.Write(b)
 }

@@ -18,7 +18,8 @@ import (
 // coverage plan as its DocumentReference, pointing at its Binary, without
 // the content (Binary is not in the Patient compartment); the
 // DocumentReference read alone is the same, and the Binary is read on its
-// own, with the content, by the case manager alone.
+// own, with the content, by the case manager alone. The answer says its
+// length.
 func TestFHIREverythingDocumentContent(t *testing.T) {
 	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
 		w := fhirWorld(t, a)
@@ -41,6 +42,9 @@ func TestFHIREverythingDocumentContent(t *testing.T) {
 		r := w.CM.API(http.MethodGet, base+"Patient/child-"+fam+"/$everything", nil)
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("$everything: %d %s", r.StatusCode, r.Raw)
+		}
+		if cl := r.Header.Get("Content-Length"); cl != strconv.Itoa(len(r.Raw)) {
+			t.Errorf("$everything: Content-Length %q for %d bytes", cl, len(r.Raw))
 		}
 		if enc := base64.StdEncoding.EncodeToString(content); strings.Contains(string(r.Raw), enc) {
 			t.Error("$everything carries the document's content")
