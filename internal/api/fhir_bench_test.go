@@ -257,6 +257,7 @@ func BenchmarkFHIREverything(b *testing.B) {
 		}
 	})
 	b.Run("read-patient", func(b *testing.B) {
+		defer reportCPU(b)()
 		for b.Loop() {
 			in, err := fhir.ReadFamilyParts(ctx, bf.svc, bf.actor, bf.fam, care.ActionRead, fhir.PartsFor("Patient"))
 			if err != nil {
