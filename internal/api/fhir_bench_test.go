@@ -26,7 +26,10 @@ import (
 // SQLite, as its KCT case manager:
 //
 //	go test -run XXX -bench FHIR -cpuprofile cpu.out ./internal/api/
-//	go tool pprof -top internal/api/api.test cpu.out
+//	go tool pprof -top -cum api.test cpu.out
+//
+// SPIL_BENCH_DB takes the family from a copy of a database of the
+// national shape instead (see nationalBenchFamily).
 
 // benchFamily is a family of the national shape in a database of its own.
 type benchFamily struct {
