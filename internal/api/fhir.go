@@ -1,9 +1,11 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/spil-zorg/spil/internal/care"
 	"github.com/spil-zorg/spil/internal/fhir"
@@ -90,20 +92,38 @@ func (s *Server) fhirRead(w http.ResponseWriter, r *http.Request) error {
 }
 
 // fhirEverything answers the whole file of the patient's family as a
-// searchset, audited as one export (E).
+// searchset, without the documents' content (fhirEverythingParts),
+// audited as one export (E).
 func (s *Server) fhirEverything(w http.ResponseWriter, r *http.Request) error {
 	fam, ok := fhirFamilyIn(r.PathValue("id"), "child-", true)
 	if !ok {
 		return apiErrNotFound
 	}
-	b, err := s.fhirFile(r, fam, care.ActionExport, care.ExportAll)
+	b, err := fhirEverythingAnswer(r.Context(), s.care, s.actor(r), fam, s.fhirBaseURL(r))
 	if err != nil {
 		return err
 	}
-	out := b.Searchset()
-	out.SetBase(s.fhirBaseURL(r))
-	s.fhirWrite(w, r, http.StatusOK, out)
+	s.fhirWriteBytes(w, http.StatusOK, b)
 	return nil
+}
+
+// fhirEverythingParts are the parts of the file $everything reads: the
+// whole file but the documents' content. Binary is not in FHIR's Patient
+// compartment; each DocumentReference points at its Binary, which is read
+// on its own.
+const fhirEverythingParts = care.ExportAll &^ care.ExportDocumentContent
+
+// fhirEverythingAnswer is the encoded answer of $everything for the
+// family, read as the actor may see it and audited as one export (E);
+// base is the server's FHIR base URL, for the entries' fullUrl.
+func fhirEverythingAnswer(ctx context.Context, svc *care.Service, actor care.Actor, fam int64, base string) ([]byte, error) {
+	in, err := fhir.ReadFamilyParts(ctx, svc, actor, fam, care.ActionExport, fhirEverythingParts)
+	if err != nil {
+		return nil, err
+	}
+	out := fhir.Export(in).Searchset()
+	out.SetBase(base)
+	return fhirEncode(out)
 }
 
 // fhirSearch answers a search by patient as a searchset, audited as one
@@ -175,16 +195,31 @@ func (s *Server) fhirBaseURL(r *http.Request) string {
 // fhirWrite encodes v into a buffer first, so that an encoding error
 // never leaves half an answer behind.
 func (s *Server) fhirWrite(w http.ResponseWriter, r *http.Request, status int, v any) {
-	b, err := json.Marshal(v)
+	b, err := fhirEncode(v)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "fhir encode failed", "route", r.Pattern, "err", err)
 		s.fhirAnswerError(w, r, apiErrInternal)
 		return
 	}
+	s.fhirWriteBytes(w, status, b)
+}
+
+// fhirEncode encodes v as the JSON of an answer, with its final newline.
+func fhirEncode(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// fhirWriteBytes writes an answer fhirEncode made, with its length (no
+// chunked encoding for half a megabyte of $everything).
+func (s *Server) fhirWriteBytes(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", fhirContentType)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
 	w.Write(b)
-	w.Write([]byte("\n"))
 }
 
 // fhirWriteError answers err as an OperationOutcome; only server errors

@@ -57,8 +57,9 @@ func (b *Bundle) SetBase(base string) {
 // $everything and searches): every entry a match, with the total.
 func (b Bundle) Searchset() Bundle {
 	out := Bundle{ResourceType: "Bundle", Type: BundleSearchset, Entry: make([]BundleEntry, len(b.Entry))}
+	match := &EntrySearch{Mode: "match"}
 	for i, e := range b.Entry {
-		e.Search = &EntrySearch{Mode: "match"}
+		e.Search = match
 		out.Entry[i] = e
 	}
 	n := len(out.Entry)

@@ -78,7 +78,10 @@ func (x *exporter) coverage() {
 }
 
 // document writes a document attached to the coverage plan as a
-// DocumentReference, and its content, when read, as the Binary it points at.
+// DocumentReference, and its content, when read, as the Binary it points
+// at. Every document has content (an upload is never empty), so the
+// reference points at its Binary also when the content was not read: the
+// Binary is read on its own then (GET Binary/{id}).
 func (x *exporter) document(d care.Document, c care.CoverageItem) {
 	r := &DocumentReference{Status: "current", Subject: ref("Patient", patientID(x.fam)), Date: fmtInstant(d.UploadedAt),
 		Content: []DocumentContent{{Attachment: Attachment{ContentType: d.ContentType, Title: d.FileName, Size: d.Size}}}}
@@ -93,9 +96,7 @@ func (x *exporter) document(d care.Document, c care.CoverageItem) {
 	e.integer("message", d.MessageID)
 	e.integer("thread", d.ThreadID)
 	e.person("uploaded-by", d.UploadedBy.AccountID, d.UploadedBy.Name)
-	if d.Content != nil {
-		r.Content[0].Attachment.URL = "Binary/" + binaryID(x.fam, d.ID)
-	}
+	r.Content[0].Attachment.URL = "Binary/" + binaryID(x.fam, d.ID)
 	x.add(r, "DocumentReference", documentID(x.fam, d.ID), ProfileSpilDocument, e)
 	if d.Content != nil {
 		x.add(&Binary{ContentType: d.ContentType, Data: d.Content}, "Binary", binaryID(x.fam, d.ID), ProfileSpilBinary, nil)

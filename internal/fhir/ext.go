@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,48 +20,75 @@ func (b *exts) url(name string) string {
 	if b.sub {
 		return name
 	}
-	return SpilExt(name)
+	return spilExtURL(name)
+}
+
+// push appends e, making room for a resource's usual number of
+// extensions at the first one.
+func (b *exts) push(e Extension) {
+	if b.list == nil {
+		n := 8
+		if b.sub {
+			n = 2
+		}
+		b.list = make([]Extension, 0, n)
+	}
+	b.list = append(b.list, e)
+}
+
+// extURLs holds the canonical of every extension name used so far: the
+// names are Spil's own, a few dozen, and an export writes thousands.
+var extURLs sync.Map
+
+// spilExtURL is SpilExt, built once per name.
+func spilExtURL(name string) string {
+	if u, ok := extURLs.Load(name); ok {
+		return u.(string)
+	}
+	u := SpilExt(name)
+	extURLs.Store(name, u)
+	return u
 }
 
 func (b *exts) str(name, v string) {
 	if v != "" {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueString: &v})
+		b.push(Extension{URL: b.url(name), ValueString: &v})
 	}
 }
 
 func (b *exts) code(name, v string) {
 	if v != "" {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueCode: v})
+		b.push(Extension{URL: b.url(name), ValueCode: v})
 	}
 }
 
 func (b *exts) boolean(name string, v bool) {
 	if v {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueBoolean: &v})
+		b.push(Extension{URL: b.url(name), ValueBoolean: &v})
 	}
 }
 
 func (b *exts) integer(name string, v int64) {
 	if v != 0 {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueInteger: &v})
+		b.push(Extension{URL: b.url(name), ValueInteger: &v})
 	}
 }
 
 func (b *exts) decimal(name string, v float64) {
 	if v != 0 {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueDecimal: &v})
+		b.push(Extension{URL: b.url(name), ValueDecimal: &v})
 	}
 }
 
 func (b *exts) date(name string, t time.Time) {
 	if !t.IsZero() {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueDate: fmtDate(t)})
+		b.push(Extension{URL: b.url(name), ValueDate: fmtDate(t)})
 	}
 }
 
 func (b *exts) instant(name string, t time.Time) {
 	if !t.IsZero() {
-		b.list = append(b.list, Extension{URL: b.url(name), ValueDateTime: fmtInstant(t)})
+		b.push(Extension{URL: b.url(name), ValueDateTime: fmtInstant(t)})
 	}
 }
 
@@ -69,7 +97,7 @@ func (b *exts) complex(name string, fill func(sub *exts)) {
 	sub := &exts{sub: true}
 	fill(sub)
 	if len(sub.list) > 0 {
-		b.list = append(b.list, Extension{URL: b.url(name), Extension: sub.list})
+		b.push(Extension{URL: b.url(name), Extension: sub.list})
 	}
 }
 
@@ -77,7 +105,7 @@ func (b *exts) complex(name string, fill func(sub *exts)) {
 func (b *exts) codes(name string, vs []string) {
 	for _, v := range vs {
 		v := v
-		b.list = append(b.list, Extension{URL: b.url(name), ValueCode: v})
+		b.push(Extension{URL: b.url(name), ValueCode: v})
 	}
 }
 

@@ -50,16 +50,26 @@ func InputOf(org Organisation, f *care.ExportFile) Input {
 		in.Death = &care.DeathRecord{FamilyID: d.FamilyID, DiedOn: d.DiedOn, DiedTime: d.DiedTime, Place: d.Place,
 			PlaceName: d.PlaceName, PreferredPlace: d.PreferredPlace, PreferredMet: d.PreferredMet}
 	}
-	in.Members = slices.SortedFunc(slices.Values(f.Members), func(a, b care.Member) int { return cmp.Compare(a.ID, b.ID) })
-	in.Network = slices.SortedFunc(slices.Values(f.Network), func(a, b care.NetworkMember) int { return cmp.Compare(a.ID, b.ID) })
-	in.Contacts = slices.SortedFunc(slices.Values(f.Contacts), func(a, b care.Contact) int {
+	in.Members = sortedBy(f.Members, func(a, b care.Member) int { return cmp.Compare(a.ID, b.ID) })
+	in.Network = sortedBy(f.Network, func(a, b care.NetworkMember) int { return cmp.Compare(a.ID, b.ID) })
+	in.Contacts = sortedBy(f.Contacts, func(a, b care.Contact) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
 	})
-	in.Tasks = slices.SortedFunc(slices.Values(f.Tasks), func(a, b care.Task) int { return cmp.Compare(a.ID, b.ID) })
-	in.Consents = slices.SortedFunc(slices.Values(f.Consents), func(a, b care.ConsentRecord) int { return cmp.Compare(a.ID, b.ID) })
-	in.Stays = slices.SortedFunc(slices.Values(f.Stays), func(a, b care.Stay) int { return cmp.Compare(a.ID, b.ID) })
-	in.Transfers = slices.SortedFunc(slices.Values(f.Transfers), func(a, b care.Transfer) int { return cmp.Compare(a.ID, b.ID) })
-	in.Coverage = slices.SortedFunc(slices.Values(f.Coverage), func(a, b care.CoverageItem) int { return cmp.Compare(a.ID, b.ID) })
-	in.Meetings = slices.SortedFunc(slices.Values(f.Meetings), func(a, b care.Meeting) int { return cmp.Compare(a.ID, b.ID) })
+	in.Tasks = sortedBy(f.Tasks, func(a, b care.Task) int { return cmp.Compare(a.ID, b.ID) })
+	in.Consents = sortedBy(f.Consents, func(a, b care.ConsentRecord) int { return cmp.Compare(a.ID, b.ID) })
+	in.Stays = sortedBy(f.Stays, func(a, b care.Stay) int { return cmp.Compare(a.ID, b.ID) })
+	in.Transfers = sortedBy(f.Transfers, func(a, b care.Transfer) int { return cmp.Compare(a.ID, b.ID) })
+	in.Coverage = sortedBy(f.Coverage, func(a, b care.CoverageItem) int { return cmp.Compare(a.ID, b.ID) })
+	in.Meetings = sortedBy(f.Meetings, func(a, b care.Meeting) int { return cmp.Compare(a.ID, b.ID) })
 	return in
+}
+
+// sortedBy returns a sorted copy of s (nil for none).
+func sortedBy[T any](s []T, cmp func(a, b T) int) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	s = slices.Clone(s)
+	slices.SortFunc(s, cmp)
+	return s
 }

@@ -30,7 +30,7 @@ var typeParts = map[string]care.ExportParts{
 		care.ExportPlan,
 	"Communication":     care.ExportMeetings,
 	"Coverage":          care.ExportCoverage,
-	"DocumentReference": care.ExportCoverage | care.ExportDocumentContent,
+	"DocumentReference": care.ExportCoverage,
 	"Binary":            care.ExportCoverage | care.ExportDocumentContent,
 }
 
