@@ -224,20 +224,37 @@ var (
 	phone   = viewport{width: 390, height: 844, mobile: true}
 )
 
-// browser is one headless Chromium for one test, with its own profile in a
-// temporary directory. Each tab gets its own browser context, so tabs share
-// no cookies.
+// browser is one test's share of the headless Chromium that the tests of
+// this binary share: starting Chromium takes seconds, so it starts once.
+// Each tab gets its own browser context, so tabs share no cookies,
+// storage or cache, with each other or with other tests' tabs.
 type browser struct {
 	t   *testing.T
 	ctx context.Context
 	vp  viewport
 }
 
-func newBrowser(t *testing.T, vp viewport) *browser {
-	t.Helper()
-	execPath := chromiumPath(t)
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), testTimeout)
-	out := &lockedBuffer{}
+// chromium is the Chromium of the test binary, started by the first test
+// that asks for a browser and stopped by TestMain.
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context // the browser's chromedp context
+	out    *lockedBuffer
+	dir    string // its profile directory
+	stop   func()
+	err    error
+	failed atomic.Bool // a test failed: show the browser's output at the end
+}
+
+// startChromium starts the shared Chromium; its window size does not
+// matter, as every tab sets its own viewport.
+func startChromium(execPath string) {
+	c := &chromium
+	c.out = &lockedBuffer{}
+	c.dir, c.err = os.MkdirTemp("", "spil-e2e-chromium-")
+	if c.err != nil {
+		return
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(execPath),
 		chromedp.Headless,
@@ -252,27 +269,64 @@ func newBrowser(t *testing.T, vp viewport) *browser {
 		// A Dutch browser, as Spil's users have: Accept-Language nl.
 		chromedp.Flag("lang", "nl-NL"),
 		chromedp.Flag("accept-lang", "nl-NL,nl"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(vp.width, vp.height),
-		chromedp.CombinedOutput(out),
+		chromedp.UserDataDir(c.dir),
+		chromedp.WindowSize(desktop.width, desktop.height),
+		chromedp.CombinedOutput(c.out),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
+	c.ctx = bctx
+	c.stop = func() {
 		// Stop the browser (and wait for it) before the profile directory goes.
 		cancelBrowser()
 		cancelAlloc()
-		cancelTimeout()
+		os.RemoveAll(c.dir)
+	}
+	// The first action starts the browser process, bound to the context it
+	// is given: that must be the browser's own, not one with a deadline.
+	if err := chromedp.Do(bctx); err != nil {
+		c.err = fmt.Errorf("start Chromium (%s): %w\n%s", execPath, err, tail(quiet(c.out.String()), 2000))
+	}
+}
+
+// stopChromium stops the shared Chromium, if it started, and shows its
+// output when a test failed.
+func stopChromium() {
+	c := &chromium
+	if c.stop == nil {
+		return
+	}
+	c.stop()
+	if c.failed.Load() {
+		if s := quiet(c.out.String()); s != "" {
+			fmt.Fprintf(os.Stderr, "Chromium output (last 2000 bytes, without D-Bus noise):\n%s\n", tail(s, 2000))
+		}
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	stopChromium()
+	os.Exit(code)
+}
+
+// newBrowser gives the test its share of the shared Chromium, bounded by
+// testTimeout: every step in the test's tabs runs within it.
+func newBrowser(t *testing.T, vp viewport) *browser {
+	t.Helper()
+	execPath := chromiumPath(t)
+	chromium.once.Do(func() { startChromium(execPath) })
+	if chromium.err != nil {
+		t.Fatal(chromium.err)
+	}
+	ctx, cancel := context.WithTimeout(chromium.ctx, testTimeout)
+	t.Cleanup(func() {
+		cancel()
 		if t.Failed() {
-			if s := quiet(out.String()); s != "" {
-				t.Logf("Chromium output (last 2000 bytes, without D-Bus noise):\n%s", tail(s, 2000))
-			}
+			chromium.failed.Store(true)
 		}
 	})
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start Chromium (%s): %v\n%s", execPath, err, tail(quiet(out.String()), 2000))
-	}
-	return &browser{t: t, ctx: bctx, vp: vp}
+	return &browser{t: t, ctx: ctx, vp: vp}
 }
 
 // lockedBuffer collects the browser's output from several goroutines.
