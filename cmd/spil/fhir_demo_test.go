@@ -101,10 +101,19 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 				seen["coverage renewed"] = true
 			}
 		}
+		for _, a := range in.Aids {
+			seen["aid "+a.Status] = true
+		}
+		if len(in.Intensity) > 1 {
+			seen["intensity history"] = true
+		}
+		if in.Transition != nil {
+			seen["turning-18 checklist accepted"] = true
+		}
 	}
 	// The demo holds the cases the mapping must keep apart.
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
-		"stays, transfers and meetings", "coverage renewed"} {
+		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}
@@ -188,6 +197,10 @@ func TestFHIRProviderExport(t *testing.T) {
 			if len(in.Contacts) != 0 || len(in.Consents) != 0 || in.Episode != nil || len(in.Meetings) != 0 {
 				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
 					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
+			}
+			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil {
+				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v in a provider's export",
+					len(in.Aids), len(in.Intensity), in.Transition)
 			}
 			for _, tr := range in.Transfers {
 				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {

@@ -29,6 +29,7 @@ var fhirProfiles = map[string][]string{
 	"Coverage":          {fhir.ProfileSpilCoverage},
 	"DocumentReference": {fhir.ProfileSpilDocument},
 	"Binary":            {fhir.ProfileSpilBinary},
+	"DeviceRequest":     {fhir.ProfileSpilDeviceRequest},
 }
 
 // fhirParamTypes are the FHIR types of the search parameters.

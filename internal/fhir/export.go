@@ -30,6 +30,7 @@ func Export(in Input) Bundle {
 	x.transfers()
 	x.meetings()
 	x.coverage()
+	x.aids()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

@@ -67,6 +67,9 @@ type importer struct {
 	fam string
 	// caseManagerNames are the case managers' names, by account.
 	caseManagerNames map[int64]string
+	// docAid says whether the last document read belongs to an aid
+	// (else to the coverage plan), for the content that follows it.
+	docAid bool
 }
 
 func (m *importer) fail(format string, args ...any) {

@@ -47,6 +47,8 @@ func (m *importer) rest(r Resource, profile string) {
 		m.documentReference(r)
 	case *Binary:
 		m.binary(r)
+	case *DeviceRequest:
+		m.deviceRequest(r)
 	default:
 		h := r.Header()
 		m.fail("%s/%s: profile %q not read", h.ResourceType, h.ID, profile)

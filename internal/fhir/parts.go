@@ -12,7 +12,7 @@ import (
 // and writes the type's resources exactly as the whole file does.
 // TestPartsFor checks this on every demo family.
 var typeParts = map[string]care.ExportParts{
-	"Patient":          care.ExportCore,
+	"Patient":          care.ExportIntensity | care.ExportTransition,
 	"RelatedPerson":    care.ExportCore,
 	"Practitioner":     care.ExportCore,
 	"PractitionerRole": care.ExportCore,
@@ -30,8 +30,9 @@ var typeParts = map[string]care.ExportParts{
 		care.ExportPlan,
 	"Communication":     care.ExportMeetings,
 	"Coverage":          care.ExportCoverage,
-	"DocumentReference": care.ExportCoverage | care.ExportDocumentContent,
-	"Binary":            care.ExportCoverage | care.ExportDocumentContent,
+	"DocumentReference": care.ExportCoverage | care.ExportDocumentContent | care.ExportAids,
+	"Binary":            care.ExportCoverage | care.ExportDocumentContent | care.ExportAids,
+	"DeviceRequest":     care.ExportAids,
 }
 
 // PartsFor returns the parts of the file the resources of typ are written
@@ -56,6 +57,7 @@ func ReadFamilyParts(ctx context.Context, svc *care.Service, actor care.Actor, f
 // Only returns in with only its core and parts: what ReadFamilyParts
 // would have read.
 func (in Input) Only(parts care.ExportParts) Input {
+	in.ExportMore = in.onlyMore(parts)
 	if !parts.Has(care.ExportContacts) {
 		in.Contacts = nil
 	}

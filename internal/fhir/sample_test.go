@@ -134,5 +134,23 @@ func sample() Input {
 		Documents: []care.Document{{ID: 121, FamilyID: 7, UploadedBy: by, UploadedAt: at("2026-02-03T10:00:00Z"), FileName: "besluit.pdf",
 			ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.4\n"), Kind: "decision", CoverageItemID: 101}},
 	}}
+	in.Aids = []care.Aid{
+		{ID: 131, FamilyID: 7, Kind: "wheelchair", Description: "Rolstoel met zitschelp", Via: care.LawWmo, Supplier: "Medipoint",
+			Status: care.AidDelivered, Requested: day("2025-09-01"), Assessed: day("2025-09-20"), Granted: day("2025-10-01"),
+			Ordered: day("2025-10-05"), Delivered: day("2025-11-15"), ReplaceBy: day("2027-09-01"), Note: "Groeit mee tot 2027",
+			CreatedAt: at("2025-09-01T10:00:00Z"), CreatedBy: by,
+			Documents: []care.Document{{ID: 122, FamilyID: 7, UploadedBy: by, UploadedAt: at("2025-10-02T10:00:00Z"), FileName: "beschikking.pdf",
+				ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.5\n"), Kind: "decision", AidID: 131}}},
+		{ID: 132, FamilyID: 7, Kind: "stair_lift", Description: "Traplift", Via: care.LawWmo, Status: care.AidRefused,
+			Requested: day("2026-01-05"), Assessed: day("2026-02-01"), CreatedAt: at("2026-01-05T10:00:00Z"), CreatedBy: by},
+		{ID: 133, FamilyID: 7, Kind: "feeding_pump", Description: "Voedingspomp", Via: care.LawZvw, Status: care.AidGranted,
+			Requested: day("2026-03-01"), Granted: day("2026-03-10"), CreatedAt: at("2026-03-01T10:00:00Z"), CreatedBy: by},
+	}
+	in.Intensity = []care.IntensityChange{
+		{ID: 141, FamilyID: 7, Intensity: care.Intensive, NextContact: day("2024-01-20"), Reason: "Intake", ChangedAt: at("2024-01-10T09:00:00Z"), ChangedBy: by},
+		{ID: 142, FamilyID: 7, Intensity: care.Waakvlam, ChangedAt: at("2026-11-30T15:00:00.5Z"), ChangedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+	}
+	in.Transition = &care.TransitionAcceptance{FamilyID: 7, AcceptedAt: at("2032-01-02T10:00:00Z"), AcceptedBy: by,
+		Steps: []string{"coverage", "doctor", "representation"}}
 	return in
 }

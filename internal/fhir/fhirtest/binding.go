@@ -49,6 +49,7 @@ var requiredPrimitives = map[string][]string{
 	"Communication":     {"status"},
 	"Consent":           {"status"},
 	"Coverage":          {"status"},
+	"DeviceRequest":     {"status", "intent"},
 	"DocumentReference": {"status"},
 	"Encounter":         {"status"},
 	"EpisodeOfCare":     {"status"},
