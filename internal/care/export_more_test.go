@@ -1,0 +1,99 @@
+package care_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/spil-zorg/spil/internal/care"
+	"github.com/spil-zorg/spil/internal/store/storetest"
+)
+
+// TestExportMore: the case managers' export holds the aids with their
+// documents (the content only with ExportDocumentContent), the intensity
+// history and the turning-18 checklist's acceptance, each read only when
+// its part is asked, and nothing of another family's; a provider's export
+// holds none of them, under a consent for the whole file too.
+func TestExportMore(t *testing.T) {
+	for _, db := range storetest.Databases() {
+		t.Run(db.Name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			fx := setup(t, db)
+			aid := &care.Aid{FamilyID: fx.fam, Kind: "wheelchair", Description: "Rolstoel", Via: care.LawWmo,
+				Status: care.AidRequested, Requested: date(2026, 5, 1)}
+			if err := fx.svc.SaveAid(ctx, fx.cm, aid); err != nil {
+				t.Fatal(err)
+			}
+			other := &care.Aid{FamilyID: fx.other, Kind: "bed", Via: care.LawWmo, Status: care.AidRequested, Requested: date(2026, 5, 2)}
+			if err := fx.svc.SaveAid(ctx, fx.cm2, other); err != nil {
+				t.Fatal(err)
+			}
+			pdf := []byte("%PDF-1.4\n%aid\n")
+			if _, err := fx.svc.AttachCoverageDocument(ctx, fx.cm, fx.fam, 0, aid.ID, "decision", &care.Upload{FileName: "wmo.pdf", Content: pdf}); err != nil {
+				t.Fatal(err)
+			}
+			if err := fx.svc.ChangeIntensity(ctx, fx.cm, &care.IntensityChange{FamilyID: fx.fam, Intensity: care.Intensive, Reason: "Achteruitgang"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := fx.svc.ChangeIntensity(ctx, fx.cm2, &care.IntensityChange{FamilyID: fx.other, Intensity: care.Waakvlam, Reason: "Stabiel"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := fx.s.AcceptTransition(ctx, &care.TransitionAcceptance{FamilyID: fx.fam, AcceptedAt: now,
+				AcceptedBy: care.Person{AccountID: fx.cm.AccountID}, Steps: []string{"coverage", "doctor"}}); err != nil {
+				t.Fatal(err)
+			}
+			hist, err := fx.s.IntensityChanges(ctx, fx.fam)
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			last := lastAuditID(t, fx.s)
+			f, err := fx.svc.ExportFile(ctx, fx.cm, fx.fam, care.ActionExport)
+			if err != nil {
+				t.Fatal(err)
+			}
+			oneAudit(t, fx.s, last, success(fx.cm, fx.fam, "fhir", fx.fam, care.ActionExport))
+			if len(f.Aids) != 1 || f.Aids[0].ID != aid.ID || len(f.Aids[0].Documents) != 1 ||
+				string(f.Aids[0].Documents[0].Content) != string(pdf) {
+				t.Errorf("aids %+v, want the family's one aid with its document and content", f.Aids)
+			}
+			if len(f.Intensity) != len(hist) || len(hist) < 2 || f.Intensity[0].Reason != "Achteruitgang" {
+				t.Errorf("intensity history %+v, want the family's %d changes, newest first", f.Intensity, len(hist))
+			}
+			for _, c := range f.Intensity {
+				if c.FamilyID != fx.fam {
+					t.Errorf("an intensity change of family %d", c.FamilyID)
+				}
+			}
+			if tr := f.Transition; tr == nil || tr.FamilyID != fx.fam || len(tr.Steps) != 2 {
+				t.Errorf("turning-18 checklist %+v", tr)
+			}
+
+			// Each part is read only when asked.
+			f, err = fx.svc.ExportFileParts(ctx, fx.cm, fx.fam, care.ActionRead, care.ExportAids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Aids) != 1 || len(f.Aids[0].Documents) != 1 || f.Aids[0].Documents[0].Content != nil ||
+				f.Intensity != nil || f.Transition != nil || f.Coverage != nil {
+				t.Errorf("aids alone: aids %+v, intensity %v, transition %v, coverage %v", f.Aids, f.Intensity, f.Transition, f.Coverage)
+			}
+			f, err = fx.svc.ExportFileParts(ctx, fx.cm, fx.fam, care.ActionRead, care.ExportCore)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Aids != nil || f.Intensity != nil || f.Transition != nil {
+				t.Errorf("the core alone: aids %v, intensity %v, transition %v", f.Aids, f.Intensity, f.Transition)
+			}
+
+			prov := linkProviderWithScope(t, fx, care.ScopeFile)
+			f, err = fx.svc.ExportFile(ctx, prov, fx.fam, care.ActionExport)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Aids != nil || f.Intensity != nil || f.Transition != nil {
+				t.Errorf("a provider's export: aids %v, intensity %v, transition %v", f.Aids, f.Intensity, f.Transition)
+			}
+		})
+	}
+}
