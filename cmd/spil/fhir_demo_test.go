@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -71,6 +72,9 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 			t.Fatal(err)
 		}
 		for _, it := range items {
+			if it.ChildName == "Thijs Bakker" && families[it.FamilyID] == (care.Actor{}) {
+				acceptTransition(t, svc, cm, it.FamilyID)
+			}
 			families[it.FamilyID] = cm
 		}
 	}
@@ -113,10 +117,25 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 	}
 	// The demo holds the cases the mapping must keep apart.
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
-		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history"} {
+		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
+		"turning-18 checklist accepted"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}
+	}
+}
+
+// acceptTransition accepts Thijs's turning-18 checklist as his case
+// manager does on his coverage page (the demo leaves it open for them), so
+// the export holds an accepted checklist and the tasks it became.
+func acceptTransition(t *testing.T, svc *care.Service, cm care.Actor, familyID int64) {
+	t.Helper()
+	due := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 1, 0)
+	owner := care.TaskOwner{Kind: care.OwnerCaseManager, ID: cm.AccountID}
+	steps := []care.TransitionStep{{Step: "coverage", Title: "Wlz-indicatie aanvragen", Owner: owner, Due: due},
+		{Step: "representation", Title: "Mentorschap bespreken", Owner: owner, Due: due}}
+	if err := svc.AcceptTransition(context.Background(), cm, familyID, steps); err != nil {
+		t.Fatalf("accept Thijs's turning-18 checklist: %v", err)
 	}
 }
 
