@@ -20,7 +20,7 @@ var fhirProfiles = map[string][]string{
 	"Condition":         {fhir.ProfileProblem},
 	"Encounter":         {fhir.ProfileEncounter, fhir.ProfileACPEncounter},
 	"Task":              {fhir.ProfileSpilTask},
-	"CarePlan":          {fhir.ProfileSpilCarePlan},
+	"CarePlan":          {fhir.ProfileSpilCarePlan, fhir.ProfileSpilCarePlanVersion},
 	"Goal":              {fhir.ProfileTreatmentObj},
 	"Procedure":         {fhir.ProfileACPProcedure},
 	"Consent":           {fhir.ProfileSpilProviderConsent, fhir.ProfileACPTreatmentDirective},

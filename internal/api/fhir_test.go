@@ -262,7 +262,8 @@ func TestFHIRMetadataAndErrors(t *testing.T) {
 			fhir.ProfileACPTreatmentDirective, fhir.ProfileACPPlaceOfDeath, fhir.ProfileACPProcedure, fhir.ProfileACPEncounter,
 			fhir.ProfileACPCareWishes, fhir.ProfileACPOtherInfo, fhir.ProfileSpilEpisodeOfCare, fhir.ProfileSpilTask,
 			fhir.ProfileSpilCarePlan, fhir.ProfileSpilProviderConsent, fhir.ProfileSpilMinutes, fhir.ProfileSpilCoverage,
-			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary, fhir.ProfileSpilDeviceRequest} {
+			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary, fhir.ProfileSpilDeviceRequest,
+			fhir.ProfileSpilCarePlanVersion} {
 			written[p] = true
 		}
 		listed := 0

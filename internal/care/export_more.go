@@ -3,8 +3,8 @@ package care
 import "context"
 
 // ExportMore is the rest of the file an export takes out for the case
-// managers: the aids and adaptations, the history of the intensity and
-// the turning-18 checklist. A provider's export holds none of it, as
+// managers: the aids and adaptations, the history of the intensity, the
+// turning-18 checklist and the care plan's earlier versions. A provider's export holds none of it, as
 // their view shows none of it (the coverage plan, with the aids, stays
 // out of a provider's export as a whole).
 type ExportMore struct {
@@ -17,6 +17,9 @@ type ExportMore struct {
 	// Transition is the turning-18 checklist's acceptance; nil while not
 	// accepted.
 	Transition *TransitionAcceptance
+	// PlanVersions are the care plan's versions before the current one
+	// (ExportFile.Plan), oldest first.
+	PlanVersions []CarePlan
 }
 
 // readExportMore reads the parts of ExportMore in parts into out, each
@@ -48,6 +51,20 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 	if parts.Has(ExportTransition) {
 		if out.Transition, err = st.Transition(ctx, familyID); err != nil {
 			return err
+		}
+	}
+	if parts.Has(ExportPlanVersions) {
+		vs, err := st.CarePlanVersions(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		// vs is newest first: the first is the current plan.
+		for i := len(vs) - 1; i >= 1; i-- {
+			p, err := st.CarePlanVersion(ctx, familyID, vs[i].Version)
+			if err != nil {
+				return err
+			}
+			out.PlanVersions = append(out.PlanVersions, *p)
 		}
 	}
 	return nil

@@ -19,16 +19,19 @@ const (
 	// ExportDocumentContent is the content of the coverage plan's
 	// documents (with ExportCoverage).
 	ExportDocumentContent
-	// ExportAids, ExportIntensity and ExportTransition: see export_more.go.
+	// ExportAids, ExportIntensity, ExportTransition and
+	// ExportPlanVersions: see export_more.go.
 	ExportAids
 	ExportIntensity
 	ExportTransition
+	ExportPlanVersions
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
 	// ExportAll is the whole file.
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
-		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition
+		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
+		ExportPlanVersions
 )
 
 // Has reports whether p holds every part of q.

@@ -141,10 +141,11 @@ func (m *importer) lastDocuments() []care.Document {
 }
 
 // moreOf is the rest of the file in a stable order: the aids and the
-// intensity history by their Spil ids.
+// intensity history by their Spil ids, the plan's versions by number.
 func moreOf(f care.ExportMore) care.ExportMore {
 	f.Aids = slices.SortedFunc(slices.Values(f.Aids), func(a, b care.Aid) int { return cmp.Compare(a.ID, b.ID) })
 	f.Intensity = slices.SortedFunc(slices.Values(f.Intensity), func(a, b care.IntensityChange) int { return cmp.Compare(a.ID, b.ID) })
+	f.PlanVersions = slices.SortedFunc(slices.Values(f.PlanVersions), func(a, b care.CarePlan) int { return cmp.Compare(a.Version, b.Version) })
 	return f
 }
 
@@ -168,6 +169,9 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	}
 	if !parts.Has(care.ExportTransition) {
 		f.Transition = nil
+	}
+	if !parts.Has(care.ExportPlanVersions) {
+		f.PlanVersions = nil
 	}
 	return f
 }

@@ -25,6 +25,7 @@ func Export(in Input) Bundle {
 	x.contacts()
 	x.tasks()
 	x.plan()
+	x.planVersions()
 	x.consents()
 	x.stays()
 	x.transfers()

@@ -19,6 +19,10 @@ func (m *importer) rest(r Resource, profile string) {
 	case *Task:
 		m.task(r)
 	case *CarePlan:
+		if profile == ProfileSpilCarePlanVersion {
+			m.planVersion(r)
+			break
+		}
 		m.carePlan(r)
 	case *Goal:
 		m.goal(r)

@@ -23,7 +23,7 @@ var typeParts = map[string]care.ExportParts{
 	"Goal":             care.ExportPlan,
 	"Procedure":        care.ExportPlan,
 	"Observation":      care.ExportPlan,
-	"CarePlan":         care.ExportPlan | care.ExportTasks,
+	"CarePlan":         care.ExportPlan | care.ExportTasks | care.ExportPlanVersions,
 	"Task":             care.ExportTasks | care.ExportPlan,
 	"Consent":          care.ExportConsents | care.ExportPlan,
 	"Encounter": care.ExportContacts | care.ExportStays | care.ExportTransfers | care.ExportMeetings |

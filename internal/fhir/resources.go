@@ -178,7 +178,11 @@ type TaskRestriction struct {
 // CarePlan is the individual care plan (IZP).
 type CarePlan struct {
 	Base
+	// Contained holds an earlier version's problems, goals and proactive
+	// care planning (see plan_versions.go).
+	Contained      Contained          `json:"contained,omitempty"`
 	Identifier     []Identifier       `json:"identifier,omitempty"`
+	Replaces       []Reference        `json:"replaces,omitempty"`
 	Status         string             `json:"status"`
 	Intent         string             `json:"intent"`
 	Category       []CodeableConcept  `json:"category,omitempty"`

@@ -150,7 +150,38 @@ func sample() Input {
 		{ID: 141, FamilyID: 7, Intensity: care.Intensive, NextContact: day("2024-01-20"), Reason: "Intake", ChangedAt: at("2024-01-10T09:00:00Z"), ChangedBy: by},
 		{ID: 142, FamilyID: 7, Intensity: care.Waakvlam, ChangedAt: at("2026-11-30T15:00:00.5Z"), ChangedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
 	}
+	in.PlanVersions = earlierPlans()
 	in.Transition = &care.TransitionAcceptance{FamilyID: 7, AcceptedAt: at("2032-01-02T10:00:00Z"), AcceptedBy: by,
 		Steps: []string{"coverage", "doctor", "representation"}}
 	return in
+}
+
+// earlierPlans are two earlier versions of the sample's care plan: the
+// first with a problem, a goal, an agreement, an action and proactive care
+// planning of its own, the second without the plan's items.
+func earlierPlans() []care.CarePlan {
+	by := care.Person{AccountID: 31, Name: "Sanne Bakker"}
+	v1 := care.CarePlan{FamilyID: 7, Version: 1, SavedAt: at("2026-03-01T09:00:00Z"), SavedBy: by, Changes: []string{"created"},
+		Template: "default", Wishes: "Thuis", ReviewMonths: 6, ReviewDue: day("2026-09-01"), NextItem: 3}
+	for _, d := range care.Dimensions {
+		v1.Sections = append(v1.Sections, care.PlanSection{Dimension: d})
+	}
+	v1.Sections[0].Situation = "Pijn overdag"
+	v1.Sections[0].Problems = []care.PlanItem{{ID: "i1", For: "child", Text: "Pijn"}}
+	v1.Sections[0].Goals = []care.PlanItem{{ID: "i2", For: "child", Text: "Pijnvrij spelen"}}
+	v1.Sections[1].Agreements = []care.PlanItem{{ID: "i3", For: "parents", Text: "Ouders bellen bij zorgen", NeedsCare: true}}
+	v1.Sections[0].Actions = []care.PlanAction{{TaskID: 61, Goal: "i2", Title: "Pijnmedicatie evalueren", OwnerKind: "network",
+		OwnerName: "Dr. Jansen", DueDate: day("2026-04-01"), Status: "open"}}
+	v1.ACP = care.ACP{
+		Conversations: []care.Conversation{{ID: "i6", Date: day("2026-02-20"), Participants: "Ouders", Topics: "Wensen"}},
+		Directives:    []care.Directive{{Kind: "resuscitation", Decision: "yes", Date: day("2026-02-20"), AgreedBy: "Ouders"}},
+		PlaceOfDeath:  care.Preference{Place: "home"},
+		CareWishes:    "Knuffel mee",
+	}
+	v2 := care.CarePlan{FamilyID: 7, Version: 2, SavedAt: at("2026-06-01T09:00:00.25Z"), SavedBy: care.Person{AccountID: 32, Name: "Eva Smit"},
+		Changes: []string{"wishes"}, Wishes: "Thuis, met de hond", NextItem: 3}
+	for _, d := range care.Dimensions {
+		v2.Sections = append(v2.Sections, care.PlanSection{Dimension: d})
+	}
+	return []care.CarePlan{v1, v2}
 }
