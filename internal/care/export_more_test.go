@@ -10,9 +10,10 @@ import (
 
 // TestExportMore: the case managers' export holds the aids with their
 // documents (the content only with ExportDocumentContent), the intensity
-// history and the turning-18 checklist's acceptance, each read only when
-// its part is asked, and nothing of another family's; a provider's export
-// holds none of them, under a consent for the whole file too.
+// history, the turning-18 checklist's acceptance and the care plan's
+// earlier versions, each read only when its part is asked, and nothing of
+// another family's; a provider's export holds none of them, under a
+// consent for the whole file too.
 func TestExportMore(t *testing.T) {
 	for _, db := range storetest.Databases() {
 		t.Run(db.Name, func(t *testing.T) {
@@ -42,6 +43,19 @@ func TestExportMore(t *testing.T) {
 				AcceptedBy: care.Person{AccountID: fx.cm.AccountID}, Steps: []string{"coverage", "doctor"}}); err != nil {
 				t.Fatal(err)
 			}
+			for _, fam := range []int64{fx.fam, fx.fam, fx.fam, fx.other} {
+				p := &care.CarePlan{FamilyID: fam, SavedAt: now, SavedBy: care.Person{AccountID: fx.cm.AccountID}, Changes: []string{"wishes"},
+					Wishes: "Thuis"}
+				base := 0
+				if cur, err := fx.s.CarePlan(ctx, fam); err != nil {
+					t.Fatal(err)
+				} else if cur != nil {
+					base = cur.Version
+				}
+				if err := fx.s.SaveCarePlan(ctx, p, base); err != nil {
+					t.Fatal(err)
+				}
+			}
 			hist, err := fx.s.IntensityChanges(ctx, fx.fam)
 			if err != nil {
 				t.Fatal(err)
@@ -68,6 +82,10 @@ func TestExportMore(t *testing.T) {
 			if tr := f.Transition; tr == nil || tr.FamilyID != fx.fam || len(tr.Steps) != 2 {
 				t.Errorf("turning-18 checklist %+v", tr)
 			}
+			if f.Plan == nil || f.Plan.Version != 3 || len(f.PlanVersions) != 2 || f.PlanVersions[0].Version != 1 ||
+				f.PlanVersions[1].Version != 2 || f.PlanVersions[0].FamilyID != fx.fam || f.PlanVersions[1].Wishes != "Thuis" {
+				t.Errorf("plan %+v, earlier versions %+v: want version 3 and versions 1 and 2 before it", f.Plan, f.PlanVersions)
+			}
 
 			// Each part is read only when asked.
 			f, err = fx.svc.ExportFileParts(ctx, fx.cm, fx.fam, care.ActionRead, care.ExportAids)
@@ -75,15 +93,15 @@ func TestExportMore(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(f.Aids) != 1 || len(f.Aids[0].Documents) != 1 || f.Aids[0].Documents[0].Content != nil ||
-				f.Intensity != nil || f.Transition != nil || f.Coverage != nil {
+				f.Intensity != nil || f.Transition != nil || f.Coverage != nil || f.PlanVersions != nil {
 				t.Errorf("aids alone: aids %+v, intensity %v, transition %v, coverage %v", f.Aids, f.Intensity, f.Transition, f.Coverage)
 			}
 			f, err = fx.svc.ExportFileParts(ctx, fx.cm, fx.fam, care.ActionRead, care.ExportCore)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.Aids != nil || f.Intensity != nil || f.Transition != nil {
-				t.Errorf("the core alone: aids %v, intensity %v, transition %v", f.Aids, f.Intensity, f.Transition)
+			if f.Aids != nil || f.Intensity != nil || f.Transition != nil || f.PlanVersions != nil {
+				t.Errorf("the core alone: aids %v, intensity %v, transition %v, plan versions %v", f.Aids, f.Intensity, f.Transition, f.PlanVersions)
 			}
 
 			prov := linkProviderWithScope(t, fx, care.ScopeFile)
@@ -91,8 +109,11 @@ func TestExportMore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.Aids != nil || f.Intensity != nil || f.Transition != nil {
-				t.Errorf("a provider's export: aids %v, intensity %v, transition %v", f.Aids, f.Intensity, f.Transition)
+			if f.Aids != nil || f.Intensity != nil || f.Transition != nil || f.PlanVersions != nil {
+				t.Errorf("a provider's export: aids %v, intensity %v, transition %v, plan versions %v", f.Aids, f.Intensity, f.Transition, f.PlanVersions)
+			}
+			if f.Plan == nil || f.Plan.Version != 3 {
+				t.Errorf("a provider's export: plan %+v, want the current version", f.Plan)
 			}
 		})
 	}
