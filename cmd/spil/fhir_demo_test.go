@@ -117,11 +117,14 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		if len(in.PlanVersions) > 0 {
 			seen["earlier plan versions"] = true
 		}
+		if len(in.DeathRecords) > 0 && in.Death != nil {
+			seen["death record in full"] = true
+		}
 	}
 	// The demo holds the cases the mapping must keep apart.
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
 		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
-		"turning-18 checklist accepted", "earlier plan versions"} {
+		"turning-18 checklist accepted", "earlier plan versions", "death record in full"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}
@@ -220,9 +223,9 @@ func TestFHIRProviderExport(t *testing.T) {
 				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
 					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
 			}
-			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 {
-				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d in a provider's export",
-					len(in.Aids), len(in.Intensity), in.Transition, len(in.PlanVersions))
+			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 {
+				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d in a provider's export",
+					len(in.Aids), len(in.Intensity), in.Transition, len(in.PlanVersions), len(in.DeathRecords))
 			}
 			for _, tr := range in.Transfers {
 				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {

@@ -4,7 +4,8 @@ import "context"
 
 // ExportMore is the rest of the file an export takes out for the case
 // managers: the aids and adaptations, the history of the intensity, the
-// turning-18 checklist and the care plan's earlier versions. A provider's export holds none of it, as
+// turning-18 checklist, the care plan's earlier versions and the death
+// records in full. A provider's export holds none of it, as
 // their view shows none of it (the coverage plan, with the aids, stays
 // out of a provider's export as a whole).
 type ExportMore struct {
@@ -20,6 +21,10 @@ type ExportMore struct {
 	// PlanVersions are the care plan's versions before the current one
 	// (ExportFile.Plan), oldest first.
 	PlanVersions []CarePlan
+	// DeathRecords are the records of the child's death, oldest first: the
+	// first record and each correction, in full; the last is the one in
+	// force (ExportFile.Death).
+	DeathRecords []DeathRecord
 }
 
 // readExportMore reads the parts of ExportMore in parts into out, each
@@ -65,6 +70,16 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 				return err
 			}
 			out.PlanVersions = append(out.PlanVersions, *p)
+		}
+	}
+	if parts.Has(ExportDeathRecords) {
+		rs, err := st.DeathRecords(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		// rs is newest first.
+		for i := len(rs) - 1; i >= 0; i-- {
+			out.DeathRecords = append(out.DeathRecords, rs[i])
 		}
 	}
 	return nil

@@ -19,19 +19,20 @@ const (
 	// ExportDocumentContent is the content of the coverage plan's
 	// documents (with ExportCoverage).
 	ExportDocumentContent
-	// ExportAids, ExportIntensity, ExportTransition and
-	// ExportPlanVersions: see export_more.go.
+	// ExportAids, ExportIntensity, ExportTransition, ExportPlanVersions
+	// and ExportDeathRecords: see export_more.go.
 	ExportAids
 	ExportIntensity
 	ExportTransition
 	ExportPlanVersions
+	ExportDeathRecords
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
 	// ExportAll is the whole file.
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
 		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
-		ExportPlanVersions
+		ExportPlanVersions | ExportDeathRecords
 )
 
 // Has reports whether p holds every part of q.

@@ -173,5 +173,8 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	if !parts.Has(care.ExportPlanVersions) {
 		f.PlanVersions = nil
 	}
+	if !parts.Has(care.ExportDeathRecords) {
+		f.DeathRecords = nil
+	}
 	return f
 }

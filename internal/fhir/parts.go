@@ -22,7 +22,7 @@ var typeParts = map[string]care.ExportParts{
 	"Condition":        care.ExportPlan,
 	"Goal":             care.ExportPlan,
 	"Procedure":        care.ExportPlan,
-	"Observation":      care.ExportPlan,
+	"Observation":      care.ExportPlan | care.ExportDeathRecords,
 	"CarePlan":         care.ExportPlan | care.ExportTasks | care.ExportPlanVersions,
 	"Task":             care.ExportTasks | care.ExportPlan,
 	"Consent":          care.ExportConsents | care.ExportPlan,
