@@ -81,6 +81,7 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 	if len(families) < 5 {
 		t.Fatalf("%d demo families", len(families))
 	}
+	addNotes(t, s, svc)
 	seen := map[string]bool{}
 	for id, cm := range families {
 		in, err := fhir.ReadFamily(ctx, svc, cm, id, care.ActionExport)
@@ -120,11 +121,25 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		if len(in.DeathRecords) > 0 && in.Death != nil {
 			seen["death record in full"] = true
 		}
+		for _, n := range in.Notes {
+			seen["note "+n.Kind] = true
+		}
+		for _, th := range in.Threads {
+			if len(th.Messages) > 1 {
+				seen["conversation"] = true
+			}
+			for _, m := range th.Messages {
+				if m.Document != nil {
+					seen["document in a conversation"] = true
+				}
+			}
+		}
 	}
 	// The demo holds the cases the mapping must keep apart.
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
 		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
-		"turning-18 checklist accepted", "earlier plan versions", "death record in full"} {
+		"turning-18 checklist accepted", "earlier plan versions", "death record in full", "note " + care.NoteWish,
+		"note " + care.NoteProvider, "conversation"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}
@@ -145,6 +160,34 @@ func acceptTransition(t *testing.T, svc *care.Service, cm care.Actor, familyID i
 	}
 }
 
+// addNotes has the parent and the GP of the linked demo child write a
+// note each, as they do on their pages (the demo holds no notes).
+func addNotes(t *testing.T, s *store.Store, svc *care.Service) {
+	t.Helper()
+	ctx := context.Background()
+	for _, n := range []struct {
+		email, kind, body string
+		view              care.View
+	}{
+		{parentEmail, care.NoteWish, "Daan wil nog één keer naar de dierentuin.", care.ViewFamily},
+		{"zorgverlener@demo.spil.test", care.NoteProvider, "Pijnpomp loopt goed; graag overleg over de nachten.", care.ViewProvider},
+	} {
+		actor := demoActor(t, s, n.email)
+		rows, err := s.LinkedFamilies(ctx, actor.AccountID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.ChildName != linkedChild {
+				continue
+			}
+			if err := svc.AddNote(ctx, actor, n.view, r.FamilyID, n.kind, n.body); err != nil {
+				t.Fatalf("%s adds a note: %v", n.email, err)
+			}
+		}
+	}
+}
+
 // TestFHIRProviderExport: a provider's export holds what their view and
 // the care plan show them: no BSN identifier, no contacts (Encounters),
 // no consent records, only their own tasks; under a consent for the plan
@@ -155,6 +198,7 @@ func TestFHIRProviderExport(t *testing.T) {
 	ctx := context.Background()
 	s := demoStore(t, databases()[0])
 	svc := care.NewService(s, nil)
+	addNotes(t, s, svc)
 	tests := []struct {
 		email    string
 		child    string
@@ -223,9 +267,11 @@ func TestFHIRProviderExport(t *testing.T) {
 				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
 					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
 			}
-			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 {
-				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d in a provider's export",
-					len(in.Aids), len(in.Intensity), in.Transition, len(in.PlanVersions), len(in.DeathRecords))
+			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 ||
+				len(in.Notes) != 0 || len(in.Threads) != 0 {
+				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d, notes %d, "+
+					"conversations %d in a provider's export", len(in.Aids), len(in.Intensity), in.Transition, len(in.PlanVersions),
+					len(in.DeathRecords), len(in.Notes), len(in.Threads))
 			}
 			for _, tr := range in.Transfers {
 				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {

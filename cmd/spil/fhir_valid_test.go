@@ -34,6 +34,7 @@ func testFHIRDemoValid(t *testing.T, d database) {
 		}
 		fhirtest.CheckExport(t, name, data)
 	}
+	addNotes(t, s, svc)
 	families := map[int64]bool{}
 	for _, email := range []string{kctEmail, thuisEmail} {
 		cm := demoActor(t, s, email)

@@ -25,7 +25,7 @@ var fhirProfiles = map[string][]string{
 	"Procedure":         {fhir.ProfileACPProcedure},
 	"Consent":           {fhir.ProfileSpilProviderConsent, fhir.ProfileACPTreatmentDirective},
 	"Observation":       {fhir.ProfileACPPlaceOfDeath, fhir.ProfileACPCareWishes, fhir.ProfileACPOtherInfo},
-	"Communication":     {fhir.ProfileSpilMinutes},
+	"Communication":     {fhir.ProfileSpilMinutes, fhir.ProfileSpilNote, fhir.ProfileSpilMessage},
 	"Coverage":          {fhir.ProfileSpilCoverage},
 	"DocumentReference": {fhir.ProfileSpilDocument},
 	"Binary":            {fhir.ProfileSpilBinary},

@@ -192,7 +192,7 @@ var fhirFamilyIDs = []struct {
 	{"task-", false}, {"contact-", false}, {"consent-", false},
 	{"stay-", false}, {"transfer-", false}, {"meeting-", false}, {"minutes-", false},
 	{"coverage-", false}, {"document-", false}, {"binary-", false}, {"aid-", false},
-	{"plan-version-", false},
+	{"plan-version-", false}, {"note-", false}, {"message-", false},
 }
 
 // fhirIDFamily returns the family a resource id belongs to, when the id

@@ -263,7 +263,7 @@ func TestFHIRMetadataAndErrors(t *testing.T) {
 			fhir.ProfileACPCareWishes, fhir.ProfileACPOtherInfo, fhir.ProfileSpilEpisodeOfCare, fhir.ProfileSpilTask,
 			fhir.ProfileSpilCarePlan, fhir.ProfileSpilProviderConsent, fhir.ProfileSpilMinutes, fhir.ProfileSpilCoverage,
 			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary, fhir.ProfileSpilDeviceRequest,
-			fhir.ProfileSpilCarePlanVersion} {
+			fhir.ProfileSpilCarePlanVersion, fhir.ProfileSpilNote, fhir.ProfileSpilMessage} {
 			written[p] = true
 		}
 		listed := 0

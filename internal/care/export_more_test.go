@@ -10,9 +10,9 @@ import (
 
 // TestExportMore: the case managers' export holds the aids with their
 // documents (the content only with ExportDocumentContent), the intensity
-// history, the turning-18 checklist's acceptance and the care plan's
-// earlier versions, each read only when its part is asked, and nothing of
-// another family's; a provider's export holds none of them, under a
+// history, the turning-18 checklist's acceptance, the care plan's earlier
+// versions, the notes and the conversations, each read only when its part
+// is asked, and nothing of another family's; a provider's export holds none of them, under a
 // consent for the whole file too.
 func TestExportMore(t *testing.T) {
 	for _, db := range storetest.Databases() {
@@ -56,6 +56,20 @@ func TestExportMore(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			for _, fam := range []int64{fx.fam, fx.other} {
+				if err := fx.s.AddNote(ctx, &care.Note{FamilyID: fam, Author: care.Person{AccountID: fx.cm.AccountID}, Kind: care.NoteFamily,
+					Body: "Graag bellen", CreatedAt: now}); err != nil {
+					t.Fatal(err)
+				}
+				th := &care.Thread{FamilyID: fam, Subject: "Vraag", CreatedBy: care.Person{AccountID: fx.cm.AccountID}, CreatedAt: now}
+				if err := fx.s.CreateThread(ctx, th); err != nil {
+					t.Fatal(err)
+				}
+				if err := fx.s.AddMessage(ctx, &care.Message{FamilyID: fam, ThreadID: th.ID, Author: care.Person{AccountID: fx.cm.AccountID},
+					Body: "Hoe gaat het?", CreatedAt: now}); err != nil {
+					t.Fatal(err)
+				}
+			}
 			hist, err := fx.s.IntensityChanges(ctx, fx.fam)
 			if err != nil {
 				t.Fatal(err)
@@ -86,6 +100,10 @@ func TestExportMore(t *testing.T) {
 				f.PlanVersions[1].Version != 2 || f.PlanVersions[0].FamilyID != fx.fam || f.PlanVersions[1].Wishes != "Thuis" {
 				t.Errorf("plan %+v, earlier versions %+v: want version 3 and versions 1 and 2 before it", f.Plan, f.PlanVersions)
 			}
+			if len(f.Notes) != 1 || f.Notes[0].FamilyID != fx.fam || len(f.Threads) != 1 || f.Threads[0].FamilyID != fx.fam ||
+				len(f.Threads[0].Messages) != 1 || f.Threads[0].Messages[0].Body != "Hoe gaat het?" {
+				t.Errorf("notes %+v, conversations %+v: want the family's one note and one conversation", f.Notes, f.Threads)
+			}
 
 			// Each part is read only when asked.
 			f, err = fx.svc.ExportFileParts(ctx, fx.cm, fx.fam, care.ActionRead, care.ExportAids)
@@ -93,7 +111,7 @@ func TestExportMore(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(f.Aids) != 1 || len(f.Aids[0].Documents) != 1 || f.Aids[0].Documents[0].Content != nil ||
-				f.Intensity != nil || f.Transition != nil || f.Coverage != nil || f.PlanVersions != nil {
+				f.Intensity != nil || f.Transition != nil || f.Coverage != nil || f.PlanVersions != nil || f.Notes != nil || f.Threads != nil {
 				t.Errorf("aids alone: aids %+v, intensity %v, transition %v, coverage %v", f.Aids, f.Intensity, f.Transition, f.Coverage)
 			}
 			f, err = fx.svc.ExportFileParts(ctx, fx.cm, fx.fam, care.ActionRead, care.ExportCore)
@@ -109,7 +127,7 @@ func TestExportMore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.Aids != nil || f.Intensity != nil || f.Transition != nil || f.PlanVersions != nil {
+			if f.Aids != nil || f.Intensity != nil || f.Transition != nil || f.PlanVersions != nil || f.Notes != nil || f.Threads != nil {
 				t.Errorf("a provider's export: aids %v, intensity %v, transition %v, plan versions %v", f.Aids, f.Intensity, f.Transition, f.PlanVersions)
 			}
 			if f.Plan == nil || f.Plan.Version != 3 {

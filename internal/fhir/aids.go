@@ -114,30 +114,27 @@ func (m *importer) deviceRequest(r *DeviceRequest) {
 	m.in.Aids = append(m.in.Aids, a)
 }
 
-// aidDocument attaches a document to the aid read last, which it must
-// belong to.
-func (m *importer) aidDocument(id string, d care.Document) {
-	n := len(m.in.Aids)
-	if n == 0 || m.in.Aids[n-1].ID != d.AidID {
-		m.fail("document %s without its aid", id)
+// otherDocument attaches a document of an aid to the aid read last, and
+// a document of a message to the message read last, which it must belong
+// to.
+func (m *importer) otherDocument(id string, d care.Document) {
+	if d.AidID != 0 {
+		n := len(m.in.Aids)
+		if n == 0 || m.in.Aids[n-1].ID != d.AidID || d.MessageID != 0 {
+			m.fail("document %s without its aid", id)
+			return
+		}
+		docs := append(m.in.Aids[n-1].Documents, d)
+		m.in.Aids[n-1].Documents, m.lastDoc = docs, &docs[len(docs)-1]
 		return
 	}
-	m.in.Aids[n-1].Documents = append(m.in.Aids[n-1].Documents, d)
-}
-
-// lastDocuments are the documents of the aid or coverage item whose
-// document was read last.
-func (m *importer) lastDocuments() []care.Document {
-	if m.docAid {
-		if n := len(m.in.Aids); n > 0 {
-			return m.in.Aids[n-1].Documents
-		}
-		return nil
+	msg := m.lastMessage()
+	if msg == nil || msg.ID != d.MessageID || msg.ThreadID != d.ThreadID || msg.Document != nil {
+		m.fail("document %s without its message", id)
+		return
 	}
-	if n := len(m.in.Coverage); n > 0 {
-		return m.in.Coverage[n-1].Documents
-	}
-	return nil
+	msg.Document = &d
+	m.lastDoc = msg.Document
 }
 
 // moreOf is the rest of the file in a stable order: the aids and the
@@ -146,6 +143,8 @@ func moreOf(f care.ExportMore) care.ExportMore {
 	f.Aids = slices.SortedFunc(slices.Values(f.Aids), func(a, b care.Aid) int { return cmp.Compare(a.ID, b.ID) })
 	f.Intensity = slices.SortedFunc(slices.Values(f.Intensity), func(a, b care.IntensityChange) int { return cmp.Compare(a.ID, b.ID) })
 	f.PlanVersions = slices.SortedFunc(slices.Values(f.PlanVersions), func(a, b care.CarePlan) int { return cmp.Compare(a.Version, b.Version) })
+	f.Notes = slices.SortedFunc(slices.Values(f.Notes), func(a, b care.Note) int { return cmp.Compare(a.ID, b.ID) })
+	f.Threads = slices.SortedFunc(slices.Values(f.Threads), func(a, b care.ExportThread) int { return cmp.Compare(a.ID, b.ID) })
 	return f
 }
 
@@ -175,6 +174,25 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	}
 	if !parts.Has(care.ExportDeathRecords) {
 		f.DeathRecords = nil
+	}
+	if !parts.Has(care.ExportNotes) {
+		f.Notes = nil
+	}
+	if !parts.Has(care.ExportThreads) {
+		f.Threads = nil
+	} else if !parts.Has(care.ExportDocumentContent) {
+		f.Threads = slices.Clone(f.Threads)
+		for i := range f.Threads {
+			ms := slices.Clone(f.Threads[i].Messages)
+			for j := range ms {
+				if d := ms[j].Document; d != nil {
+					d2 := *d
+					d2.Content = nil
+					ms[j].Document = &d2
+				}
+			}
+			f.Threads[i].Messages = ms
+		}
 	}
 	return f
 }

@@ -110,12 +110,12 @@ func (x *exporter) document(d care.Document, related []Reference) {
 func binaryID(fam string, id int64) string { return scopedID("binary-", fam, id) }
 
 func (m *importer) binary(r *Binary) {
-	docs := m.lastDocuments()
-	if len(docs) == 0 {
+	d := m.lastDoc
+	m.lastDoc = nil
+	if d == nil {
 		m.fail("content %s without its document", r.ID)
 		return
 	}
-	d := &docs[len(docs)-1]
 	if r.ID != binaryID(m.fam, d.ID) {
 		m.fail("content %s is not that of document %d", r.ID, d.ID)
 	}
@@ -176,8 +176,9 @@ func (m *importer) documentReference(r *DocumentReference) {
 		FileName: a.Title, ContentType: a.ContentType, Size: a.Size, Kind: e.code("document-kind"),
 		CoverageItemID: e.integer("coverage-item-id"), AidID: e.integer("aid"), MessageID: e.integer("message"), ThreadID: e.integer("thread")}
 	d.UploadedBy.AccountID, d.UploadedBy.Name = e.person("uploaded-by")
-	if m.docAid = d.AidID != 0; m.docAid {
-		m.aidDocument(r.ID, d)
+	m.lastDoc = nil
+	if d.AidID != 0 || d.MessageID != 0 {
+		m.otherDocument(r.ID, d)
 		return
 	}
 	n := len(m.in.Coverage)
@@ -185,5 +186,6 @@ func (m *importer) documentReference(r *DocumentReference) {
 		m.fail("document %s without its coverage item", r.ID)
 		return
 	}
-	m.in.Coverage[n-1].Documents = append(m.in.Coverage[n-1].Documents, d)
+	docs := append(m.in.Coverage[n-1].Documents, d)
+	m.in.Coverage[n-1].Documents, m.lastDoc = docs, &docs[len(docs)-1]
 }

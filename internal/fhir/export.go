@@ -32,6 +32,8 @@ func Export(in Input) Bundle {
 	x.meetings()
 	x.coverage()
 	x.aids()
+	x.notes()
+	x.threads()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

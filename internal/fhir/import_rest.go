@@ -44,7 +44,14 @@ func (m *importer) rest(r Resource, profile string) {
 	case *Procedure:
 		m.acpProcedure(r)
 	case *Communication:
-		m.minutes(r)
+		switch profile {
+		case ProfileSpilNote:
+			m.note(r)
+		case ProfileSpilMessage:
+			m.message(r)
+		default:
+			m.minutes(r)
+		}
 	case *Coverage:
 		m.coveragePeriod(r)
 	case *DocumentReference:

@@ -28,10 +28,10 @@ var typeParts = map[string]care.ExportParts{
 	"Consent":          care.ExportConsents | care.ExportPlan,
 	"Encounter": care.ExportContacts | care.ExportStays | care.ExportTransfers | care.ExportMeetings |
 		care.ExportPlan,
-	"Communication":     care.ExportMeetings,
+	"Communication":     care.ExportMeetings | care.ExportNotes | care.ExportThreads,
 	"Coverage":          care.ExportCoverage,
-	"DocumentReference": care.ExportCoverage | care.ExportDocumentContent | care.ExportAids,
-	"Binary":            care.ExportCoverage | care.ExportDocumentContent | care.ExportAids,
+	"DocumentReference": care.ExportCoverage | care.ExportDocumentContent | care.ExportAids | care.ExportThreads,
+	"Binary":            care.ExportCoverage | care.ExportDocumentContent | care.ExportAids | care.ExportThreads,
 	"DeviceRequest":     care.ExportAids,
 }
 

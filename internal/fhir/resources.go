@@ -270,16 +270,21 @@ type Observation struct {
 	Method               *CodeableConcept `json:"method,omitempty"`
 }
 
-// Communication is the minutes of a multidisciplinary meeting.
+// Communication is the minutes of a multidisciplinary meeting, a note
+// or a message of a conversation.
 type Communication struct {
 	Base
-	Identifier []Identifier           `json:"identifier,omitempty"`
-	Status     string                 `json:"status"`
-	Subject    *Reference             `json:"subject,omitempty"`
-	Encounter  *Reference             `json:"encounter,omitempty"`
-	Sent       string                 `json:"sent,omitempty"`
-	Sender     *Reference             `json:"sender,omitempty"`
-	Payload    []CommunicationPayload `json:"payload,omitempty"`
+	Identifier []Identifier `json:"identifier,omitempty"`
+	// InResponseTo, Category and Topic: see notes.go and threads.go.
+	InResponseTo []Reference            `json:"inResponseTo,omitempty"`
+	Status       string                 `json:"status"`
+	Category     []CodeableConcept      `json:"category,omitempty"`
+	Subject      *Reference             `json:"subject,omitempty"`
+	Topic        *CodeableConcept       `json:"topic,omitempty"`
+	Encounter    *Reference             `json:"encounter,omitempty"`
+	Sent         string                 `json:"sent,omitempty"`
+	Sender       *Reference             `json:"sender,omitempty"`
+	Payload      []CommunicationPayload `json:"payload,omitempty"`
 }
 
 // CommunicationPayload is one text of a communication.

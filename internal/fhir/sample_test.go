@@ -151,6 +151,25 @@ func sample() Input {
 		{ID: 142, FamilyID: 7, Intensity: care.Waakvlam, ChangedAt: at("2026-11-30T15:00:00.5Z"), ChangedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
 	}
 	in.PlanVersions = earlierPlans()
+	mother := care.Person{AccountID: 99, Name: "Anna de Vries"}
+	in.Notes = []care.Note{
+		{ID: 151, FamilyID: 7, Author: mother, Kind: care.NoteWish, Body: "Samen naar zee", CreatedAt: at("2026-05-01T18:00:00Z")},
+		{ID: 152, FamilyID: 7, Author: care.Person{AccountID: 98, Name: "Dr. Jansen"}, Kind: care.NoteProvider, Body: "Pijn beter",
+			CreatedAt: at("2026-05-02T08:00:00.125Z")},
+	}
+	in.Threads = []care.ExportThread{
+		{Thread: care.Thread{ID: 161, FamilyID: 7, Subject: "Logeerweekend", CreatedBy: mother, CreatedAt: at("2026-06-01T09:00:00Z"),
+			LastMessageAt: at("2026-06-01T11:00:00Z"), Providers: []care.Person{{AccountID: 98, Name: "Dr. Jansen"}}},
+			Messages: []care.Message{
+				{ID: 171, FamilyID: 7, ThreadID: 161, Author: mother, Body: "Kan het in juli?", CreatedAt: at("2026-06-01T09:00:00Z"),
+					Document: &care.Document{ID: 123, FamilyID: 7, UploadedBy: mother, UploadedAt: at("2026-06-01T09:00:00Z"), FileName: "brief.pdf",
+						ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.6\n"), MessageID: 171, ThreadID: 161}},
+				{ID: 172, FamilyID: 7, ThreadID: 161, Author: by, Body: "Ik vraag het na", CreatedAt: at("2026-06-01T11:00:00Z")},
+			}},
+		{Thread: care.Thread{ID: 162, FamilyID: 7, Subject: "Medicatie", CreatedBy: by, CreatedAt: at("2026-07-01T09:00:00Z"),
+			LastMessageAt: at("2026-07-01T09:00:00Z")},
+			Messages: []care.Message{{ID: 173, FamilyID: 7, ThreadID: 162, Author: by, Body: "Nieuwe lijst", CreatedAt: at("2026-07-01T09:00:00Z")}}},
+	}
 	in.Transition = &care.TransitionAcceptance{FamilyID: 7, AcceptedAt: at("2032-01-02T10:00:00Z"), AcceptedBy: by,
 		Steps: []string{"coverage", "doctor", "representation"}}
 	return in
