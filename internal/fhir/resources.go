@@ -274,17 +274,17 @@ type Observation struct {
 // or a message of a conversation.
 type Communication struct {
 	Base
-	Identifier []Identifier `json:"identifier,omitempty"`
-	// InResponseTo, Category and Topic: see notes.go and threads.go.
-	InResponseTo []Reference            `json:"inResponseTo,omitempty"`
-	Status       string                 `json:"status"`
-	Category     []CodeableConcept      `json:"category,omitempty"`
-	Subject      *Reference             `json:"subject,omitempty"`
-	Topic        *CodeableConcept       `json:"topic,omitempty"`
-	Encounter    *Reference             `json:"encounter,omitempty"`
-	Sent         string                 `json:"sent,omitempty"`
-	Sender       *Reference             `json:"sender,omitempty"`
-	Payload      []CommunicationPayload `json:"payload,omitempty"`
+	Identifier []Identifier           `json:"identifier,omitempty"`
+	Status     string                 `json:"status"`
+	Subject    *Reference             `json:"subject,omitempty"`
+	Encounter  *Reference             `json:"encounter,omitempty"`
+	Sent       string                 `json:"sent,omitempty"`
+	Sender     *Reference             `json:"sender,omitempty"`
+	Payload    []CommunicationPayload `json:"payload,omitempty"`
+	// InReplyTo, Category and Topic: see notes.go and threads.go.
+	InReplyTo []Reference       `json:"inResponseTo,omitempty"`
+	Category  []CodeableConcept `json:"category,omitempty"`
+	Topic     *CodeableConcept  `json:"topic,omitempty"`
 }
 
 // CommunicationPayload is one text of a communication.

@@ -37,7 +37,7 @@ func (x *exporter) threads() {
 				})
 			} else {
 				e.integer("thread-id", t.ID)
-				r.InResponseTo = []Reference{refv("Communication", messageID(x.fam, t.Messages[i-1].ID))}
+				r.InReplyTo = []Reference{refv("Communication", messageID(x.fam, t.Messages[i-1].ID))}
 			}
 			id := messageID(x.fam, msg.ID)
 			x.add(r, "Communication", id, ProfileSpilMessage, e)
