@@ -39,8 +39,10 @@ func TestFHIRReadEveryResource(t *testing.T) {
 				}
 			}
 		}
-		// The file holds the kinds whose ids used to carry no family.
-		for _, typ := range []string{"Organization", "RelatedPerson", "Practitioner", "PractitionerRole", "Encounter", "Task", "Consent"} {
+		// The file holds the kinds whose ids used to carry no family, and an
+		// aid, a note and a message with their documents.
+		for _, typ := range []string{"Organization", "RelatedPerson", "Practitioner", "PractitionerRole", "Encounter", "Task", "Consent",
+			"DeviceRequest", "Communication", "DocumentReference", "Binary"} {
 			if !types[typ] {
 				t.Errorf("the file holds no %s: %v", typ, types)
 			}
