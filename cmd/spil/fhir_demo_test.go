@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -71,12 +72,16 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 			t.Fatal(err)
 		}
 		for _, it := range items {
+			if it.ChildName == "Thijs Bakker" && families[it.FamilyID] == (care.Actor{}) {
+				acceptTransition(t, svc, cm, it.FamilyID)
+			}
 			families[it.FamilyID] = cm
 		}
 	}
 	if len(families) < 5 {
 		t.Fatalf("%d demo families", len(families))
 	}
+	addNotes(t, s, svc)
 	seen := map[string]bool{}
 	for id, cm := range families {
 		in, err := fhir.ReadFamily(ctx, svc, cm, id, care.ActionExport)
@@ -101,12 +106,84 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 				seen["coverage renewed"] = true
 			}
 		}
+		for _, a := range in.Aids {
+			seen["aid "+a.Status] = true
+		}
+		if len(in.Intensity) > 1 {
+			seen["intensity history"] = true
+		}
+		if in.Transition != nil {
+			seen["turning-18 checklist accepted"] = true
+		}
+		if len(in.PlanVersions) > 0 {
+			seen["earlier plan versions"] = true
+		}
+		if len(in.DeathRecords) > 0 && in.Death != nil {
+			seen["death record in full"] = true
+		}
+		for _, n := range in.Notes {
+			seen["note "+n.Kind] = true
+		}
+		for _, th := range in.Threads {
+			if len(th.Messages) > 1 {
+				seen["conversation"] = true
+			}
+			for _, m := range th.Messages {
+				if m.Document != nil {
+					seen["document in a conversation"] = true
+				}
+			}
+		}
 	}
 	// The demo holds the cases the mapping must keep apart.
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
-		"stays, transfers and meetings", "coverage renewed"} {
+		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
+		"turning-18 checklist accepted", "earlier plan versions", "death record in full", "note " + care.NoteWish,
+		"note " + care.NoteProvider, "conversation"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
+		}
+	}
+}
+
+// acceptTransition accepts Thijs's turning-18 checklist as his case
+// manager does on his coverage page (the demo leaves it open for them), so
+// the export holds an accepted checklist and the tasks it became.
+func acceptTransition(t *testing.T, svc *care.Service, cm care.Actor, familyID int64) {
+	t.Helper()
+	due := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 1, 0)
+	owner := care.TaskOwner{Kind: care.OwnerCaseManager, ID: cm.AccountID}
+	steps := []care.TransitionStep{{Step: "coverage", Title: "Wlz-indicatie aanvragen", Owner: owner, Due: due},
+		{Step: "representation", Title: "Mentorschap bespreken", Owner: owner, Due: due}}
+	if err := svc.AcceptTransition(context.Background(), cm, familyID, steps); err != nil {
+		t.Fatalf("accept Thijs's turning-18 checklist: %v", err)
+	}
+}
+
+// addNotes has the parent and the GP of the linked demo child write a
+// note each, as they do on their pages (the demo holds no notes).
+func addNotes(t *testing.T, s *store.Store, svc *care.Service) {
+	t.Helper()
+	ctx := context.Background()
+	for _, n := range []struct {
+		email, kind, body string
+		view              care.View
+	}{
+		{parentEmail, care.NoteWish, "Daan wil nog één keer naar de dierentuin.", care.ViewFamily},
+		{"zorgverlener@demo.spil.test", care.NoteProvider, "Pijnpomp loopt goed; graag overleg over de nachten.", care.ViewProvider},
+	} {
+		actor := demoActor(t, s, n.email)
+		rows, err := s.LinkedFamilies(ctx, actor.AccountID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.ChildName != linkedChild {
+				continue
+			}
+			if err := svc.AddNote(ctx, actor, n.view, r.FamilyID, n.kind, n.body); err != nil {
+				t.Fatalf("%s adds a note: %v", n.email, err)
+			}
 		}
 	}
 }
@@ -121,6 +198,7 @@ func TestFHIRProviderExport(t *testing.T) {
 	ctx := context.Background()
 	s := demoStore(t, databases()[0])
 	svc := care.NewService(s, nil)
+	addNotes(t, s, svc)
 	tests := []struct {
 		email    string
 		child    string
@@ -188,6 +266,12 @@ func TestFHIRProviderExport(t *testing.T) {
 			if len(in.Contacts) != 0 || len(in.Consents) != 0 || in.Episode != nil || len(in.Meetings) != 0 {
 				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
 					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
+			}
+			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 ||
+				len(in.Notes) != 0 || len(in.Threads) != 0 {
+				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d, notes %d, "+
+					"conversations %d in a provider's export", len(in.Aids), len(in.Intensity), in.Transition, len(in.PlanVersions),
+					len(in.DeathRecords), len(in.Notes), len(in.Threads))
 			}
 			for _, tr := range in.Transfers {
 				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {

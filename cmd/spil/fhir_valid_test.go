@@ -34,6 +34,7 @@ func testFHIRDemoValid(t *testing.T, d database) {
 		}
 		fhirtest.CheckExport(t, name, data)
 	}
+	addNotes(t, s, svc)
 	families := map[int64]bool{}
 	for _, email := range []string{kctEmail, thuisEmail} {
 		cm := demoActor(t, s, email)
@@ -46,6 +47,9 @@ func testFHIRDemoValid(t *testing.T, d database) {
 				continue
 			}
 			families[it.FamilyID] = true
+			if it.ChildName == "Thijs Bakker" {
+				acceptTransition(t, svc, cm, it.FamilyID)
+			}
 			b, err := fhir.ExportFamily(ctx, svc, cm, it.FamilyID)
 			if err != nil {
 				t.Fatal(err)

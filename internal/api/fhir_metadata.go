@@ -20,15 +20,16 @@ var fhirProfiles = map[string][]string{
 	"Condition":         {fhir.ProfileProblem},
 	"Encounter":         {fhir.ProfileEncounter, fhir.ProfileACPEncounter},
 	"Task":              {fhir.ProfileSpilTask},
-	"CarePlan":          {fhir.ProfileSpilCarePlan},
+	"CarePlan":          {fhir.ProfileSpilCarePlan, fhir.ProfileSpilCarePlanVersion},
 	"Goal":              {fhir.ProfileTreatmentObj},
 	"Procedure":         {fhir.ProfileACPProcedure},
 	"Consent":           {fhir.ProfileSpilProviderConsent, fhir.ProfileACPTreatmentDirective},
 	"Observation":       {fhir.ProfileACPPlaceOfDeath, fhir.ProfileACPCareWishes, fhir.ProfileACPOtherInfo},
-	"Communication":     {fhir.ProfileSpilMinutes},
+	"Communication":     {fhir.ProfileSpilMinutes, fhir.ProfileSpilNote, fhir.ProfileSpilMessage},
 	"Coverage":          {fhir.ProfileSpilCoverage},
 	"DocumentReference": {fhir.ProfileSpilDocument},
 	"Binary":            {fhir.ProfileSpilBinary},
+	"DeviceRequest":     {fhir.ProfileSpilDeviceRequest},
 }
 
 // fhirParamTypes are the FHIR types of the search parameters.

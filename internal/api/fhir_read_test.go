@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/spil-zorg/spil/internal/care"
@@ -39,8 +40,33 @@ func TestFHIRReadEveryResource(t *testing.T) {
 				}
 			}
 		}
-		// The file holds the kinds whose ids used to carry no family.
-		for _, typ := range []string{"Organization", "RelatedPerson", "Practitioner", "PractitionerRole", "Encounter", "Task", "Consent"} {
+		// $everything holds no Binary (not in the Patient compartment): each
+		// DocumentReference's content is read on its own, by its URL.
+		for _, e := range entries {
+			res := apiAt(e, "resource")
+			if typ, _ := apiAt(res, "resourceType").(string); typ != "DocumentReference" {
+				continue
+			}
+			url, _ := apiAt(apiAt(apiAt(res, "content").([]any)[0], "attachment"), "url").(string)
+			if !strings.HasPrefix(url, "Binary/") {
+				t.Errorf("DocumentReference %v points at %q", apiAt(res, "id"), url)
+				continue
+			}
+			bin := fhirGet(t, w, w.CM, base+url, http.StatusOK, 1, care.ActionRead)
+			if data, _ := apiAt(bin, "data").(string); data == "" {
+				t.Errorf("%s holds no content", url)
+			}
+			types["Binary"] = true
+			for who, c := range map[string]*client{"provider without consent": w.Nurse, "unassigned case manager": w.Other} {
+				if p := fhirGet(t, w, c, base+url, http.StatusNotFound, 1, care.ActionRead); apiAt(p, "data") != nil {
+					t.Errorf("%s reads %s", who, url)
+				}
+			}
+		}
+		// The file holds the kinds whose ids used to carry no family, and an
+		// aid, a note and a message with their documents.
+		for _, typ := range []string{"Organization", "RelatedPerson", "Practitioner", "PractitionerRole", "Encounter", "Task", "Consent",
+			"DeviceRequest", "Communication", "DocumentReference", "Binary"} {
 			if !types[typ] {
 				t.Errorf("the file holds no %s: %v", typ, types)
 			}

@@ -191,7 +191,8 @@ var fhirFamilyIDs = []struct {
 	{"org-", false}, {"member-", false}, {"nm-org-", false}, {"nm-", false}, {"cm-", false},
 	{"task-", false}, {"contact-", false}, {"consent-", false},
 	{"stay-", false}, {"transfer-", false}, {"meeting-", false}, {"minutes-", false},
-	{"coverage-", false}, {"document-", false}, {"binary-", false},
+	{"coverage-", false}, {"document-", false}, {"binary-", false}, {"aid-", false},
+	{"plan-version-", false}, {"note-", false}, {"message-", false},
 }
 
 // fhirIDFamily returns the family a resource id belongs to, when the id

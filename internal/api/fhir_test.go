@@ -30,6 +30,22 @@ func fhirWorld(t *testing.T, a *app) *sitetest.PlanWorld {
 	if err := a.Care.AddContact(ctx, w.CMActor, c); err != nil {
 		t.Fatal(err)
 	}
+	// An aid with its document, a note and a conversation with a document.
+	aid := &care.Aid{FamilyID: w.Fam, Kind: "bed", Via: care.LawZvw, Status: care.AidRequested, Requested: care.DateOf(a.Clock.Now())}
+	if err := a.Care.SaveAid(ctx, w.CMActor, aid); err != nil {
+		t.Fatal(err)
+	}
+	pdf := &care.Upload{FileName: "besluit.pdf", Content: []byte("%PDF-1.4\n%spil\n")}
+	if _, err := a.Care.AttachCoverageDocument(ctx, w.CMActor, w.Fam, 0, aid.ID, "decision", pdf); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Care.AddNote(ctx, w.ParentActor, care.ViewFamily, w.Fam, care.NoteWish, "Samen naar zee"); err != nil {
+		t.Fatal(err)
+	}
+	letter := &care.Upload{FileName: "brief.pdf", Content: []byte("%PDF-1.4\n%brief\n")}
+	if _, err := a.Care.StartThread(ctx, w.ParentActor, care.ViewFamily, w.Fam, "Vraag", "Kan het in juli?", letter); err != nil {
+		t.Fatal(err)
+	}
 	return w
 }
 
@@ -262,7 +278,8 @@ func TestFHIRMetadataAndErrors(t *testing.T) {
 			fhir.ProfileACPTreatmentDirective, fhir.ProfileACPPlaceOfDeath, fhir.ProfileACPProcedure, fhir.ProfileACPEncounter,
 			fhir.ProfileACPCareWishes, fhir.ProfileACPOtherInfo, fhir.ProfileSpilEpisodeOfCare, fhir.ProfileSpilTask,
 			fhir.ProfileSpilCarePlan, fhir.ProfileSpilProviderConsent, fhir.ProfileSpilMinutes, fhir.ProfileSpilCoverage,
-			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary} {
+			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary, fhir.ProfileSpilDeviceRequest,
+			fhir.ProfileSpilCarePlanVersion, fhir.ProfileSpilNote, fhir.ProfileSpilMessage} {
 			written[p] = true
 		}
 		listed := 0

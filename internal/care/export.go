@@ -44,6 +44,8 @@ type ExportFile struct {
 	// Coverage is the coverage plan: its items with their periods and the
 	// documents attached, with their content; none for a provider.
 	Coverage []CoverageItem
+	// Aids, Intensity and Transition: see export_more.go.
+	ExportMore
 }
 
 // OrganisationIdentity names an organisation to the outside: its name
@@ -162,6 +164,9 @@ func (s *Service) caseExport(ctx context.Context, st Store, familyID int64, part
 		if out.Meetings, err = st.Meetings(ctx, familyID); err != nil {
 			return nil, err
 		}
+	}
+	if err := readExportMore(ctx, st, familyID, parts, out); err != nil {
+		return nil, err
 	}
 	if !parts.Has(ExportCoverage) {
 		return out, nil

@@ -19,12 +19,22 @@ const (
 	// ExportDocumentContent is the content of the coverage plan's
 	// documents (with ExportCoverage).
 	ExportDocumentContent
+	// ExportAids, ExportIntensity, ExportTransition, ExportPlanVersions,
+	// ExportDeathRecords, ExportNotes and ExportThreads: see export_more.go.
+	ExportAids
+	ExportIntensity
+	ExportTransition
+	ExportPlanVersions
+	ExportDeathRecords
+	ExportNotes
+	ExportThreads
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
 	// ExportAll is the whole file.
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
-		ExportMeetings | ExportCoverage | ExportDocumentContent
+		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
+		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads
 )
 
 // Has reports whether p holds every part of q.

@@ -118,6 +118,8 @@ func newResource(typ string) (Resource, error) {
 		return &DocumentReference{}, nil
 	case "Binary":
 		return &Binary{}, nil
+	case "DeviceRequest":
+		return &DeviceRequest{}, nil
 	}
 	return nil, fmt.Errorf("fhir: resource type %q is not one Spil writes", typ)
 }

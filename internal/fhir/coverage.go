@@ -71,23 +71,28 @@ func (x *exporter) coverage() {
 			e.person("created-by", p.CreatedBy.AccountID, p.CreatedBy.Name)
 			x.add(r, "Coverage", coverageID(x.fam, p.ID), ProfileSpilCoverage, e)
 		}
+		var related []Reference
+		if len(c.Periods) > 0 {
+			related = []Reference{refv("Coverage", coverageID(x.fam, c.Periods[len(c.Periods)-1].ID))}
+		}
 		for _, d := range c.Documents {
-			x.document(d, c)
+			x.document(d, related)
 		}
 	}
 }
 
-// document writes a document attached to the coverage plan as a
-// DocumentReference, and its content, when read, as the Binary it points
-// at. Every document has content (an upload is never empty), so the
-// reference points at its Binary also when the content was not read: the
-// Binary is read on its own then (GET Binary/{id}).
-func (x *exporter) document(d care.Document, c care.CoverageItem) {
+// document writes a document attached to the coverage plan, an aid or a
+// message as a DocumentReference about related, and its content, when
+// read, as the Binary it points at. Every document has content (an upload
+// is never empty), so the reference points at its Binary also when the
+// content was not read: the Binary is read on its own then (GET
+// Binary/{id}).
+func (x *exporter) document(d care.Document, related []Reference) {
 	r := &DocumentReference{Status: "current", Subject: ref("Patient", patientID(x.fam)), Date: fmtInstant(d.UploadedAt),
 		Content: []DocumentContent{{Attachment: Attachment{ContentType: d.ContentType, Title: d.FileName, Size: d.Size}}}}
 	r.Identifier = []Identifier{{System: sysDocument, Value: itoa(d.ID)}}
-	if len(c.Periods) > 0 {
-		r.Context = &DocumentContext{Related: []Reference{refv("Coverage", coverageID(x.fam, c.Periods[len(c.Periods)-1].ID))}}
+	if related != nil {
+		r.Context = &DocumentContext{Related: related}
 	}
 	e := &exts{}
 	e.code("document-kind", d.Kind)
@@ -106,13 +111,12 @@ func (x *exporter) document(d care.Document, c care.CoverageItem) {
 func binaryID(fam string, id int64) string { return scopedID("binary-", fam, id) }
 
 func (m *importer) binary(r *Binary) {
-	n := len(m.in.Coverage)
-	if n == 0 || len(m.in.Coverage[n-1].Documents) == 0 {
+	d := m.lastDoc
+	m.lastDoc = nil
+	if d == nil {
 		m.fail("content %s without its document", r.ID)
 		return
 	}
-	docs := m.in.Coverage[n-1].Documents
-	d := &docs[len(docs)-1]
 	if r.ID != binaryID(m.fam, d.ID) {
 		m.fail("content %s is not that of document %d", r.ID, d.ID)
 	}
@@ -163,9 +167,8 @@ func (m *importer) coveragePeriod(r *Coverage) {
 }
 
 func (m *importer) documentReference(r *DocumentReference) {
-	n := len(m.in.Coverage)
-	if n == 0 || len(r.Content) != 1 {
-		m.fail("document %s without its coverage item", r.ID)
+	if len(r.Content) != 1 {
+		m.fail("document %s without its content", r.ID)
 		return
 	}
 	e := m.ext(r)
@@ -174,5 +177,16 @@ func (m *importer) documentReference(r *DocumentReference) {
 		FileName: a.Title, ContentType: a.ContentType, Size: a.Size, Kind: e.code("document-kind"),
 		CoverageItemID: e.integer("coverage-item-id"), AidID: e.integer("aid"), MessageID: e.integer("message"), ThreadID: e.integer("thread")}
 	d.UploadedBy.AccountID, d.UploadedBy.Name = e.person("uploaded-by")
-	m.in.Coverage[n-1].Documents = append(m.in.Coverage[n-1].Documents, d)
+	m.lastDoc = nil
+	if d.AidID != 0 || d.MessageID != 0 {
+		m.otherDocument(r.ID, d)
+		return
+	}
+	n := len(m.in.Coverage)
+	if n == 0 {
+		m.fail("document %s without its coverage item", r.ID)
+		return
+	}
+	docs := append(m.in.Coverage[n-1].Documents, d)
+	m.in.Coverage[n-1].Documents, m.lastDoc = docs, &docs[len(docs)-1]
 }

@@ -47,6 +47,7 @@ func (x *exporter) placeOfDeath() {
 	e := &exts{}
 	e.code("preferred-place-of-death", d.PreferredPlace)
 	e.code("preferred-place-met", d.PreferredMet)
+	x.deathRecords(e)
 	x.add(o, "Observation", diedAtID(x.fam), ProfileSpilPlaceOfDeath, e)
 }
 
@@ -89,4 +90,5 @@ func (m *importer) placeOfDeath(o *Observation) {
 	d.Place, d.PlaceName = o.ValueCodeableConcept.Coding[0].Code, o.ValueCodeableConcept.Text
 	e := m.ext(o)
 	d.PreferredPlace, d.PreferredMet = e.code("preferred-place-of-death"), e.code("preferred-place-met")
+	m.deathRecords(e, d)
 }

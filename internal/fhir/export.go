@@ -25,11 +25,15 @@ func Export(in Input) Bundle {
 	x.contacts()
 	x.tasks()
 	x.plan()
+	x.planVersions()
 	x.consents()
 	x.stays()
 	x.transfers()
 	x.meetings()
 	x.coverage()
+	x.aids()
+	x.notes()
+	x.threads()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

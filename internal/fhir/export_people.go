@@ -87,6 +87,7 @@ func (x *exporter) patient() {
 	e.str("summary", f.Summary)
 	e.instant("created", f.CreatedAt)
 	e.instant("updated", f.UpdatedAt)
+	x.history(e)
 	if f.Sex != "" {
 		if _, ok := genders[f.Sex]; !ok {
 			e.code("sex", f.Sex) // not a sex Spil knows: kept as it is

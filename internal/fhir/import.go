@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/spil-zorg/spil/internal/care"
 )
 
 // Import reads a Bundle that Export wrote back into the file it came from.
@@ -67,6 +69,9 @@ type importer struct {
 	fam string
 	// caseManagerNames are the case managers' names, by account.
 	caseManagerNames map[int64]string
+	// lastDoc is the document read last, for the content that follows
+	// it; nil when there is none to follow.
+	lastDoc *care.Document
 }
 
 func (m *importer) fail(format string, args ...any) {

@@ -51,6 +51,7 @@ func (m *importer) patient(r *Patient) {
 	f.Summary = e.str("summary")
 	f.CreatedAt = e.instant("created")
 	f.UpdatedAt = e.instant("updated")
+	m.history(e)
 }
 
 func (m *importer) relatedPerson(r *RelatedPerson) {

@@ -19,6 +19,10 @@ func (m *importer) rest(r Resource, profile string) {
 	case *Task:
 		m.task(r)
 	case *CarePlan:
+		if profile == ProfileSpilCarePlanVersion {
+			m.planVersion(r)
+			break
+		}
 		m.carePlan(r)
 	case *Goal:
 		m.goal(r)
@@ -40,13 +44,22 @@ func (m *importer) rest(r Resource, profile string) {
 	case *Procedure:
 		m.acpProcedure(r)
 	case *Communication:
-		m.minutes(r)
+		switch profile {
+		case ProfileSpilNote:
+			m.note(r)
+		case ProfileSpilMessage:
+			m.message(r)
+		default:
+			m.minutes(r)
+		}
 	case *Coverage:
 		m.coveragePeriod(r)
 	case *DocumentReference:
 		m.documentReference(r)
 	case *Binary:
 		m.binary(r)
+	case *DeviceRequest:
+		m.deviceRequest(r)
 	default:
 		h := r.Header()
 		m.fail("%s/%s: profile %q not read", h.ResourceType, h.ID, profile)

@@ -30,6 +30,9 @@ type Input struct {
 	// date and time, the place, and the preferred place and whether it
 	// was met. Nil while no death is recorded.
 	Death *care.DeathRecord
+	// The aids and adaptations, the intensity history and the turning-18
+	// checklist (see aids.go and history.go).
+	care.ExportMore
 }
 
 // Organisation is the organisation that keeps the file; URA is its
@@ -61,6 +64,7 @@ func InputOf(org Organisation, f *care.ExportFile) Input {
 	in.Transfers = sortedBy(f.Transfers, func(a, b care.Transfer) int { return cmp.Compare(a.ID, b.ID) })
 	in.Coverage = sortedBy(f.Coverage, func(a, b care.CoverageItem) int { return cmp.Compare(a.ID, b.ID) })
 	in.Meetings = sortedBy(f.Meetings, func(a, b care.Meeting) int { return cmp.Compare(a.ID, b.ID) })
+	in.ExportMore = moreOf(f.ExportMore)
 	return in
 }
 

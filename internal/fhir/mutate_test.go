@@ -69,8 +69,10 @@ func changeString(s string) string {
 // changes what Import reads, or Import refuses the Bundle (a fixed code,
 // a profile, or a copy of a value held elsewhere in the Bundle that no
 // longer agrees with it); no value in the export goes unread.
-func TestChangedValueChangesImport(t *testing.T) {
-	in := sample()
+func TestChangedValueChangesImport(t *testing.T) { changedValues(t, sample()) }
+
+// changedValues changes each value of the export of in in turn.
+func changedValues(t *testing.T, in Input) {
 	data, err := json.Marshal(Export(in))
 	if err != nil {
 		t.Fatal(err)

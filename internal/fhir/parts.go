@@ -12,7 +12,7 @@ import (
 // and writes the type's resources exactly as the whole file does.
 // TestPartsFor checks this on every demo family.
 var typeParts = map[string]care.ExportParts{
-	"Patient":          care.ExportCore,
+	"Patient":          care.ExportIntensity | care.ExportTransition,
 	"RelatedPerson":    care.ExportCore,
 	"Practitioner":     care.ExportCore,
 	"PractitionerRole": care.ExportCore,
@@ -22,16 +22,17 @@ var typeParts = map[string]care.ExportParts{
 	"Condition":        care.ExportPlan,
 	"Goal":             care.ExportPlan,
 	"Procedure":        care.ExportPlan,
-	"Observation":      care.ExportPlan,
-	"CarePlan":         care.ExportPlan | care.ExportTasks,
+	"Observation":      care.ExportPlan | care.ExportDeathRecords,
+	"CarePlan":         care.ExportPlan | care.ExportTasks | care.ExportPlanVersions,
 	"Task":             care.ExportTasks | care.ExportPlan,
 	"Consent":          care.ExportConsents | care.ExportPlan,
 	"Encounter": care.ExportContacts | care.ExportStays | care.ExportTransfers | care.ExportMeetings |
 		care.ExportPlan,
-	"Communication":     care.ExportMeetings,
+	"Communication":     care.ExportMeetings | care.ExportNotes | care.ExportThreads,
 	"Coverage":          care.ExportCoverage,
-	"DocumentReference": care.ExportCoverage,
-	"Binary":            care.ExportCoverage | care.ExportDocumentContent,
+	"DocumentReference": care.ExportCoverage | care.ExportAids | care.ExportThreads,
+	"Binary":            care.ExportCoverage | care.ExportDocumentContent | care.ExportAids | care.ExportThreads,
+	"DeviceRequest":     care.ExportAids,
 }
 
 // PartsFor returns the parts of the file the resources of typ are written
@@ -56,6 +57,7 @@ func ReadFamilyParts(ctx context.Context, svc *care.Service, actor care.Actor, f
 // Only returns in with only its core and parts: what ReadFamilyParts
 // would have read.
 func (in Input) Only(parts care.ExportParts) Input {
+	in.ExportMore = in.onlyMore(parts)
 	if !parts.Has(care.ExportContacts) {
 		in.Contacts = nil
 	}

@@ -26,6 +26,7 @@ func (x *exporter) plan() {
 		Category: []CodeableConcept{{Coding: []Coding{multidisciplinaryCare}}},
 		CareTeam: []Reference{refv("CareTeam", teamID(x.fam))}}
 	r.Identifier = []Identifier{{System: sysFamily, Value: x.fam}}
+	r.Replaces = x.planReplaces()
 	if p.SavedBy.AccountID != 0 && x.has("Practitioner", caseManagerID(x.fam, p.SavedBy.AccountID)) {
 		r.Author = ref("Practitioner", caseManagerID(x.fam, p.SavedBy.AccountID))
 	}

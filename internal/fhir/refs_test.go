@@ -26,8 +26,9 @@ func walkJSON(v any, path string, fn func(path, key string, val any)) {
 }
 
 // TestExportIsWellFormed: every reference of the export resolves inside
-// the Bundle, every id is a FHIR id, and no element is empty (FHIR allows
-// no empty strings, objects or lists).
+// the Bundle (or, as "#id", to a resource contained in the resource), every
+// id is a FHIR id, and no element is empty (FHIR allows no empty strings,
+// objects or lists).
 func TestExportIsWellFormed(t *testing.T) {
 	b := Export(sample())
 	ids := map[string]bool{}
@@ -38,7 +39,32 @@ func TestExportIsWellFormed(t *testing.T) {
 		}
 		ids[h.ResourceType+"/"+h.ID] = true
 	}
-	data, err := json.Marshal(b)
+	refs, contained := 0, 0
+	for _, e := range b.Entry {
+		local := map[string]bool{}
+		if cp, ok := e.Resource.(*CarePlan); ok {
+			for _, c := range cp.Contained {
+				h := c.Header()
+				if !idPattern.MatchString(h.ID) {
+					t.Errorf("%s contained in %s: not a FHIR id", h.ID, cp.ID)
+				}
+				local["#"+h.ID] = true
+				contained++
+			}
+		}
+		refs += wellFormed(t, e.Resource, func(ref string) bool { return ids[ref] || local[ref] })
+	}
+	if refs < 50 || contained == 0 {
+		t.Errorf("only %d references and %d contained resources in the sample's export", refs, contained)
+	}
+	checkRequired(t, b)
+}
+
+// wellFormed checks one resource's references and that it has no empty
+// element, and counts its references.
+func wellFormed(t *testing.T, r Resource, resolves func(string) bool) int {
+	t.Helper()
+	data, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,8 +72,9 @@ func TestExportIsWellFormed(t *testing.T) {
 	if err := json.Unmarshal(data, &tree); err != nil {
 		t.Fatal(err)
 	}
+	path0 := r.Header().ResourceType + "/" + r.Header().ID
 	refs := 0
-	walkJSON(tree, "", func(path, key string, val any) {
+	walkJSON(tree, path0, func(path, key string, val any) {
 		switch v := val.(type) {
 		case string:
 			if v == "" {
@@ -55,7 +82,7 @@ func TestExportIsWellFormed(t *testing.T) {
 			}
 			if key == "reference" {
 				refs++
-				if !ids[v] {
+				if !resolves(v) {
 					t.Errorf("%s: reference %q does not resolve in the Bundle", path, v)
 				}
 			}
@@ -69,10 +96,12 @@ func TestExportIsWellFormed(t *testing.T) {
 			}
 		}
 	})
-	if refs < 50 {
-		t.Errorf("only %d references in the sample's export", refs)
-	}
-	// The required primitives the schema does not enforce.
+	return refs
+}
+
+// checkRequired checks the required primitives the schema does not enforce.
+func checkRequired(t *testing.T, b Bundle) {
+	t.Helper()
 	for _, e := range b.Entry {
 		switch r := e.Resource.(type) {
 		case *Task:

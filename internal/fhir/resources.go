@@ -178,7 +178,11 @@ type TaskRestriction struct {
 // CarePlan is the individual care plan (IZP).
 type CarePlan struct {
 	Base
+	// Contained holds an earlier version's problems, goals and proactive
+	// care planning (see plan_versions.go).
+	Contained      Contained          `json:"contained,omitempty"`
 	Identifier     []Identifier       `json:"identifier,omitempty"`
+	Replaces       []Reference        `json:"replaces,omitempty"`
 	Status         string             `json:"status"`
 	Intent         string             `json:"intent"`
 	Category       []CodeableConcept  `json:"category,omitempty"`
@@ -266,7 +270,8 @@ type Observation struct {
 	Method               *CodeableConcept `json:"method,omitempty"`
 }
 
-// Communication is the minutes of a multidisciplinary meeting.
+// Communication is the minutes of a multidisciplinary meeting, a note
+// or a message of a conversation.
 type Communication struct {
 	Base
 	Identifier []Identifier           `json:"identifier,omitempty"`
@@ -276,6 +281,10 @@ type Communication struct {
 	Sent       string                 `json:"sent,omitempty"`
 	Sender     *Reference             `json:"sender,omitempty"`
 	Payload    []CommunicationPayload `json:"payload,omitempty"`
+	// InReplyTo, Category and Topic: see notes.go and threads.go.
+	InReplyTo []Reference       `json:"inResponseTo,omitempty"`
+	Category  []CodeableConcept `json:"category,omitempty"`
+	Topic     *CodeableConcept  `json:"topic,omitempty"`
 }
 
 // CommunicationPayload is one text of a communication.

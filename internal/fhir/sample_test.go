@@ -134,5 +134,73 @@ func sample() Input {
 		Documents: []care.Document{{ID: 121, FamilyID: 7, UploadedBy: by, UploadedAt: at("2026-02-03T10:00:00Z"), FileName: "besluit.pdf",
 			ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.4\n"), Kind: "decision", CoverageItemID: 101}},
 	}}
+	in.Aids = []care.Aid{
+		{ID: 131, FamilyID: 7, Kind: "wheelchair", Description: "Rolstoel met zitschelp", Via: care.LawWmo, Supplier: "Medipoint",
+			Status: care.AidDelivered, Requested: day("2025-09-01"), Assessed: day("2025-09-20"), Granted: day("2025-10-01"),
+			Ordered: day("2025-10-05"), Delivered: day("2025-11-15"), ReplaceBy: day("2027-09-01"), Note: "Groeit mee tot 2027",
+			CreatedAt: at("2025-09-01T10:00:00Z"), CreatedBy: by,
+			Documents: []care.Document{{ID: 122, FamilyID: 7, UploadedBy: by, UploadedAt: at("2025-10-02T10:00:00Z"), FileName: "beschikking.pdf",
+				ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.5\n"), Kind: "decision", AidID: 131}}},
+		{ID: 132, FamilyID: 7, Kind: "stair_lift", Description: "Traplift", Via: care.LawWmo, Status: care.AidRefused,
+			Requested: day("2026-01-05"), Assessed: day("2026-02-01"), CreatedAt: at("2026-01-05T10:00:00Z"), CreatedBy: by},
+		{ID: 133, FamilyID: 7, Kind: "feeding_pump", Description: "Voedingspomp", Via: care.LawZvw, Status: care.AidGranted,
+			Requested: day("2026-03-01"), Granted: day("2026-03-10"), CreatedAt: at("2026-03-01T10:00:00Z"), CreatedBy: by},
+	}
+	in.Intensity = []care.IntensityChange{
+		{ID: 141, FamilyID: 7, Intensity: care.Intensive, NextContact: day("2024-01-20"), Reason: "Intake", ChangedAt: at("2024-01-10T09:00:00Z"), ChangedBy: by},
+		{ID: 142, FamilyID: 7, Intensity: care.Waakvlam, ChangedAt: at("2026-11-30T15:00:00.5Z"), ChangedBy: care.Person{AccountID: 32, Name: "Eva Smit"}},
+	}
+	in.PlanVersions = earlierPlans()
+	mother := care.Person{AccountID: 99, Name: "Anna de Vries"}
+	in.Notes = []care.Note{
+		{ID: 151, FamilyID: 7, Author: mother, Kind: care.NoteWish, Body: "Samen naar zee", CreatedAt: at("2026-05-01T18:00:00Z")},
+		{ID: 152, FamilyID: 7, Author: care.Person{AccountID: 98, Name: "Dr. Jansen"}, Kind: care.NoteProvider, Body: "Pijn beter",
+			CreatedAt: at("2026-05-02T08:00:00.125Z")},
+	}
+	in.Threads = []care.ExportThread{
+		{Thread: care.Thread{ID: 161, FamilyID: 7, Subject: "Logeerweekend", CreatedBy: mother, CreatedAt: at("2026-06-01T09:00:00Z"),
+			LastMessageAt: at("2026-06-01T11:00:00Z"), Providers: []care.Person{{AccountID: 98, Name: "Dr. Jansen"}}},
+			Messages: []care.Message{
+				{ID: 171, FamilyID: 7, ThreadID: 161, Author: mother, Body: "Kan het in juli?", CreatedAt: at("2026-06-01T09:00:00Z"),
+					Document: &care.Document{ID: 123, FamilyID: 7, UploadedBy: mother, UploadedAt: at("2026-06-01T09:00:00Z"), FileName: "brief.pdf",
+						ContentType: "application/pdf", Size: 9, Content: []byte("%PDF-1.6\n"), MessageID: 171, ThreadID: 161}},
+				{ID: 172, FamilyID: 7, ThreadID: 161, Author: by, Body: "Ik vraag het na", CreatedAt: at("2026-06-01T11:00:00Z")},
+			}},
+		{Thread: care.Thread{ID: 162, FamilyID: 7, Subject: "Medicatie", CreatedBy: by, CreatedAt: at("2026-07-01T09:00:00Z"),
+			LastMessageAt: at("2026-07-01T09:00:00Z")},
+			Messages: []care.Message{{ID: 173, FamilyID: 7, ThreadID: 162, Author: by, Body: "Nieuwe lijst", CreatedAt: at("2026-07-01T09:00:00Z")}}},
+	}
+	in.Transition = &care.TransitionAcceptance{FamilyID: 7, AcceptedAt: at("2032-01-02T10:00:00Z"), AcceptedBy: by,
+		Steps: []string{"coverage", "doctor", "representation"}}
 	return in
+}
+
+// earlierPlans are two earlier versions of the sample's care plan: the
+// first with a problem, a goal, an agreement, an action and proactive care
+// planning of its own, the second without the plan's items.
+func earlierPlans() []care.CarePlan {
+	by := care.Person{AccountID: 31, Name: "Sanne Bakker"}
+	v1 := care.CarePlan{FamilyID: 7, Version: 1, SavedAt: at("2026-03-01T09:00:00Z"), SavedBy: by, Changes: []string{"created"},
+		Template: "default", Wishes: "Thuis", ReviewMonths: 6, ReviewDue: day("2026-09-01"), NextItem: 3}
+	for _, d := range care.Dimensions {
+		v1.Sections = append(v1.Sections, care.PlanSection{Dimension: d})
+	}
+	v1.Sections[0].Situation = "Pijn overdag"
+	v1.Sections[0].Problems = []care.PlanItem{{ID: "i1", For: "child", Text: "Pijn"}}
+	v1.Sections[0].Goals = []care.PlanItem{{ID: "i2", For: "child", Text: "Pijnvrij spelen"}}
+	v1.Sections[1].Agreements = []care.PlanItem{{ID: "i3", For: "parents", Text: "Ouders bellen bij zorgen", NeedsCare: true}}
+	v1.Sections[0].Actions = []care.PlanAction{{TaskID: 61, Goal: "i2", Title: "Pijnmedicatie evalueren", OwnerKind: "network",
+		OwnerName: "Dr. Jansen", DueDate: day("2026-04-01"), Status: "open"}}
+	v1.ACP = care.ACP{
+		Conversations: []care.Conversation{{ID: "i6", Date: day("2026-02-20"), Participants: "Ouders", Topics: "Wensen"}},
+		Directives:    []care.Directive{{Kind: "resuscitation", Decision: "yes", Date: day("2026-02-20"), AgreedBy: "Ouders"}},
+		PlaceOfDeath:  care.Preference{Place: "home"},
+		CareWishes:    "Knuffel mee",
+	}
+	v2 := care.CarePlan{FamilyID: 7, Version: 2, SavedAt: at("2026-06-01T09:00:00.25Z"), SavedBy: care.Person{AccountID: 32, Name: "Eva Smit"},
+		Changes: []string{"wishes"}, Wishes: "Thuis, met de hond", NextItem: 3}
+	for _, d := range care.Dimensions {
+		v2.Sections = append(v2.Sections, care.PlanSection{Dimension: d})
+	}
+	return []care.CarePlan{v1, v2}
 }

@@ -10,7 +10,8 @@ import (
 // TestExportValid: the export of the sample file, with every field
 // filled in, and of a file with nothing but the child, validate against
 // the FHIR R4 schema and pass the profiles' binding checks; so do the
-// searchset and the Bundle with fullUrls.
+// searchset, the Bundle with fullUrls and the file of a child who died,
+// with a corrected death record.
 func TestExportValid(t *testing.T) {
 	full := Export(sample())
 	bare := Export(Input{Organisation: Organisation{ID: 1, Name: "KCT"}, Family: sample().Family})
@@ -29,7 +30,8 @@ func TestExportValid(t *testing.T) {
 	}
 	withBase := Export(sample())
 	withBase.SetBase("https://spil.example/fhir/R4")
-	for name, b := range map[string]Bundle{"sample": full, "bare": bare, "searchset": full.Searchset(), "fullUrl": withBase} {
+	for name, b := range map[string]Bundle{"sample": full, "bare": bare, "searchset": full.Searchset(), "fullUrl": withBase,
+		"deceased": Export(deceasedSample())} {
 		data, err := json.Marshal(b)
 		if err != nil {
 			t.Fatal(err)

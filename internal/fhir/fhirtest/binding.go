@@ -49,6 +49,7 @@ var requiredPrimitives = map[string][]string{
 	"Communication":     {"status"},
 	"Consent":           {"status"},
 	"Coverage":          {"status"},
+	"DeviceRequest":     {"status", "intent"},
 	"DocumentReference": {"status"},
 	"Encounter":         {"status"},
 	"EpisodeOfCare":     {"status"},
@@ -114,6 +115,9 @@ type checker struct {
 	in       map[string]bool // Type/id and fullUrl of every entry
 	where    string
 	problems []string
+	// local are the "#id" of the resources contained in the resource
+	// checked, and referenced those of them a reference names.
+	local, referenced map[string]bool
 }
 
 func (c *checker) addf(format string, args ...any) {
@@ -132,10 +136,48 @@ func (c *checker) list(name string) *CodeList {
 	return l
 }
 
+// resource checks an entry's resource and each resource it contains: a
+// contained resource has an id, contains none itself and is referenced
+// from the resource (dom-2, dom-3); a reference "#id" resolves to it.
 func (c *checker) resource(r map[string]any) {
+	where := str(r["resourceType"]) + "/" + str(r["id"])
+	defer func() { c.where, c.local, c.referenced = "", nil, nil }()
+	contained := arr(r["contained"])
+	c.local, c.referenced = map[string]bool{}, map[string]bool{}
+	for _, cr := range contained {
+		c.where = where
+		id := str(cr["id"])
+		if id == "" || c.local["#"+id] {
+			c.addf("a contained %s without an id of its own", str(cr["resourceType"]))
+		}
+		if cr["contained"] != nil {
+			c.addf("contained %s contains resources itself", id)
+		}
+		c.local["#"+id] = true
+	}
+	top := map[string]any{}
+	for k, v := range r {
+		if k != "contained" {
+			top[k] = v
+		}
+	}
+	c.where = where
+	c.check(top)
+	for _, cr := range contained {
+		c.where = where + " #" + str(cr["id"])
+		c.check(cr)
+	}
+	c.where = where
+	for id := range c.local {
+		if !c.referenced[id] {
+			c.addf("contained %s is referenced from nowhere in the resource", id)
+		}
+	}
+}
+
+// check checks one resource, not what it contains.
+func (c *checker) check(r map[string]any) {
 	typ := str(r["resourceType"])
-	c.where = typ + "/" + str(r["id"])
-	defer func() { c.where = "" }()
 	profiles, _ := get(r, "meta", "profile").([]any)
 	if len(profiles) != 1 || str(profiles[0]) == "" {
 		c.addf("meta.profile has %d profiles, want exactly one", len(profiles))
@@ -234,6 +276,8 @@ func (c *checker) element(path string, m map[string]any) {
 		switch {
 		case ref == "":
 			c.addf("%s.reference is empty", path)
+		case c.local[ref]:
+			c.referenced[ref] = true
 		case !c.in[ref]:
 			c.addf("%s.reference %q does not resolve inside the Bundle", path, ref)
 		}

@@ -37,7 +37,11 @@ const goodBundle = `{"resourceType":"Bundle","type":"collection","entry":[
 {"resource":{"resourceType":"Task","id":"task-4","meta":{"profile":["https://spil-zorg.github.io/fhir/StructureDefinition/spil-Task"]},
  "status":"requested","intent":"order","for":{"reference":"Patient/child-7"},
  "owner":{"identifier":{"system":"https://spil-zorg.github.io/fhir/NamingSystem/account","value":"8"},"display":"Ouder"},
- "note":[{"text":"klaar"}]}}
+ "note":[{"text":"klaar"}]}},
+{"resource":{"resourceType":"CarePlan","id":"plan-version-7-1","meta":{"profile":["https://spil-zorg.github.io/fhir/StructureDefinition/spil-CarePlanVersion"]},
+ "contained":[{"resourceType":"Goal","id":"goal-7-i2","meta":{"profile":["http://nictiz.nl/fhir/StructureDefinition/nl-core-TreatmentObjective"]},
+  "lifecycleStatus":"active","description":{"text":"Slapen"},"subject":{"reference":"Patient/child-7"}}],
+ "status":"revoked","intent":"plan","subject":{"reference":"Patient/child-7"},"goal":[{"reference":"#goal-7-i2"}]}}
 ]}`
 
 func TestCheckBundleGood(t *testing.T) {
@@ -73,6 +77,11 @@ func TestCheckBundleBroken(t *testing.T) {
 		{"dangling reference", `"member":{"reference":"PractitionerRole/cm-5-kct"}`, `"member":{"reference":"PractitionerRole/nm-1"}`, "does not resolve"},
 		{"coding without system", `{"system":"http://terminology.hl7.org/CodeSystem/v3-ParticipationType","code":"IRCP"}`, `{"code":"IRCP"}`, "without system or code"},
 		{"note without text", `"note":[{"text":"klaar"}]`, `"note":[{"time":"2026-01-01"}]`, "note without text"},
+		{"contained referenced from nowhere", `"goal":[{"reference":"#goal-7-i2"}]`, `"careTeam":[{"reference":"CareTeam/team-7"}]`,
+			"contained #goal-7-i2 is referenced from nowhere"},
+		{"contained reference dangling", `"reference":"#goal-7-i2"`, `"reference":"#goal-7-i9"`, `"#goal-7-i9" does not resolve`},
+		{"contained without status", `"lifecycleStatus":"active",`, ``, "#goal-7-i2: Goal has no lifecycleStatus"},
+		{"contained without id", `"resourceType":"Goal","id":"goal-7-i2",`, `"resourceType":"Goal",`, "a contained Goal without an id"},
 		{"duplicate id", `"resourceType":"CareTeam","id":"team-7"`, `"resourceType":"Patient","id":"child-7"`, "twice in the Bundle"},
 	}
 	for _, tt := range tests {

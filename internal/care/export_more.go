@@ -1,0 +1,156 @@
+package care
+
+import (
+	"cmp"
+	"context"
+	"slices"
+)
+
+// ExportMore is the rest of the file an export takes out for the case
+// managers: the aids and adaptations, the history of the intensity, the
+// turning-18 checklist, the care plan's earlier versions, the death
+// records in full, the notes, and the conversations with their messages
+// and documents. A provider's export holds none of it, as
+// their view shows none of it (the coverage plan, with the aids, stays
+// out of a provider's export as a whole).
+type ExportMore struct {
+	// Aids are the aids and adaptations with the documents attached to
+	// them (their content with ExportDocumentContent), in the order they
+	// were requested.
+	Aids []Aid
+	// Intensity is the history of the intensity, newest first.
+	Intensity []IntensityChange
+	// Transition is the turning-18 checklist's acceptance; nil while not
+	// accepted.
+	Transition *TransitionAcceptance
+	// PlanVersions are the care plan's versions before the current one
+	// (ExportFile.Plan), oldest first.
+	PlanVersions []CarePlan
+	// DeathRecords are the records of the child's death, oldest first: the
+	// first record and each correction, in full; the last is the one in
+	// force (ExportFile.Death).
+	DeathRecords []DeathRecord
+	// Notes are the notes from the family and providers, oldest first.
+	Notes []Note
+	// Threads are the conversations with their providers and messages
+	// (each message's document in full, its content with
+	// ExportDocumentContent), oldest first; Unread is not the export's.
+	Threads []ExportThread
+}
+
+// ExportThread is a conversation with its messages, oldest first.
+type ExportThread struct {
+	Thread
+	Messages []Message
+}
+
+// readExportMore reads the parts of ExportMore in parts into out, each
+// by the family's id.
+func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportParts, out *ExportFile) error {
+	var err error
+	if parts.Has(ExportAids) {
+		if out.Aids, err = st.Aids(ctx, familyID); err != nil {
+			return err
+		}
+		if parts.Has(ExportDocumentContent) {
+			for i := range out.Aids {
+				for j := range out.Aids[i].Documents {
+					d := &out.Aids[i].Documents[j]
+					full, err := st.Document(ctx, familyID, d.ID)
+					if err != nil {
+						return err
+					}
+					d.Content = full.Content
+				}
+			}
+		}
+	}
+	if parts.Has(ExportIntensity) {
+		if out.Intensity, err = st.IntensityChanges(ctx, familyID); err != nil {
+			return err
+		}
+	}
+	if parts.Has(ExportTransition) {
+		if out.Transition, err = st.Transition(ctx, familyID); err != nil {
+			return err
+		}
+	}
+	if parts.Has(ExportPlanVersions) {
+		vs, err := st.CarePlanVersions(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		// vs is newest first: the first is the current plan.
+		for i := len(vs) - 1; i >= 1; i-- {
+			p, err := st.CarePlanVersion(ctx, familyID, vs[i].Version)
+			if err != nil {
+				return err
+			}
+			out.PlanVersions = append(out.PlanVersions, *p)
+		}
+	}
+	if parts.Has(ExportDeathRecords) {
+		rs, err := st.DeathRecords(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		// rs is newest first.
+		for i := len(rs) - 1; i >= 0; i-- {
+			out.DeathRecords = append(out.DeathRecords, rs[i])
+		}
+	}
+	if parts.Has(ExportNotes) {
+		ns, err := st.Notes(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		// ns is newest first.
+		for i := len(ns) - 1; i >= 0; i-- {
+			out.Notes = append(out.Notes, ns[i])
+		}
+	}
+	if parts.Has(ExportThreads) {
+		if out.Threads, err = exportThreads(ctx, st, familyID, parts.Has(ExportDocumentContent)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportThreads reads the family's conversations, oldest first, each with
+// its providers and messages, and each message's document in full.
+func exportThreads(ctx context.Context, st Store, familyID int64, content bool) ([]ExportThread, error) {
+	ts, err := st.Threads(ctx, familyID, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ts, func(a, b Thread) int { return cmp.Compare(a.ID, b.ID) })
+	var out []ExportThread
+	for _, t := range ts {
+		full, err := st.Thread(ctx, familyID, t.ID, 0)
+		if err != nil {
+			return nil, err
+		}
+		et := ExportThread{Thread: *full}
+		et.Unread = 0
+		if et.Messages, err = st.Messages(ctx, familyID, t.ID); err != nil {
+			return nil, err
+		}
+		for i := range et.Messages {
+			m := &et.Messages[i]
+			if m.Document == nil {
+				continue
+			}
+			d, err := st.Document(ctx, familyID, m.Document.ID)
+			if err != nil {
+				return nil, err
+			}
+			if !content {
+				d.Content = nil
+			}
+			m.Document = d
+		}
+		out = append(out, et)
+	}
+	return out, nil
+}
