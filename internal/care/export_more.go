@@ -76,17 +76,8 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 		}
 	}
 	if parts.Has(ExportPlanVersions) {
-		vs, err := st.CarePlanVersions(ctx, familyID)
-		if err != nil {
+		if out.PlanVersions, err = st.EarlierCarePlans(ctx, familyID); err != nil {
 			return err
-		}
-		// vs is newest first: the first is the current plan.
-		for i := len(vs) - 1; i >= 1; i-- {
-			p, err := st.CarePlanVersion(ctx, familyID, vs[i].Version)
-			if err != nil {
-				return err
-			}
-			out.PlanVersions = append(out.PlanVersions, *p)
 		}
 	}
 	if parts.Has(ExportDeathRecords) {

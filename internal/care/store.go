@@ -138,6 +138,9 @@ type CarePlanStore interface {
 	CarePlan(ctx context.Context, familyID int64) (*CarePlan, error)
 	// CarePlanVersion returns one version; NotFound when there is none.
 	CarePlanVersion(ctx context.Context, familyID int64, version int) (*CarePlan, error)
+	// EarlierCarePlans returns every version before the current one, in
+	// full, oldest first.
+	EarlierCarePlans(ctx context.Context, familyID int64) ([]CarePlan, error)
 	// CarePlanVersions lists the versions, newest first.
 	CarePlanVersions(ctx context.Context, familyID int64) ([]PlanVersionInfo, error)
 	// SaveCarePlan stores p as version base+1 and sets p.Version. It

@@ -70,6 +70,23 @@ func (s *Store) CarePlanVersion(ctx context.Context, familyID int64, version int
 	return p, nil
 }
 
+// EarlierCarePlans returns every version of the family's plan before the
+// current one, in full, oldest first, in one query.
+func (s *Store) EarlierCarePlans(ctx context.Context, familyID int64) ([]care.CarePlan, error) {
+	var out []care.CarePlan
+	err := s.each(ctx, planVersionSelect+`
+		WHERE v.family_id = $1 AND v.version < (SELECT c.version FROM care_plans c WHERE c.family_id = $1)
+		ORDER BY v.version /* Store.EarlierCarePlans */`, familyID, func(r *sql.Rows) error {
+		p, err := scanPlan(r)
+		if err != nil {
+			return err
+		}
+		out = append(out, *p)
+		return nil
+	})
+	return out, err
+}
+
 // CarePlanVersions lists the versions of the family's plan, newest first.
 func (s *Store) CarePlanVersions(ctx context.Context, familyID int64) ([]care.PlanVersionInfo, error) {
 	var vs []care.PlanVersionInfo

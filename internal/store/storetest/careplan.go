@@ -83,6 +83,9 @@ func testCarePlanRoundTrip(t *testing.T, s Store) {
 	if vs, err := s.CarePlanVersions(ctx, f.ID); len(vs) != 0 || err != nil {
 		t.Errorf("CarePlanVersions without a plan = %v, %v", vs, err)
 	}
+	if ps, err := s.EarlierCarePlans(ctx, f.ID); len(ps) != 0 || err != nil {
+		t.Errorf("EarlierCarePlans without a plan = %v, %v", ps, err)
+	}
 
 	v1 := fullPlan(f.ID, acc.AccountID, 42)
 	mustDo(t, "SaveCarePlan v1", s.SaveCarePlan(ctx, v1, 0))
@@ -132,6 +135,18 @@ func testCarePlanRoundTrip(t *testing.T, s Store) {
 	}
 	if diff := cmp.Diff(wantVs, vs); diff != "" {
 		t.Errorf("CarePlanVersions (-want +got):\n%s", diff)
+	}
+	// The versions before the current one, in full, of this family only.
+	if ps, err := s.EarlierCarePlans(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	} else if diff := cmp.Diff([]care.CarePlan{want1}, ps); diff != "" {
+		t.Errorf("EarlierCarePlans with two versions (-want +got):\n%s", diff)
+	}
+	otherFam := newFile(t, s, org, acc.AccountID, "kct", "Bram", date(2019, 2, 2))
+	mustDo(t, "SaveCarePlan of another family", s.SaveCarePlan(ctx, fullPlan(otherFam.ID, acc.AccountID, 7), 0))
+	mustDo(t, "SaveCarePlan of another family v2", s.SaveCarePlan(ctx, fullPlan(otherFam.ID, acc.AccountID, 8), 1))
+	if ps, err := s.EarlierCarePlans(ctx, f.ID); err != nil || len(ps) != 1 || ps[0].FamilyID != f.ID {
+		t.Errorf("EarlierCarePlans after another family's plan: %d plans, %v", len(ps), err)
 	}
 
 	// A version without changes reads back as nil, not [""].
