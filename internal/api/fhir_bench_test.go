@@ -160,41 +160,7 @@ func (n *benchSink) CaseManager(cm *demo.NationalCaseManager) error {
 
 func (n *benchSink) Family(f *demo.NationalFile) error {
 	n.kct[f.Family.ID] = f.KCT
-	if err := n.w.Family(&f.Family); err != nil {
-		return err
-	}
-	if err := n.w.Episode(&f.Episode); err != nil {
-		return err
-	}
-	if err := n.w.CaseManager(f.Family.ID, demo.ByKCT, f.KCT); err != nil {
-		return err
-	}
-	if f.Thuis != 0 {
-		if err := n.w.CaseManager(f.Family.ID, demo.ByThuis, f.Thuis); err != nil {
-			return err
-		}
-	}
-	for i := range f.Members {
-		if err := n.w.Member(&f.Members[i]); err != nil {
-			return err
-		}
-	}
-	for i := range f.Network {
-		if err := n.w.NetworkMember(&f.Network[i]); err != nil {
-			return err
-		}
-	}
-	for i := range f.Coverage {
-		if err := n.w.CoverageItem(&f.Coverage[i]); err != nil {
-			return err
-		}
-	}
-	for i := range f.Aids {
-		if err := n.w.Aid(&f.Aids[i]); err != nil {
-			return err
-		}
-	}
-	return n.w.IntensityChange(&f.Intake)
+	return demo.WriteFile(n.w, f)
 }
 
 func (n *benchSink) IntensityChange(c *care.IntensityChange) error { return n.w.IntensityChange(c) }
