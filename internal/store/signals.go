@@ -21,7 +21,9 @@ func (s *Store) scopeWhere(scope care.SignalScope, col string) (string, int64) {
 }
 
 // SignalFiles reads what the signal rules need of every family in scope:
-// one query per part of the file, never one per family.
+// one query per part of the file, never one per family. When the plan was
+// made is the first version's time, found by the versions' index: a MIN
+// over the versions read every version's content and took half the read.
 func (s *Store) SignalFiles(ctx context.Context, scope care.SignalScope, today time.Time) ([]care.SignalFile, error) {
 	if scope.FamilyID == 0 && scope.AccountID == 0 {
 		return nil, fmt.Errorf("store: signal files without a scope")
@@ -88,7 +90,7 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 	index := map[int64]int{}
 	err := s.eachRow(ctx, `SELECT f.id, f.organisation_id, f.child_name, f.birth_date, f.unborn, f.intensity, f.next_contact,
 			f.deceased, f.created_at, e.status, e.status_date, e.surprise_question, p.review_due, p.discussed_on,
-			(SELECT MIN(v.saved_at) FROM care_plan_versions v WHERE v.family_id = f.id),
+			(SELECT v.saved_at FROM care_plan_versions v WHERE v.family_id = f.id ORDER BY v.version LIMIT 1),
 			(SELECT MAX(c.contact_date) FROM contacts c WHERE c.family_id = f.id),
 			tr.family_id,
 			(SELECT m.account_id FROM case_managers m WHERE m.family_id = f.id AND m.kind = 'kct'),

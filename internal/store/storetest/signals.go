@@ -35,6 +35,10 @@ func testSignalFiles(t *testing.T, s Store) {
 		ReviewDue: day(2026, 6, 1), DiscussedOn: day(2026, 3, 1)}
 	plan.ACP.PlaceOfDeath = care.Preference{Place: "not_discussed"}
 	mustDo(t, "SaveCarePlan", s.SaveCarePlan(ctx, plan, 0))
+	// A later version: the plan was still made when the first was saved.
+	later := *plan
+	later.SavedAt, later.Changes = t0.AddDate(0, 1, 0), []string{"review"}
+	mustDo(t, "SaveCarePlan v2", s.SaveCarePlan(ctx, &later, 1))
 	newCoverageItem(t, s, f, care.CoveragePeriod{Law: care.LawZvw, Form: "zin", Status: care.CoverageGranted,
 		Start: day(2026, 1, 1), End: day(2026, 7, 1)})
 	mustDo(t, "CreateStay", s.CreateStay(ctx, &care.Stay{FamilyID: f.family, Kind: care.StayAcademicHospital, Place: "WKZ",
