@@ -32,6 +32,44 @@ func demoStore(t *testing.T, d database) *store.Store {
 	return s
 }
 
+// demoReader is a demo account and a family it is linked to or assigned.
+type demoReader struct {
+	actor care.Actor
+	email string
+	fam   int64
+	child string
+}
+
+// demoReaders lists the families of the demo's case managers' caseloads,
+// once per case manager, and the families the demo providers are linked
+// to, once per provider, with or without consent in force.
+func demoReaders(t *testing.T, s *store.Store, svc *care.Service) (caseManagers, providers []demoReader) {
+	t.Helper()
+	ctx := context.Background()
+	for _, acc := range demoAccounts {
+		actor := demoActor(t, s, acc.Email)
+		switch acc.Role {
+		case care.RoleCaseManager:
+			items, err := svc.Caseload(ctx, actor, "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range items {
+				caseManagers = append(caseManagers, demoReader{actor, acc.Email, it.FamilyID, it.ChildName})
+			}
+		case care.RoleProvider:
+			rows, err := s.LinkedFamilies(ctx, actor.AccountID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rows {
+				providers = append(providers, demoReader{actor, acc.Email, r.FamilyID, r.ChildName})
+			}
+		}
+	}
+	return caseManagers, providers
+}
+
 // fhirRoundTrip exports a file, takes it through JSON, and imports it.
 func fhirRoundTrip(t *testing.T, in fhir.Input) (fhir.Bundle, fhir.Input) {
 	t.Helper()
@@ -65,18 +103,12 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 	s := demoStore(t, d)
 	svc := care.NewService(s, nil)
 	families := map[int64]care.Actor{}
-	for _, email := range []string{kctEmail, thuisEmail} {
-		cm := demoActor(t, s, email)
-		items, err := svc.Caseload(ctx, cm, "", "")
-		if err != nil {
-			t.Fatal(err)
+	caseManagers, _ := demoReaders(t, s, svc)
+	for _, r := range caseManagers {
+		if r.child == "Thijs Bakker" && families[r.fam] == (care.Actor{}) {
+			acceptTransition(t, svc, r.actor, r.fam)
 		}
-		for _, it := range items {
-			if it.ChildName == "Thijs Bakker" && families[it.FamilyID] == (care.Actor{}) {
-				acceptTransition(t, svc, cm, it.FamilyID)
-			}
-			families[it.FamilyID] = cm
-		}
+		families[r.fam] = r.actor
 	}
 	if len(families) < 5 {
 		t.Fatalf("%d demo families", len(families))

@@ -23,31 +23,8 @@ func testFHIRPartsDemo(t *testing.T, d database) {
 	ctx := context.Background()
 	s := demoStore(t, d)
 	svc := care.NewService(s, nil)
-	type reader struct {
-		actor care.Actor
-		fam   int64
-	}
-	var readers []reader
-	for _, email := range []string{kctEmail, thuisEmail} {
-		cm := demoActor(t, s, email)
-		items, err := svc.Caseload(ctx, cm, "", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, it := range items {
-			readers = append(readers, reader{cm, it.FamilyID})
-		}
-	}
-	for _, email := range []string{"zorgverlener@demo.spil.test", "zorgverlener3@demo.spil.test"} {
-		p := demoActor(t, s, email)
-		rows, err := s.LinkedFamilies(ctx, p.AccountID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rows {
-			readers = append(readers, reader{p, r.FamilyID})
-		}
-	}
+	caseManagers, providers := demoReaders(t, s, svc)
+	readers := append(caseManagers, providers...)
 	if len(readers) < 7 {
 		t.Fatalf("%d readers of demo families", len(readers))
 	}

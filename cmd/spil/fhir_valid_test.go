@@ -36,51 +36,35 @@ func testFHIRDemoValid(t *testing.T, d database) {
 	}
 	addNotes(t, s, svc)
 	families := map[int64]bool{}
-	for _, email := range []string{kctEmail, thuisEmail} {
-		cm := demoActor(t, s, email)
-		items, err := svc.Caseload(ctx, cm, "", "")
+	caseManagers, linked := demoReaders(t, s, svc)
+	for _, r := range caseManagers {
+		if families[r.fam] {
+			continue
+		}
+		families[r.fam] = true
+		if r.child == "Thijs Bakker" {
+			acceptTransition(t, svc, r.actor, r.fam)
+		}
+		b, err := fhir.ExportFamily(ctx, svc, r.actor, r.fam)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, it := range items {
-			if families[it.FamilyID] {
-				continue
-			}
-			families[it.FamilyID] = true
-			if it.ChildName == "Thijs Bakker" {
-				acceptTransition(t, svc, cm, it.FamilyID)
-			}
-			b, err := fhir.ExportFamily(ctx, svc, cm, it.FamilyID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(email+" "+it.ChildName, b)
-		}
+		check(r.email+" "+r.child, b)
 	}
 	if len(families) < 5 {
 		t.Fatalf("%d demo families", len(families))
 	}
 	providers := 0
-	for _, acc := range demoAccounts {
-		if acc.Role != care.RoleProvider {
-			continue
+	for _, r := range linked {
+		b, err := fhir.ExportFamily(ctx, svc, r.actor, r.fam)
+		if care.ErrorCode(err) == care.NotFound {
+			continue // no consent: nothing to export
 		}
-		actor := demoActor(t, s, acc.Email)
-		rows, err := s.LinkedFamilies(ctx, actor.AccountID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, r := range rows {
-			b, err := fhir.ExportFamily(ctx, svc, actor, r.FamilyID)
-			if care.ErrorCode(err) == care.NotFound {
-				continue // no consent: nothing to export
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			providers++
-			check(acc.Email+" "+r.ChildName, b)
-		}
+		providers++
+		check(r.email+" "+r.child, b)
 	}
 	// The GP (consent for the file) and the home care nurse (consent for
 	// the plan and network).
