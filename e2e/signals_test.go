@@ -14,9 +14,9 @@ import (
 
 // TestSignalsDashboard: a case manager lands on the dashboard with the
 // signals of her family: an indication for home nursing ending in five
-// weeks, no GP in the network. She puts the missing GP away for a day (a
-// first try with today is refused next to the field); it is gone, and
-// back the next day. The mother reads on her own page, in plain words,
+// weeks, no GP in the network. She puts the missing GP away for a day on
+// the signal's own page (a first try with today is refused next to the
+// field); it is gone, and back the next day. The mother reads on her own page, in plain words,
 // that the indication ends and who renews it. The case manager follows
 // the signal to the renewal, renews, and the signal is gone.
 func TestSignalsDashboard(t *testing.T) {
@@ -37,7 +37,7 @@ func TestSignalsDashboard(t *testing.T) {
 	}
 	ending := `li[data-code="coverage_ending"]`
 	noGP := `li[data-code="no_gp"]`
-	gpID := fmt.Sprintf("%d-no_gp-", fam)
+	gpID := fmt.Sprintf("%d.no_gp.", fam)
 
 	b := newBrowser(t, phone)
 	tb := b.newTab(a)
@@ -49,13 +49,18 @@ func TestSignalsDashboard(t *testing.T) {
 	tb.wantNoOverflow("dashboard on a phone")
 	tb.screenshot("signals-dashboard-phone")
 
-	// Put the missing GP away: today is refused, tomorrow is taken.
-	tb.openDetails(noGP + " summary")
-	tb.setDate("#until-"+gpID, isoDate(today))
-	tb.click(noGP + ` form[action$="/snooze"] button[type="submit"]`)
-	tb.wantFieldError("until-"+gpID, "Kies een datum na vandaag.")
-	tb.setDate("#until-"+gpID, isoDate(today.AddDate(0, 0, 1)))
-	tb.click(noGP + ` form[action$="/snooze"] button[type="submit"]`)
+	// Put the missing GP away on its own page: today is refused, tomorrow
+	// is taken.
+	tb.click(noGP + " a.signal-ack-link")
+	tb.wantPath("/signals/" + gpID)
+	tb.wantText("#signal-text a.signal-act", "Geen huisarts in het netwerk")
+	tb.setDate("#until", isoDate(today))
+	tb.click(`#snooze-form button[type="submit"]`)
+	tb.wantFieldError("until", "Kies een datum na vandaag.")
+	tb.wantNoOverflow("a signal's page on a phone")
+	tb.screenshot("signal-snooze-refused-phone")
+	tb.setDate("#until", isoDate(today.AddDate(0, 0, 1)))
+	tb.click(`#snooze-form button[type="submit"]`)
 	tb.wantPath("/")
 	tb.wantText("#ack-flash", "Het signaal is weggezet tot de gekozen datum.")
 	if n := tb.count(noGP); n != 0 {

@@ -137,6 +137,7 @@ var authzTable = map[string]access{
 	// A signal's id names its family: snoozing or dismissing one is for
 	// that family's case managers, refused through the gate as any other
 	// access to the file.
+	"GET /signals/{signal}":                 familyFile,
 	"POST /signals/{signal}/snooze":         familyFile,
 	"POST /signals/{signal}/dismiss":        familyFile,
 	"POST /api/v1/signals/{signal}/snooze":  familyFile,

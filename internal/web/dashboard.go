@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -15,19 +16,67 @@ import (
 )
 
 // DashboardPage is the case manager's landing page: the signals across
-// their families, their tasks for today and this week, who is admitted.
+// their families, their first tasks for today and this week, who is
+// admitted.
 type DashboardPage struct {
 	BasePage
 	Board *care.Dashboard
 	Today time.Time
-	// Ack is the signal whose snooze or dismissal was refused for its
-	// input, with what was typed and the errors; "" otherwise.
-	Ack       string
-	AckKind   string
-	AckValues url.Values
-	AckErrors Fields
+	// Families are the board's signals as the page lists them; AckLabel
+	// names each one's link to its own page.
+	Families []dashFamily
+	AckLabel string
+	// TodayTasks and WeekTasks are the first tasks of the board's lists;
+	// TodayMore and WeekMore count the rest, which the worklist shows.
+	TodayTasks, WeekTasks []care.WorklistItem
+	TodayMore, WeekMore   int
 	// Done names what was just done ("snoozed", "dismissed"), for a notice.
 	Done string
+}
+
+// dashFamily is a family's signals on the dashboard.
+type dashFamily struct {
+	FamilyID  int64
+	ChildName string
+	Signals   []dashSignal
+}
+
+// dashSignal is a signal as the dashboard lists it, its words looked up
+// once here: a caseload can hold a hundred and fifty signals, and a
+// template that calls the page's methods for each is slow.
+type dashSignal struct {
+	ID, DomID, Code, Link        string
+	Severity, SeverityText, Text string
+}
+
+// dashFamilies puts the board's signals in words.
+func dashFamilies(tr translator, lang string, board *care.Dashboard) []dashFamily {
+	sev := map[string]string{}
+	out := make([]dashFamily, len(board.Families))
+	for i, f := range board.Families {
+		out[i] = dashFamily{FamilyID: f.FamilyID, ChildName: f.ChildName, Signals: make([]dashSignal, len(f.Signals))}
+		for j, sg := range f.Signals {
+			level := sg.Severity.String()
+			if _, ok := sev[level]; !ok {
+				sev[level] = tr.T("signal.severity." + level)
+			}
+			out[i].Signals[j] = dashSignal{ID: sg.ID, DomID: strings.ReplaceAll(sg.ID, ".", "-"), Code: sg.Code, Link: sg.Link,
+				Severity: level, SeverityText: sev[level], Text: signalText(tr, lang, sg, false)}
+		}
+	}
+	return out
+}
+
+// dashboardTasks is how many tasks of today and of this week the
+// dashboard lists; the worklist has them all.
+const dashboardTasks = 8
+
+// firstTasks splits a list into its first n and the number left.
+func firstTasks(l []care.WorklistItem, n int) ([]care.WorklistItem, int) {
+	if len(l) <= n {
+		return l, 0
+	}
+	return l[:n], len(l) - n
 }
 
 // Date shows a date in the page's language.
@@ -40,25 +89,6 @@ func (p *DashboardPage) Explain(s care.Signal) string {
 
 // DomID is a signal's id as an HTML id and CSS selector can hold it.
 func (p *DashboardPage) DomID(id string) string { return strings.ReplaceAll(id, ".", "-") }
-
-// SnoozeDefault is the date a snooze form offers: a week from today.
-func (p *DashboardPage) SnoozeDefault() string { return form.ISODate(p.Today.AddDate(0, 0, 7)) }
-
-// AckValue is what was typed in the refused form for the signal, if any.
-func (p *DashboardPage) AckValue(id, kind, name string) string {
-	if p.Ack != id || p.AckKind != kind {
-		return ""
-	}
-	return p.AckValues.Get(name)
-}
-
-// AckError is the error of a field of the refused form for the signal.
-func (p *DashboardPage) AckError(id, kind, name string) string {
-	if p.Ack != id || p.AckKind != kind {
-		return ""
-	}
-	return p.AckErrors[name]
-}
 
 // Late reports whether the worklist task is past its due date.
 func (p *DashboardPage) Late(t care.WorklistItem) bool { return t.Overdue(p.Today) }
@@ -113,7 +143,11 @@ func (s *Server) dashboardPage(r *http.Request) (*DashboardPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DashboardPage{BasePage: s.base(r, "dashboard.title"), Board: board, Today: board.Day}, nil
+	p := &DashboardPage{BasePage: s.base(r, "dashboard.title"), Board: board, Today: board.Day}
+	p.Families, p.AckLabel = dashFamilies(p.translator, p.Lang, board), p.T("dashboard.ack_summary")
+	p.TodayTasks, p.TodayMore = firstTasks(board.Today, dashboardTasks)
+	p.WeekTasks, p.WeekMore = firstTasks(board.Week, dashboardTasks)
+	return p, nil
 }
 
 // parseSignalAck reads a snooze (a date) or a dismissal (a reason) from a
@@ -130,8 +164,95 @@ func parseSignalAck(kind, signalID string, v url.Values) (care.SignalAck, Fields
 	return a, errs
 }
 
-// signalAck snoozes or dismisses a signal from the dashboard; refused
-// input draws the dashboard again with the error next to the field.
+// SignalPage is one signal of a family with the two ways to put it
+// away: a snooze until a date, or a dismissal with a reason.
+type SignalPage struct {
+	BasePage
+	Signal care.Signal
+	Today  time.Time
+	// From is "family" when the page was opened from the family's page,
+	// which the case manager then returns to.
+	From string
+	// Kind is the form whose input was refused, with what was typed and
+	// the errors; "" otherwise.
+	Kind   string
+	Values url.Values
+	Errors Fields
+}
+
+// Date shows a date in the page's language.
+func (p *SignalPage) Date(t time.Time) string { return formatDate(t, p.Lang) }
+
+// Explain is the signal's explanation for the case managers.
+func (p *SignalPage) Explain(s care.Signal) string { return signalText(p.translator, p.Lang, s, false) }
+
+// Back is the page the case manager came from.
+func (p *SignalPage) Back() string {
+	if p.From == "family" {
+		return "/families/" + strconv.FormatInt(p.Signal.FamilyID, 10) + "#family-signals"
+	}
+	return "/#signals"
+}
+
+// Value is what was typed in the refused form, or the form's default.
+func (p *SignalPage) Value(kind, name string) string {
+	if p.Kind == kind {
+		return p.Values.Get(name)
+	}
+	if name == "until" {
+		return form.ISODate(p.Today.AddDate(0, 0, 7)) // a week from today
+	}
+	return ""
+}
+
+// Error is the error of a field of the refused form.
+func (p *SignalPage) Error(kind, name string) string {
+	if p.Kind != kind {
+		return ""
+	}
+	return p.Errors[name]
+}
+
+// signalFrom is where the signal's page was opened from: "family" or
+// "" (the dashboard).
+func signalFrom(v string) string {
+	if v == "family" {
+		return v
+	}
+	return ""
+}
+
+// signalPage reads one of the family's signals for its page; a signal
+// that is gone (its cause was fixed) or was never there is not found.
+func (s *Server) signalPage(r *http.Request, id string) (*SignalPage, error) {
+	familyID, _, _, ok := care.ParseSignalID(id)
+	if !ok {
+		return nil, care.Errorf(care.NotFound, "signal not found")
+	}
+	signals, err := s.care.FamilySignals(r.Context(), s.actor(r), familyID)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(signals, func(sg care.Signal) bool { return sg.ID == id })
+	if i < 0 {
+		return nil, care.Errorf(care.NotFound, "signal not found")
+	}
+	return &SignalPage{BasePage: s.base(r, "signal.page.title"), Signal: signals[i], Today: care.DateOf(s.cfg.Now())}, nil
+}
+
+// showSignal is a signal's own page, where it is snoozed or dismissed.
+func (s *Server) showSignal(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.signalPage(r, r.PathValue("signal"))
+	if err != nil {
+		return err
+	}
+	p.From = signalFrom(r.URL.Query().Get("from"))
+	s.render(w, r, http.StatusOK, "signal", p)
+	return nil
+}
+
+// signalAck snoozes or dismisses a signal; refused input draws the
+// signal's page again with the error next to the field.
 func (s *Server) signalAck(kind string) func(http.ResponseWriter, *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id := r.PathValue("signal")
@@ -143,28 +264,32 @@ func (s *Server) signalAck(kind string) func(http.ResponseWriter, *http.Request)
 		if err != nil {
 			return err
 		}
+		from := signalFrom(v.Get("from"))
 		a, errs := parseSignalAck(kind, id, v)
 		if len(errs) == 0 {
 			err := s.care.AcknowledgeSignal(r.Context(), s.actor(r), &a)
 			var fe care.FieldErrors
 			switch {
 			case err == nil:
-				http.Redirect(w, r, "/?done="+kind+"#signals", http.StatusSeeOther)
+				to := "/?done=" + kind + "#signals"
+				if from == "family" {
+					to = "/families/" + strconv.FormatInt(familyID, 10) + "#family-signals"
+				}
+				http.Redirect(w, r, to, http.StatusSeeOther)
 				return nil
 			case !errors.As(err, &fe):
 				return err
 			}
 			errs = fe
-		} else if _, err := s.care.FamilySignals(r.Context(), s.actor(r), familyID); err != nil {
-			// Refused input is answered only to the family's case managers.
-			return err
 		}
-		p, err := s.dashboardPage(r)
+		// Refused input is answered only to the family's case managers.
+		p, err := s.signalPage(r, id)
 		if err != nil {
 			return err
 		}
-		p.Ack, p.AckKind, p.AckValues, p.AckErrors = id, kind, v, errs
-		s.render(w, r, http.StatusUnprocessableEntity, "dashboard", p)
+		p.From, p.Kind, p.Values, p.Errors = from, kind, v, errs
+		p.Path = "/signals/" + id
+		s.render(w, r, http.StatusUnprocessableEntity, "signal", p)
 		return nil
 	}
 }

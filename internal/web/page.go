@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/spil-zorg/spil/internal/auth"
 	"github.com/spil-zorg/spil/internal/httpx"
@@ -80,13 +81,14 @@ func parseTemplates() (map[string]*template.Template, error) {
 // leaves half a page behind.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, page any) {
 	t, ok := s.pages[name]
-	var buf bytes.Buffer
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer putRenderBuffer(buf)
 	if !ok {
 		s.log.Error("unknown template", "name", name)
 		http.Error(w, "Er ging iets mis.", http.StatusInternalServerError)
 		return
 	}
-	if err := t.ExecuteTemplate(&buf, "layout.html", page); err != nil {
+	if err := t.ExecuteTemplate(buf, "layout.html", page); err != nil {
 		s.log.Error("render failed", "template", name, "err", err)
 		http.Error(w, "Er ging iets mis.", http.StatusInternalServerError)
 		return
@@ -94,6 +96,21 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// renderBuffers keeps the buffers pages are written into, so that a page
+// of a hundred kilobytes is not grown anew, and left to the collector,
+// on every request.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putRenderBuffer returns a buffer to the pool, unless one page made it
+// larger than most pages ever are.
+func putRenderBuffer(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	renderBuffers.Put(b)
 }
 
 // ErrorPage tells the user what went wrong, without internal details.

@@ -40,6 +40,7 @@ func (s *Server) routes(mux *httpx.RouteMux) {
 	// The case manager's pages. Who may see which family is decided by the
 	// care service; every family id and sub-object id comes from the path.
 	mux.Handle("GET /families", s.handle(s.requireLogin(s.caseload)))
+	mux.Handle("GET /signals/{signal}", s.handle(s.requireLogin(s.showSignal)))
 	mux.Handle("POST /signals/{signal}/snooze", s.handle(s.requireLogin(s.signalAck(care.AckSnooze))))
 	mux.Handle("POST /signals/{signal}/dismiss", s.handle(s.requireLogin(s.signalAck(care.AckDismiss))))
 	mux.Handle("GET /taken", s.handle(s.requireLogin(s.worklist)))

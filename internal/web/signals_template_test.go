@@ -37,12 +37,24 @@ func signalCases(base func(string) BasePage) map[string]any {
 	board := &care.Dashboard{Families: []care.FamilySignals{fam}, Acknowledged: 2, Today: []care.WorklistItem{task}, Week: []care.WorklistItem{week},
 		Admitted: []care.AdmittedChild{{FamilyID: 7, ChildName: "Noor", Stay: care.Stay{Kind: care.StayAcademicHospital, Place: "WKZ", Start: today}}},
 		Own:      care.PracticeSignals(care.Practice{IntervisieKnown: true, IntervisieLastYear: 2}, today)}
-	refused := &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today, Ack: fam.Signals[0].ID, AckKind: care.AckDismiss,
-		AckValues: url.Values{"reason": {""}}, AckErrors: Fields{"reason": "field.required"}, Done: care.AckSnooze}
+	dash := &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today, Done: care.AckSnooze,
+		TodayTasks: board.Today, WeekTasks: board.Week, TodayMore: 3, WeekMore: 1}
+	dash.Families, dash.AckLabel = dashFamilies(dash.translator, dash.Lang, board), dash.T("dashboard.ack_summary")
+	sig := fam.Signals[0]
+	sig.ChildName = "Noor"
+	snoozed := sig
+	snoozed.Ack = &care.SignalAck{SignalID: sig.ID, Kind: care.AckSnooze, Until: today.AddDate(0, 0, 3)}
+	dismissed := sig
+	dismissed.Ack = &care.SignalAck{SignalID: sig.ID, Kind: care.AckDismiss, Reason: "huisarts in Duitsland"}
 	return map[string]any{
-		"dashboard":       &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today},
-		"dashboard_ack":   refused,
-		"dashboard_empty": &DashboardPage{BasePage: base("dashboard.title"), Board: &care.Dashboard{}, Today: today},
+		"dashboard": &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today,
+			Families: dash.Families, AckLabel: dash.AckLabel},
+		"dashboard_more": dash,
+		"signal":         &SignalPage{BasePage: base("signal.page.title"), Signal: sig, Today: today},
+		"signal_refused": &SignalPage{BasePage: base("signal.page.title"), Signal: snoozed, Today: today, From: "family",
+			Kind: care.AckDismiss, Values: url.Values{"reason": {""}}, Errors: Fields{"reason": "field.required"}},
+		"signal_dismissed": &SignalPage{BasePage: base("signal.page.title"), Signal: dismissed, Today: today},
+		"dashboard_empty":  &DashboardPage{BasePage: base("dashboard.title"), Board: &care.Dashboard{}, Today: today},
 		"caseload_filtered": &CaseloadPage{CarePage: CarePage{BasePage: base("caseload.title"), Today: today}, Sort: "attention",
 			Filter: care.FilterAdmitted, All: 2, Counts: map[string]int{care.FilterAdmitted: 1, care.FilterOverdueTasks: 2},
 			Items: []care.CaseloadItem{{FamilyID: 9, ChildName: "Noor", BirthDate: today.AddDate(-3, 0, 0), Intensity: care.Regular,
