@@ -126,7 +126,7 @@ func (s *Store) NewBulkWriter(ctx context.Context) (*BulkWriter, error) {
 		done_at, done_by, created_at, created_by, network_member_id, plan_dimension, plan_goal`, w.families, w.accounts, w.network)
 	w.planVersions = newBulkTable("care_plan_versions", false, `family_id, version, content, saved_at, saved_by, changes`,
 		w.families, w.accounts)
-	w.plans = newBulkTable("care_plans", false, `family_id, version, review_due, discussed_on, updated_at`, w.families)
+	w.plans = newBulkTable("care_plans", false, `family_id, version, review_due, discussed_on, updated_at, place_of_death`, w.families)
 	w.audit = newBulkTable("audit_events", true, `id, at, actor_id, actor_role, family_id, object_type, object_id, action,
 		outcome, access_point, authorised, relationship, consent, emergency, prev_hash, hash`)
 	w.coverageItems = newBulkTable("coverage_items", true, `id, family_id, kind, description, network_member_id,
@@ -365,7 +365,7 @@ func (w *BulkWriter) CarePlanVersion(p *care.CarePlan) error {
 
 // CarePlan makes p the current version of the family's plan; once per family.
 func (w *BulkWriter) CarePlan(p *care.CarePlan) error {
-	return w.add(w.plans, p.FamilyID, p.Version, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC())
+	return w.add(w.plans, p.FamilyID, p.Version, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC(), p.ACP.PlaceOfDeath.Place)
 }
 
 // Audit chains e to the last record, as AppendAudit does, and sets its ID,

@@ -122,11 +122,13 @@ func (s *Store) SaveCarePlan(ctx context.Context, p *care.CarePlan, base int) er
 		if base == 0 {
 			// DO NOTHING rather than a unique violation, which would abort
 			// a PostgreSQL transaction the caller may be part of.
-			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ INSERT INTO care_plans (family_id, version, review_due, discussed_on, updated_at)
-				VALUES ($1, 1, $2, $3, $4) ON CONFLICT (family_id) DO NOTHING`, p.FamilyID, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC())
+			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ INSERT INTO care_plans (family_id, version, review_due, discussed_on, updated_at, place_of_death)
+				VALUES ($1, 1, $2, $3, $4, $5) ON CONFLICT (family_id) DO NOTHING`, p.FamilyID, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC(),
+				p.ACP.PlaceOfDeath.Place)
 		} else {
 			res, err = st.q.ExecContext(ctx, `/* Store.SaveCarePlan */ UPDATE care_plans SET version = $1, review_due = $2, discussed_on = $3,
-				updated_at = $4 WHERE family_id = $5 AND version = $6`, next, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC(), p.FamilyID, base)
+				updated_at = $4, place_of_death = $5 WHERE family_id = $6 AND version = $7`, next, p.ReviewDue.UTC(), nullDate(p.DiscussedOn), p.SavedAt.UTC(),
+				p.ACP.PlaceOfDeath.Place, p.FamilyID, base)
 		}
 		if err != nil {
 			return err

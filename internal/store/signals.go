@@ -34,7 +34,7 @@ func (s *Store) SignalFiles(ctx context.Context, scope care.SignalScope, today t
 	}
 	rd := &signalRead{files: files, index: index}
 	for _, part := range []func(context.Context, care.SignalScope, time.Time, *signalRead) error{
-		s.signalPlaces, s.signalTasks, s.signalNetwork, s.signalProviders,
+		s.signalTasks, s.signalNetwork, s.signalProviders,
 		s.signalCoverage, s.signalAids, s.signalStays, s.signalTransfers, s.signalMeetings, s.signalAftercare, s.signalDuplicates,
 	} {
 		if err := part(ctx, scope, today, rd); err != nil {
@@ -88,7 +88,7 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 	var files []care.SignalFile
 	index := map[int64]int{}
 	err := s.eachRow(ctx, `SELECT f.id, f.organisation_id, f.child_name, f.birth_date, f.unborn, f.intensity, f.next_contact,
-			f.deceased, f.created_at, e.status, e.status_date, e.surprise_question, p.review_due, p.discussed_on,
+			f.deceased, f.created_at, e.status, e.status_date, e.surprise_question, p.review_due, p.discussed_on, p.place_of_death,
 			(SELECT v.saved_at FROM care_plan_versions v WHERE v.family_id = f.id ORDER BY v.version LIMIT 1),
 			(SELECT MAX(c.contact_date) FROM contacts c WHERE c.family_id = f.id),
 			tr.family_id,
@@ -101,10 +101,10 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 		f := &sf.Family
 		var next, statusDate, review, discussed sql.NullTime
 		var firstPlan, lastContact aggregateTime
-		var status, surprise sql.NullString
+		var status, surprise, place sql.NullString
 		var transition, kct, thuis sql.NullInt64
 		if err := rows.Scan(&f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Unborn, &f.Intensity, &next,
-			&f.Deceased, &f.CreatedAt, &status, &statusDate, &surprise, &review, &discussed, &firstPlan, &lastContact,
+			&f.Deceased, &f.CreatedAt, &status, &statusDate, &surprise, &review, &discussed, &place, &firstPlan, &lastContact,
 			&transition, &kct, &thuis); err != nil {
 			return err
 		}
@@ -115,7 +115,7 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 		}
 		if review.Valid {
 			sf.Plan = &care.SignalPlan{ReviewDue: fromNull(review), DiscussedOn: fromNull(discussed),
-				CreatedOn: care.DateOf(firstPlan.Time)}
+				CreatedOn: care.DateOf(firstPlan.Time), PlaceOfDeath: place.String}
 		}
 		sf.LastContact, sf.TransitionAccepted = lastContact.Time, transition.Valid
 		sf.CaseManagers.KCT.AccountID, sf.CaseManagers.Thuis.AccountID = kct.Int64, thuis.Int64
@@ -124,34 +124,6 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 		return nil
 	})
 	return files, index, err
-}
-
-// signalPlaces reads the preferred place of death from the current plan,
-// only of the families whose case managers would not be surprised.
-func (s *Store) signalPlaces(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
-	if !rd.any(func(f *care.SignalFile) bool {
-		return f.Plan != nil && f.Episode != nil && f.Episode.SurpriseQuestion == "no"
-	}) {
-		return nil
-	}
-	where, arg := s.scopeWhere(scope, "v.family_id")
-	// The place alone, out of the plan's document: the database reads it
-	// there instead of handing over kilobytes of plan to decode.
-	return s.eachRow(ctx, `SELECT v.family_id, COALESCE(`+s.dialect.jsonText("v.content", "acp", "place_of_death", "place")+`, '')
-		FROM care_plan_versions v
-			JOIN care_plans c ON c.family_id = v.family_id AND c.version = v.version
-			JOIN episodes e ON e.family_id = v.family_id AND e.surprise_question = 'no'
-		WHERE `+where+` /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		var id int64
-		var place string
-		if err := rows.Scan(&id, &place); err != nil {
-			return err
-		}
-		if f := rd.at(id); f != nil && f.Plan != nil {
-			f.Plan.PlaceOfDeath = place
-		}
-		return nil
-	})
 }
 
 // signalTasks reads the open tasks due before a week from today: the

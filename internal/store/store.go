@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"path"
 	"strings"
 	"time"
 
@@ -252,6 +253,13 @@ func isUniqueViolation(err error) bool {
 	}
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}
+
+// MigrationSQL is the text of one of the database's migrations, by its
+// file name; tests and tools only.
+func (s *Store) MigrationSQL(name string) (string, error) {
+	b, err := migrationsFS.ReadFile(path.Join(s.dialect.migrationsDir(), name))
+	return string(b), err
 }
 
 // ExecRaw runs a statement without arguments; tests and tools only.

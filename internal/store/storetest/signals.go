@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,11 +34,13 @@ func testSignalFiles(t *testing.T, s Store) {
 		DueDate: day(2026, 6, 1), Status: "open", CreatedAt: t0, CreatedBy: care.Person{AccountID: other.caseManager}}))
 	plan := &care.CarePlan{FamilyID: f.family, SavedAt: t0, SavedBy: by, Changes: []string{"created"}, ReviewMonths: 3,
 		ReviewDue: day(2026, 6, 1), DiscussedOn: day(2026, 3, 1)}
-	plan.ACP.PlaceOfDeath = care.Preference{Place: "not_discussed"}
+	plan.ACP.PlaceOfDeath = care.Preference{Place: "hospital"}
 	mustDo(t, "SaveCarePlan", s.SaveCarePlan(ctx, plan, 0))
-	// A later version: the plan was still made when the first was saved.
+	// A later version: the plan was still made when the first was saved,
+	// and the preferred place is the later version's.
 	later := *plan
 	later.SavedAt, later.Changes = t0.AddDate(0, 1, 0), []string{"review"}
+	later.ACP.PlaceOfDeath = care.Preference{Place: "not_discussed"}
 	mustDo(t, "SaveCarePlan v2", s.SaveCarePlan(ctx, &later, 1))
 	newCoverageItem(t, s, f, care.CoveragePeriod{Law: care.LawZvw, Form: "zin", Status: care.CoverageGranted,
 		Start: day(2026, 1, 1), End: day(2026, 7, 1)})
@@ -57,6 +60,16 @@ func testSignalFiles(t *testing.T, s Store) {
 		Sex: "female", Intensity: care.Regular}
 	mustDo(t, "CreateFamilyFile", s.CreateFamilyFile(ctx, twin, &care.Episode{ReferralDate: day(2026, 1, 2), SurpriseQuestion: "unknown",
 		Status: "accepted"}, "kct", cm2, t0))
+
+	// The migration that brought the preferred place next to the plan's
+	// review date filled it in from each plan's current version.
+	migration, err := s.MigrationSQL("0026_plan_place_of_death.sql")
+	_, backfill, ok := strings.Cut(migration, "\nUPDATE ")
+	if err != nil || !ok {
+		t.Fatalf("the migration of the preferred place: %v, %q", err, migration)
+	}
+	mustDo(t, "forget the places", s.ExecRaw(ctx, `UPDATE care_plans SET place_of_death = 'x'`))
+	mustDo(t, "fill them in again", s.ExecRaw(ctx, "UPDATE "+backfill))
 
 	check := func(name string, files []care.SignalFile) {
 		t.Helper()
