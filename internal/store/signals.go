@@ -130,21 +130,33 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 // overdue ones for the rules, the rest for the dashboard's week.
 func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "t.family_id")
-	return s.eachRow(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, COALESCE(t.network_member_id, 0),
+	// One slice for the caseload's tasks, read family by family, each
+	// family's file holding its own run of it.
+	var all []care.Task
+	err := s.eachRow(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, COALESCE(t.network_member_id, 0),
 			COALESCE(t.owner_account_id, 0), COALESCE(t.owner_member_id, 0), t.due_date
-		FROM tasks t WHERE `+where+` AND t.status = 'open' AND t.due_date < $2 ORDER BY t.due_date, t.id /* Store.SignalFiles */`,
+		FROM tasks t WHERE `+where+` AND t.status = 'open' AND t.due_date < $2 ORDER BY t.family_id, t.due_date, t.id /* Store.SignalFiles */`,
 		[]any{arg, today.AddDate(0, 0, care.SignalTaskDays)}, func(rows *sql.Rows) error {
-			t := care.Task{Status: "open"}
+			all = append(all, care.Task{Status: "open"})
+			t := &all[len(all)-1]
 			if err := rows.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &t.NetworkMemberID,
 				&t.OwnerAccountID, &t.OwnerMemberID, &t.DueDate); err != nil {
 				return err
 			}
 			t.DueDate = t.DueDate.UTC()
-			if f := rd.at(t.FamilyID); f != nil {
-				f.Tasks = append(f.Tasks, t)
-			}
 			return nil
 		})
+	for start := 0; start < len(all); {
+		end := start + 1
+		for end < len(all) && all[end].FamilyID == all[start].FamilyID {
+			end++
+		}
+		if f := rd.at(all[start].FamilyID); f != nil {
+			f.Tasks = all[start:end:end]
+		}
+		start = end
+	}
+	return err
 }
 
 // signalNetwork reads the network members involved today.

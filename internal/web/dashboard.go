@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +44,7 @@ type dashFamily struct {
 // once here: a caseload can hold a hundred and fifty signals, and a
 // template that calls the page's methods for each is slow.
 type dashSignal struct {
-	ID, DomID, Code, Link        string
+	ID, Code, Link               string
 	Severity, SeverityText, Text string
 }
 
@@ -60,7 +59,7 @@ func dashFamilies(tr translator, lang string, board *care.Dashboard) []dashFamil
 			if _, ok := sev[level]; !ok {
 				sev[level] = tr.T("signal.severity." + level)
 			}
-			out[i].Signals[j] = dashSignal{ID: sg.ID, DomID: strings.ReplaceAll(sg.ID, ".", "-"), Code: sg.Code, Link: sg.Link,
+			out[i].Signals[j] = dashSignal{ID: sg.ID, Code: sg.Code, Link: sg.Link,
 				Severity: level, SeverityText: sev[level], Text: signalText(tr, lang, sg, false)}
 		}
 	}
@@ -86,9 +85,6 @@ func (p *DashboardPage) Date(t time.Time) string { return formatDate(t, p.Lang) 
 func (p *DashboardPage) Explain(s care.Signal) string {
 	return signalText(p.translator, p.Lang, s, false)
 }
-
-// DomID is a signal's id as an HTML id and CSS selector can hold it.
-func (p *DashboardPage) DomID(id string) string { return strings.ReplaceAll(id, ".", "-") }
 
 // Late reports whether the worklist task is past its due date.
 func (p *DashboardPage) Late(t care.WorklistItem) bool { return t.Overdue(p.Today) }
