@@ -2,10 +2,15 @@ package web
 
 import (
 	"encoding/json"
+	"io"
 	"io/fs"
+	"log/slog"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
@@ -39,7 +44,7 @@ func signalCases(base func(string) BasePage) map[string]any {
 		Own:      care.PracticeSignals(care.Practice{IntervisieKnown: true, IntervisieLastYear: 2}, today)}
 	dash := &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today, Done: care.AckSnooze,
 		TodayTasks: board.Today, WeekTasks: board.Week, TodayMore: 3, WeekMore: 1}
-	dash.Families, dash.AckLabel = dashFamilies(dash.translator, dash.Lang, board), dash.T("dashboard.ack_summary")
+	dash.Families = dashFamilies(dash.translator, dash.Lang, board)
 	sig := fam.Signals[0]
 	sig.ChildName = "Noor"
 	snoozed := sig
@@ -48,7 +53,7 @@ func signalCases(base func(string) BasePage) map[string]any {
 	dismissed.Ack = &care.SignalAck{SignalID: sig.ID, Kind: care.AckDismiss, Reason: "huisarts in Duitsland"}
 	return map[string]any{
 		"dashboard": &DashboardPage{BasePage: base("dashboard.title"), Board: board, Today: today,
-			Families: dash.Families, AckLabel: dash.AckLabel},
+			Families: dash.Families},
 		"dashboard_more": dash,
 		"signal":         &SignalPage{BasePage: base("signal.page.title"), Signal: sig, Today: today},
 		"signal_refused": &SignalPage{BasePage: base("signal.page.title"), Signal: snoozed, Today: today, From: "family",
@@ -152,4 +157,49 @@ func FuzzParseContactDays(f *testing.F) {
 			t.Errorf("the form passed %v, the rules refuse it", days)
 		}
 	})
+}
+
+// TestSignalLinesEscape: the dashboard's signal lines, written outside
+// the template, escape every value they hold.
+func TestSignalLinesEscape(t *testing.T) {
+	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg := care.Signal{ID: care.SignalID(7, care.CodeTasksOverdue, "nm-3"), FamilyID: 7, Code: care.CodeTasksOverdue,
+		Severity: care.SeverityUrgent, Detail: `<script>alert("x")</script>`, Count: 2, Link: `/families/7"><b>#tasks`, Due: time.Now(), On: time.Now()}
+	board := &care.Dashboard{Families: []care.FamilySignals{{FamilyID: 7, ChildName: "Noor", Signals: []care.Signal{sg}}}}
+	got := string(dashFamilies(s.i18n.translator("nl"), "nl", board)[0].Signals)
+	doc, err := html.Parse(strings.NewReader("<ul>" + got + "</ul>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(got, "<script") || strings.Contains(got, "<b>") {
+		t.Errorf("a value is not escaped: %s", got)
+	}
+	var links []string
+	var text strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "a" {
+			for _, a := range n.Attr {
+				if a.Key == "href" {
+					links = append(links, a.Val)
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			text.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(links) != 2 || links[0] != sg.Link || links[1] != "/signals/"+sg.ID {
+		t.Errorf("links %q", links)
+	}
+	if !strings.Contains(text.String(), `<script>alert("x")</script>`) || !strings.Contains(text.String(), "Dringend") {
+		t.Errorf("text %q", text.String())
+	}
 }
