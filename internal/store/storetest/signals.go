@@ -63,9 +63,10 @@ func testSignalFiles(t *testing.T, s Store) {
 
 	// The migration that brought the preferred place next to the plan's
 	// review date filled it in from each plan's current version.
-	migration, err := s.MigrationSQL("0026_plan_place_of_death.sql")
+	migration, err := s.MigrationSQL("0025_signal_reads.sql")
 	_, backfill, ok := strings.Cut(migration, "\nUPDATE ")
-	if err != nil || !ok {
+	backfill, _, end := strings.Cut(backfill, ";")
+	if err != nil || !ok || !end {
 		t.Fatalf("the migration of the preferred place: %v, %q", err, migration)
 	}
 	mustDo(t, "forget the places", s.ExecRaw(ctx, `UPDATE care_plans SET place_of_death = 'x'`))
