@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -156,6 +157,19 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		for _, n := range in.Notes {
 			seen["note "+n.Kind] = true
 		}
+		if a := in.Aftercare; a != nil {
+			for _, pe := range a.People {
+				switch {
+				case pe.MemberID != 0:
+					seen["aftercare for a brother or sister"] = true
+				case pe.NetworkID != 0:
+					seen["aftercare by the network"] = true
+				}
+			}
+			for _, c := range a.Contacts {
+				seen[fmt.Sprintf("aftercare contact done %v", c.Done())] = true
+			}
+		}
 		for _, th := range in.Threads {
 			if len(th.Messages) > 1 {
 				seen["conversation"] = true
@@ -171,7 +185,8 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 	for _, want := range []string{"directive not_discussed", "directive yes", "directive no", "place not_discussed",
 		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
 		"turning-18 checklist accepted", "earlier plan versions", "death record in full", "note " + care.NoteWish,
-		"note " + care.NoteProvider, "conversation"} {
+		"note " + care.NoteProvider, "conversation", "aftercare for a brother or sister", "aftercare by the network",
+		"aftercare contact done true", "aftercare contact done false"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}

@@ -279,7 +279,8 @@ func TestFHIRMetadataAndErrors(t *testing.T) {
 			fhir.ProfileACPCareWishes, fhir.ProfileACPOtherInfo, fhir.ProfileSpilEpisodeOfCare, fhir.ProfileSpilTask,
 			fhir.ProfileSpilCarePlan, fhir.ProfileSpilProviderConsent, fhir.ProfileSpilMinutes, fhir.ProfileSpilCoverage,
 			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary, fhir.ProfileSpilDeviceRequest,
-			fhir.ProfileSpilCarePlanVersion, fhir.ProfileSpilNote, fhir.ProfileSpilMessage} {
+			fhir.ProfileSpilCarePlanVersion, fhir.ProfileSpilNote, fhir.ProfileSpilMessage,
+			fhir.ProfileSpilAftercarePlan, fhir.ProfileSpilAftercareContact} {
 			written[p] = true
 		}
 		listed := 0

@@ -9,8 +9,8 @@ import (
 // ExportMore is the rest of the file an export takes out for the case
 // managers: the aids and adaptations, the history of the intensity, the
 // turning-18 checklist, the care plan's earlier versions, the death
-// records in full, the notes, and the conversations with their messages
-// and documents. A provider's export holds none of it, as
+// records in full, the notes, the conversations with their messages and
+// documents, and the aftercare plan. A provider's export holds none of it, as
 // their view shows none of it (the coverage plan, with the aids, stays
 // out of a provider's export as a whole).
 type ExportMore struct {
@@ -36,6 +36,9 @@ type ExportMore struct {
 	// (each message's document in full, its content with
 	// ExportDocumentContent), oldest first; Unread is not the export's.
 	Threads []ExportThread
+	// Aftercare is the aftercare plan after the child's death (for whom,
+	// by whom, the follow-up contacts by date); nil when there is none.
+	Aftercare *Aftercare
 }
 
 // ExportThread is a conversation with its messages, oldest first.
@@ -103,6 +106,15 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 	if parts.Has(ExportThreads) {
 		if out.Threads, err = exportThreads(ctx, st, familyID, parts.Has(ExportDocumentContent)); err != nil {
 			return err
+		}
+	}
+	if parts.Has(ExportAftercare) {
+		a, err := st.Aftercare(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		if len(a.People) > 0 || len(a.Contacts) > 0 {
+			out.Aftercare = a
 		}
 	}
 	return nil

@@ -20,7 +20,8 @@ const (
 	// documents (with ExportCoverage).
 	ExportDocumentContent
 	// ExportAids, ExportIntensity, ExportTransition, ExportPlanVersions,
-	// ExportDeathRecords, ExportNotes and ExportThreads: see export_more.go.
+	// ExportDeathRecords, ExportNotes, ExportThreads and ExportAftercare: see
+	// export_more.go.
 	ExportAids
 	ExportIntensity
 	ExportTransition
@@ -28,13 +29,14 @@ const (
 	ExportDeathRecords
 	ExportNotes
 	ExportThreads
+	ExportAftercare
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
 	// ExportAll is the whole file.
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
 		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
-		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads
+		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads | ExportAftercare
 )
 
 // Has reports whether p holds every part of q.

@@ -34,6 +34,7 @@ func Export(in Input) Bundle {
 	x.aids()
 	x.notes()
 	x.threads()
+	x.aftercare()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

@@ -17,13 +17,20 @@ func (m *importer) rest(r Resource, profile string) {
 			m.fail("an encounter on %q", profile)
 		}
 	case *Task:
-		m.task(r)
-	case *CarePlan:
-		if profile == ProfileSpilCarePlanVersion {
-			m.planVersion(r)
+		if profile == ProfileSpilAftercareContact {
+			m.aftercareContact(r)
 			break
 		}
-		m.carePlan(r)
+		m.task(r)
+	case *CarePlan:
+		switch profile {
+		case ProfileSpilCarePlanVersion:
+			m.planVersion(r)
+		case ProfileSpilAftercarePlan:
+			m.aftercarePlan(r)
+		default:
+			m.carePlan(r)
+		}
 	case *Goal:
 		m.goal(r)
 	case *Consent:

@@ -9,7 +9,7 @@ import (
 
 // The parts of the file in care.ExportMore, beyond the core and the
 // parts of the first mapping: see aids.go, history.go, plan_versions.go,
-// death_records.go, notes.go and threads.go.
+// death_records.go, notes.go, threads.go and aftercare.go.
 
 // otherDocument attaches a document of an aid to the aid read last, and
 // a document of a message to the message read last, which it must belong
@@ -42,6 +42,19 @@ func moreOf(f care.ExportMore) care.ExportMore {
 	f.PlanVersions = slices.SortedFunc(slices.Values(f.PlanVersions), func(a, b care.CarePlan) int { return cmp.Compare(a.Version, b.Version) })
 	f.Notes = slices.SortedFunc(slices.Values(f.Notes), func(a, b care.Note) int { return cmp.Compare(a.ID, b.ID) })
 	f.Threads = slices.SortedFunc(slices.Values(f.Threads), func(a, b care.ExportThread) int { return cmp.Compare(a.ID, b.ID) })
+	if a := f.Aftercare; a != nil {
+		// The parents first, then each brother or sister; the contacts by
+		// date, as the store reads them.
+		sorted := care.Aftercare{
+			People: slices.SortedFunc(slices.Values(a.People), func(x, y care.AftercarePerson) int {
+				return cmp.Or(cmp.Compare(min(x.MemberID, 1), min(y.MemberID, 1)), cmp.Compare(x.ID, y.ID))
+			}),
+			Contacts: slices.SortedFunc(slices.Values(a.Contacts), func(x, y care.AftercareContact) int {
+				return cmp.Or(x.DueOn.Compare(y.DueOn), cmp.Compare(x.ID, y.ID))
+			}),
+		}
+		f.Aftercare = &sorted
+	}
 	return f
 }
 
@@ -74,6 +87,9 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	}
 	if !parts.Has(care.ExportNotes) {
 		f.Notes = nil
+	}
+	if !parts.Has(care.ExportAftercare) {
+		f.Aftercare = nil
 	}
 	if !parts.Has(care.ExportThreads) {
 		f.Threads = nil

@@ -207,8 +207,9 @@ type CarePlanActivity struct {
 
 // ActivityDetail is an agreement of the plan, in words.
 type ActivityDetail struct {
-	Status      string `json:"status"`
-	Description string `json:"description,omitempty"`
+	Status      string      `json:"status"`
+	Performer   []Reference `json:"performer,omitempty"`
+	Description string      `json:"description,omitempty"`
 }
 
 // Goal is a goal of the plan (nl-core-TreatmentObjective).

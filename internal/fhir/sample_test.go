@@ -172,6 +172,16 @@ func sample() Input {
 	}
 	in.Transition = &care.TransitionAcceptance{FamilyID: 7, AcceptedAt: at("2032-01-02T10:00:00Z"), AcceptedBy: by,
 		Steps: []string{"coverage", "doctor", "representation"}}
+	in.Aftercare = &care.Aftercare{
+		People: []care.AftercarePerson{
+			{ID: 181, FamilyID: 7, NetworkID: 41, Wishes: "Eens per maand een wandeling"},
+			{ID: 182, FamilyID: 7, MemberID: 23, Supporter: "Juf Petra", Wishes: "Praten op school"},
+		},
+		Contacts: []care.AftercareContact{
+			{ID: 191, FamilyID: 7, DueOn: day("2027-01-15"), Note: "Zes weken na het overlijden", DoneOn: day("2027-01-16"), DoneBy: by},
+			{ID: 192, FamilyID: 7, DueOn: day("2027-06-01")},
+		},
+	}
 	return in
 }
 
