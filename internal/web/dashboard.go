@@ -47,9 +47,11 @@ func dashFamilies(tr translator, lang string, board *care.Dashboard) []dashFamil
 	sev := map[string]string{}
 	ack := html.EscapeString(tr.T("dashboard.ack_summary"))
 	out := make([]dashFamily, len(board.Families))
+	// One builder for the whole list, each family taking its part of it.
 	var b strings.Builder
+	b.Grow(400 * board.Count())
+	ends := make([]int, len(board.Families))
 	for i, f := range board.Families {
-		b.Reset()
 		for _, sg := range f.Signals {
 			level := sg.Severity.String()
 			if _, ok := sev[level]; !ok {
@@ -57,7 +59,12 @@ func dashFamilies(tr translator, lang string, board *care.Dashboard) []dashFamil
 			}
 			writeSignalLine(&b, sg, level, sev[level], html.EscapeString(signalText(tr, lang, sg, false)), ack)
 		}
-		out[i] = dashFamily{FamilyID: f.FamilyID, ChildName: f.ChildName, Signals: template.HTML(b.String())}
+		ends[i] = b.Len()
+	}
+	all, start := b.String(), 0
+	for i, f := range board.Families {
+		out[i] = dashFamily{FamilyID: f.FamilyID, ChildName: f.ChildName, Signals: template.HTML(all[start:ends[i]])}
+		start = ends[i]
 	}
 	return out
 }

@@ -168,8 +168,15 @@ func TestSignalLinesEscape(t *testing.T) {
 	}
 	sg := care.Signal{ID: care.SignalID(7, care.CodeTasksOverdue, "nm-3"), FamilyID: 7, Code: care.CodeTasksOverdue,
 		Severity: care.SeverityUrgent, Detail: `<script>alert("x")</script>`, Count: 2, Link: `/families/7"><b>#tasks`, Due: time.Now(), On: time.Now()}
-	board := &care.Dashboard{Families: []care.FamilySignals{{FamilyID: 7, ChildName: "Noor", Signals: []care.Signal{sg}}}}
-	got := string(dashFamilies(s.i18n.translator("nl"), "nl", board)[0].Signals)
+	gp := care.Signal{ID: care.SignalID(8, care.CodeNoGP, ""), FamilyID: 8, Code: care.CodeNoGP, Severity: care.SeverityWarning, Link: "/families/8"}
+	board := &care.Dashboard{Families: []care.FamilySignals{{FamilyID: 7, ChildName: "Noor", Signals: []care.Signal{sg}},
+		{FamilyID: 8, ChildName: "Daan", Signals: []care.Signal{gp}}}}
+	families := dashFamilies(s.i18n.translator("nl"), "nl", board)
+	got := string(families[0].Signals)
+	if other := string(families[1].Signals); strings.Count(other, "<li") != 1 || !strings.Contains(other, `data-code="no_gp"`) ||
+		strings.Count(got, "<li") != 1 {
+		t.Errorf("each family holds its own lines: %q and %q", got, other)
+	}
 	doc, err := html.Parse(strings.NewReader("<ul>" + got + "</ul>"))
 	if err != nil {
 		t.Fatal(err)
