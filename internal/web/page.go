@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -53,11 +55,39 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 	return p
 }
 
+// Where a template file defines a template and calls one.
+var (
+	defineRe   = regexp.MustCompile(`{{-?\s*define\s+"([^"]+)"`)
+	templateRe = regexp.MustCompile(`{{-?\s*template\s+"([^"]+)"`)
+)
+
+// parseTemplates makes each page's template set: the layout, the page,
+// and the partials the page calls, directly or through another partial.
+// Only those: every set holds a copy of all it holds for as long as the
+// server runs, and a partial in every set of the forty-odd pages was
+// memory the collector went through again and again for nothing.
 func parseTemplates() (map[string]*template.Template, error) {
-	// The layout and the parts several pages share.
-	layout, err := template.New("layout.html").ParseFS(files, "templates/layout.html", "templates/partials/*.html")
+	partials, err := fs.Glob(files, "templates/partials/*.html")
 	if err != nil {
 		return nil, err
+	}
+	defines := map[string]string{} // a partial's template name: its file
+	calls := map[string][]string{}  // a file: the templates it calls
+	text := func(n string) (string, error) {
+		b, err := fs.ReadFile(files, n)
+		for _, m := range templateRe.FindAllStringSubmatch(string(b), -1) {
+			calls[n] = append(calls[n], m[1])
+		}
+		return string(b), err
+	}
+	for _, n := range partials {
+		t, err := text(n)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range defineRe.FindAllStringSubmatch(t, -1) {
+			defines[m[1]] = n
+		}
 	}
 	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
@@ -68,7 +98,18 @@ func parseTemplates() (map[string]*template.Template, error) {
 		if n == "templates/layout.html" {
 			continue
 		}
-		t, err := template.Must(layout.Clone()).ParseFS(files, n)
+		if _, err := text(n); err != nil {
+			return nil, err
+		}
+		need := []string{"templates/layout.html", n}
+		for i := 1; i < len(need); i++ {
+			for _, c := range calls[need[i]] {
+				if f, ok := defines[c]; ok && !slices.Contains(need, f) {
+					need = append(need, f)
+				}
+			}
+		}
+		t, err := template.New("layout.html").ParseFS(files, need...)
 		if err != nil {
 			return nil, err
 		}
