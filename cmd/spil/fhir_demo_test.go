@@ -157,6 +157,9 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		for _, n := range in.Notes {
 			seen["note "+n.Kind] = true
 		}
+		for _, ev := range in.TaskEvents {
+			seen["task history "+ev.Field] = true
+		}
 		if a := in.Aftercare; a != nil {
 			for _, pe := range a.People {
 				switch {
@@ -186,7 +189,7 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
 		"turning-18 checklist accepted", "earlier plan versions", "death record in full", "note " + care.NoteWish,
 		"note " + care.NoteProvider, "conversation", "aftercare for a brother or sister", "aftercare by the network",
-		"aftercare contact done true", "aftercare contact done false"} {
+		"aftercare contact done true", "aftercare contact done false", "task history owner", "task history due_date"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}

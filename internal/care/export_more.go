@@ -10,7 +10,8 @@ import (
 // managers: the aids and adaptations, the history of the intensity, the
 // turning-18 checklist, the care plan's earlier versions, the death
 // records in full, the notes, the conversations with their messages and
-// documents, and the aftercare plan. A provider's export holds none of it, as
+// documents, the aftercare plan, and the history of the tasks' owners and
+// due dates. A provider's export holds none of it, as
 // their view shows none of it (the coverage plan, with the aids, stays
 // out of a provider's export as a whole).
 type ExportMore struct {
@@ -39,6 +40,10 @@ type ExportMore struct {
 	// Aftercare is the aftercare plan after the child's death (for whom,
 	// by whom, the follow-up contacts by date); nil when there is none.
 	Aftercare *Aftercare
+	// TaskEvents are the changes of the tasks' owners and due dates, by
+	// task, then oldest first (with ExportTasks: a change goes with its
+	// task).
+	TaskEvents []TaskEvent
 }
 
 // ExportThread is a conversation with its messages, oldest first.
@@ -105,6 +110,11 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 	}
 	if parts.Has(ExportThreads) {
 		if out.Threads, err = exportThreads(ctx, st, familyID, parts.Has(ExportDocumentContent)); err != nil {
+			return err
+		}
+	}
+	if parts.Has(ExportTaskHistory) {
+		if out.TaskEvents, err = st.TaskEvents(ctx, familyID, 0); err != nil {
 			return err
 		}
 	}

@@ -20,8 +20,8 @@ const (
 	// documents (with ExportCoverage).
 	ExportDocumentContent
 	// ExportAids, ExportIntensity, ExportTransition, ExportPlanVersions,
-	// ExportDeathRecords, ExportNotes, ExportThreads and ExportAftercare: see
-	// export_more.go.
+	// ExportDeathRecords, ExportNotes, ExportThreads, ExportAftercare and
+	// ExportTaskHistory: see export_more.go.
 	ExportAids
 	ExportIntensity
 	ExportTransition
@@ -30,13 +30,15 @@ const (
 	ExportNotes
 	ExportThreads
 	ExportAftercare
+	ExportTaskHistory
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
 	// ExportAll is the whole file.
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
 		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
-		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads | ExportAftercare
+		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads | ExportAftercare |
+		ExportTaskHistory
 )
 
 // Has reports whether p holds every part of q.

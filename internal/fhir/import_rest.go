@@ -1,5 +1,12 @@
 package fhir
 
+import (
+	"cmp"
+	"slices"
+
+	"github.com/spil-zorg/spil/internal/care"
+)
+
 // rest reads the resources of the file's work and plan, by profile.
 func (m *importer) rest(r Resource, profile string) {
 	switch r := r.(type) {
@@ -73,5 +80,14 @@ func (m *importer) rest(r Resource, profile string) {
 	}
 }
 
-// finish completes what no one resource says.
-func (m *importer) finish() {}
+// finish completes what no one resource says: the tasks' changes in the
+// file's order, whatever the order of the tasks.
+func (m *importer) finish() {
+	slices.SortFunc(m.in.TaskEvents, taskEventOrder)
+}
+
+// taskEventOrder orders the changes of tasks by task, then oldest first,
+// as the store reads them.
+func taskEventOrder(a, b care.TaskEvent) int {
+	return cmp.Or(cmp.Compare(a.TaskID, b.TaskID), a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
+}

@@ -42,6 +42,7 @@ func moreOf(f care.ExportMore) care.ExportMore {
 	f.PlanVersions = slices.SortedFunc(slices.Values(f.PlanVersions), func(a, b care.CarePlan) int { return cmp.Compare(a.Version, b.Version) })
 	f.Notes = slices.SortedFunc(slices.Values(f.Notes), func(a, b care.Note) int { return cmp.Compare(a.ID, b.ID) })
 	f.Threads = slices.SortedFunc(slices.Values(f.Threads), func(a, b care.ExportThread) int { return cmp.Compare(a.ID, b.ID) })
+	f.TaskEvents = slices.SortedFunc(slices.Values(f.TaskEvents), taskEventOrder)
 	if a := f.Aftercare; a != nil {
 		// The parents first, then each brother or sister; the contacts by
 		// date, as the store reads them.
@@ -90,6 +91,9 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	}
 	if !parts.Has(care.ExportAftercare) {
 		f.Aftercare = nil
+	}
+	if !parts.Has(care.ExportTaskHistory) || !parts.Has(care.ExportTasks) {
+		f.TaskEvents = nil
 	}
 	if !parts.Has(care.ExportThreads) {
 		f.Threads = nil

@@ -23,8 +23,8 @@ var typeParts = map[string]care.ExportParts{
 	"Goal":             care.ExportPlan,
 	"Procedure":        care.ExportPlan,
 	"Observation":      care.ExportPlan | care.ExportDeathRecords,
-	"CarePlan":         care.ExportPlan | care.ExportTasks | care.ExportPlanVersions | care.ExportAftercare,
-	"Task":             care.ExportTasks | care.ExportPlan | care.ExportAftercare,
+	"CarePlan":         care.ExportPlan | care.ExportTasks | care.ExportPlanVersions | care.ExportAftercare | care.ExportTaskHistory,
+	"Task":             care.ExportTasks | care.ExportPlan | care.ExportAftercare | care.ExportTaskHistory,
 	"Consent":          care.ExportConsents | care.ExportPlan,
 	"Encounter": care.ExportContacts | care.ExportStays | care.ExportTransfers | care.ExportMeetings |
 		care.ExportPlan,

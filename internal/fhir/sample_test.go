@@ -172,6 +172,14 @@ func sample() Input {
 	}
 	in.Transition = &care.TransitionAcceptance{FamilyID: 7, AcceptedAt: at("2032-01-02T10:00:00Z"), AcceptedBy: by,
 		Steps: []string{"coverage", "doctor", "representation"}}
+	in.TaskEvents = []care.TaskEvent{
+		{ID: 201, FamilyID: 7, TaskID: 61, At: at("2026-11-05T09:00:00Z"), By: care.Person{AccountID: 31, Name: "Sanne Bakker"},
+			Field: "owner", FromKind: "casemanager", From: "Sanne Bakker", ToKind: "network", To: "Dr. Jansen"},
+		{ID: 202, FamilyID: 7, TaskID: 61, At: at("2026-11-05T09:00:00.5Z"), By: care.Person{AccountID: 31, Name: "Sanne Bakker"},
+			Field: "due_date", From: "2026-12-01", To: "2026-12-20"},
+		{ID: 203, FamilyID: 7, TaskID: 63, At: at("2026-11-04T12:00:00Z"), By: care.Person{AccountID: 32, Name: "Eva Smit"},
+			Field: "owner", FromKind: "family", From: "Anna de Vries", ToKind: "casemanager", To: "Eva Smit"},
+	}
 	in.Aftercare = &care.Aftercare{
 		People: []care.AftercarePerson{
 			{ID: 181, FamilyID: 7, NetworkID: 41, Wishes: "Eens per maand een wandeling"},

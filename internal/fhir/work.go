@@ -121,6 +121,10 @@ func (x *exporter) ownerOf(t care.Task) *Reference {
 }
 
 func (x *exporter) tasks() {
+	events := map[int64][]care.TaskEvent{}
+	for _, ev := range x.in.TaskEvents {
+		events[ev.TaskID] = append(events[ev.TaskID], ev)
+	}
 	for _, t := range x.in.Tasks {
 		r := &Task{Status: taskStatuses[t.Status], Intent: "order", Description: t.Title,
 			For: ref("Patient", patientID(x.fam)), AuthoredOn: fmtInstant(t.CreatedAt), Requester: x.orgRef(), Owner: x.ownerOf(t)}
@@ -152,6 +156,19 @@ func (x *exporter) tasks() {
 		e.str("plan-goal", t.PlanGoal)
 		e.person("done-by", t.DoneBy.AccountID, t.DoneBy.Name)
 		e.person("created-by", t.CreatedBy.AccountID, t.CreatedBy.Name)
+		for _, ev := range events[t.ID] {
+			e.complex("task-event", func(sub *exts) {
+				sub.integer("id", ev.ID)
+				sub.instant("at", ev.At)
+				sub.integer("by", ev.By.AccountID)
+				sub.str("by-name", ev.By.Name)
+				sub.code("field", ev.Field)
+				sub.code("from-kind", ev.FromKind)
+				sub.str("from", ev.From)
+				sub.code("to-kind", ev.ToKind)
+				sub.str("to", ev.To)
+			})
+		}
 		x.add(r, "Task", taskID(x.fam, t.ID), ProfileSpilTask, e)
 	}
 }
@@ -188,5 +205,11 @@ func (m *importer) task(r *Task) {
 	t.PlanGoal = e.str("plan-goal")
 	t.DoneBy.AccountID, t.DoneBy.Name = e.person("done-by")
 	t.CreatedBy.AccountID, t.CreatedBy.Name = e.person("created-by")
+	for _, sub := range e.all("task-event") {
+		ev := care.TaskEvent{ID: sub.integer("id"), FamilyID: t.FamilyID, TaskID: t.ID, At: sub.instant("at"),
+			By: care.Person{AccountID: sub.integer("by"), Name: sub.str("by-name")}, Field: sub.code("field"),
+			FromKind: sub.code("from-kind"), From: sub.str("from"), ToKind: sub.code("to-kind"), To: sub.str("to")}
+		m.in.TaskEvents = append(m.in.TaskEvents, ev)
+	}
 	m.in.Tasks = append(m.in.Tasks, t)
 }

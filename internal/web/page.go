@@ -72,7 +72,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 		return nil, err
 	}
 	defines := map[string]string{} // a partial's template name: its file
-	calls := map[string][]string{}  // a file: the templates it calls
+	calls := map[string][]string{} // a file: the templates it calls
 	text := func(n string) (string, error) {
 		b, err := fs.ReadFile(files, n)
 		for _, m := range templateRe.FindAllStringSubmatch(string(b), -1) {
