@@ -115,6 +115,12 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		t.Fatalf("%d demo families", len(families))
 	}
 	addNotes(t, s, svc)
+	for _, r := range caseManagers {
+		if r.child == linkedChild {
+			addCorrections(t, svc, r.actor, r.fam)
+			break
+		}
+	}
 	seen := map[string]bool{}
 	for id, cm := range families {
 		in, err := fhir.ReadFamily(ctx, svc, cm, id, care.ActionExport)
@@ -157,6 +163,9 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		for _, n := range in.Notes {
 			seen["note "+n.Kind] = true
 		}
+		for _, c := range in.Corrections {
+			seen["correction "+c.ObjectType] = true
+		}
 		for _, ev := range in.TaskEvents {
 			seen["task history "+ev.Field] = true
 		}
@@ -189,7 +198,8 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		"stays, transfers and meetings", "coverage renewed", "aid assessed", "aid ordered", "aid delivered", "intensity history",
 		"turning-18 checklist accepted", "earlier plan versions", "death record in full", "note " + care.NoteWish,
 		"note " + care.NoteProvider, "conversation", "aftercare for a brother or sister", "aftercare by the network",
-		"aftercare contact done true", "aftercare contact done false", "task history owner", "task history due_date"} {
+		"aftercare contact done true", "aftercare contact done false", "task history owner", "task history due_date",
+		"correction " + care.CorrectMember, "correction " + care.CorrectNetworkMember, "correction " + care.CorrectContact} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}
@@ -235,6 +245,36 @@ func addNotes(t *testing.T, s *store.Store, svc *care.Service) {
 				t.Fatalf("%s adds a note: %v", n.email, err)
 			}
 		}
+	}
+}
+
+// addCorrections corrects a family member's phone, a network member's
+// e-mail address and a contact's topics in the family, as a case manager
+// does on the pages; each keeps the value before.
+func addCorrections(t *testing.T, svc *care.Service, cm care.Actor, familyID int64) {
+	t.Helper()
+	ctx := context.Background()
+	in, err := fhir.ReadFamily(ctx, svc, cm, familyID, care.ActionExport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Members) == 0 || len(in.Network) == 0 || len(in.Contacts) == 0 {
+		t.Fatalf("%s has no member, network member or contact to correct", in.Family.ChildName)
+	}
+	m := in.Members[0]
+	m.Phone = "0687654321"
+	if err := svc.CorrectMember(ctx, cm, &m); err != nil {
+		t.Fatalf("correct a member: %v", err)
+	}
+	n := in.Network[0]
+	n.Email = "nieuw@zorg.example.org"
+	if err := svc.SaveNetworkMember(ctx, cm, &n); err != nil {
+		t.Fatalf("correct a network member: %v", err)
+	}
+	c := in.Contacts[0]
+	c.Topics += " (aangevuld)"
+	if err := svc.CorrectContact(ctx, cm, &c); err != nil {
+		t.Fatalf("correct a contact: %v", err)
 	}
 }
 

@@ -10,8 +10,9 @@ import (
 // managers: the aids and adaptations, the history of the intensity, the
 // turning-18 checklist, the care plan's earlier versions, the death
 // records in full, the notes, the conversations with their messages and
-// documents, the aftercare plan, and the history of the tasks' owners and
-// due dates. A provider's export holds none of it, as
+// documents, the aftercare plan, the history of the tasks' owners and due
+// dates, and the corrections of members, network members, contacts, stays,
+// aids and coverage items. A provider's export holds none of it, as
 // their view shows none of it (the coverage plan, with the aids, stays
 // out of a provider's export as a whole).
 type ExportMore struct {
@@ -44,6 +45,10 @@ type ExportMore struct {
 	// task, then oldest first (with ExportTasks: a change goes with its
 	// task).
 	TaskEvents []TaskEvent
+	// Corrections are the corrections of the family's members, network
+	// members, contacts, stays, aids and coverage items, each with the
+	// values it replaced, oldest first.
+	Corrections []Correction
 }
 
 // ExportThread is a conversation with its messages, oldest first.
@@ -117,6 +122,16 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 		if out.TaskEvents, err = st.TaskEvents(ctx, familyID, 0); err != nil {
 			return err
 		}
+	}
+	if parts.Has(ExportCorrections) {
+		for _, kind := range []string{CorrectMember, CorrectNetworkMember, CorrectContact, CorrectStay, CorrectAid, CorrectCoverageItem} {
+			cs, err := st.Corrections(ctx, familyID, kind)
+			if err != nil {
+				return err
+			}
+			out.Corrections = append(out.Corrections, cs...)
+		}
+		slices.SortFunc(out.Corrections, func(a, b Correction) int { return cmp.Compare(a.ID, b.ID) })
 	}
 	if parts.Has(ExportAftercare) {
 		a, err := st.Aftercare(ctx, familyID)

@@ -20,8 +20,8 @@ const (
 	// documents (with ExportCoverage).
 	ExportDocumentContent
 	// ExportAids, ExportIntensity, ExportTransition, ExportPlanVersions,
-	// ExportDeathRecords, ExportNotes, ExportThreads, ExportAftercare and
-	// ExportTaskHistory: see export_more.go.
+	// ExportDeathRecords, ExportNotes, ExportThreads, ExportAftercare,
+	// ExportTaskHistory and ExportCorrections: see export_more.go.
 	ExportAids
 	ExportIntensity
 	ExportTransition
@@ -31,6 +31,7 @@ const (
 	ExportThreads
 	ExportAftercare
 	ExportTaskHistory
+	ExportCorrections
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
@@ -38,7 +39,7 @@ const (
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
 		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
 		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads | ExportAftercare |
-		ExportTaskHistory
+		ExportTaskHistory | ExportCorrections
 )
 
 // Has reports whether p holds every part of q.

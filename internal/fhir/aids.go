@@ -82,6 +82,7 @@ func (x *exporter) aids() {
 		e.date("replace-by", a.ReplaceBy)
 		e.instant("created", a.CreatedAt)
 		e.person("created-by", a.CreatedBy.AccountID, a.CreatedBy.Name)
+		x.corrections(e, care.CorrectAid, a.ID)
 		x.add(r, "DeviceRequest", aidID(x.fam, a.ID), ProfileSpilDeviceRequest, e)
 		related := []Reference{refv("DeviceRequest", aidID(x.fam, a.ID))}
 		for _, d := range a.Documents {
@@ -106,5 +107,6 @@ func (m *importer) deviceRequest(r *DeviceRequest) {
 		a.Note = r.Note[0].Text
 	}
 	a.CreatedBy.AccountID, a.CreatedBy.Name = e.person("created-by")
+	m.readCorrections(e, care.CorrectAid, a.ID)
 	m.in.Aids = append(m.in.Aids, a)
 }

@@ -69,6 +69,10 @@ func (x *exporter) coverage() {
 			e.str("note", p.Note)
 			e.instant("created", p.CreatedAt)
 			e.person("created-by", p.CreatedBy.AccountID, p.CreatedBy.Name)
+			if i == 0 {
+				// The item's corrections, with the item.
+				x.corrections(e, care.CorrectCoverageItem, c.ID)
+			}
 			x.add(r, "Coverage", coverageID(x.fam, p.ID), ProfileSpilCoverage, e)
 		}
 		var related []Reference
@@ -135,6 +139,7 @@ func (m *importer) coveragePeriod(r *Coverage) {
 			NetworkMemberID: s.integer("network-member"), ProviderName: s.str("provider-name"), Applicant: s.code("applicant"),
 			CreatedAt: s.instant("created"), CreatedBy: care.Person{AccountID: s.integer("created-by"), Name: s.str("created-by-name")}}
 		c.Goals = s.strs("goal")
+		m.readCorrections(e, care.CorrectCoverageItem, c.ID)
 		m.in.Coverage = append(m.in.Coverage, c)
 		item = &m.in.Coverage[len(m.in.Coverage)-1]
 	} else if n := len(m.in.Coverage); n > 0 && m.in.Coverage[n-1].ID == e.integer("coverage-item-id") {

@@ -137,6 +137,7 @@ func (x *exporter) members() {
 		e := &exts{}
 		e.code("member-kind", m.Kind)
 		e.str("notes", m.Notes)
+		x.corrections(e, care.CorrectMember, m.ID)
 		x.add(r, "RelatedPerson", memberID(x.fam, m.ID), ProfileContactPerson, e)
 	}
 }
@@ -225,6 +226,7 @@ func (x *exporter) network() {
 		e.boolean("always-reachable", n.AlwaysReachable)
 		e.str("responsibilities", n.Responsibilities)
 		e.boolean("bereavement", n.Bereavement)
+		x.corrections(e, care.CorrectNetworkMember, n.ID)
 		x.add(role, "PractitionerRole", networkID(x.fam, n.ID), ProfilePractitionerRole, e)
 	}
 }

@@ -77,6 +77,7 @@ func (m *importer) relatedPerson(r *RelatedPerson) {
 	e := m.ext(r)
 	mem.Kind = e.code("member-kind")
 	mem.Notes = e.str("notes")
+	m.readCorrections(e, care.CorrectMember, mem.ID)
 	m.in.Members = append(m.in.Members, mem)
 }
 
@@ -150,6 +151,7 @@ func (m *importer) practitionerRole(r *PractitionerRole) {
 	n.AlwaysReachable = e.boolean("always-reachable")
 	n.Responsibilities = e.str("responsibilities")
 	n.Bereavement = e.boolean("bereavement")
+	m.readCorrections(e, care.CorrectNetworkMember, n.ID)
 }
 
 // cutLast cuts s around the last sep.

@@ -84,6 +84,7 @@ func (m *importer) rest(r Resource, profile string) {
 // file's order, whatever the order of the tasks.
 func (m *importer) finish() {
 	slices.SortFunc(m.in.TaskEvents, taskEventOrder)
+	slices.SortFunc(m.in.Corrections, func(a, b care.Correction) int { return cmp.Compare(a.ID, b.ID) })
 }
 
 // taskEventOrder orders the changes of tasks by task, then oldest first,

@@ -43,6 +43,7 @@ func moreOf(f care.ExportMore) care.ExportMore {
 	f.Notes = slices.SortedFunc(slices.Values(f.Notes), func(a, b care.Note) int { return cmp.Compare(a.ID, b.ID) })
 	f.Threads = slices.SortedFunc(slices.Values(f.Threads), func(a, b care.ExportThread) int { return cmp.Compare(a.ID, b.ID) })
 	f.TaskEvents = slices.SortedFunc(slices.Values(f.TaskEvents), taskEventOrder)
+	f.Corrections = slices.SortedFunc(slices.Values(f.Corrections), func(a, b care.Correction) int { return cmp.Compare(a.ID, b.ID) })
 	if a := f.Aftercare; a != nil {
 		// The parents first, then each brother or sister; the contacts by
 		// date, as the store reads them.
@@ -94,6 +95,17 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	}
 	if !parts.Has(care.ExportTaskHistory) || !parts.Has(care.ExportTasks) {
 		f.TaskEvents = nil
+	}
+	if !parts.Has(care.ExportCorrections) {
+		f.Corrections = nil
+	} else {
+		// A correction goes with what it corrected.
+		with := map[string]care.ExportParts{care.CorrectContact: care.ExportContacts, care.CorrectStay: care.ExportStays,
+			care.CorrectAid: care.ExportAids, care.CorrectCoverageItem: care.ExportCoverage}
+		f.Corrections = slices.DeleteFunc(slices.Clone(f.Corrections), func(c care.Correction) bool {
+			p, ok := with[c.ObjectType]
+			return ok && !parts.Has(p)
+		})
 	}
 	if !parts.Has(care.ExportThreads) {
 		f.Threads = nil

@@ -13,9 +13,9 @@ import (
 // TestPartsFor checks this on every demo family.
 var typeParts = map[string]care.ExportParts{
 	"Patient":          care.ExportIntensity | care.ExportTransition,
-	"RelatedPerson":    care.ExportCore,
+	"RelatedPerson":    care.ExportCorrections,
 	"Practitioner":     care.ExportCore,
-	"PractitionerRole": care.ExportCore,
+	"PractitionerRole": care.ExportCorrections,
 	"Organization":     care.ExportCore,
 	"CareTeam":         care.ExportCore,
 	"EpisodeOfCare":    care.ExportCore,
@@ -27,12 +27,12 @@ var typeParts = map[string]care.ExportParts{
 	"Task":             care.ExportTasks | care.ExportPlan | care.ExportAftercare | care.ExportTaskHistory,
 	"Consent":          care.ExportConsents | care.ExportPlan,
 	"Encounter": care.ExportContacts | care.ExportStays | care.ExportTransfers | care.ExportMeetings |
-		care.ExportPlan,
+		care.ExportPlan | care.ExportCorrections,
 	"Communication":     care.ExportMeetings | care.ExportNotes | care.ExportThreads,
-	"Coverage":          care.ExportCoverage,
+	"Coverage":          care.ExportCoverage | care.ExportCorrections,
 	"DocumentReference": care.ExportCoverage | care.ExportAids | care.ExportThreads,
 	"Binary":            care.ExportCoverage | care.ExportDocumentContent | care.ExportAids | care.ExportThreads,
-	"DeviceRequest":     care.ExportAids,
+	"DeviceRequest":     care.ExportAids | care.ExportCorrections,
 }
 
 // PartsFor returns the parts of the file the resources of typ are written

@@ -63,6 +63,7 @@ func (x *exporter) stays() {
 		e.str("note", s.Note)
 		e.instant("created", s.CreatedAt)
 		e.person("created-by", s.CreatedBy.AccountID, s.CreatedBy.Name)
+		x.corrections(e, care.CorrectStay, s.ID)
 		x.add(r, "Encounter", stayID(x.fam, s.ID), ProfileEncounter, e)
 	}
 }
@@ -84,6 +85,7 @@ func (m *importer) stay(r *Encounter) {
 	s.Note = e.str("note")
 	s.CreatedAt = e.instant("created")
 	s.CreatedBy.AccountID, s.CreatedBy.Name = e.person("created-by")
+	m.readCorrections(e, care.CorrectStay, s.ID)
 	m.in.Stays = append(m.in.Stays, s)
 }
 

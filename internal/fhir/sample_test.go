@@ -180,6 +180,23 @@ func sample() Input {
 		{ID: 203, FamilyID: 7, TaskID: 63, At: at("2026-11-04T12:00:00Z"), By: care.Person{AccountID: 32, Name: "Eva Smit"},
 			Field: "owner", FromKind: "family", From: "Anna de Vries", ToKind: "casemanager", To: "Eva Smit"},
 	}
+	eva := care.Person{AccountID: 32, Name: "Eva Smit"}
+	in.Corrections = []care.Correction{
+		{ID: 211, FamilyID: 7, ObjectType: care.CorrectMember, ObjectID: 21, ChangedAt: at("2026-02-01T10:00:00Z"), ChangedBy: by,
+			Previous: map[string]string{"phone": "0611111111", "notes": ""}},
+		{ID: 212, FamilyID: 7, ObjectType: care.CorrectNetworkMember, ObjectID: 41, ChangedAt: at("2026-02-02T10:00:00Z"), ChangedBy: eva,
+			Previous: map[string]string{"email": "oud@example.org"}},
+		{ID: 213, FamilyID: 7, ObjectType: care.CorrectContact, ObjectID: 51, ChangedAt: at("2026-10-02T10:00:00.25Z"), ChangedBy: by,
+			Previous: map[string]string{"duration": "60", "topics": "Slaap en eten"}},
+		{ID: 214, FamilyID: 7, ObjectType: care.CorrectStay, ObjectID: 92, ChangedAt: at("2026-06-13T08:00:00Z"), ChangedBy: eva,
+			Previous: map[string]string{"place": "WKZ"}},
+		{ID: 215, FamilyID: 7, ObjectType: care.CorrectAid, ObjectID: 131, ChangedAt: at("2025-11-16T08:00:00Z"), ChangedBy: by,
+			Previous: map[string]string{"supplier": ""}},
+		{ID: 216, FamilyID: 7, ObjectType: care.CorrectCoverageItem, ObjectID: 101, ChangedAt: at("2026-03-01T08:00:00Z"), ChangedBy: by,
+			Previous: map[string]string{"description": "Nachtzorg thuis"}},
+		{ID: 217, FamilyID: 7, ObjectType: care.CorrectMember, ObjectID: 21, ChangedAt: at("2026-03-01T10:00:00Z"), ChangedBy: eva,
+			Previous: map[string]string{"phone": "0612345670"}},
+	}
 	in.Aftercare = &care.Aftercare{
 		People: []care.AftercarePerson{
 			{ID: 181, FamilyID: 7, NetworkID: 41, Wishes: "Eens per maand een wandeling"},

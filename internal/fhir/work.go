@@ -50,6 +50,7 @@ func (x *exporter) contacts() {
 		e.str("follow-up", c.FollowUp)
 		e.instant("created", c.CreatedAt)
 		e.person("created-by", c.CreatedBy.AccountID, c.CreatedBy.Name)
+		x.corrections(e, care.CorrectContact, c.ID)
 		x.add(r, "Encounter", contactID(x.fam, c.ID), ProfileEncounter, e)
 	}
 }
@@ -74,6 +75,7 @@ func (m *importer) contact(r *Encounter) {
 	c.FollowUp = e.str("follow-up")
 	c.CreatedAt = e.instant("created")
 	c.CreatedBy.AccountID, c.CreatedBy.Name = e.person("created-by")
+	m.readCorrections(e, care.CorrectContact, c.ID)
 	m.in.Contacts = append(m.in.Contacts, c)
 }
 
