@@ -163,6 +163,12 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		for _, n := range in.Notes {
 			seen["note "+n.Kind] = true
 		}
+		for _, p := range in.Proposals {
+			seen["plan proposal "+p.Status] = true
+		}
+		for _, p := range in.FamilyProposals {
+			seen["family proposal "+p.Status] = true
+		}
 		for _, c := range in.Corrections {
 			seen["correction "+c.ObjectType] = true
 		}
@@ -199,7 +205,8 @@ func testFHIRDemoRoundTrip(t *testing.T, d database) {
 		"turning-18 checklist accepted", "earlier plan versions", "death record in full", "note " + care.NoteWish,
 		"note " + care.NoteProvider, "conversation", "aftercare for a brother or sister", "aftercare by the network",
 		"aftercare contact done true", "aftercare contact done false", "task history owner", "task history due_date",
-		"correction " + care.CorrectMember, "correction " + care.CorrectNetworkMember, "correction " + care.CorrectContact} {
+		"correction " + care.CorrectMember, "correction " + care.CorrectNetworkMember, "correction " + care.CorrectContact,
+		"plan proposal open", "family proposal open"} {
 		if !seen[want] {
 			t.Errorf("no demo family has %s", want)
 		}

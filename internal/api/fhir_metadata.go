@@ -19,7 +19,7 @@ var fhirProfiles = map[string][]string{
 	"EpisodeOfCare":     {fhir.ProfileSpilEpisodeOfCare},
 	"Condition":         {fhir.ProfileProblem},
 	"Encounter":         {fhir.ProfileEncounter, fhir.ProfileACPEncounter},
-	"Task":              {fhir.ProfileSpilTask, fhir.ProfileSpilAftercareContact},
+	"Task":              {fhir.ProfileSpilTask, fhir.ProfileSpilAftercareContact, fhir.ProfileSpilPlanProposal, fhir.ProfileSpilFamilyProposal},
 	"CarePlan":          {fhir.ProfileSpilCarePlan, fhir.ProfileSpilCarePlanVersion, fhir.ProfileSpilAftercarePlan},
 	"Goal":              {fhir.ProfileTreatmentObj},
 	"Procedure":         {fhir.ProfileACPProcedure},

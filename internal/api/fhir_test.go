@@ -280,7 +280,8 @@ func TestFHIRMetadataAndErrors(t *testing.T) {
 			fhir.ProfileSpilCarePlan, fhir.ProfileSpilProviderConsent, fhir.ProfileSpilMinutes, fhir.ProfileSpilCoverage,
 			fhir.ProfileSpilDocument, fhir.ProfileSpilBinary, fhir.ProfileSpilDeviceRequest,
 			fhir.ProfileSpilCarePlanVersion, fhir.ProfileSpilNote, fhir.ProfileSpilMessage,
-			fhir.ProfileSpilAftercarePlan, fhir.ProfileSpilAftercareContact} {
+			fhir.ProfileSpilAftercarePlan, fhir.ProfileSpilAftercareContact, fhir.ProfileSpilPlanProposal,
+			fhir.ProfileSpilFamilyProposal} {
 			written[p] = true
 		}
 		listed := 0

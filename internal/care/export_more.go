@@ -11,8 +11,9 @@ import (
 // turning-18 checklist, the care plan's earlier versions, the death
 // records in full, the notes, the conversations with their messages and
 // documents, the aftercare plan, the history of the tasks' owners and due
-// dates, and the corrections of members, network members, contacts, stays,
-// aids and coverage items. A provider's export holds none of it, as
+// dates, the corrections of members, network members, contacts, stays, aids
+// and coverage items, and the family's proposals. A provider's export holds
+// none of it, as
 // their view shows none of it (the coverage plan, with the aids, stays
 // out of a provider's export as a whole).
 type ExportMore struct {
@@ -49,6 +50,11 @@ type ExportMore struct {
 	// members, contacts, stays, aids and coverage items, each with the
 	// values it replaced, oldest first.
 	Corrections []Correction
+	// Proposals are the family's proposals for the care plan, and
+	// FamilyProposals those for the network and for contact details, each
+	// open, taken in or declined, oldest first.
+	Proposals       []Proposal
+	FamilyProposals []FamilyProposal
 }
 
 // ExportThread is a conversation with its messages, oldest first.
@@ -132,6 +138,14 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 			out.Corrections = append(out.Corrections, cs...)
 		}
 		slices.SortFunc(out.Corrections, func(a, b Correction) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	if parts.Has(ExportProposals) {
+		if out.Proposals, err = st.Proposals(ctx, familyID); err != nil {
+			return err
+		}
+		if out.FamilyProposals, err = st.FamilyProposals(ctx, familyID); err != nil {
+			return err
+		}
 	}
 	if parts.Has(ExportAftercare) {
 		a, err := st.Aftercare(ctx, familyID)

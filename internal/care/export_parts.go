@@ -21,7 +21,8 @@ const (
 	ExportDocumentContent
 	// ExportAids, ExportIntensity, ExportTransition, ExportPlanVersions,
 	// ExportDeathRecords, ExportNotes, ExportThreads, ExportAftercare,
-	// ExportTaskHistory and ExportCorrections: see export_more.go.
+	// ExportTaskHistory, ExportCorrections and ExportProposals: see
+	// export_more.go.
 	ExportAids
 	ExportIntensity
 	ExportTransition
@@ -32,6 +33,7 @@ const (
 	ExportAftercare
 	ExportTaskHistory
 	ExportCorrections
+	ExportProposals
 
 	// ExportCore is the core alone.
 	ExportCore ExportParts = 0
@@ -39,7 +41,7 @@ const (
 	ExportAll = ExportContacts | ExportTasks | ExportPlan | ExportConsents | ExportStays | ExportTransfers |
 		ExportMeetings | ExportCoverage | ExportDocumentContent | ExportAids | ExportIntensity | ExportTransition |
 		ExportPlanVersions | ExportDeathRecords | ExportNotes | ExportThreads | ExportAftercare |
-		ExportTaskHistory | ExportCorrections
+		ExportTaskHistory | ExportCorrections | ExportProposals
 )
 
 // Has reports whether p holds every part of q.

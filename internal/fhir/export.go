@@ -35,6 +35,7 @@ func Export(in Input) Bundle {
 	x.notes()
 	x.threads()
 	x.aftercare()
+	x.proposals()
 	return Bundle{ResourceType: "Bundle", Type: BundleCollection, Entry: x.entries}
 }
 

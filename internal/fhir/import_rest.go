@@ -24,11 +24,16 @@ func (m *importer) rest(r Resource, profile string) {
 			m.fail("an encounter on %q", profile)
 		}
 	case *Task:
-		if profile == ProfileSpilAftercareContact {
+		switch profile {
+		case ProfileSpilAftercareContact:
 			m.aftercareContact(r)
-			break
+		case ProfileSpilPlanProposal:
+			m.planProposal(r)
+		case ProfileSpilFamilyProposal:
+			m.familyProposal(r)
+		default:
+			m.task(r)
 		}
-		m.task(r)
 	case *CarePlan:
 		switch profile {
 		case ProfileSpilCarePlanVersion:

@@ -44,6 +44,8 @@ func moreOf(f care.ExportMore) care.ExportMore {
 	f.Threads = slices.SortedFunc(slices.Values(f.Threads), func(a, b care.ExportThread) int { return cmp.Compare(a.ID, b.ID) })
 	f.TaskEvents = slices.SortedFunc(slices.Values(f.TaskEvents), taskEventOrder)
 	f.Corrections = slices.SortedFunc(slices.Values(f.Corrections), func(a, b care.Correction) int { return cmp.Compare(a.ID, b.ID) })
+	f.Proposals = slices.SortedFunc(slices.Values(f.Proposals), func(a, b care.Proposal) int { return cmp.Compare(a.ID, b.ID) })
+	f.FamilyProposals = slices.SortedFunc(slices.Values(f.FamilyProposals), func(a, b care.FamilyProposal) int { return cmp.Compare(a.ID, b.ID) })
 	if a := f.Aftercare; a != nil {
 		// The parents first, then each brother or sister; the contacts by
 		// date, as the store reads them.
@@ -95,6 +97,9 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	}
 	if !parts.Has(care.ExportTaskHistory) || !parts.Has(care.ExportTasks) {
 		f.TaskEvents = nil
+	}
+	if !parts.Has(care.ExportProposals) {
+		f.Proposals, f.FamilyProposals = nil, nil
 	}
 	if !parts.Has(care.ExportCorrections) {
 		f.Corrections = nil

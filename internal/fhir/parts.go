@@ -24,8 +24,9 @@ var typeParts = map[string]care.ExportParts{
 	"Procedure":        care.ExportPlan,
 	"Observation":      care.ExportPlan | care.ExportDeathRecords,
 	"CarePlan":         care.ExportPlan | care.ExportTasks | care.ExportPlanVersions | care.ExportAftercare | care.ExportTaskHistory,
-	"Task":             care.ExportTasks | care.ExportPlan | care.ExportAftercare | care.ExportTaskHistory,
-	"Consent":          care.ExportConsents | care.ExportPlan,
+	"Task": care.ExportTasks | care.ExportPlan | care.ExportAftercare | care.ExportTaskHistory |
+		care.ExportProposals,
+	"Consent": care.ExportConsents | care.ExportPlan,
 	"Encounter": care.ExportContacts | care.ExportStays | care.ExportTransfers | care.ExportMeetings |
 		care.ExportPlan | care.ExportCorrections,
 	"Communication":     care.ExportMeetings | care.ExportNotes | care.ExportThreads,

@@ -159,15 +159,26 @@ type Task struct {
 	Identifier      []Identifier     `json:"identifier,omitempty"`
 	BasedOn         []Reference      `json:"basedOn,omitempty"`
 	Status          string           `json:"status"`
+	StatusReason    *CodeableConcept `json:"statusReason,omitempty"`
 	Intent          string           `json:"intent"`
+	Code            *CodeableConcept `json:"code,omitempty"`
 	Description     string           `json:"description,omitempty"`
+	Focus           *Reference       `json:"focus,omitempty"`
 	For             *Reference       `json:"for,omitempty"`
 	ExecutionPeriod *Period          `json:"executionPeriod,omitempty"`
 	AuthoredOn      string           `json:"authoredOn,omitempty"`
+	LastModified    string           `json:"lastModified,omitempty"`
 	Requester       *Reference       `json:"requester,omitempty"`
 	Owner           *Reference       `json:"owner,omitempty"`
 	Note            []Annotation     `json:"note,omitempty"`
 	Restriction     *TaskRestriction `json:"restriction,omitempty"`
+	Input           []TaskInput      `json:"input,omitempty"`
+}
+
+// TaskInput is a named value a task carries: what a proposal proposes.
+type TaskInput struct {
+	Type        CodeableConcept `json:"type"`
+	ValueString string          `json:"valueString"`
 }
 
 // TaskRestriction holds the due date.

@@ -197,6 +197,23 @@ func sample() Input {
 		{ID: 217, FamilyID: 7, ObjectType: care.CorrectMember, ObjectID: 21, ChangedAt: at("2026-03-01T10:00:00Z"), ChangedBy: eva,
 			Previous: map[string]string{"phone": "0612345670"}},
 	}
+	in.Proposals = []care.Proposal{
+		{ID: 221, FamilyID: 7, Section: "wishes", Body: "Vaker samen naar buiten", ProposedBy: mother, ProposedAt: at("2026-04-01T20:00:00Z"),
+			Status: care.ProposalAccepted, Answer: "Opgenomen", AnsweredBy: by, AnsweredAt: at("2026-04-03T09:00:00Z"), Version: 2},
+		{ID: 222, FamilyID: 7, Section: string(care.DimSocial), Body: "Logeren bij oma", ProposedBy: mother, ProposedAt: at("2026-05-01T20:00:00Z"),
+			Status: care.ProposalOpen},
+		{ID: 223, FamilyID: 7, Section: string(care.DimPhysical), Body: "Minder prikken", ProposedBy: mother, ProposedAt: at("2026-05-02T20:00:00Z"),
+			Status: care.ProposalDeclined, Answer: "Overleggen met de kinderarts", AnsweredBy: eva, AnsweredAt: at("2026-05-03T09:00:00.5Z")},
+	}
+	in.FamilyProposals = []care.FamilyProposal{
+		{ID: 231, FamilyID: 7, Kind: care.ProposeNetworkAdd, Name: "Fysio Noord", Role: "physio", Organisation: "Fysio Noord BV",
+			Phone: "0201112233", ProposedBy: mother, ProposedAt: at("2026-06-01T19:00:00Z"), Status: care.ProposalOpen},
+		{ID: 232, FamilyID: 7, Kind: care.ProposeNetworkContact, TargetID: 41, Email: "jansen@praktijk.example.org", ProposedBy: mother,
+			ProposedAt: at("2026-06-02T19:00:00Z"), Status: care.FamilyProposalConfirmed, AnsweredBy: by, AnsweredAt: at("2026-06-03T08:00:00Z")},
+		{ID: 233, FamilyID: 7, Kind: care.ProposeMemberContact, TargetID: 21, Phone: "0699999999", ProposedBy: mother,
+			ProposedAt: at("2026-06-04T19:00:00Z"), Status: care.ProposalDeclined, Answer: "Nummer klopt al", AnsweredBy: eva,
+			AnsweredAt: at("2026-06-05T08:00:00Z")},
+	}
 	in.Aftercare = &care.Aftercare{
 		People: []care.AftercarePerson{
 			{ID: 181, FamilyID: 7, NetworkID: 41, Wishes: "Eens per maand een wandeling"},
