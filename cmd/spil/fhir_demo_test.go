@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -365,10 +366,11 @@ func TestFHIRProviderExport(t *testing.T) {
 					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
 			}
 			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 ||
-				len(in.Notes) != 0 || len(in.Threads) != 0 {
+				len(in.Notes) != 0 || len(in.Corrections) != 0 || len(in.Proposals) != 0 || len(in.FamilyProposals) != 0 || in.Aftercare != nil {
 				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d, notes %d, "+
-					"conversations %d in a provider's export", len(in.Aids), len(in.Intensity), in.Transition, len(in.PlanVersions),
-					len(in.DeathRecords), len(in.Notes), len(in.Threads))
+					"corrections %d, proposals %d and %d, aftercare %v in a provider's export", len(in.Aids), len(in.Intensity), in.Transition,
+					len(in.PlanVersions), len(in.DeathRecords), len(in.Notes), len(in.Corrections), len(in.Proposals), len(in.FamilyProposals),
+					in.Aftercare)
 			}
 			for _, tr := range in.Transfers {
 				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {
@@ -394,6 +396,31 @@ func TestFHIRProviderExport(t *testing.T) {
 				if task.NetworkMemberID != pv.Me.ID {
 					t.Errorf("task %d of network member %d in the export of %d", task.ID, task.NetworkMemberID, pv.Me.ID)
 				}
+			}
+			for _, ev := range in.TaskEvents {
+				if !containsTask(in.Tasks, ev.TaskID) {
+					t.Errorf("the history of task %d, not the provider's own", ev.TaskID)
+				}
+			}
+			// The conversations are those the provider was added to, each
+			// with all its messages, as their pages show them.
+			var got, want []int64
+			for _, th := range in.Threads {
+				got = append(got, th.ID)
+				if len(th.Messages) == 0 {
+					t.Errorf("conversation %d without its messages", th.ID)
+				}
+			}
+			for _, th := range pv.Threads {
+				want = append(want, th.ID)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("conversations %v in the export, %v on the provider's pages", got, want)
+			}
+			if tt.scope == care.ScopeFile && len(want) == 0 {
+				t.Error("the demo provider with consent for the whole file takes part in no conversation")
 			}
 			if in.Plan != nil {
 				for _, sec := range in.Plan.Sections {

@@ -215,6 +215,31 @@ func (s *Service) providerExport(ctx context.Context, st Store, familyID int64, 
 			return nil, err
 		}
 	}
+	// The history of the provider's own tasks, as their page shows it.
+	if parts.Has(ExportTaskHistory) && len(out.Tasks) > 0 {
+		events, err := st.TaskEvents(ctx, familyID, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range events {
+			if slices.ContainsFunc(out.Tasks, func(t Task) bool { return t.ID == e.TaskID }) {
+				out.TaskEvents = append(out.TaskEvents, e)
+			}
+		}
+	}
+	// The conversations the provider was added to, with their messages
+	// and documents, as their pages show them.
+	if parts.Has(ExportThreads) && len(pf.Threads) > 0 {
+		all, err := exportThreads(ctx, st, familyID, parts.Has(ExportDocumentContent))
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range all {
+			if slices.ContainsFunc(pf.Threads, func(p Thread) bool { return p.ID == t.ID }) {
+				out.Threads = append(out.Threads, t)
+			}
+		}
+	}
 	members, err := st.Members(ctx, familyID)
 	if err != nil {
 		return nil, err

@@ -12,10 +12,10 @@ import (
 // records in full, the notes, the conversations with their messages and
 // documents, the aftercare plan, the history of the tasks' owners and due
 // dates, the corrections of members, network members, contacts, stays, aids
-// and coverage items, and the family's proposals. A provider's export holds
-// none of it, as
-// their view shows none of it (the coverage plan, with the aids, stays
-// out of a provider's export as a whole).
+// and coverage items, and the family's proposals. Of it, a provider's
+// export holds only what their pages show them: the history of their own
+// tasks and the conversations they were added to (the coverage plan, with
+// the aids, stays out of a provider's export as a whole).
 type ExportMore struct {
 	// Aids are the aids and adaptations with the documents attached to
 	// them (their content with ExportDocumentContent), in the order they
