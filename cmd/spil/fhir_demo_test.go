@@ -365,12 +365,42 @@ func TestFHIRProviderExport(t *testing.T) {
 				t.Errorf("contacts %d, consents %d, meetings %d, episode %v in a provider's export",
 					len(in.Contacts), len(in.Consents), len(in.Meetings), in.Episode)
 			}
-			if len(in.Aids) != 0 || len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 ||
+			if len(in.Intensity) != 0 || in.Transition != nil || len(in.PlanVersions) != 0 || len(in.DeathRecords) != 0 ||
 				len(in.Notes) != 0 || len(in.Corrections) != 0 || len(in.Proposals) != 0 || len(in.FamilyProposals) != 0 || in.Aftercare != nil {
-				t.Errorf("aids %d, intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d, notes %d, "+
-					"corrections %d, proposals %d and %d, aftercare %v in a provider's export", len(in.Aids), len(in.Intensity), in.Transition,
+				t.Errorf("intensity changes %d, turning-18 checklist %v, earlier plan versions %d, death records %d, notes %d, "+
+					"corrections %d, proposals %d and %d, aftercare %v in a provider's export", len(in.Intensity), in.Transition,
 					len(in.PlanVersions), len(in.DeathRecords), len(in.Notes), len(in.Corrections), len(in.Proposals), len(in.FamilyProposals),
 					in.Aftercare)
+			}
+			// The coverage plan and the aids as the provider's coverage page
+			// shows them (without the family's documents and the notes on
+			// their applications), or none when their consent does not
+			// cover it.
+			cov, err := svc.Coverage(ctx, actor, care.ViewProvider, link.FamilyID)
+			switch {
+			case tt.scope == care.ScopeFile && err != nil:
+				t.Fatalf("the provider's coverage page: %v", err)
+			case tt.scope == care.ScopeFile:
+				if len(in.Coverage) == 0 || len(in.Coverage) != len(cov.Items) || len(in.Aids) != len(cov.Aids) {
+					t.Errorf("coverage items %d and aids %d in the export, %d and %d on the provider's page",
+						len(in.Coverage), len(in.Aids), len(cov.Items), len(cov.Aids))
+				}
+				if diff := cmp.Diff(cov.Items, in.Coverage, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("the coverage plan differs from the provider's page (-page +export):\n%s", diff)
+				}
+				byID := cmpopts.SortSlices(func(a, b care.Aid) bool { return a.ID < b.ID })
+				if diff := cmp.Diff(cov.Aids, in.Aids, cmpopts.EquateEmpty(), byID); diff != "" {
+					t.Errorf("the aids differ from the provider's page (-page +export):\n%s", diff)
+				}
+			default:
+				if len(in.Coverage) != 0 || len(in.Aids) != 0 {
+					t.Errorf("coverage items %d and aids %d under a consent that does not cover them", len(in.Coverage), len(in.Aids))
+				}
+			}
+			for _, a := range in.Aids {
+				if a.Note != "" || len(a.Documents) != 0 {
+					t.Errorf("aid %d with its note or documents in a provider's export", a.ID)
+				}
 			}
 			for _, tr := range in.Transfers {
 				if len(tr.Items) != 0 || tr.Status != care.TransferPlanned {

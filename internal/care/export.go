@@ -215,6 +215,30 @@ func (s *Service) providerExport(ctx context.Context, st Store, familyID int64, 
 			return nil, err
 		}
 	}
+	// The coverage plan and the aids, under a consent that covers them, as
+	// the provider's coverage page shows them: without the family's
+	// documents and the notes about their applications.
+	if ScopeCovers(pf.Scope, PartCoverage) {
+		if parts.Has(ExportCoverage) {
+			if out.Coverage, err = st.CoverageItems(ctx, familyID); err != nil {
+				return nil, err
+			}
+			for i := range out.Coverage {
+				out.Coverage[i].Documents = nil
+				for j := range out.Coverage[i].Periods {
+					out.Coverage[i].Periods[j].Note = ""
+				}
+			}
+		}
+		if parts.Has(ExportAids) {
+			if out.Aids, err = st.Aids(ctx, familyID); err != nil {
+				return nil, err
+			}
+			for i := range out.Aids {
+				out.Aids[i].Documents, out.Aids[i].Note = nil, ""
+			}
+		}
+	}
 	// The history of the provider's own tasks, as their page shows it.
 	if parts.Has(ExportTaskHistory) && len(out.Tasks) > 0 {
 		events, err := st.TaskEvents(ctx, familyID, 0)

@@ -14,8 +14,8 @@ import (
 // dates, the corrections of members, network members, contacts, stays, aids
 // and coverage items, and the family's proposals. Of it, a provider's
 // export holds only what their pages show them: the history of their own
-// tasks and the conversations they were added to (the coverage plan, with
-// the aids, stays out of a provider's export as a whole).
+// tasks, the conversations they were added to, and under a consent that
+// covers it the aids (as the coverage plan, without documents and notes).
 type ExportMore struct {
 	// Aids are the aids and adaptations with the documents attached to
 	// them (their content with ExportDocumentContent), in the order they

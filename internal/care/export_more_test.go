@@ -127,8 +127,14 @@ func TestExportMore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.Aids != nil || f.Intensity != nil || f.Transition != nil || f.PlanVersions != nil || f.Notes != nil || f.Threads != nil {
-				t.Errorf("a provider's export: aids %v, intensity %v, transition %v, plan versions %v", f.Aids, f.Intensity, f.Transition, f.PlanVersions)
+			if f.Intensity != nil || f.Transition != nil || f.PlanVersions != nil || f.Notes != nil || f.Threads != nil {
+				t.Errorf("a provider's export: intensity %v, transition %v, plan versions %v, notes %v, conversations %v",
+					f.Intensity, f.Transition, f.PlanVersions, f.Notes, f.Threads)
+			}
+			// The aids as the provider's coverage page shows them: without
+			// the family's documents and the note on the application.
+			if len(f.Aids) != 1 || len(f.Aids[0].Documents) != 0 || f.Aids[0].Note != "" || f.Aids[0].Kind != "wheelchair" {
+				t.Errorf("a provider's export: aids %+v, want the one aid without its documents and note", f.Aids)
 			}
 			if f.Plan == nil || f.Plan.Version != 3 {
 				t.Errorf("a provider's export: plan %+v, want the current version", f.Plan)
