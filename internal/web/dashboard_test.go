@@ -66,3 +66,30 @@ func TestDashboardSignals(t *testing.T) {
 		}
 	})
 }
+
+// TestDashboardFirstTasks: the dashboard lists the first eight of the case
+// manager's tasks due today or before, oldest first, and says how many
+// more the worklist holds.
+func TestDashboardFirstTasks(t *testing.T) {
+	forEachDB(t, site.Config{}, func(t *testing.T, a *app) {
+		c, acc := a.CaseManager("carla@example.org")
+		fam := c.CreateFamily(intake("Daan", a.Day(-6, 0, 0)))
+		for i := 1; i <= 11; i++ {
+			redirectsTo(t, c.Post(familyPath(fam, "/tasks"), url.Values{"title": {"Taak " + itoa(int64(i))},
+				"owner": {"casemanager:" + itoa(acc.ID)}, "due_date": {a.Day(0, 0, -i)}}), familyPath(fam, "#tasks"), "task")
+		}
+		p := c.Get("/")
+		mustStatus(t, p, http.StatusOK, "dashboard")
+		today := p.Within("tasks-today")
+		if n := strings.Count(p.HTML, `id="dash-task-`); n != 8 {
+			t.Errorf("%d tasks on the dashboard, want the first 8", n)
+		}
+		if !strings.HasPrefix(today, "Taak 11") || !strings.Contains(today, "Taak 4") || strings.Contains(today, "Taak 3") ||
+			strings.Contains(today, "Taak 2") {
+			t.Errorf("the oldest first, the newest left for the worklist: %q", today)
+		}
+		if got := p.Within("tasks-today-more"); got != "Nog 3 op de werklijst" {
+			t.Errorf("the rest: %q", got)
+		}
+	})
+}
