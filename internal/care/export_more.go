@@ -57,6 +57,17 @@ type ExportMore struct {
 	FamilyProposals []FamilyProposal
 }
 
+// CorrectionPart is, per kind of object a correction applies to, the part
+// of the file the object is in: a correction goes with what it corrected
+// (the members and the network are in every export's core).
+var CorrectionPart = map[string]ExportParts{
+	CorrectMember: ExportCore, CorrectNetworkMember: ExportCore, CorrectContact: ExportContacts,
+	CorrectStay: ExportStays, CorrectAid: ExportAids, CorrectCoverageItem: ExportCoverage,
+}
+
+// correctionKinds are the kinds of CorrectionPart in a stable order.
+var correctionKinds = []string{CorrectMember, CorrectNetworkMember, CorrectContact, CorrectStay, CorrectAid, CorrectCoverageItem}
+
 // ExportThread is a conversation with its messages, oldest first.
 type ExportThread struct {
 	Thread
@@ -124,13 +135,16 @@ func readExportMore(ctx context.Context, st Store, familyID int64, parts ExportP
 			return err
 		}
 	}
-	if parts.Has(ExportTaskHistory) {
+	if parts.Has(ExportTaskHistory | ExportTasks) { // a change goes with its task
 		if out.TaskEvents, err = st.TaskEvents(ctx, familyID, 0); err != nil {
 			return err
 		}
 	}
 	if parts.Has(ExportCorrections) {
-		for _, kind := range []string{CorrectMember, CorrectNetworkMember, CorrectContact, CorrectStay, CorrectAid, CorrectCoverageItem} {
+		for _, kind := range correctionKinds {
+			if !parts.Has(CorrectionPart[kind]) {
+				continue
+			}
 			cs, err := st.Corrections(ctx, familyID, kind)
 			if err != nil {
 				return err

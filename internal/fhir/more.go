@@ -104,12 +104,8 @@ func (in Input) onlyMore(parts care.ExportParts) care.ExportMore {
 	if !parts.Has(care.ExportCorrections) {
 		f.Corrections = nil
 	} else {
-		// A correction goes with what it corrected.
-		with := map[string]care.ExportParts{care.CorrectContact: care.ExportContacts, care.CorrectStay: care.ExportStays,
-			care.CorrectAid: care.ExportAids, care.CorrectCoverageItem: care.ExportCoverage}
 		f.Corrections = slices.DeleteFunc(slices.Clone(f.Corrections), func(c care.Correction) bool {
-			p, ok := with[c.ObjectType]
-			return ok && !parts.Has(p)
+			return !parts.Has(care.CorrectionPart[c.ObjectType])
 		})
 	}
 	if !parts.Has(care.ExportThreads) {
