@@ -36,6 +36,7 @@ type Config struct {
 	IdleTimeout     time.Duration
 	AbsoluteTimeout time.Duration
 	JobTick         time.Duration // how often the background jobs wake
+	FHIRKeptMiB     int           // serve: memory for kept FHIR $everything answers
 	BaseURL         string
 	Families        int
 	Seed            int

@@ -37,6 +37,7 @@ var serveCommand = command{
 		f.duration(&c.IdleTimeout, "idle-timeout", 30*time.Minute, "log out after this long without activity")
 		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
 		f.duration(&c.JobTick, "job-tick", time.Minute, "how often the background jobs (cleanup, daily digest) wake")
+		f.integer(&c.FHIRKeptMiB, "fhir-kept-mib", 128, "memory in MiB for FHIR $everything answers kept, compressed, while their file is unchanged (0 keeps none)")
 		f.mailFlags(c, " (default: from --addr)")
 	},
 	run: runServe,
@@ -58,6 +59,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	if c.JobTick < 10*time.Millisecond || c.JobTick > time.Hour {
 		return fmt.Errorf("--job-tick must be between 10ms and 1h")
+	}
+	if c.FHIRKeptMiB < 0 || c.FHIRKeptMiB > 1<<16 {
+		return fmt.Errorf("--fhir-kept-mib must be between 0 and 65536")
 	}
 	if c.Demo && c.DemoPassword != "" {
 		// Check before anything is written, and name the rule that failed.
@@ -99,7 +103,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	careSvc := care.NewService(s, nil)
 	srv, err := site.New(site.Config{
 		Secure: c.HTTPS || c.TLSCert != "", Demo: c.Demo, TrustProxy: c.TrustProxy, Logger: a.log,
-		Mailer: mailer, BaseURL: c.baseURL(),
+		Mailer: mailer, BaseURL: c.baseURL(), FHIRKept: int64(c.FHIRKeptMiB) << 20,
 	}, authSvc, s, careSvc)
 	if err != nil {
 		return err

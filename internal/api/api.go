@@ -34,8 +34,11 @@ type Config struct {
 	Demo bool
 	// TrustProxy takes the client address from X-Forwarded-For (last hop).
 	TrustProxy bool
-	Logger     *slog.Logger
-	Now        func() time.Time
+	// FHIRKept is the memory, in bytes, for the answers of $everything kept
+	// while their file is unchanged (compressed); 0 keeps none.
+	FHIRKept int64
+	Logger   *slog.Logger
+	Now      func() time.Time
 }
 
 // Server holds everything the API's handlers share.
@@ -44,6 +47,7 @@ type Server struct {
 	care     *care.Service
 	sessions *httpx.Sessions
 	log      *slog.Logger
+	kept     *keptAnswers // nil: none kept
 }
 
 // New returns the API over careSvc, the one door to family data; authSvc
@@ -55,7 +59,7 @@ func New(cfg Config, authSvc *auth.Service, careSvc *care.Service) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Server{cfg: cfg, care: careSvc, log: cfg.Logger,
+	return &Server{cfg: cfg, care: careSvc, log: cfg.Logger, kept: newKeptAnswers(cfg.FHIRKept),
 		sessions: &httpx.Sessions{Auth: authSvc, Secure: cfg.Secure, Demo: cfg.Demo}}
 }
 

@@ -99,12 +99,36 @@ func (s *Server) fhirEverything(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return apiErrNotFound
 	}
-	b, err := fhirEverythingAnswer(r.Context(), s.care, s.actor(r), fam, s.fhirBaseURL(r))
+	actor, base := s.actor(r), s.fhirBaseURL(r)
+	key := keptKey{family: fam, account: actor.AccountID, base: base}
+	kept := s.kept.get(key)
+	var known care.FileRevision
+	if kept != nil {
+		known = kept.rev
+	}
+	f, rev, err := s.care.ExportFileSince(r.Context(), actor, fam, care.ActionExport, fhirEverythingParts, known)
 	if err != nil {
 		return err
 	}
-	s.fhirWriteBytes(w, http.StatusOK, b)
-	return nil
+	if f == nil {
+		// The file is as it was when the kept answer was made.
+		return kept.write(w, r, nil)
+	}
+	b, err := fhirEverythingEncode(f, base)
+	if err != nil {
+		return err
+	}
+	if s.kept == nil {
+		writeFHIRBytes(w, http.StatusOK, b)
+		return nil
+	}
+	gz, err := compress(b)
+	if err != nil {
+		return err
+	}
+	a := &keptAnswer{key: key, rev: rev, gz: gz, plain: len(b)}
+	s.kept.put(a)
+	return a.write(w, r, b)
 }
 
 // fhirEverythingParts are the parts of the file $everything reads: the
@@ -117,11 +141,17 @@ const fhirEverythingParts = care.ExportAll &^ care.ExportDocumentContent
 // family, read as the actor may see it and audited as one export (E);
 // base is the server's FHIR base URL, for the entries' fullUrl.
 func fhirEverythingAnswer(ctx context.Context, svc *care.Service, actor care.Actor, fam int64, base string) ([]byte, error) {
-	in, err := fhir.ReadFamilyParts(ctx, svc, actor, fam, care.ActionExport, fhirEverythingParts)
+	f, err := svc.ExportFileParts(ctx, actor, fam, care.ActionExport, fhirEverythingParts)
 	if err != nil {
 		return nil, err
 	}
-	out := fhir.Export(in).Searchset()
+	return fhirEverythingEncode(f, base)
+}
+
+// fhirEverythingEncode is the answer of $everything made of the file.
+func fhirEverythingEncode(f *care.ExportFile, base string) ([]byte, error) {
+	org := fhir.Organisation{ID: f.Organisation.ID, Name: f.Organisation.Name, URA: f.Organisation.URA}
+	out := fhir.Export(fhir.InputOf(org, f)).Searchset()
 	out.SetBase(base)
 	return fhirEncode(out)
 }
@@ -201,7 +231,7 @@ func (s *Server) fhirWrite(w http.ResponseWriter, r *http.Request, status int, v
 		s.fhirAnswerError(w, r, apiErrInternal)
 		return
 	}
-	s.fhirWriteBytes(w, status, b)
+	writeFHIRBytes(w, status, b)
 }
 
 // fhirEncode encodes v as the JSON of an answer, with its final newline.
@@ -213,9 +243,9 @@ func fhirEncode(v any) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// fhirWriteBytes writes an answer fhirEncode made, with its length (no
+// writeFHIRBytes writes an answer fhirEncode made, with its length (no
 // chunked encoding for half a megabyte of $everything).
-func (s *Server) fhirWriteBytes(w http.ResponseWriter, status int, b []byte) {
+func writeFHIRBytes(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", fhirContentType)
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)

@@ -74,6 +74,13 @@ func (s *Service) ExportFile(ctx context.Context, actor Actor, familyID int64, a
 // parts: the same door, access rules and one audit record; the parts left
 // out are empty (nil) in the answer.
 func (s *Service) ExportFileParts(ctx context.Context, actor Actor, familyID int64, action Action, parts ExportParts) (*ExportFile, error) {
+	return s.exportFile(ctx, actor, familyID, action, parts, nil)
+}
+
+// exportFile reads the file for ExportFileParts and ExportFileSince: when
+// same answers true (asked after the access was allowed, in the read's
+// transaction) the file is not read and the answer is nil.
+func (s *Service) exportFile(ctx context.Context, actor Actor, familyID int64, action Action, parts ExportParts, same func(Store) (bool, error)) (*ExportFile, error) {
 	switch action {
 	case ActionExport, ActionRead, ActionSearch:
 	default:
@@ -86,6 +93,11 @@ func (s *Service) ExportFileParts(ctx context.Context, actor Actor, familyID int
 	var out *ExportFile
 	err := s.gate(ctx, a, func(st Store, rel Relationship, id *int64) error {
 		*id = familyID
+		if same != nil {
+			if unchanged, err := same(st); err != nil || unchanged {
+				return err
+			}
+		}
 		var err error
 		if a.view == ViewProvider {
 			out, err = s.providerExport(ctx, st, familyID, rel, parts)

@@ -28,6 +28,7 @@ type Store interface {
 	IntervisionStore
 	ReportStore
 	OrganisationStore
+	FileRevisionStore
 	DeathStore
 	TimelineStore
 	DirectoryStore

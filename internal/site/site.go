@@ -34,8 +34,11 @@ type Config struct {
 	// BaseURL is where Spil is reached (https://spil.example.nl), for the
 	// links in invitations; empty takes the address of the request.
 	BaseURL string
-	Logger  *slog.Logger
-	Now     func() time.Time
+	// FHIRKept is the memory, in bytes, for the FHIR $everything answers
+	// kept while their file is unchanged; 0 keeps none.
+	FHIRKept int64
+	Logger   *slog.Logger
+	Now      func() time.Time
 }
 
 // Site is the whole of Spil's HTTP side.
@@ -76,7 +79,7 @@ func New(cfg Config, authSvc *auth.Service, accounts web.Accounts, careSvc *care
 		careSvc.SetNotifier(notices)
 	}
 	jsonAPI := api.New(api.Config{Secure: cfg.Secure, Demo: cfg.Demo, TrustProxy: cfg.TrustProxy,
-		Logger: cfg.Logger, Now: cfg.Now}, authSvc, careSvc)
+		FHIRKept: cfg.FHIRKept, Logger: cfg.Logger, Now: cfg.Now}, authSvc, careSvc)
 	return &Site{cfg: cfg, web: pages, api: jsonAPI}, nil
 }
 

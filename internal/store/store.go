@@ -267,3 +267,22 @@ func (s *Store) ExecRaw(ctx context.Context, query string) error {
 	_, err := s.w.ExecContext(ctx, query)
 	return err
 }
+
+// QueryStrings runs a query of one text column without arguments and
+// returns its rows; tests and tools only (the catalog, say).
+func (s *Store) QueryStrings(ctx context.Context, query string) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -25,6 +25,7 @@ type Tools interface {
 	Migrate(ctx context.Context) ([]string, error)
 	Pending(ctx context.Context) ([]string, error)
 	ExecRaw(ctx context.Context, query string) error
+	QueryStrings(ctx context.Context, query string) ([]string, error)
 	MigrationSQL(name string) (string, error)
 	CreateOrganisation(ctx context.Context, name string, at time.Time) (int64, error)
 	CreateFamily(ctx context.Context, f *care.Family) error

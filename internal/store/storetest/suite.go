@@ -78,6 +78,8 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"AuditGroupCommit", testAuditGroupCommit},
 		{"IdempotencyKeys", testIdempotencyKeys},
 		{"OrganisationURA", testOrganisationURA},
+		{"FileRevisionTriggers", testFileRevisionTriggers},
+		{"FileRevisions", testFileRevisions},
 		{"IdempotencyKeyCommitsWithWrite", testIdempotencyKeyCommitsWithWrite},
 		{"IdempotencyKeyTakeOver", testIdempotencyKeyTakeOver},
 		{"IdempotencyKeyConcurrentClaims", testIdempotencyKeyConcurrentClaims},
