@@ -79,7 +79,7 @@ func newClient(conns int) *http.Client {
 			MaxIdleConns:        conns,
 			MaxIdleConnsPerHost: conns,
 			IdleConnTimeout:     90 * time.Second,
-			DisableCompression:  true, // Spil does not compress; measure what is sent
+			DisableCompression:  true, // measure what is sent; a scenario that takes gzip asks itself
 		},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Timeout:       2 * time.Minute,
