@@ -32,13 +32,17 @@ type FileRevision struct {
 // again is an export like any other. The revision it answers is the one
 // the file was read at (read before the file, in the same snapshot).
 func (s *Service) ExportFileSince(ctx context.Context, actor Actor, familyID int64, action Action, parts ExportParts, known FileRevision) (*ExportFile, FileRevision, error) {
+	// The day is taken before anything is read: should midnight pass
+	// during the read, the answer is of the later day and says the
+	// earlier, so that it is not given again on the later day.
+	day := DateOf(s.now())
 	var rev FileRevision
 	out, err := s.exportFile(ctx, actor, familyID, action, parts, func(st Store) (bool, error) {
 		var err error
 		if rev, err = st.FileRevision(ctx, familyID); err != nil {
 			return false, err
 		}
-		rev.Day = DateOf(s.now())
+		rev.Day = day
 		return rev.File != 0 && rev == known, nil
 	})
 	if err != nil {
