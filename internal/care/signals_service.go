@@ -51,19 +51,22 @@ func (d *Dashboard) Count() int {
 
 // evaluate runs the rules over every file and sets each signal's
 // acknowledgement in force; the files' children's names go with them.
+// The signals of every file go into one slice, which the caller sorts.
 func evaluate(files []SignalFile, acks []SignalAck, day time.Time, set SignalSettings) []Signal {
-	byID := map[string]*SignalAck{}
+	byID := make(map[string]*SignalAck, len(acks))
 	for i := range acks {
 		byID[acks[i].SignalID] = &acks[i]
 	}
 	var out []Signal
 	for i := range files {
-		for _, s := range EvaluateSignals(&files[i], day, set) {
+		start := len(out)
+		out = appendSignals(out, &files[i], DateOf(day), set)
+		for j := start; j < len(out); j++ {
+			s := &out[j]
 			s.ChildName = files[i].Family.ChildName
-			if a := byID[s.ID]; a.Holds(&s, day) {
+			if a := byID[s.ID]; a.Holds(s, day) {
 				s.Ack = a
 			}
-			out = append(out, s)
 		}
 	}
 	return out
@@ -86,20 +89,7 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 		if err != nil {
 			return err
 		}
-		index := map[int64]int{}
-		for _, sg := range signals {
-			if sg.Ack != nil {
-				d.Acknowledged++
-				continue
-			}
-			i, ok := index[sg.FamilyID]
-			if !ok {
-				i = len(d.Families)
-				index[sg.FamilyID] = i
-				d.Families = append(d.Families, FamilySignals{FamilyID: sg.FamilyID, ChildName: sg.ChildName})
-			}
-			d.Families[i].Signals = append(d.Families[i].Signals, sg)
-		}
+		d.Families, d.Acknowledged = groupSignals(signals)
 		for i := range files {
 			f := &files[i]
 			if f.Stay != nil && f.Stay.Hospital() && !f.Family.Deceased {
@@ -109,35 +99,105 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 		if d.Own, err = practiceSignals(ctx, st, actor, now); err != nil {
 			return err
 		}
-		week := today.AddDate(0, 0, SignalTaskDays)
-		for i := range files {
-			f := &files[i]
-			if f.Family.Deceased {
-				continue
-			}
-			for _, t := range f.Tasks {
-				mine := t.OwnerAccountID == actor.AccountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
-				if !mine || t.DueDate.IsZero() {
-					continue
-				}
-				it := WorklistItem{Task: t, ChildName: f.Family.ChildName}
-				switch {
-				case !t.DueDate.After(today):
-					d.Today = append(d.Today, it)
-				case t.DueDate.Before(week):
-					d.Week = append(d.Week, it)
-				}
-			}
-		}
-		byDue := func(a, b WorklistItem) int { return a.DueDate.Compare(b.DueDate) }
-		slices.SortStableFunc(d.Today, byDue)
-		slices.SortStableFunc(d.Week, byDue)
+		d.Today, d.Week = dashboardTasks(files, actor.AccountID, today)
 		return nil
 	})
 	if err := s.listed(ctx, actor, "dashboard", err); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// groupSignals groups the signals not acknowledged by family, most
+// urgent family first, keeping their order; the families' signals share
+// one array. It counts the acknowledged ones.
+func groupSignals(signals []Signal) ([]FamilySignals, int) {
+	var families []FamilySignals
+	var counts []int
+	index := map[int64]int{}
+	acknowledged := 0
+	for i := range signals {
+		sg := &signals[i]
+		if sg.Ack != nil {
+			acknowledged++
+			continue
+		}
+		j, ok := index[sg.FamilyID]
+		if !ok {
+			j = len(families)
+			index[sg.FamilyID] = j
+			families = append(families, FamilySignals{FamilyID: sg.FamilyID, ChildName: sg.ChildName})
+			counts = append(counts, 0)
+		}
+		counts[j]++
+	}
+	all := make([]Signal, len(signals)-acknowledged)
+	start := 0
+	for j, n := range counts {
+		families[j].Signals = all[start : start : start+n]
+		start += n
+	}
+	for i := range signals {
+		if sg := &signals[i]; sg.Ack == nil {
+			f := &families[index[sg.FamilyID]]
+			f.Signals = append(f.Signals, *sg)
+		}
+	}
+	return families, acknowledged
+}
+
+// dashboardTasks are the case manager's open tasks with a due date, of
+// the families still in care: those due today or before, and those due
+// in the six days after, each by due date.
+func dashboardTasks(files []SignalFile, accountID int64, today time.Time) (due, week []WorklistItem) {
+	weekEnd := today.AddDate(0, 0, SignalTaskDays)
+	// when says which list a task goes in: 1 today, 2 the week, 0 none.
+	when := func(t *Task) int {
+		mine := t.OwnerAccountID == accountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
+		switch {
+		case !mine || t.DueDate.IsZero():
+			return 0
+		case !t.DueDate.After(today):
+			return 1
+		case t.DueDate.Before(weekEnd):
+			return 2
+		}
+		return 0
+	}
+	// Counted first, so each list is allocated once.
+	var n [3]int
+	for i := range files {
+		if f := &files[i]; !f.Family.Deceased {
+			for j := range f.Tasks {
+				n[when(&f.Tasks[j])]++
+			}
+		}
+	}
+	if n[1] > 0 {
+		due = make([]WorklistItem, 0, n[1])
+	}
+	if n[2] > 0 {
+		week = make([]WorklistItem, 0, n[2])
+	}
+	for i := range files {
+		f := &files[i]
+		if f.Family.Deceased {
+			continue
+		}
+		for j := range f.Tasks {
+			t := &f.Tasks[j]
+			switch when(t) {
+			case 1:
+				due = append(due, WorklistItem{Task: *t, ChildName: f.Family.ChildName})
+			case 2:
+				week = append(week, WorklistItem{Task: *t, ChildName: f.Family.ChildName})
+			}
+		}
+	}
+	byDue := func(a, b WorklistItem) int { return a.DueDate.Compare(b.DueDate) }
+	slices.SortStableFunc(due, byDue)
+	slices.SortStableFunc(week, byDue)
+	return due, week
 }
 
 // caseloadSignals evaluates the rules over the actor's caseload: every
