@@ -68,6 +68,21 @@ func (rd *signalRead) any(ok func(*care.SignalFile) bool) bool {
 	return false
 }
 
+// eachFamily gives each family's file its run of rows, read in order of
+// family, through set; a run cannot grow into the next one.
+func eachFamily[T any](rd *signalRead, rows []T, family func(*T) int64, set func(*care.SignalFile, []T)) {
+	for start := 0; start < len(rows); {
+		id, end := family(&rows[start]), start+1
+		for end < len(rows) && family(&rows[end]) == id {
+			end++
+		}
+		if f := rd.at(id); f != nil {
+			set(f, rows[start:end:end])
+		}
+		start = end
+	}
+}
+
 // eachRow runs a query and scans every row with scan.
 func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := s.rq.QueryContext(ctx, query, args...)
@@ -146,16 +161,8 @@ func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today t
 			t.DueDate = t.DueDate.UTC()
 			return nil
 		})
-	for start := 0; start < len(all); {
-		end := start + 1
-		for end < len(all) && all[end].FamilyID == all[start].FamilyID {
-			end++
-		}
-		if f := rd.at(all[start].FamilyID); f != nil {
-			f.Tasks = all[start:end:end]
-		}
-		start = end
-	}
+	eachFamily(rd, all, func(t *care.Task) int64 { return t.FamilyID },
+		func(f *care.SignalFile, run []care.Task) { f.Tasks = run })
 	return err
 }
 
@@ -219,26 +226,30 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 	})
 }
 
-// signalCoverage reads the current period of every coverage item.
+// signalCoverage reads the current period of every coverage item: the
+// items in one slice, family by family, each family's file holding its
+// own run of it.
 func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "family_id")
-	return s.eachRow(ctx, `SELECT p.id, p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due, i.kind, i.applicant
+	var items []care.CoverageItem
+	err := s.eachRow(ctx, `SELECT p.id, p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due, i.kind, i.applicant
 		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+where+` GROUP BY item_id) cur ON cur.id = p.id
 			JOIN coverage_items i ON i.id = p.item_id AND i.family_id = p.family_id
-		ORDER BY p.item_id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		var p care.CoveragePeriod
-		var c care.CoverageItem
+		ORDER BY p.family_id, p.item_id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
+		items = append(items, care.CoverageItem{Periods: make([]care.CoveragePeriod, 1)})
+		c := &items[len(items)-1]
+		p := &c.Periods[0]
 		var start, end, due sql.NullTime
 		if err := rows.Scan(&p.ID, &p.ItemID, &p.FamilyID, &p.Law, &p.Status, &start, &end, &due, &c.Kind, &c.Applicant); err != nil {
 			return err
 		}
 		p.Start, p.End, p.ObjectionDue = fromNull(start), fromNull(end), fromNull(due)
-		c.ID, c.FamilyID, c.Periods = p.ItemID, p.FamilyID, []care.CoveragePeriod{p}
-		if f := rd.at(p.FamilyID); f != nil {
-			f.Coverage = append(f.Coverage, c)
-		}
+		c.ID, c.FamilyID = p.ItemID, p.FamilyID
 		return nil
 	})
+	eachFamily(rd, items, func(c *care.CoverageItem) int64 { return c.FamilyID },
+		func(f *care.SignalFile, run []care.CoverageItem) { f.Coverage = run })
+	return err
 }
 
 // signalAids reads the aids still waiting.
