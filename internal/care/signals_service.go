@@ -32,10 +32,13 @@ type Dashboard struct {
 	Own []Signal
 	// Acknowledged are the signals snoozed or dismissed, out of sight.
 	Acknowledged int
-	// Today are the case manager's open tasks due today or before, Week
-	// those due in the six days after.
-	Today, Week []WorklistItem
-	Admitted    []AdmittedChild
+	// Today are the first DashboardTasks of the case manager's open tasks
+	// due today or before, oldest first, Week those of the tasks due in
+	// the six days after; TodayCount and WeekCount count them all (the
+	// worklist lists them).
+	Today, Week           []WorklistItem
+	TodayCount, WeekCount int
+	Admitted              []AdmittedChild
 	// Day is the day the dashboard was read.
 	Day time.Time
 }
@@ -99,7 +102,7 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 		if d.Own, err = practiceSignals(ctx, st, actor, now); err != nil {
 			return err
 		}
-		d.Today, d.Week = dashboardTasks(files, actor.AccountID, today)
+		d.Today, d.TodayCount, d.Week, d.WeekCount = dashboardTasks(files, actor.AccountID, today)
 		return nil
 	})
 	if err := s.listed(ctx, actor, "dashboard", err); err != nil {
@@ -146,39 +149,21 @@ func groupSignals(signals []Signal) ([]FamilySignals, int) {
 	return families, acknowledged
 }
 
-// dashboardTasks are the case manager's open tasks with a due date, of
-// the families still in care: those due today or before, and those due
-// in the six days after, each by due date.
-func dashboardTasks(files []SignalFile, accountID int64, today time.Time) (due, week []WorklistItem) {
+// DashboardTasks is how many tasks of today and of this week the
+// dashboard holds; the worklist has them all.
+const DashboardTasks = 8
+
+// dashboardTasks are the first DashboardTasks of the case manager's open
+// tasks with a due date, of the families still in care, by due date:
+// those due today or before, and those due in the six days after; and
+// how many there are of each. Only the tasks shown are copied.
+func dashboardTasks(files []SignalFile, accountID int64, today time.Time) (due []WorklistItem, dueCount int, week []WorklistItem, weekCount int) {
 	weekEnd := today.AddDate(0, 0, SignalTaskDays)
-	// when says which list a task goes in: 1 today, 2 the week, 0 none.
-	when := func(t *Task) int {
-		mine := t.OwnerAccountID == accountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
-		switch {
-		case !mine || t.DueDate.IsZero():
-			return 0
-		case !t.DueDate.After(today):
-			return 1
-		case t.DueDate.Before(weekEnd):
-			return 2
-		}
-		return 0
+	type ref struct {
+		t *Task
+		f *SignalFile
 	}
-	// Counted first, so each list is allocated once.
-	var n [3]int
-	for i := range files {
-		if f := &files[i]; !f.Family.Deceased {
-			for j := range f.Tasks {
-				n[when(&f.Tasks[j])]++
-			}
-		}
-	}
-	if n[1] > 0 {
-		due = make([]WorklistItem, 0, n[1])
-	}
-	if n[2] > 0 {
-		week = make([]WorklistItem, 0, n[2])
-	}
+	var dueRefs, weekRefs []ref
 	for i := range files {
 		f := &files[i]
 		if f.Family.Deceased {
@@ -186,18 +171,29 @@ func dashboardTasks(files []SignalFile, accountID int64, today time.Time) (due, 
 		}
 		for j := range f.Tasks {
 			t := &f.Tasks[j]
-			switch when(t) {
-			case 1:
-				due = append(due, WorklistItem{Task: *t, ChildName: f.Family.ChildName})
-			case 2:
-				week = append(week, WorklistItem{Task: *t, ChildName: f.Family.ChildName})
+			mine := t.OwnerAccountID == accountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
+			switch {
+			case !mine || t.DueDate.IsZero():
+			case !t.DueDate.After(today):
+				dueRefs = append(dueRefs, ref{t, f})
+			case t.DueDate.Before(weekEnd):
+				weekRefs = append(weekRefs, ref{t, f})
 			}
 		}
 	}
-	byDue := func(a, b WorklistItem) int { return a.DueDate.Compare(b.DueDate) }
-	slices.SortStableFunc(due, byDue)
-	slices.SortStableFunc(week, byDue)
-	return due, week
+	first := func(refs []ref) []WorklistItem {
+		slices.SortStableFunc(refs, func(a, b ref) int { return a.t.DueDate.Compare(b.t.DueDate) })
+		refs = refs[:min(len(refs), DashboardTasks)]
+		if len(refs) == 0 {
+			return nil
+		}
+		out := make([]WorklistItem, len(refs))
+		for i, r := range refs {
+			out[i] = WorklistItem{Task: *r.t, ChildName: r.f.Family.ChildName}
+		}
+		return out
+	}
+	return first(dueRefs), len(dueRefs), first(weekRefs), len(weekRefs)
 }
 
 // caseloadSignals evaluates the rules over the actor's caseload: every
