@@ -83,7 +83,9 @@ func eachFamily[T any](rd *signalRead, rows []T, family func(*T) int64, set func
 	}
 }
 
-// eachRow runs a query and scans every row with scan.
+// eachRow runs a query and scans every row with scan. The signal read's
+// parts declare what a row is scanned into once per query, outside scan:
+// a value whose address goes to Scan is allocated where it is declared.
 func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := s.rq.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -184,10 +186,11 @@ func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today t
 // signalNetwork reads the network members involved today.
 func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "n.family_id")
+	var n care.NetworkMember
 	return s.eachRow(ctx, `SELECT n.id, n.family_id, n.name, n.role, n.always_reachable FROM network_members n
 		WHERE `+where+` AND (n.started_on IS NULL OR n.started_on <= $2) AND (n.ended_on IS NULL OR n.ended_on >= $2)
 		ORDER BY n.id /* Store.SignalFiles */`, []any{arg, today}, func(rows *sql.Rows) error {
-		var n care.NetworkMember
+		n = care.NetworkMember{}
 		if err := rows.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.AlwaysReachable); err != nil {
 			return err
 		}
@@ -202,12 +205,13 @@ func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today
 // every consent record of the families in scope.
 func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "fa.family_id")
+	var id int64
+	var p care.ProviderLink
 	err := s.eachRow(ctx, `SELECT fa.family_id, n.id, n.name FROM family_accounts fa
 			JOIN network_members n ON n.id = fa.network_member_id AND n.family_id = fa.family_id
 		WHERE `+where+` AND fa.kind = 'provider' AND n.ended_on IS NULL ORDER BY n.id /* Store.SignalFiles */`,
 		[]any{arg}, func(rows *sql.Rows) error {
-			var id int64
-			var p care.ProviderLink
+			p = care.ProviderLink{}
 			if err := rows.Scan(&id, &p.NetworkMemberID, &p.Name); err != nil {
 				return err
 			}
@@ -223,9 +227,10 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 		return nil
 	}
 	where, arg = s.scopeWhere(scope, "c.family_id")
+	var r care.ConsentRecord
 	return s.eachRow(ctx, `SELECT c.family_id, c.network_member_id, c.given_by, c.giver_kind, c.granted, c.scope, c.at
 		FROM consents c WHERE `+where+` ORDER BY c.at, c.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		var r care.ConsentRecord
+		r = care.ConsentRecord{}
 		if err := rows.Scan(&r.FamilyID, &r.NetworkMemberID, &r.GivenBy.AccountID, &r.GiverKind, &r.Granted, &r.Scope, &r.At); err != nil {
 			return err
 		}
@@ -247,6 +252,7 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "family_id")
 	var items []care.CoverageItem
+	var start, end, due sql.NullTime
 	err := s.eachRow(ctx, `SELECT p.id, p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due, i.kind, i.applicant
 		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+where+` GROUP BY item_id) cur ON cur.id = p.id
 			JOIN coverage_items i ON i.id = p.item_id AND i.family_id = p.family_id
@@ -254,7 +260,6 @@ func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ ti
 		items = append(items, care.CoverageItem{Periods: make([]care.CoveragePeriod, 1)})
 		c := &items[len(items)-1]
 		p := &c.Periods[0]
-		var start, end, due sql.NullTime
 		if err := rows.Scan(&p.ID, &p.ItemID, &p.FamilyID, &p.Law, &p.Status, &start, &end, &due, &c.Kind, &c.Applicant); err != nil {
 			return err
 		}
@@ -270,10 +275,11 @@ func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ ti
 // signalAids reads the aids still waiting.
 func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "x.family_id")
+	var x care.Aid
 	return s.eachRow(ctx, `SELECT x.id, x.family_id, x.kind, x.status, x.requested_on FROM aids x
 		WHERE `+where+` AND x.status NOT IN ('delivered', 'refused', 'cancelled') ORDER BY x.id /* Store.SignalFiles */`,
 		[]any{arg}, func(rows *sql.Rows) error {
-			var x care.Aid
+			x = care.Aid{}
 			if err := rows.Scan(&x.ID, &x.FamilyID, &x.Kind, &x.Status, &x.Requested); err != nil {
 				return err
 			}
@@ -310,9 +316,10 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 		return nil
 	}
 	where, arg := s.scopeWhere(scope, "t.family_id")
+	var t care.Transfer
 	return s.eachRow(ctx, `SELECT t.id, t.family_id, t.planned_on, t.status FROM transfers t
 		WHERE `+where+` AND t.status = 'planned' /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		var t care.Transfer
+		t = care.Transfer{}
 		if err := rows.Scan(&t.ID, &t.FamilyID, &t.PlannedOn, &t.Status); err != nil {
 			return err
 		}
@@ -327,10 +334,11 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 // signalMeetings reads the meetings held without minutes.
 func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "m.family_id")
+	var m care.Meeting
 	return s.eachRow(ctx, `SELECT m.id, m.family_id, m.starts_at FROM meetings m
 		WHERE `+where+` AND m.minutes = '' AND m.starts_at < $2 ORDER BY m.starts_at /* Store.SignalFiles */`,
 		[]any{arg, today}, func(rows *sql.Rows) error {
-			var m care.Meeting
+			m = care.Meeting{}
 			if err := rows.Scan(&m.ID, &m.FamilyID, &m.Start); err != nil {
 				return err
 			}
@@ -349,10 +357,11 @@ func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ t
 		return nil
 	}
 	where, arg := s.scopeWhere(scope, "c.family_id")
+	var a care.AftercareFollowUp
+	var id int64
 	return s.eachRow(ctx, `SELECT c.id, c.family_id, c.due_on FROM aftercare_contacts c
 		WHERE `+where+` AND c.done_on IS NULL ORDER BY c.due_on, c.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		var a care.AftercareFollowUp
-		var id int64
+		a = care.AftercareFollowUp{}
 		if err := rows.Scan(&a.ID, &id, &a.Due); err != nil {
 			return err
 		}
@@ -368,11 +377,12 @@ func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ t
 // other families born on the same day (their id and child's name only).
 func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "f.id")
+	var id int64
+	var d care.CaseloadItem
 	return s.eachRow(ctx, `SELECT f.id, g.id, g.child_name FROM families f
 			JOIN families g ON g.organisation_id = f.organisation_id AND g.birth_date = f.birth_date AND g.id <> f.id
 		WHERE `+where+` AND NOT f.unborn AND NOT g.unborn /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		var id int64
-		var d care.CaseloadItem
+		d = care.CaseloadItem{}
 		if err := rows.Scan(&id, &d.FamilyID, &d.ChildName); err != nil {
 			return err
 		}
@@ -387,11 +397,12 @@ func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ 
 func (s *Store) SignalAcks(ctx context.Context, scope care.SignalScope) ([]care.SignalAck, error) {
 	where, arg := s.scopeWhere(scope, "k.family_id")
 	var out []care.SignalAck
+	var k care.SignalAck
+	var until sql.NullTime
 	err := s.eachRow(ctx, `SELECT k.family_id, k.signal_id, k.kind, k.cause, k.snooze_until, k.reason, k.acked_at, a.id, a.name
 		FROM signal_acks k JOIN accounts a ON a.id = k.acked_by WHERE `+where+` ORDER BY k.family_id, k.signal_id /* Store.SignalAcks */`,
 		[]any{arg}, func(rows *sql.Rows) error {
-			var k care.SignalAck
-			var until sql.NullTime
+			k = care.SignalAck{}
 			if err := rows.Scan(&k.FamilyID, &k.SignalID, &k.Kind, &k.Cause, &until, &k.Reason, &k.At, &k.By.AccountID, &k.By.Name); err != nil {
 				return err
 			}
