@@ -135,8 +135,16 @@ func signalText(tr translator, lang string, s care.Signal, family bool) string {
 	if family {
 		key = s.FamilyKey()
 	}
-	return tr.T(key, "Date", formatDate(s.On, lang), "Due", formatDate(s.Due, lang), "Detail", detail,
-		"What", what, "Who", who, "Count", s.Count)
+	return tr.T(key, signalWords{Date: formatDate(s.On, lang), Due: formatDate(s.Due, lang), Detail: detail,
+		What: what, Who: who, Count: s.Count})
+}
+
+// signalWords are the values a signal's explanation names, for its
+// message's template: one value, where pairs of names and values make a
+// map and box each value for every signal of a page.
+type signalWords struct {
+	Date, Due, Detail, What, Who string
+	Count                        int
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
