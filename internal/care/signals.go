@@ -240,8 +240,14 @@ func SignalCodes() []string {
 // EvaluateSignals runs every rule over one family's file on day, most
 // urgent first. A deceased child's file speaks only of aftercare.
 func EvaluateSignals(f *SignalFile, day time.Time, set SignalSettings) []Signal {
-	day = DateOf(day)
-	var out []Signal
+	out := appendSignals(nil, f, DateOf(day), set)
+	SortSignals(out)
+	return out
+}
+
+// appendSignals appends the signals of every rule over one family's file
+// on day (a date) to out, unsorted.
+func appendSignals(out []Signal, f *SignalFile, day time.Time, set SignalSettings) []Signal {
 	for _, r := range rules {
 		if f.Family.Deceased && !r.afterDeath {
 			continue
@@ -253,7 +259,6 @@ func EvaluateSignals(f *SignalFile, day time.Time, set SignalSettings) []Signal 
 			out = append(out, s)
 		}
 	}
-	SortSignals(out)
 	return out
 }
 

@@ -32,10 +32,13 @@ type Dashboard struct {
 	Own []Signal
 	// Acknowledged are the signals snoozed or dismissed, out of sight.
 	Acknowledged int
-	// Today are the case manager's open tasks due today or before, Week
-	// those due in the six days after.
-	Today, Week []WorklistItem
-	Admitted    []AdmittedChild
+	// Today are the first DashboardTasks of the case manager's open tasks
+	// due today or before, oldest first, Week those of the tasks due in
+	// the six days after; TodayCount and WeekCount count them all (the
+	// worklist lists them).
+	Today, Week           []WorklistItem
+	TodayCount, WeekCount int
+	Admitted              []AdmittedChild
 	// Day is the day the dashboard was read.
 	Day time.Time
 }
@@ -51,19 +54,22 @@ func (d *Dashboard) Count() int {
 
 // evaluate runs the rules over every file and sets each signal's
 // acknowledgement in force; the files' children's names go with them.
+// The signals of every file go into one slice, which the caller sorts.
 func evaluate(files []SignalFile, acks []SignalAck, day time.Time, set SignalSettings) []Signal {
-	byID := map[string]*SignalAck{}
+	byID := make(map[string]*SignalAck, len(acks))
 	for i := range acks {
 		byID[acks[i].SignalID] = &acks[i]
 	}
 	var out []Signal
 	for i := range files {
-		for _, s := range EvaluateSignals(&files[i], day, set) {
+		start := len(out)
+		out = appendSignals(out, &files[i], DateOf(day), set)
+		for j := start; j < len(out); j++ {
+			s := &out[j]
 			s.ChildName = files[i].Family.ChildName
-			if a := byID[s.ID]; a.Holds(&s, day) {
+			if a := byID[s.ID]; a.Holds(s, day) {
 				s.Ack = a
 			}
-			out = append(out, s)
 		}
 	}
 	return out
@@ -86,20 +92,7 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 		if err != nil {
 			return err
 		}
-		index := map[int64]int{}
-		for _, sg := range signals {
-			if sg.Ack != nil {
-				d.Acknowledged++
-				continue
-			}
-			i, ok := index[sg.FamilyID]
-			if !ok {
-				i = len(d.Families)
-				index[sg.FamilyID] = i
-				d.Families = append(d.Families, FamilySignals{FamilyID: sg.FamilyID, ChildName: sg.ChildName})
-			}
-			d.Families[i].Signals = append(d.Families[i].Signals, sg)
-		}
+		d.Families, d.Acknowledged = groupSignals(signals)
 		for i := range files {
 			f := &files[i]
 			if f.Stay != nil && f.Stay.Hospital() && !f.Family.Deceased {
@@ -109,35 +102,98 @@ func (s *Service) Dashboard(ctx context.Context, actor Actor) (*Dashboard, error
 		if d.Own, err = practiceSignals(ctx, st, actor, now); err != nil {
 			return err
 		}
-		week := today.AddDate(0, 0, SignalTaskDays)
-		for i := range files {
-			f := &files[i]
-			if f.Family.Deceased {
-				continue
-			}
-			for _, t := range f.Tasks {
-				mine := t.OwnerAccountID == actor.AccountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
-				if !mine || t.DueDate.IsZero() {
-					continue
-				}
-				it := WorklistItem{Task: t, ChildName: f.Family.ChildName}
-				switch {
-				case !t.DueDate.After(today):
-					d.Today = append(d.Today, it)
-				case t.DueDate.Before(week):
-					d.Week = append(d.Week, it)
-				}
-			}
-		}
-		byDue := func(a, b WorklistItem) int { return a.DueDate.Compare(b.DueDate) }
-		slices.SortStableFunc(d.Today, byDue)
-		slices.SortStableFunc(d.Week, byDue)
+		d.Today, d.TodayCount, d.Week, d.WeekCount = dashboardTasks(files, actor.AccountID, today)
 		return nil
 	})
 	if err := s.listed(ctx, actor, "dashboard", err); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// groupSignals groups the signals not acknowledged by family, most
+// urgent family first, keeping their order; the families' signals share
+// one array. It counts the acknowledged ones.
+func groupSignals(signals []Signal) ([]FamilySignals, int) {
+	var families []FamilySignals
+	var counts []int
+	index := map[int64]int{}
+	acknowledged := 0
+	for i := range signals {
+		sg := &signals[i]
+		if sg.Ack != nil {
+			acknowledged++
+			continue
+		}
+		j, ok := index[sg.FamilyID]
+		if !ok {
+			j = len(families)
+			index[sg.FamilyID] = j
+			families = append(families, FamilySignals{FamilyID: sg.FamilyID, ChildName: sg.ChildName})
+			counts = append(counts, 0)
+		}
+		counts[j]++
+	}
+	all := make([]Signal, len(signals)-acknowledged)
+	start := 0
+	for j, n := range counts {
+		families[j].Signals = all[start : start : start+n]
+		start += n
+	}
+	for i := range signals {
+		if sg := &signals[i]; sg.Ack == nil {
+			f := &families[index[sg.FamilyID]]
+			f.Signals = append(f.Signals, *sg)
+		}
+	}
+	return families, acknowledged
+}
+
+// DashboardTasks is how many tasks of today and of this week the
+// dashboard holds; the worklist has them all.
+const DashboardTasks = 8
+
+// dashboardTasks are the first DashboardTasks of the case manager's open
+// tasks with a due date, of the families still in care, by due date:
+// those due today or before, and those due in the six days after; and
+// how many there are of each. Only the tasks shown are copied.
+func dashboardTasks(files []SignalFile, accountID int64, today time.Time) (due []WorklistItem, dueCount int, week []WorklistItem, weekCount int) {
+	weekEnd := today.AddDate(0, 0, SignalTaskDays)
+	type ref struct {
+		t *Task
+		f *SignalFile
+	}
+	var dueRefs, weekRefs []ref
+	for i := range files {
+		f := &files[i]
+		if f.Family.Deceased {
+			continue
+		}
+		for j := range f.Tasks {
+			t := &f.Tasks[j]
+			mine := t.OwnerAccountID == accountID || t.OwnerAccountID == 0 && t.OwnerKind == OwnerCaseManager
+			switch {
+			case !mine || t.DueDate.IsZero():
+			case !t.DueDate.After(today):
+				dueRefs = append(dueRefs, ref{t, f})
+			case t.DueDate.Before(weekEnd):
+				weekRefs = append(weekRefs, ref{t, f})
+			}
+		}
+	}
+	first := func(refs []ref) []WorklistItem {
+		slices.SortStableFunc(refs, func(a, b ref) int { return a.t.DueDate.Compare(b.t.DueDate) })
+		refs = refs[:min(len(refs), DashboardTasks)]
+		if len(refs) == 0 {
+			return nil
+		}
+		out := make([]WorklistItem, len(refs))
+		for i, r := range refs {
+			out[i] = WorklistItem{Task: *r.t, ChildName: r.f.Family.ChildName}
+		}
+		return out
+	}
+	return first(dueRefs), len(dueRefs), first(weekRefs), len(weekRefs)
 }
 
 // caseloadSignals evaluates the rules over the actor's caseload: every

@@ -96,18 +96,6 @@ func writeSignalLine(b *strings.Builder, sg care.Signal, level, levelWords, text
 	b.WriteString("</a></p></li>\n")
 }
 
-// dashboardTasks is how many tasks of today and of this week the
-// dashboard lists; the worklist has them all.
-const dashboardTasks = 8
-
-// firstTasks splits a list into its first n and the number left.
-func firstTasks(l []care.WorklistItem, n int) ([]care.WorklistItem, int) {
-	if len(l) <= n {
-		return l, 0
-	}
-	return l[:n], len(l) - n
-}
-
 // Date shows a date in the page's language.
 func (p *DashboardPage) Date(t time.Time) string { return formatDate(t, p.Lang) }
 
@@ -147,8 +135,16 @@ func signalText(tr translator, lang string, s care.Signal, family bool) string {
 	if family {
 		key = s.FamilyKey()
 	}
-	return tr.T(key, "Date", formatDate(s.On, lang), "Due", formatDate(s.Due, lang), "Detail", detail,
-		"What", what, "Who", who, "Count", s.Count)
+	return tr.T(key, signalWords{Date: formatDate(s.On, lang), Due: formatDate(s.Due, lang), Detail: detail,
+		What: what, Who: who, Count: s.Count})
+}
+
+// signalWords are the values a signal's explanation names, for its
+// message's template: one value, where pairs of names and values make a
+// map and box each value for every signal of a page.
+type signalWords struct {
+	Date, Due, Detail, What, Who string
+	Count                        int
 }
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
@@ -171,8 +167,8 @@ func (s *Server) dashboardPage(r *http.Request) (*DashboardPage, error) {
 	}
 	p := &DashboardPage{BasePage: s.base(r, "dashboard.title"), Board: board, Today: board.Day}
 	p.Families = dashFamilies(p.translator, p.Lang, board)
-	p.TodayTasks, p.TodayMore = firstTasks(board.Today, dashboardTasks)
-	p.WeekTasks, p.WeekMore = firstTasks(board.Week, dashboardTasks)
+	p.TodayTasks, p.TodayMore = board.Today, board.TodayCount-len(board.Today)
+	p.WeekTasks, p.WeekMore = board.Week, board.WeekCount-len(board.Week)
 	return p, nil
 }
 
