@@ -25,6 +25,12 @@ type FileRevision struct {
 	Day time.Time
 }
 
+// Same reports whether r and o are the same state of the file on the
+// same day.
+func (r FileRevision) Same(o FileRevision) bool {
+	return r.File == o.File && r.Shared == o.Shared && r.Day.Equal(o.Day)
+}
+
 // ExportFileSince is ExportFileParts for a reader that keeps an answer it
 // made from the file at revision known: it reads the file only when the
 // file is no longer at known, and else answers a nil file. Either way it
@@ -43,7 +49,7 @@ func (s *Service) ExportFileSince(ctx context.Context, actor Actor, familyID int
 			return false, err
 		}
 		rev.Day = day
-		return rev.File != 0 && rev == known, nil
+		return rev.File != 0 && rev.Same(known), nil
 	})
 	if err != nil {
 		return nil, FileRevision{}, err

@@ -36,7 +36,7 @@ func TestExportFileSince(t *testing.T) {
 			if f == nil || rev.File == 0 || rev.Shared == 0 || !rev.Day.Equal(care.DateOf(now)) {
 				t.Fatalf("first export: file %v, revision %+v", f != nil, rev)
 			}
-			if f, again := since(fx.svc, fx.cm, rev, 0); f != nil || again != rev {
+			if f, again := since(fx.svc, fx.cm, rev, 0); f != nil || !again.Same(rev) {
 				t.Errorf("unchanged: file %v, revision %+v; want none and %+v", f != nil, again, rev)
 			}
 			c := &care.Contact{FamilyID: fx.fam, Date: care.DateOf(now), Kind: "phone", With: "parent", DurationMin: 10}
