@@ -102,12 +102,12 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func
 
 func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]care.SignalFile, map[int64]int, error) {
 	where, arg := s.scopeWhere(scope, "f.id")
-	// The files in one slice, allocated once: the first row says how many
+	// The files in one slice, allocated once: every row says how many
 	// there are (n). What is scanned is declared once, not per row.
 	var files []care.SignalFile
 	var index map[int64]int
 	var n int64
-	var first care.SignalFile
+	var sf care.SignalFile
 	var next, statusDate, review, discussed sql.NullTime
 	var firstPlan, lastContact aggregateTime
 	var status, surprise, place sql.NullString
@@ -122,11 +122,7 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 		FROM families f LEFT JOIN episodes e ON e.family_id = f.id LEFT JOIN care_plans p ON p.family_id = f.id
 			LEFT JOIN transitions tr ON tr.family_id = f.id
 		WHERE `+where+` ORDER BY f.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		sf := &first
-		if files != nil {
-			files = append(files, care.SignalFile{})
-			sf = &files[len(files)-1]
-		}
+		sf = care.SignalFile{}
 		f := &sf.Family
 		if err := rows.Scan(&n, &f.ID, &f.OrganisationID, &f.ChildName, &f.BirthDate, &f.Unborn, &f.Intensity, &next,
 			&f.Deceased, &f.CreatedAt, &status, &statusDate, &surprise, &review, &discussed, &place, &firstPlan, &lastContact,
@@ -145,9 +141,10 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 		sf.LastContact, sf.TransitionAccepted = lastContact.Time, transition.Valid
 		sf.CaseManagers.KCT.AccountID, sf.CaseManagers.Thuis.AccountID = kct.Int64, thuis.Int64
 		if files == nil {
-			files, index = append(make([]care.SignalFile, 0, n), first), make(map[int64]int, n)
+			files, index = make([]care.SignalFile, 0, n), make(map[int64]int, n)
 		}
-		index[f.ID] = len(files) - 1
+		index[f.ID] = len(files)
+		files = append(files, sf)
 		return nil
 	})
 	if index == nil {
