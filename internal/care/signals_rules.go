@@ -154,21 +154,24 @@ func tasksOverdue(f *SignalFile, day time.Time, _ SignalSettings) []Signal {
 		s   Signal
 		ids []string
 	}
-	var order []string
-	groups := map[string]*group{}
+	// A family's tasks have few owners: their groups are found in a
+	// slice, in the order they first came.
+	var groups []group
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
 		if !t.Overdue(day) {
 			continue
 		}
 		subject := taskOwnerSubject(t)
-		g, ok := groups[subject]
-		if !ok {
-			g = &group{s: Signal{Severity: SeverityWarning, Subject: subject, Detail: t.OwnerName, DetailKey: "task.owner." + t.OwnerKind,
-				Link: familyLink(f, "#tasks"), Family: t.OwnerKind == OwnerFamily || t.OwnerKind == OwnerParent, Provider: t.NetworkMemberID}}
-			groups[subject] = g
-			order = append(order, subject)
+		j := 0
+		for j < len(groups) && groups[j].s.Subject != subject {
+			j++
 		}
+		if j == len(groups) {
+			groups = append(groups, group{s: Signal{Severity: SeverityWarning, Subject: subject, Detail: t.OwnerName, DetailKey: "task.owner." + t.OwnerKind,
+				Link: familyLink(f, "#tasks"), Family: t.OwnerKind == OwnerFamily || t.OwnerKind == OwnerParent, Provider: t.NetworkMemberID}})
+		}
+		g := &groups[j]
 		due := t.DueDate.AddDate(0, 0, 1)
 		if g.s.Due.IsZero() || due.Before(g.s.Due) {
 			g.s.Due, g.s.On = due, t.DueDate
@@ -176,15 +179,18 @@ func tasksOverdue(f *SignalFile, day time.Time, _ SignalSettings) []Signal {
 		g.s.Count++
 		g.ids = append(g.ids, idKey(t.ID))
 	}
-	var out []Signal
-	for _, k := range order {
-		g := groups[k]
+	if len(groups) == 0 {
+		return nil
+	}
+	out := make([]Signal, len(groups))
+	for i := range groups {
+		g := &groups[i]
 		if day.Sub(g.s.Due) >= 14*24*time.Hour {
 			g.s.Severity = SeverityUrgent
 		}
 		slices.Sort(g.ids)
 		g.s.Cause = strings.Join(g.ids, ",")
-		out = append(out, g.s)
+		out[i] = g.s
 	}
 	return out
 }

@@ -60,7 +60,9 @@ func evaluate(files []SignalFile, acks []SignalAck, day time.Time, set SignalSet
 	for i := range acks {
 		byID[acks[i].SignalID] = &acks[i]
 	}
-	var out []Signal
+	// A file of the national shape has three or four signals: room for
+	// four each spares growing the slice again and again.
+	out := make([]Signal, 0, 4*len(files))
 	for i := range files {
 		start := len(out)
 		out = appendSignals(out, &files[i], DateOf(day), set)

@@ -24,8 +24,9 @@ type DashboardPage struct {
 	BasePage
 	Board *care.Dashboard
 	Today time.Time
-	// Families are the board's signals as the page lists them.
-	Families []dashFamily
+	// Families are the board's signals as the page lists them, family by
+	// family; empty when there are none.
+	Families template.HTML
 	// TodayTasks and WeekTasks are the first tasks of the board's lists;
 	// TodayMore and WeekMore count the rest, which the worklist shows.
 	TodayTasks, WeekTasks []care.WorklistItem
@@ -34,24 +35,26 @@ type DashboardPage struct {
 	Done string
 }
 
-// dashFamily is a family's signals on the dashboard.
-type dashFamily struct {
-	FamilyID  int64
-	ChildName string
-	// Signals are the family's signals as list items.
-	Signals template.HTML
-}
-
-// dashFamilies puts the board's signals in words, family by family.
-func dashFamilies(tr translator, lang string, board *care.Dashboard) []dashFamily {
+// dashFamilies puts the board's signals in words, family by family: each
+// family's child's name linking to their file, then its signals. The
+// families are written here, not by the template, as their lines are.
+func dashFamilies(tr translator, lang string, board *care.Dashboard) template.HTML {
+	if len(board.Families) == 0 {
+		return ""
+	}
 	sev := map[string]string{}
 	ack := html.EscapeString(tr.T("dashboard.ack_summary"))
-	out := make([]dashFamily, len(board.Families))
-	// One builder for the whole list, each family taking its part of it.
 	var b strings.Builder
-	b.Grow(400 * board.Count())
-	ends := make([]int, len(board.Families))
-	for i, f := range board.Families {
+	b.Grow(400*board.Count() + 200*len(board.Families))
+	for _, f := range board.Families {
+		id := strconv.FormatInt(f.FamilyID, 10)
+		b.WriteString(`<article class="signal-family" id="signals-family-`)
+		b.WriteString(id)
+		b.WriteString(`"><h3><a href="/families/`)
+		b.WriteString(id)
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(f.ChildName))
+		b.WriteString("</a></h3>\n<ul class=\"signals\">\n")
 		for _, sg := range f.Signals {
 			level := sg.Severity.String()
 			if _, ok := sev[level]; !ok {
@@ -59,14 +62,9 @@ func dashFamilies(tr translator, lang string, board *care.Dashboard) []dashFamil
 			}
 			writeSignalLine(&b, sg, level, sev[level], html.EscapeString(signalText(tr, lang, sg, false)), ack)
 		}
-		ends[i] = b.Len()
+		b.WriteString("</ul></article>\n")
 	}
-	all, start := b.String(), 0
-	for i, f := range board.Families {
-		out[i] = dashFamily{FamilyID: f.FamilyID, ChildName: f.ChildName, Signals: template.HTML(all[start:ends[i]])}
-		start = ends[i]
-	}
-	return out
+	return template.HTML(b.String())
 }
 
 // writeSignalLine writes one signal as an item of the dashboard's list:

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -159,8 +160,9 @@ func FuzzParseContactDays(f *testing.F) {
 	})
 }
 
-// TestSignalLinesEscape: the dashboard's signal lines, written outside
-// the template, escape every value they hold.
+// TestSignalLinesEscape: the dashboard's families and their signal
+// lines, written outside the template, escape every value they hold, and
+// each family's article holds its own lines.
 func TestSignalLinesEscape(t *testing.T) {
 	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, nil, nil, nil)
 	if err != nil {
@@ -170,43 +172,65 @@ func TestSignalLinesEscape(t *testing.T) {
 		Severity: care.SeverityUrgent, Detail: `<script>alert("x")</script>`, Count: 2, Link: `/families/7"><b>#tasks`, Due: time.Now(), On: time.Now()}
 	gp := care.Signal{ID: care.SignalID(8, care.CodeNoGP, ""), FamilyID: 8, Code: care.CodeNoGP, Severity: care.SeverityWarning, Link: "/families/8"}
 	board := &care.Dashboard{Families: []care.FamilySignals{{FamilyID: 7, ChildName: "Noor", Signals: []care.Signal{sg}},
-		{FamilyID: 8, ChildName: "Daan", Signals: []care.Signal{gp}}}}
-	families := dashFamilies(s.i18n.translator("nl"), "nl", board)
-	got := string(families[0].Signals)
-	if other := string(families[1].Signals); strings.Count(other, "<li") != 1 || !strings.Contains(other, `data-code="no_gp"`) ||
-		strings.Count(got, "<li") != 1 {
-		t.Errorf("each family holds its own lines: %q and %q", got, other)
+		{FamilyID: 8, ChildName: `Daan <i>"de Vries"</i>`, Signals: []care.Signal{gp}}}}
+	got := string(dashFamilies(s.i18n.translator("nl"), "nl", board))
+	if strings.Contains(got, "<script") || strings.Contains(got, "<b>") || strings.Contains(got, "<i>") {
+		t.Errorf("a value is not escaped: %s", got)
 	}
-	doc, err := html.Parse(strings.NewReader("<ul>" + got + "</ul>"))
+	doc, err := html.Parse(strings.NewReader(got))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(got, "<script") || strings.Contains(got, "<b>") {
-		t.Errorf("a value is not escaped: %s", got)
+	type article struct {
+		links, codes []string
+		text         strings.Builder
 	}
-	var links []string
-	var text strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "a" {
+	articles := map[string]*article{}
+	var walk func(*html.Node, *article)
+	walk = func(n *html.Node, in *article) {
+		attr := func(key string) string {
 			for _, a := range n.Attr {
-				if a.Key == "href" {
-					links = append(links, a.Val)
+				if a.Key == key {
+					return a.Val
 				}
 			}
+			return ""
 		}
-		if n.Type == html.TextNode {
-			text.WriteString(n.Data)
+		if n.Type == html.ElementNode {
+			switch {
+			case n.Data == "article":
+				in = &article{}
+				articles[attr("id")] = in
+			case in == nil:
+			case n.Data == "a":
+				in.links = append(in.links, attr("href"))
+			case n.Data == "li":
+				in.codes = append(in.codes, attr("data-code"))
+			}
+		}
+		if n.Type == html.TextNode && in != nil {
+			in.text.WriteString(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, in)
 		}
 	}
-	walk(doc)
-	if len(links) != 2 || links[0] != sg.Link || links[1] != "/signals/"+sg.ID {
-		t.Errorf("links %q", links)
+	walk(doc, nil)
+	noor, daan := articles["signals-family-7"], articles["signals-family-8"]
+	if len(articles) != 2 || noor == nil || daan == nil {
+		t.Fatalf("articles %v in %s", articles, got)
 	}
-	if !strings.Contains(text.String(), `<script>alert("x")</script>`) || !strings.Contains(text.String(), "Dringend") {
-		t.Errorf("text %q", text.String())
+	if want := []string{"/families/7", sg.Link, "/signals/" + sg.ID}; !slices.Equal(noor.links, want) {
+		t.Errorf("links %q, want %q", noor.links, want)
+	}
+	if !slices.Equal(noor.codes, []string{care.CodeTasksOverdue}) || !slices.Equal(daan.codes, []string{care.CodeNoGP}) {
+		t.Errorf("each family holds its own lines: %q and %q", noor.codes, daan.codes)
+	}
+	if text := noor.text.String(); !strings.HasPrefix(text, "Noor") || !strings.Contains(text, `<script>alert("x")</script>`) ||
+		!strings.Contains(text, "Dringend") {
+		t.Errorf("text %q", text)
+	}
+	if text := daan.text.String(); !strings.HasPrefix(text, `Daan <i>"de Vries"</i>`) {
+		t.Errorf("the child's name reads %q", text)
 	}
 }
