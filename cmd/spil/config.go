@@ -37,6 +37,7 @@ type Config struct {
 	AbsoluteTimeout time.Duration
 	JobTick         time.Duration // how often the background jobs wake
 	FHIRKeptMiB     int           // serve: memory for kept FHIR $everything answers
+	SignalKept      int           // serve: families whose signal files are kept between reads
 	BaseURL         string
 	Families        int
 	Seed            int

@@ -42,6 +42,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	serve.AbsoluteTimeout = 12 * time.Hour
 	serve.JobTick = time.Minute
 	serve.FHIRKeptMiB = 128
+	serve.SignalKept = 20000
 	serve.SMTPPort = 587
 	serve.SMTPTLS = "starttls"
 	user := common
@@ -109,6 +110,7 @@ var flagCases = []flagCase{
 	{flag: "absolute-timeout", env: "8h", arg: "24h", get: func(c *Config) any { return c.AbsoluteTimeout }, fromEnv: 8 * time.Hour, fromFlag: 24 * time.Hour},
 	{flag: "job-tick", env: "30s", arg: "2m", get: func(c *Config) any { return c.JobTick }, fromEnv: 30 * time.Second, fromFlag: 2 * time.Minute},
 	{flag: "fhir-kept-mib", env: "64", arg: "0", get: func(c *Config) any { return c.FHIRKeptMiB }, fromEnv: 64, fromFlag: 0},
+	{flag: "signal-kept", env: "500", arg: "0", get: func(c *Config) any { return c.SignalKept }, fromEnv: 500, fromFlag: 0},
 	{flag: "families", env: "42", arg: "0", get: func(c *Config) any { return c.Families }, fromEnv: 42, fromFlag: 0},
 	{flag: "seed", env: "-7", arg: "99", get: func(c *Config) any { return c.Seed }, fromEnv: -7, fromFlag: 99},
 	{flag: "national", env: "true", arg: "false", get: func(c *Config) any { return c.National }, fromEnv: true, fromFlag: false, argIsBool: true},

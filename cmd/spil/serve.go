@@ -38,6 +38,7 @@ var serveCommand = command{
 		f.duration(&c.AbsoluteTimeout, "absolute-timeout", 12*time.Hour, "log out this long after login, active or not")
 		f.duration(&c.JobTick, "job-tick", time.Minute, "how often the background jobs (cleanup, daily digest) wake")
 		f.integer(&c.FHIRKeptMiB, "fhir-kept-mib", 128, "memory in MiB for FHIR $everything answers kept, compressed, while their file is unchanged (0 keeps none)")
+		f.integer(&c.SignalKept, "signal-kept", store.DefaultKeptSignalFiles, "families whose signal files are kept between reads while their file is unchanged (0 keeps none)")
 		f.mailFlags(c, " (default: from --addr)")
 	},
 	run: runServe,
@@ -63,6 +64,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if c.FHIRKeptMiB < 0 || c.FHIRKeptMiB > 1<<16 {
 		return fmt.Errorf("--fhir-kept-mib must be between 0 and 65536")
 	}
+	if c.SignalKept < 0 || c.SignalKept > 10_000_000 {
+		return fmt.Errorf("--signal-kept must be between 0 and 10000000")
+	}
 	if c.Demo && c.DemoPassword != "" {
 		// Check before anything is written, and name the rule that failed.
 		if err := auth.CheckPasswordPolicy(c.DemoPassword); err != nil {
@@ -79,6 +83,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer s.Close()
+	s.KeepSignalFiles(c.SignalKept)
 	authSvc, err := newAuth(ctx, c, s)
 	if err != nil {
 		return err

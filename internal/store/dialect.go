@@ -250,6 +250,32 @@ func (d dialect) inCaseload(col, param string) string {
 	return col + ` IN (SELECT family_id FROM case_managers WHERE account_id = ` + param + `)`
 }
 
+// inFamilies is the condition that col (a family id) is one of the ids
+// in parameter param, given as familiesArg makes it: an array on
+// PostgreSQL, a JSON array on SQLite.
+func (d dialect) inFamilies(col, param string) string {
+	if d == postgresDialect {
+		return col + ` = ANY(` + param + `::bigint[])`
+	}
+	return col + ` IN (SELECT value FROM json_each(` + param + `))`
+}
+
+// familiesArg is the parameter of inFamilies for ids.
+func (d dialect) familiesArg(ids []int64) any {
+	if d == postgresDialect {
+		return ids
+	}
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
 // Bulk loads (bulk.go) write the ids themselves. On PostgreSQL an identity
 // column then needs OVERRIDING SYSTEM VALUE, and its sequence must be moved
 // past the ids written; SQLite takes the next id from the largest one.

@@ -5,15 +5,28 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
 
+// signalScope is what a signal read covers: the families of a
+// care.SignalScope, or only some of them (families) when the rest are
+// kept from an earlier read.
+type signalScope struct {
+	care.SignalScope
+	families []int64
+}
+
 // scopeWhere is the condition that keeps a query to the families in scope,
 // on the column col (e.g. "t.family_id"), as parameter $1.
-func (s *Store) scopeWhere(scope care.SignalScope, col string) (string, int64) {
-	if scope.FamilyID != 0 {
+func (s *Store) scopeWhere(scope signalScope, col string) (string, any) {
+	switch {
+	case scope.families != nil:
+		return s.dialect.inFamilies(col, "$1"), s.dialect.familiesArg(scope.families)
+	case scope.FamilyID != 0:
 		return col + ` = $1`, scope.FamilyID
 	}
 	return s.dialect.inCaseload(col, "$1"), scope.AccountID
@@ -23,25 +36,113 @@ func (s *Store) scopeWhere(scope care.SignalScope, col string) (string, int64) {
 // one query per part of the file, never one per family. When the plan was
 // made is the first version's time, found by the versions' index: a MIN
 // over the versions read every version's content and took half the read.
+//
+// A family's part of the read is kept (see keptSignals) and given again
+// while its file's revision and the day are the same; only the families
+// whose file changed are read again. The possible duplicates, which
+// other families' changes move, are read every time.
 func (s *Store) SignalFiles(ctx context.Context, scope care.SignalScope, today time.Time) ([]care.SignalFile, error) {
 	if scope.FamilyID == 0 && scope.AccountID == 0 {
 		return nil, fmt.Errorf("store: signal files without a scope")
 	}
 	today = care.DateOf(today)
-	files, index, err := s.signalFamilies(ctx, scope)
-	if err != nil || len(files) == 0 {
-		return files, err
+	sc := signalScope{SignalScope: scope}
+	var rd *signalRead
+	var err error
+	if s.kept == nil {
+		rd, err = s.readSignalFiles(ctx, sc, today)
+	} else {
+		rd, err = s.keptSignalFiles(ctx, sc, today)
 	}
+	if err != nil || len(rd.files) == 0 {
+		return rd.files, err
+	}
+	if err := s.signalDuplicates(ctx, sc, today, rd); err != nil {
+		return nil, err
+	}
+	return rd.files, nil
+}
+
+// readSignalFiles reads the files in scope, all but the possible
+// duplicates.
+func (s *Store) readSignalFiles(ctx context.Context, scope signalScope, today time.Time) (*signalRead, error) {
+	files, index, err := s.signalFamilies(ctx, scope)
 	rd := &signalRead{files: files, index: index}
-	for _, part := range []func(context.Context, care.SignalScope, time.Time, *signalRead) error{
+	if err != nil || len(files) == 0 {
+		return rd, err
+	}
+	for _, part := range []func(context.Context, signalScope, time.Time, *signalRead) error{
 		s.signalTasks, s.signalNetwork, s.signalProviders,
-		s.signalCoverage, s.signalAids, s.signalStays, s.signalTransfers, s.signalMeetings, s.signalAftercare, s.signalDuplicates,
+		s.signalCoverage, s.signalAids, s.signalStays, s.signalTransfers, s.signalMeetings, s.signalAftercare,
 	} {
 		if err := part(ctx, scope, today, rd); err != nil {
-			return nil, err
+			return rd, err
 		}
 	}
-	return files, nil
+	return rd, nil
+}
+
+// keptSignalFiles reads the revisions of the files in scope and takes
+// every file whose revision and day are those of a kept one from
+// s.kept; it reads the others, all at once, and keeps them when the read
+// is a read transaction's (one snapshot: the revisions and the files
+// agree, and nothing read can be rolled back).
+func (s *Store) keptSignalFiles(ctx context.Context, scope signalScope, today time.Time) (*signalRead, error) {
+	ids, revisions, err := s.signalRevisions(ctx, scope)
+	if err != nil || len(ids) == 0 {
+		return &signalRead{}, err
+	}
+	rd := &signalRead{files: make([]care.SignalFile, len(ids)), index: make(map[int64]int, len(ids))}
+	missed := s.kept.take(ids, revisions, today, rd)
+	if len(missed) == 0 {
+		return rd, nil
+	}
+	if len(missed) < len(ids) {
+		scope = signalScope{families: missed}
+	}
+	fresh, err := s.readSignalFiles(ctx, scope, today)
+	if err != nil {
+		return rd, err
+	}
+	keep := s.tx == readTx
+	filled := 0
+	for i := range fresh.files {
+		f := &fresh.files[i]
+		j, ok := rd.index[f.Family.ID]
+		if !ok || rd.files[j].Family.ID != 0 {
+			continue // not among the revisions read: only outside one snapshot
+		}
+		rd.files[j] = *f
+		filled++
+		if keep {
+			s.kept.put(f, revisions[j], today)
+		}
+	}
+	if filled < len(missed) {
+		// Outside a snapshot a family may have gone between the reads.
+		rd.files = slices.DeleteFunc(rd.files, func(f care.SignalFile) bool { return f.Family.ID == 0 })
+		clear(rd.index)
+		for i := range rd.files {
+			rd.index[rd.files[i].Family.ID] = i
+		}
+	}
+	return rd, nil
+}
+
+// signalRevisions lists the families in scope, by id, with the revisions
+// of their files (0 for a file without one).
+func (s *Store) signalRevisions(ctx context.Context, scope signalScope) (ids, revisions []int64, err error) {
+	where, arg := s.scopeWhere(scope, "f.id")
+	var id, rev int64
+	err = s.eachRow(ctx, `SELECT f.id, COALESCE(r.revision, 0) FROM families f LEFT JOIN file_revisions r ON r.family_id = f.id
+		WHERE `+where+` ORDER BY f.id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
+		if err := rows.Scan(&id, &rev); err != nil {
+			return err
+		}
+		ids, revisions = append(ids, id), append(revisions, rev)
+		return nil
+	})
+	return ids, revisions, err
 }
 
 // signalRead is the files of one SignalFiles read, by family id.
@@ -83,6 +184,42 @@ func eachFamily[T any](rd *signalRead, rows []T, family func(*T) int64, set func
 	}
 }
 
+// rowScratch keeps slices that a read's rows are scanned into before they
+// are copied into one slice of their length: a caseload's rows are not
+// counted beforehand (counting the tasks with a window function doubled
+// that query's time on PostgreSQL), and growing the result row by row
+// allocated it about twice over.
+type rowScratch[T any] struct{ pool sync.Pool }
+
+// get is an empty scratch slice.
+func (p *rowScratch[T]) get() *[]T {
+	if s, ok := p.pool.Get().(*[]T); ok {
+		return s
+	}
+	return new([]T)
+}
+
+// keep copies the rows in s into a slice of their length and puts s back,
+// cleared, so that it holds on to nothing it was given.
+func (p *rowScratch[T]) keep(s *[]T) []T {
+	var out []T
+	if len(*s) > 0 {
+		out = make([]T, len(*s))
+		copy(out, *s)
+	}
+	clear(*s)
+	*s = (*s)[:0]
+	p.pool.Put(s)
+	return out
+}
+
+var (
+	taskScratch     rowScratch[care.Task]
+	memberScratch   rowScratch[care.NetworkMember]
+	coverageScratch rowScratch[care.CoverageItem]
+	periodScratch   rowScratch[care.CoveragePeriod]
+)
+
 // eachRow runs a query and scans every row with scan. The signal read's
 // parts declare what a row is scanned into once per query, outside scan:
 // a value whose address goes to Scan is allocated where it is declared.
@@ -100,7 +237,7 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func
 	return rows.Err()
 }
 
-func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]care.SignalFile, map[int64]int, error) {
+func (s *Store) signalFamilies(ctx context.Context, scope signalScope) ([]care.SignalFile, map[int64]int, error) {
 	where, arg := s.scopeWhere(scope, "f.id")
 	// The files in one slice, allocated once: every row says how many
 	// there are (n). What is scanned is declared once, not per row.
@@ -155,19 +292,17 @@ func (s *Store) signalFamilies(ctx context.Context, scope care.SignalScope) ([]c
 
 // signalTasks reads the open tasks due before a week from today: the
 // overdue ones for the rules, the rest for the dashboard's week.
-func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
+func (s *Store) signalTasks(ctx context.Context, scope signalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "t.family_id")
 	// One slice for the caseload's tasks, read family by family, each
-	// family's file holding its own run of it. (Counting them first with
-	// a window function, to allocate the slice once, doubled the query's
-	// time on PostgreSQL.)
-	var all []care.Task
+	// family's file holding its own run of it.
+	scratch := taskScratch.get()
 	err := s.eachRow(ctx, `SELECT t.id, t.family_id, t.title, t.owner_kind, t.owner_name, COALESCE(t.network_member_id, 0),
 			COALESCE(t.owner_account_id, 0), COALESCE(t.owner_member_id, 0), t.due_date
 		FROM tasks t WHERE `+where+` AND t.status = 'open' AND t.due_date < $2 ORDER BY t.family_id, t.due_date, t.id /* Store.SignalFiles */`,
 		[]any{arg, today.AddDate(0, 0, care.SignalTaskDays)}, func(rows *sql.Rows) error {
-			all = append(all, care.Task{Status: "open"})
-			t := &all[len(all)-1]
+			*scratch = append(*scratch, care.Task{Status: "open"})
+			t := &(*scratch)[len(*scratch)-1]
 			if err := rows.Scan(&t.ID, &t.FamilyID, &t.Title, &t.OwnerKind, &t.OwnerName, &t.NetworkMemberID,
 				&t.OwnerAccountID, &t.OwnerMemberID, &t.DueDate); err != nil {
 				return err
@@ -175,32 +310,31 @@ func (s *Store) signalTasks(ctx context.Context, scope care.SignalScope, today t
 			t.DueDate = t.DueDate.UTC()
 			return nil
 		})
-	eachFamily(rd, all, func(t *care.Task) int64 { return t.FamilyID },
+	eachFamily(rd, taskScratch.keep(scratch), func(t *care.Task) int64 { return t.FamilyID },
 		func(f *care.SignalFile, run []care.Task) { f.Tasks = run })
 	return err
 }
 
-// signalNetwork reads the network members involved today.
-func (s *Store) signalNetwork(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
+// signalNetwork reads the network members involved today, in one slice
+// family by family, as the tasks.
+func (s *Store) signalNetwork(ctx context.Context, scope signalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "n.family_id")
-	var n care.NetworkMember
-	return s.eachRow(ctx, `SELECT n.id, n.family_id, n.name, n.role, n.always_reachable FROM network_members n
+	scratch := memberScratch.get()
+	err := s.eachRow(ctx, `SELECT n.id, n.family_id, n.name, n.role, n.always_reachable FROM network_members n
 		WHERE `+where+` AND (n.started_on IS NULL OR n.started_on <= $2) AND (n.ended_on IS NULL OR n.ended_on >= $2)
-		ORDER BY n.id /* Store.SignalFiles */`, []any{arg, today}, func(rows *sql.Rows) error {
-		n = care.NetworkMember{}
-		if err := rows.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.AlwaysReachable); err != nil {
-			return err
-		}
-		if f := rd.at(n.FamilyID); f != nil {
-			f.Network = append(f.Network, n)
-		}
-		return nil
+		ORDER BY n.family_id, n.id /* Store.SignalFiles */`, []any{arg, today}, func(rows *sql.Rows) error {
+		*scratch = append(*scratch, care.NetworkMember{})
+		n := &(*scratch)[len(*scratch)-1]
+		return rows.Scan(&n.ID, &n.FamilyID, &n.Name, &n.Role, &n.AlwaysReachable)
 	})
+	eachFamily(rd, memberScratch.keep(scratch), func(n *care.NetworkMember) int64 { return n.FamilyID },
+		func(f *care.SignalFile, run []care.NetworkMember) { f.Network = run })
+	return err
 }
 
 // signalProviders reads the providers with an account on the file and
 // every consent record of the families in scope.
-func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+func (s *Store) signalProviders(ctx context.Context, scope signalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "fa.family_id")
 	var id int64
 	var p care.ProviderLink
@@ -245,18 +379,17 @@ func (s *Store) signalProviders(ctx context.Context, scope care.SignalScope, _ t
 
 // signalCoverage reads the current period of every coverage item: the
 // items in one slice, family by family, each family's file holding its
-// own run of it.
-func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+// own run of it; their periods share one slice too.
+func (s *Store) signalCoverage(ctx context.Context, scope signalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "family_id")
-	var items []care.CoverageItem
+	items, periods := coverageScratch.get(), periodScratch.get()
 	var start, end, due sql.NullTime
 	err := s.eachRow(ctx, `SELECT p.id, p.item_id, p.family_id, p.law, p.status, p.start_on, p.end_on, p.objection_due, i.kind, i.applicant
 		FROM coverage_periods p JOIN (SELECT MAX(id) AS id FROM coverage_periods WHERE `+where+` GROUP BY item_id) cur ON cur.id = p.id
 			JOIN coverage_items i ON i.id = p.item_id AND i.family_id = p.family_id
 		ORDER BY p.family_id, p.item_id /* Store.SignalFiles */`, []any{arg}, func(rows *sql.Rows) error {
-		items = append(items, care.CoverageItem{Periods: make([]care.CoveragePeriod, 1)})
-		c := &items[len(items)-1]
-		p := &c.Periods[0]
+		*items, *periods = append(*items, care.CoverageItem{}), append(*periods, care.CoveragePeriod{})
+		c, p := &(*items)[len(*items)-1], &(*periods)[len(*periods)-1]
 		if err := rows.Scan(&p.ID, &p.ItemID, &p.FamilyID, &p.Law, &p.Status, &start, &end, &due, &c.Kind, &c.Applicant); err != nil {
 			return err
 		}
@@ -264,13 +397,17 @@ func (s *Store) signalCoverage(ctx context.Context, scope care.SignalScope, _ ti
 		c.ID, c.FamilyID = p.ItemID, p.FamilyID
 		return nil
 	})
-	eachFamily(rd, items, func(c *care.CoverageItem) int64 { return c.FamilyID },
+	all, current := coverageScratch.keep(items), periodScratch.keep(periods)
+	for i := range all {
+		all[i].Periods = current[i : i+1 : i+1]
+	}
+	eachFamily(rd, all, func(c *care.CoverageItem) int64 { return c.FamilyID },
 		func(f *care.SignalFile, run []care.CoverageItem) { f.Coverage = run })
 	return err
 }
 
 // signalAids reads the aids still waiting.
-func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+func (s *Store) signalAids(ctx context.Context, scope signalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "x.family_id")
 	var x care.Aid
 	return s.eachRow(ctx, `SELECT x.id, x.family_id, x.kind, x.status, x.requested_on FROM aids x
@@ -289,7 +426,7 @@ func (s *Store) signalAids(ctx context.Context, scope care.SignalScope, _ time.T
 }
 
 // signalStays reads where each child is today.
-func (s *Store) signalStays(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
+func (s *Store) signalStays(ctx context.Context, scope signalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "st.family_id")
 	return s.eachRow(ctx, `SELECT st.id, st.family_id, st.kind, st.place, st.start_on, st.end_on FROM stays st
 		WHERE `+where+` AND st.start_on <= $2 AND (st.end_on IS NULL OR st.end_on > $2) /* Store.SignalFiles */`,
@@ -307,7 +444,7 @@ func (s *Store) signalStays(ctx context.Context, scope care.SignalScope, today t
 		})
 }
 
-func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+func (s *Store) signalTransfers(ctx context.Context, scope signalScope, _ time.Time, rd *signalRead) error {
 	// Only an admitted child's planned transfer counts for a rule.
 	if !rd.any(func(f *care.SignalFile) bool { return f.Stay != nil && f.Stay.Hospital() }) {
 		return nil
@@ -329,7 +466,7 @@ func (s *Store) signalTransfers(ctx context.Context, scope care.SignalScope, _ t
 }
 
 // signalMeetings reads the meetings held without minutes.
-func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, today time.Time, rd *signalRead) error {
+func (s *Store) signalMeetings(ctx context.Context, scope signalScope, today time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "m.family_id")
 	var m care.Meeting
 	return s.eachRow(ctx, `SELECT m.id, m.family_id, m.starts_at FROM meetings m
@@ -349,7 +486,7 @@ func (s *Store) signalMeetings(ctx context.Context, scope care.SignalScope, toda
 
 // signalAftercare reads the follow-up contacts not yet done of the
 // deceased children's families in scope.
-func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+func (s *Store) signalAftercare(ctx context.Context, scope signalScope, _ time.Time, rd *signalRead) error {
 	if !rd.any(func(f *care.SignalFile) bool { return f.Family.Deceased }) {
 		return nil
 	}
@@ -372,7 +509,7 @@ func (s *Store) signalAftercare(ctx context.Context, scope care.SignalScope, _ t
 
 // signalDuplicates reads, for each family in scope, the organisation's
 // other families born on the same day (their id and child's name only).
-func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ time.Time, rd *signalRead) error {
+func (s *Store) signalDuplicates(ctx context.Context, scope signalScope, _ time.Time, rd *signalRead) error {
 	where, arg := s.scopeWhere(scope, "f.id")
 	var id int64
 	var d care.CaseloadItem
@@ -392,7 +529,7 @@ func (s *Store) signalDuplicates(ctx context.Context, scope care.SignalScope, _ 
 
 // SignalAcks lists the acknowledgements of the families in scope.
 func (s *Store) SignalAcks(ctx context.Context, scope care.SignalScope) ([]care.SignalAck, error) {
-	where, arg := s.scopeWhere(scope, "k.family_id")
+	where, arg := s.scopeWhere(signalScope{SignalScope: scope}, "k.family_id")
 	var out []care.SignalAck
 	var k care.SignalAck
 	var until sql.NullTime

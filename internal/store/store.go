@@ -38,6 +38,9 @@ type Store struct {
 	ready  *readiness // Ready's last probe; shared by bound copies
 	// mustExist opens a SQLite file only when it is there.
 	mustExist bool
+	// kept holds signal files between reads; nil keeps none. Shared by
+	// bound copies.
+	kept *keptSignals
 }
 
 // txKind is what a bound Store may do.
@@ -81,7 +84,8 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{dialect: d, path: path, now: time.Now,
-		ready: &readiness{interval: DefaultProbeInterval, minFree: DefaultMinFreeSpace}}
+		ready: &readiness{interval: DefaultProbeInterval, minFree: DefaultMinFreeSpace},
+		kept:  newKeptSignals(DefaultKeptSignalFiles)}
 	for _, o := range opts {
 		o(s)
 	}

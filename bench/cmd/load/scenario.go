@@ -26,6 +26,9 @@ type scenario struct {
 	session bool // sends the worker's session cookie
 	build   func(w *worker, rng *rand.Rand) (*http.Request, error)
 	ok      func(resp *http.Response) bool
+	// before, when set, is done before each request, untimed: a write
+	// that the measured read then finds.
+	before func(w *worker, client *http.Client, rng *rand.Rand) error
 }
 
 // runEnv is what every request of a run shares.
@@ -96,6 +99,32 @@ var scenarios = []scenario{
 		name: "dashboard", route: "GET /", session: true,
 		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/") },
 		ok:    status(http.StatusOK),
+	},
+	{
+		// The landing page after a change: before each request, untimed,
+		// a new contact in one family of the caseload (as the contact
+		// scenario sends it), whose file the page then reads again
+		// while the other families' files are kept.
+		name: "dashboard-changed", route: "GET / (after a new contact)", session: true,
+		build: func(w *worker, _ *rand.Rand) (*http.Request, error) { return w.get("/") },
+		ok:    status(http.StatusOK),
+		before: func(w *worker, client *http.Client, rng *rand.Rand) error {
+			req, err := newContact(w, rng)
+			if err != nil {
+				return err
+			}
+			req.AddCookie(w.cookie)
+			resp, err := client.Do(req)
+			if err != nil {
+				return err
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if !redirectTo("/families/")(resp) {
+				return fmt.Errorf("the contact before the page: status %d", resp.StatusCode)
+			}
+			return nil
+		},
 	},
 	{
 		name: "signals-api", route: "GET /api/v1/signals", session: true,
@@ -176,19 +205,8 @@ var scenarios = []scenario{
 		// The contact form as the browser sends it; 303 back to the file
 		// means it was saved.
 		name: "contact", route: "POST /families/{id}/contacts", session: true,
-		build: func(w *worker, rng *rand.Rand) (*http.Request, error) {
-			return postForm(w.ctx, w.base, "/families/"+w.randomFamily(rng)+"/contacts", url.Values{
-				"date":      {w.today},
-				"kind":      {care.ContactKinds[rng.IntN(len(care.ContactKinds))]},
-				"with":      {care.ContactWith[rng.IntN(len(care.ContactWith))]},
-				"duration":  {strconv.Itoa(5 + rng.IntN(55))},
-				"travel":    {"0"},
-				"location":  {""},
-				"topics":    {"Telefonisch contact over de afgelopen week; geen nieuwe vragen."},
-				"follow_up": {""},
-			})
-		},
-		ok: redirectTo("/families/"),
+		build: newContact,
+		ok:    redirectTo("/families/"),
 	},
 	{
 		// The password step of the login, without a cookie: argon2id with
@@ -199,6 +217,21 @@ var scenarios = []scenario{
 		},
 		ok: redirectTo("/login/code"),
 	},
+}
+
+// newContact is the contact form as the browser sends it, for a random
+// family of the caseload.
+func newContact(w *worker, rng *rand.Rand) (*http.Request, error) {
+	return postForm(w.ctx, w.base, "/families/"+w.randomFamily(rng)+"/contacts", url.Values{
+		"date":      {w.today},
+		"kind":      {care.ContactKinds[rng.IntN(len(care.ContactKinds))]},
+		"with":      {care.ContactWith[rng.IntN(len(care.ContactWith))]},
+		"duration":  {strconv.Itoa(5 + rng.IntN(55))},
+		"travel":    {"0"},
+		"location":  {""},
+		"topics":    {"Telefonisch contact over de afgelopen week; geen nieuwe vragen."},
+		"follow_up": {""},
+	})
 }
 
 func findScenario(name string) (*scenario, error) {
@@ -342,6 +375,11 @@ func runScenario(e *runEnv, sc *scenario, st State, n, c int, duration, hardCap 
 }
 
 func one(w *worker, sc *scenario, client *http.Client, rng *rand.Rand) sample {
+	if sc.before != nil {
+		if err := sc.before(w, client, rng); err != nil {
+			return sample{err: err, cut: w.ctx.Err() != nil}
+		}
+	}
 	req, err := sc.build(w, rng)
 	if err != nil {
 		return sample{err: err}

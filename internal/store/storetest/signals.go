@@ -2,9 +2,12 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/spil-zorg/spil/internal/care"
 )
@@ -237,4 +240,114 @@ func testSignalFilesAftercare(t *testing.T, s Store) {
 	if err != nil || len(files) != 1 || len(files[0].Aftercare) != 1 || !files[0].Aftercare[0].Due.Equal(day(2026, 4, 1)) {
 		t.Errorf("one family's file = %+v, %v", files, err)
 	}
+}
+
+// testSignalFilesKept: a family's signal file is kept between reads
+// while its file and the day are the same, and read again when either
+// moves; the possible duplicates are read every time; what a write
+// transaction read and rolled back is never given again; a store that
+// keeps nothing reads the same files.
+func testSignalFilesKept(t *testing.T, s Store) {
+	ctx := context.Background()
+	f := newAccessFixture(t, s)
+	by := care.Person{AccountID: f.caseManager}
+	today := day(2026, 6, 15)
+	second := &care.Family{OrganisationID: f.org, ChildName: "Daan", BirthDate: day(2018, 3, 4), Sex: "male", Intensity: care.Regular}
+	mustDo(t, "CreateFamilyFile", s.CreateFamilyFile(ctx, second, &care.Episode{ReferralDate: day(2026, 1, 2),
+		SurpriseQuestion: "unknown", Status: "accepted"}, "thuis", f.caseManager, t0))
+	scope := care.SignalScope{AccountID: f.caseManager}
+	read := func(on time.Time) []care.SignalFile {
+		t.Helper()
+		var files []care.SignalFile
+		mustDo(t, "SignalFiles", s.Read(ctx, func(st care.Store) error {
+			var err error
+			files, err = st.SignalFiles(ctx, scope, on)
+			return err
+		}))
+		if len(files) != 2 || files[0].Family.ID != f.family || files[1].Family.ID != second.ID {
+			t.Fatalf("files %+v, want Lotte's and Daan's", files)
+		}
+		return files
+	}
+	counts := func(name string, kept, fresh int64) {
+		t.Helper()
+		if k, r := s.SignalFileReads(); k != kept || r != fresh {
+			t.Errorf("%s: %d files kept and %d read, want %d and %d", name, k, r, kept, fresh)
+		}
+	}
+	s.KeepSignalFiles(100)
+
+	first := read(today)
+	counts("first read", 0, 2)
+	if again := read(today); !cmp.Equal(first, again) {
+		t.Errorf("the kept files differ from the read ones: %s", cmp.Diff(first, again))
+	}
+	counts("second read", 2, 2)
+
+	// A task of Lotte's: her file is read again, Daan's is kept.
+	mustDo(t, "CreateTask", s.CreateTask(ctx, &care.Task{FamilyID: f.family, Title: "bellen", OwnerKind: care.OwnerCaseManager,
+		DueDate: day(2026, 6, 1), Status: "open", CreatedAt: t0, CreatedBy: by}))
+	files := read(today)
+	counts("after a task", 3, 3)
+	if len(files[0].Tasks) != 1 || files[0].Tasks[0].Title != "bellen" || !cmp.Equal(files[1], first[1]) {
+		t.Errorf("after a task: %+v", files)
+	}
+
+	// A child born on Lotte's day, of another case manager: Lotte's file
+	// did not change, her possible duplicates did.
+	cm2 := newAccount(t, s, f.org, "cm2@kept.example.org").ID
+	twin := &care.Family{OrganisationID: f.org, ChildName: "Lotte V.", BirthDate: time.Date(2016, 1, 2, 0, 0, 0, 0, time.UTC),
+		Sex: "female", Intensity: care.Regular}
+	mustDo(t, "CreateFamilyFile", s.CreateFamilyFile(ctx, twin, &care.Episode{ReferralDate: day(2026, 1, 2),
+		SurpriseQuestion: "unknown", Status: "accepted"}, "kct", cm2, t0))
+	files = read(today)
+	counts("after a possible duplicate", 5, 3)
+	if d := files[0].Duplicates; len(d) != 1 || d[0].FamilyID != twin.ID {
+		t.Errorf("Lotte's possible duplicates: %+v", d)
+	}
+
+	// A write transaction reads its own task and rolls back; then another
+	// change of Daan's file is committed, which takes the revision the
+	// rolled-back one had. The rolled-back task must not come back.
+	rollback := errors.New("rolled back")
+	err := s.Atomic(ctx, func(st care.Store) error {
+		if err := st.CreateTask(ctx, &care.Task{FamilyID: second.ID, Title: "teruggedraaid", OwnerKind: care.OwnerCaseManager,
+			DueDate: day(2026, 6, 1), Status: "open", CreatedAt: t0, CreatedBy: by}); err != nil {
+			return err
+		}
+		inTx, err := st.SignalFiles(ctx, scope, today)
+		if err != nil {
+			return err
+		}
+		if len(inTx) != 2 || len(inTx[1].Tasks) != 1 {
+			t.Errorf("the write transaction does not read its own task: %+v", inTx)
+		}
+		return rollback
+	})
+	if !errors.Is(err, rollback) {
+		t.Fatalf("Atomic: %v", err)
+	}
+	mustDo(t, "AddContact", s.AddContact(ctx, &care.Contact{FamilyID: second.ID, Date: day(2026, 6, 12), Kind: "phone",
+		With: "parent", CreatedAt: t0, CreatedBy: by}))
+	files = read(today)
+	if len(files[1].Tasks) != 0 || !files[1].LastContact.Equal(day(2026, 6, 12)) {
+		t.Errorf("Daan's file after a rolled-back task and a contact: tasks %+v, last contact %v", files[1].Tasks, files[1].LastContact)
+	}
+
+	// The next day every file is read again.
+	k, r := s.SignalFileReads()
+	tomorrow := read(today.AddDate(0, 0, 1))
+	counts("the next day", k, r+2)
+
+	// A store that keeps nothing reads the same files, and a full one
+	// keeps no more than it may.
+	s.KeepSignalFiles(0)
+	if fresh := read(today.AddDate(0, 0, 1)); !cmp.Equal(tomorrow, fresh) {
+		t.Errorf("kept and read files differ: %s", cmp.Diff(tomorrow, fresh))
+	}
+	counts("keeping nothing", 0, 0)
+	s.KeepSignalFiles(1)
+	read(today)
+	read(today)
+	counts("keeping one", 1, 3)
 }

@@ -40,6 +40,8 @@ type Tools interface {
 	CheckAuditCheckpoints(ctx context.Context, cps []store.AuditCheckpoint) (*store.CheckpointMismatch, error)
 	TakeLease(ctx context.Context, name, holder string, now, until time.Time) (bool, error)
 	ReleaseLease(ctx context.Context, name, holder string) error
+	KeepSignalFiles(families int)
+	SignalFileReads() (kept, read int64)
 }
 
 var _ Store = (*store.Store)(nil)

@@ -118,6 +118,7 @@ func Run(t *testing.T, open func(t testing.TB) Store) {
 		{"SignalFiles", testSignalFiles},
 		{"SignalAcks", testSignalAcks},
 		{"SignalFilesAftercare", testSignalFilesAftercare},
+		{"SignalFilesKept", testSignalFilesKept},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
