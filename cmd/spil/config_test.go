@@ -42,7 +42,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	serve.AbsoluteTimeout = 12 * time.Hour
 	serve.JobTick = time.Minute
 	serve.FHIRKeptMiB = 128
-	serve.SignalKept = 20000
+	serve.SignalKept = 5000
 	serve.SMTPPort = 587
 	serve.SMTPTLS = "starttls"
 	user := common

@@ -9,8 +9,9 @@ import (
 )
 
 // DefaultKeptSignalFiles is how many families' signal files a store keeps
-// unless told otherwise: a region's caseloads, at a few kilobytes each.
-const DefaultKeptSignalFiles = 20000
+// unless told otherwise: half of the national shape's families, at about
+// 5.5 kB each on that shape (bench/README.md), some 30 MB.
+const DefaultKeptSignalFiles = 5000
 
 // keptSignals holds, per family, the part of a signal read that only the
 // family's own file decides, with the revision of the file it was read at
