@@ -79,6 +79,15 @@ func TestSignalsDashboard(t *testing.T) {
 	if err != nil || len(acks) != 1 || acks[0].Kind != care.AckSnooze || !acks[0].Until.Equal(today.AddDate(0, 0, 1)) {
 		t.Errorf("acknowledgements %+v, %v", acks, err)
 	}
+	// The dashboard in English, and back.
+	tb.click(".lang-switch button")
+	tb.wantText("h1", "Welcome, Carla Visser")
+	tb.wantText(fmt.Sprintf("#signals-family-%d h3", fam), "Noor Jansen")
+	tb.wantTextContains(ending+" a.signal-act", "renewal by")
+	tb.wantNoOverflow("dashboard on a phone in English")
+	tb.screenshot("signals-dashboard-phone-en")
+	tb.click(".lang-switch button")
+	tb.wantText("h1", "Welkom, Carla Visser")
 
 	// The mother sees the indication ending, in her own words.
 	pb := newBrowser(t, phone)
